@@ -1,0 +1,94 @@
+// Command erp5 shows the code accessorgen generates for a small ERP5-like
+// model (schema/): portal types created by name, typed and by-name
+// accessors, an Edit that is refused as a whole, permissions through a
+// Guard, the package's lookup tables, and a type's composition order as
+// ERP5 prints an mro().
+package main
+
+//go:generate go run github.com/accessorgen/accessorgen/cmd/accessorgen
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/accessorgen/accessorgen/examples/erp5/portaltype"
+	"github.com/accessorgen/accessorgen/holders"
+)
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "erp5:", err)
+		os.Exit(1)
+	}
+}
+
+func run(w io.Writer) error {
+	// Create an object by portal type name, as ERP5's newContent does.
+	obj, err := portaltype.New("Person")
+	if err != nil {
+		return err
+	}
+	p := obj.(*portaltype.Person)
+
+	// Typed accessors: checked by the compiler, inlined.
+	p.SetFirstName("Jean")
+	p.SetLastName("Dupont")
+	p.SetTitle("Jean Dupont")
+	p.SetBirthday(time.Date(1980, time.May, 17, 0, 0, 0, 0, time.UTC))
+	p.SetCareerRoleList([]string{"engineer", "manager"})
+	p.SetCareerRole("director") // ERP5's default setter: first value, others kept
+	p.SetRegion("europe/france")
+	fmt.Fprintf(w, "%s, born %s, roles %v (main: %s), region %s\n",
+		p.Title(), p.Birthday().Format("2006-01-02"), p.CareerRoleList(), p.CareerRole(), p.Region())
+
+	// Person's sheet comes before DublinCore, so its title wins; the other
+	// stays reachable through its holder.
+	p.DublinCoreHolder.SetTitle("M. Dupont")
+	fmt.Fprintf(w, "Title() = %q, DublinCoreHolder.Title() = %q\n", p.Title(), p.DublinCoreHolder.Title())
+
+	// By-name access dispatches to the same methods.
+	children, _ := p.Value("child_count") // unset: the schema's default, no allocation
+	fmt.Fprintln(w, "child_count before:", children.Int())
+	if err := p.SetProperty("child_count", 2); err != nil {
+		return err
+	}
+	name, _ := p.GetProperty("first_name")
+	fmt.Fprintln(w, "child_count after:", p.ChildCount(), "first_name:", name)
+	fmt.Fprintln(w, "set a read-only property:", p.SetProperty("nickname", "JD"))
+	fmt.Fprintln(w, "set a float to a string:", p.SetProperty("salary", "a lot"))
+
+	// Edit applies every change or none: one bad value refuses them all.
+	err = p.Edit(map[string]any{"first_name": "John", "child_count": "three", "gender": "unknown"})
+	fmt.Fprintln(w, "edit:", err)
+	fmt.Fprintf(w, "after the refused edit: first_name %q, child_count %d, gender %q\n", p.FirstName(), p.ChildCount(), p.Gender())
+	if err := p.Edit(map[string]any{"first_name": "John", "gender": "male", "subject": []string{"vip"}}); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "after a good edit: first_name %q, gender %q, subject %v\n", p.FirstName(), p.Gender(), p.SubjectList())
+
+	// Permissions come from the schema; the application decides.
+	clerk := holders.Guarded(p, holders.GuardFunc(func(permission string, _ holders.Object) bool {
+		return permission != "View private data" && permission != "Manage salaries"
+	}))
+	_, err = clerk.GetProperty("salary")
+	fmt.Fprintln(w, "a clerk reads the salary:", err)
+	fmt.Fprintln(w, "a clerk edits:", clerk.Edit(map[string]any{"salary": 1e5, "first_name": "Jo"}))
+
+	// Lookup tables: sorted arrays and switches, nothing built at start-up.
+	fmt.Fprintln(w, "types:", portaltype.TypeNames())
+	fmt.Fprintln(w, "group node:", portaltype.TypesInGroup("node"))
+	fmt.Fprintln(w, "a Person may contain:", portaltype.AllowedContentTypes("Person"))
+	if c, ok := portaltype.LookupCategory("region/" + p.Region()); ok {
+		fmt.Fprintf(w, "region %s is %q, in %s\n", c.Path, c.Title, c.Parent)
+	}
+	module, _ := portaltype.New("Person Module")
+	fmt.Fprintf(w, "New(%q) gives a %T\n", module.PortalType(), module)
+	_, err = portaltype.New("Persn")
+	fmt.Fprintln(w, "New(\"Persn\"):", err)
+
+	// The composition order and where each property comes from.
+	fmt.Fprint(w, "\n", p.TypeInfo())
+	return nil
+}

@@ -1,0 +1,50 @@
+package gen
+
+import (
+	"github.com/accessorgen/accessorgen/schema"
+	"github.com/dave/jennifer/jen"
+)
+
+// holdersDoc renders the holders package's accessorgen.go: its doc.
+func (g *generator) holdersDoc() *jen.File {
+	f := g.newFile(g.opts.Holders)
+	f.PackageComment("Package " + g.opts.Holders.Name + " holds the accessor holders that accessorgen generates:")
+	f.PackageComment("one type per property sheet, named after the sheet with the suffix Holder, with")
+	f.PackageComment("typed accessors for its properties and categories, and a SheetInfo table.")
+	return f
+}
+
+// sheetVars are the names of a sheet's static tables.
+func sheetProperties(s *schema.Sheet) string { return s.GoName + "Properties" }
+func sheetInfo(s *schema.Sheet) string       { return s.GoName + "Sheet" }
+
+// holderFile renders the holder of one sheet.
+func (g *generator) holderFile(s *schema.Sheet) *jen.File {
+	f := g.newFile(g.opts.Holders)
+	holder := schema.HolderField(s)
+	owner := "sheet " + s.Name
+	f.Add(doc(holder+" is the accessor holder of property sheet "+s.Name+" ("+s.Pos.Short()+").", s.Description,
+		"Portal types embed it; its zero value is an empty holder."))
+	f.Type().Id(holder).Struct(storage(s.Properties)...)
+	accessors(f, holder, "h", owner, s.Properties, func(p *schema.Property) *jen.Statement {
+		return jen.Id(sheetProperties(s)).Index(jen.Lit(g.sheetIndex[p]))
+	})
+
+	infos := make([]jen.Code, len(s.Properties))
+	refs := make([]jen.Code, len(s.Properties))
+	for i, p := range s.Properties {
+		infos[i] = propertyInfo(p)
+		refs[i] = jen.Op("&").Id(sheetProperties(s)).Index(jen.Lit(i))
+	}
+	f.Comment(sheetProperties(s) + " describes the members of sheet " + s.Name + ", in order.")
+	f.Var().Id(sheetProperties(s)).Op("=").Index(jen.Op("...")).Add(rt("PropertyInfo")).Values(infos...)
+	f.Comment(sheetInfo(s) + " describes sheet " + s.Name + ".")
+	f.Var().Id(sheetInfo(s)).Op("=").Add(rt("SheetInfo")).Values(jen.Dict{
+		jen.Id("Name"):        jen.Lit(s.Name),
+		jen.Id("Holder"):      jen.Lit(holder),
+		jen.Id("Description"): jen.Lit(s.Description),
+		jen.Id("Pos"):         jen.Lit(s.Pos.Short()),
+		jen.Id("Properties"):  jen.Index().Op("*").Add(rt("PropertyInfo")).Values(refs...),
+	})
+	return f
+}

@@ -1,0 +1,236 @@
+package gen
+
+import (
+	"strings"
+
+	"github.com/accessorgen/accessorgen/schema"
+	"github.com/dave/jennifer/jen"
+)
+
+// typeGen renders one portal type's file.
+type typeGen struct {
+	*generator
+	t                *schema.PortalType
+	index, info, own string // names of the type's package-level helpers
+	ownIndex         map[*schema.Property]int
+}
+
+// holderQual qualifies a name of the generated holders package.
+func (g *generator) holderQual(name string) *jen.Statement {
+	return jen.Qual(g.opts.Holders.Path, name)
+}
+
+// infoExpr is the PropertyInfo of p (a holder's member or an own one).
+func (tg *typeGen) infoExpr(p *schema.Property) *jen.Statement {
+	if p.Sheet == nil {
+		return jen.Id(tg.own).Index(jen.Lit(tg.ownIndex[p]))
+	}
+	return tg.holderQual(sheetProperties(p.Sheet)).Index(jen.Lit(tg.sheetIndex[p]))
+}
+
+// call is the by-name code's call of accessor role of property i.
+func (tg *typeGen) call(i int, role schema.Role, args ...jen.Code) *jen.Statement {
+	c := tg.t.Calls[i][role]
+	recv := jen.Id("o")
+	if c.Holder != nil {
+		recv = recv.Dot(schema.HolderField(c.Holder))
+	}
+	return recv.Dot(c.Name).Call(args...)
+}
+
+func (g *generator) typeFile(t *schema.PortalType) *jen.File {
+	low := unexported(t.GoName)
+	tg := &typeGen{generator: g, t: t, index: low + "Index", info: low + "Info", own: low + "Own", ownIndex: map[*schema.Property]int{}}
+	for i, p := range t.Own {
+		tg.ownIndex[p] = i
+	}
+	f := g.newFile(g.opts.Types)
+	name := t.GoName
+	var fields []jen.Code
+	mro := []string{}
+	for _, s := range t.Sheets {
+		fields = append(fields, g.holderQual(schema.HolderField(s)))
+		mro = append(mro, schema.HolderField(s))
+	}
+	fields = append(fields, rt("Base"))
+	fields = append(fields, storage(t.Own)...)
+	mro = append(mro, "holders.Base")
+	f.Add(doc(name+" is the portal type "+t.Name+" ("+t.Pos.Short()+").", t.Description,
+		"Composition, first wins: "+strings.Join(mro, ", ")+". Use New(\""+t.Name+"\") or new("+name+")."))
+	f.Type().Id(name).Struct(fields...)
+	f.Var().Id("_").Add(rt("Object")).Op("=").Parens(jen.Op("*").Id(name)).Parens(jen.Nil())
+	accessors(f, name, "o", "portal type "+t.Name, t.Own, tg.infoExpr)
+	tg.forwards(f)
+	tg.object(f)
+	tg.byName(f)
+	tg.tables(f)
+	return f
+}
+
+// forwards emits the methods that resolve ambiguities between holders in
+// favour of the first, as ERP5's method resolution order does.
+func (tg *typeGen) forwards(f *jen.File) {
+	for _, fw := range tg.t.Forwards {
+		params, results := signature(fw.Property, fw.Role)
+		var args []jen.Code
+		if len(params) > 0 {
+			args = []jen.Code{jen.Id("v")}
+		}
+		holder := schema.HolderField(fw.Property.Sheet)
+		call := jen.Id("o").Dot(holder).Dot(fw.Name).Call(args...)
+		body := call
+		if len(results) > 0 {
+			body = jen.Return(call)
+		}
+		f.Comment(fw.Name + " calls " + holder + "." + fw.Name + ": sheet " + fw.Property.Sheet.Name + " comes first in " + tg.t.Name + ".")
+		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(fw.Name).Params(params...).Params(results...).Block(body)
+	}
+}
+
+// object emits the holders.Object methods that are the same for every type.
+func (tg *typeGen) object(f *jen.File) {
+	name, info := tg.t.GoName, jen.Op("&").Id(tg.info)
+	recv := func() *jen.Statement { return f.Func().Params(jen.Id("o").Op("*").Id(name)) }
+	f.Comment("PortalType returns \"" + tg.t.Name + "\".")
+	f.Func().Params(jen.Op("*").Id(name)).Id("PortalType").Params().String().Block(jen.Return(jen.Lit(tg.t.Name)))
+	f.Comment("TypeInfo returns the static description of " + name + ".")
+	f.Func().Params(jen.Op("*").Id(name)).Id("TypeInfo").Params().Op("*").Add(rt("TypeInfo")).Block(jen.Return(info.Clone()))
+	f.Comment("GetProperty returns property id's value as its typed getter does.")
+	recv().Id("GetProperty").Params(jen.Id("id").String()).Params(jen.Any(), jen.Error()).Block(
+		jen.Return(rt("GetProperty").Call(jen.Id("o"), jen.Id("id"))))
+	f.Comment("SetProperty sets property id through its typed setter, checking v's type.")
+	recv().Id("SetProperty").Params(jen.Id("id").String(), jen.Id("v").Any()).Error().Block(
+		jen.Return(rt("SetProperty").Call(info.Clone(), jen.Id("o").Dot("set"), jen.Id("id"), jen.Id("v"))))
+	f.Comment("Edit sets every property of changes, or none if any is refused.")
+	recv().Id("Edit").Params(jen.Id("changes").Map(jen.String()).Any()).Error().Block(
+		jen.Return(rt("Edit").Call(info.Clone(), jen.Id("o").Dot("set"), jen.Id("changes"))))
+	f.Comment("PropertyIDs lists the by-name ids of " + name + ".")
+	f.Func().Params(jen.Op("*").Id(name)).Id("PropertyIDs").Params().Index().String().Block(
+		jen.Return(jen.Id(tg.info).Dot("PropertyIDs").Call()))
+}
+
+// byName emits the index switch and the by-index dispatch of reads, has
+// and writes: one small switch per operation, each case calling the same
+// method as the typed accessor would.
+func (tg *typeGen) byName(f *jen.File) {
+	t, name := tg.t, tg.t.GoName
+	var idx, val, has, set []jen.Code
+	for i, p := range t.Properties {
+		idx = append(idx, jen.Case(jen.Lit(p.ID)).Block(jen.Return(jen.Lit(i))))
+		getter := schema.Get
+		if p.IsList() {
+			getter = schema.GetList
+		}
+		val = append(val, jen.Case(jen.Lit(i)).Block(jen.Return(rt(runtimeSuffix(p)+"Value").Call(tg.call(i, getter)), jen.Nil())))
+		if p.Type == schema.Category {
+			has = append(has, jen.Case(jen.Lit(i)).Block(jen.Return(jen.Len(tg.call(i, schema.GetList)).Op(">").Lit(0))))
+		} else {
+			has = append(has, jen.Case(jen.Lit(i)).Block(jen.Return(tg.call(i, schema.Has))))
+		}
+		setter := schema.Set
+		if p.IsList() {
+			setter = schema.SetList
+		}
+		body := []jen.Code{jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(rt("To" + runtimeSuffix(p))).Call(jen.Id("v"))}
+		if isSelection(p) {
+			fn := "CheckSelection"
+			if p.IsList() {
+				fn = "CheckSelections"
+			}
+			body = append(body, jen.If(jen.Err().Op("==").Nil()).Block(jen.Err().Op("=").Add(rt(fn)).Call(jen.Id("x"), tg.infoExpr(p).Dot("Values"))))
+		}
+		body = append(body, jen.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("apply")).Block(jen.Return(jen.Err())))
+		if isSelection(p) {
+			body = append(body, jen.Return(tg.call(i, setter, jen.Id("x"))))
+		} else {
+			body = append(body, tg.call(i, setter, jen.Id("x")))
+		}
+		set = append(set, jen.Case(jen.Lit(i)).Block(body...))
+	}
+	recv := func() *jen.Statement { return f.Func().Params(jen.Id("o").Op("*").Id(name)) }
+
+	f.Comment(tg.index + " returns the by-name index of id in " + name + ", or -1.")
+	f.Func().Id(tg.index).Params(jen.Id("id").String()).Int().Block(
+		jen.Switch(jen.Id("id")).Block(idx...), jen.Return(jen.Lit(-1)))
+	f.Comment("Value returns property id's value; it does not allocate for scalar values.")
+	recv().Id("Value").Params(jen.Id("id").String()).Params(rt("Value"), jen.Error()).Block(
+		jen.Switch(jen.Id(tg.index).Call(jen.Id("id"))).Block(val...),
+		jen.Return(rt("Value").Values(), jen.Id(tg.info).Dot("Unknown").Call(jen.Id("id"))))
+	f.Comment("HasProperty reports whether property id has been set.")
+	recv().Id("HasProperty").Params(jen.Id("id").String()).Bool().Block(
+		jen.Switch(jen.Id(tg.index).Call(jen.Id("id"))).Block(has...), jen.Return(jen.False()))
+	f.Comment("set is " + name + "'s holders.Setter: it converts v for property i and applies it if apply.")
+	recv().Id("set").Params(jen.Id("i").Int(), jen.Id("v").Any(), jen.Id("apply").Bool()).Error().Block(
+		jen.Switch(jen.Id("i")).Block(set...), jen.Return(jen.Nil()))
+}
+
+// tables emits the type's static TypeInfo and own PropertyInfos.
+func (tg *typeGen) tables(f *jen.File) {
+	t := tg.t
+	ref := func(p *schema.Property) jen.Code { return jen.Op("&").Add(tg.infoExpr(p)) }
+	var sheets, props, shadows []jen.Code
+	for _, s := range t.Sheets {
+		sheets = append(sheets, jen.Op("&").Add(tg.holderQual(sheetInfo(s))))
+	}
+	for _, p := range t.Properties {
+		props = append(props, ref(p))
+	}
+	for _, s := range t.Shadowed {
+		d := jen.Dict{jen.Id("Winner"): ref(s.Winner), jen.Id("Loser"): ref(s.Loser)}
+		if s.Method != "" {
+			d[jen.Id("Method")] = jen.Lit(s.Method)
+		}
+		shadows = append(shadows, jen.Values(d))
+	}
+	strs := func(list []string) jen.Code {
+		if len(list) == 0 {
+			return jen.Nil()
+		}
+		items := make([]jen.Code, len(list))
+		for i, s := range list {
+			items[i] = jen.Lit(s)
+		}
+		return jen.Index().String().Values(items...)
+	}
+	var bases, allowed []string
+	for _, b := range t.BaseCategories {
+		bases = append(bases, b.Name)
+	}
+	for _, a := range t.AllowedContentTypes {
+		allowed = append(allowed, a.Name)
+	}
+	d := jen.Dict{
+		jen.Id("Name"):       jen.Lit(t.Name),
+		jen.Id("GoName"):     jen.Lit(t.GoName),
+		jen.Id("Pos"):        jen.Lit(t.Pos.Short()),
+		jen.Id("Sheets"):     jen.Index().Op("*").Add(rt("SheetInfo")).Values(sheets...),
+		jen.Id("Properties"): jen.Index().Op("*").Add(rt("PropertyInfo")).Values(props...),
+		jen.Id("Index"):      jen.Id(tg.index),
+		jen.Id("New"):        jen.Func().Params().Add(rt("Object")).Block(jen.Return(jen.New(jen.Id(t.GoName)))),
+	}
+	if t.Description != "" {
+		d[jen.Id("Description")] = jen.Lit(t.Description)
+	}
+	if len(shadows) > 0 {
+		d[jen.Id("Shadowed")] = jen.Index().Add(rt("ShadowInfo")).Values(shadows...)
+	}
+	if len(bases) > 0 {
+		d[jen.Id("BaseCategories")] = strs(bases)
+	}
+	if len(t.Groups) > 0 {
+		d[jen.Id("Groups")] = strs(t.Groups)
+	}
+	if len(allowed) > 0 {
+		d[jen.Id("AllowedContentTypes")] = strs(allowed)
+	}
+	f.Comment(tg.info + " describes " + t.GoName + "; it is laid out by the linker, not built at start-up.")
+	f.Var().Id(tg.info).Op("=").Add(rt("TypeInfo")).Values(d)
+	if len(t.Own) > 0 {
+		infos := make([]jen.Code, len(t.Own))
+		for i, p := range t.Own {
+			infos[i] = propertyInfo(p)
+		}
+		f.Comment(tg.own + " describes the categories " + t.GoName + " has itself.")
+		f.Var().Id(tg.own).Op("=").Index(jen.Op("...")).Add(rt("PropertyInfo")).Values(infos...)
+	}
+}

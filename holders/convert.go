@@ -1,0 +1,195 @@
+package holders
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"time"
+)
+
+// The To functions convert the natural Go value of a by-name set to a
+// property's Go type, or report ErrWrongType or ErrInvalidValue. They
+// accept exactly: for int, any Go integer that fits in an int; for float,
+// float64, float32 or any integer, but not NaN or an infinity; for bytes,
+// []byte or string; for a list, a slice of its element type or one element.
+// A nil value is refused: by-name access cannot unset a property.
+
+func wrongType(want string, v any) error {
+	if v == nil {
+		return fmt.Errorf("%w: want %s, got nil", ErrWrongType, want)
+	}
+	return fmt.Errorf("%w: want %s, got %T", ErrWrongType, want, v)
+}
+
+// ToString converts v to a string.
+func ToString(v any) (string, error) {
+	if s, ok := v.(string); ok {
+		return s, nil
+	}
+	return "", wrongType("string", v)
+}
+
+// ToInt converts v to an int.
+func ToInt(v any) (int, error) {
+	switch n := v.(type) {
+	case int:
+		return n, nil
+	case int8:
+		return int(n), nil
+	case int16:
+		return int(n), nil
+	case int32:
+		return int(n), nil
+	case int64:
+		if int64(int(n)) == n {
+			return int(n), nil
+		}
+	case uint:
+		if n <= math.MaxInt {
+			return int(n), nil
+		}
+	case uint8:
+		return int(n), nil
+	case uint16:
+		return int(n), nil
+	case uint32:
+		if uint64(n) <= math.MaxInt {
+			return int(n), nil
+		}
+	case uint64:
+		if n <= math.MaxInt {
+			return int(n), nil
+		}
+	default:
+		return 0, wrongType("int", v)
+	}
+	return 0, fmt.Errorf("%w: %v overflows int", ErrInvalidValue, v)
+}
+
+// ToFloat converts v to a finite float64.
+func ToFloat(v any) (float64, error) {
+	var f float64
+	switch n := v.(type) {
+	case float64:
+		f = n
+	case float32:
+		f = float64(n)
+	default:
+		i, err := ToInt(v)
+		if err != nil {
+			return 0, wrongType("float64", v)
+		}
+		f = float64(i)
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("%w: %v is not a finite number", ErrInvalidValue, f)
+	}
+	return f, nil
+}
+
+// ToBool converts v to a bool.
+func ToBool(v any) (bool, error) {
+	if b, ok := v.(bool); ok {
+		return b, nil
+	}
+	return false, wrongType("bool", v)
+}
+
+// ToTime converts v to a time.Time.
+func ToTime(v any) (time.Time, error) {
+	if t, ok := v.(time.Time); ok {
+		return t, nil
+	}
+	return time.Time{}, wrongType("time.Time", v)
+}
+
+// ToBytes converts v to a []byte.
+func ToBytes(v any) ([]byte, error) {
+	switch b := v.(type) {
+	case []byte:
+		return b, nil
+	case string:
+		return []byte(b), nil
+	}
+	return nil, wrongType("[]byte", v)
+}
+
+// toList converts v to a []T: a []T as it is, or one element as a list of one.
+func toList[T any](v any, elem func(any) (T, error), want string) ([]T, error) {
+	switch l := v.(type) {
+	case []T:
+		return l, nil
+	case nil:
+		return nil, wrongType(want, v)
+	}
+	e, err := elem(v)
+	if err != nil {
+		return nil, wrongType(want, v)
+	}
+	return []T{e}, nil
+}
+
+// ToStrings converts v to a []string.
+func ToStrings(v any) ([]string, error) { return toList(v, ToString, "[]string") }
+
+// ToInts converts v to a []int.
+func ToInts(v any) ([]int, error) { return toList(v, ToInt, "[]int") }
+
+// ToFloats converts v to a []float64 of finite numbers.
+func ToFloats(v any) ([]float64, error) {
+	l, err := toList(v, ToFloat, "[]float64")
+	for _, f := range l {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil, fmt.Errorf("%w: %v is not a finite number", ErrInvalidValue, f)
+		}
+	}
+	return l, err
+}
+
+// ToBools converts v to a []bool.
+func ToBools(v any) ([]bool, error) { return toList(v, ToBool, "[]bool") }
+
+// ToTimes converts v to a []time.Time.
+func ToTimes(v any) ([]time.Time, error) { return toList(v, ToTime, "[]time.Time") }
+
+// CheckSelection reports ErrInvalidValue unless v is one of allowed.
+func CheckSelection(v string, allowed []string) error {
+	if slices.Contains(allowed, v) {
+		return nil
+	}
+	return fmt.Errorf("%w: %q is not one of %q", ErrInvalidValue, v, allowed)
+}
+
+// CheckSelections checks every element of vs with CheckSelection.
+func CheckSelections(vs []string, allowed []string) error {
+	for _, v := range vs {
+		if err := CheckSelection(v, allowed); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SetDefault returns list with v first and no other occurrence of v: ERP5's
+// default-value setter, "setFoo" on a multivalued "foo". It returns a new
+// slice, so values read before stay as they were.
+func SetDefault[T comparable](list []T, v T) []T {
+	out := make([]T, 1, len(list)+1)
+	out[0] = v
+	for _, x := range list {
+		if x != v {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// First returns the first element of list, or the zero value: the getter
+// of a multivalued property's default value.
+func First[T any](list []T) T {
+	if len(list) == 0 {
+		var zero T
+		return zero
+	}
+	return list[0]
+}

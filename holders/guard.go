@@ -1,0 +1,100 @@
+package holders
+
+import (
+	"slices"
+	"strings"
+)
+
+// Guard decides whether the caller may act under a permission on an
+// object. The application implements it (ERP5's checkPermission); the
+// permissions come from the schema's read_permission and write_permission.
+type Guard interface {
+	Allowed(permission string, obj Object) bool
+}
+
+// GuardFunc adapts a function to Guard.
+type GuardFunc func(permission string, obj Object) bool
+
+// Allowed calls f.
+func (f GuardFunc) Allowed(permission string, obj Object) bool { return f(permission, obj) }
+
+// Guarded returns obj with every by-name access checked against g: reads
+// need the property's read permission, writes its write permission. An
+// Edit checks every key before anything is applied. Typed accessors are
+// the application's own code and are not guarded.
+func Guarded(obj Object, g Guard) Object { return &guarded{obj, g} }
+
+type guarded struct {
+	Object
+	g Guard
+}
+
+// allowed checks permission for property id; unknown ids pass through to
+// the object, which reports them.
+func (o *guarded) allowed(id string, write bool) error {
+	p, ok := o.TypeInfo().Property(id)
+	if !ok {
+		return nil
+	}
+	perm := p.ReadPermission
+	if write {
+		perm = p.WritePermission
+	}
+	if o.g.Allowed(perm, o.Object) {
+		return nil
+	}
+	return &PropertyError{Type: o.TypeInfo().Name, Property: id, Err: permissionError(perm)}
+}
+
+type permissionError string
+
+func (e permissionError) Error() string        { return "permission denied: " + string(e) }
+func (e permissionError) Is(target error) bool { return target == ErrPermission }
+
+func (o *guarded) Value(id string) (Value, error) {
+	if err := o.allowed(id, false); err != nil {
+		return Value{}, err
+	}
+	return o.Object.Value(id)
+}
+
+func (o *guarded) GetProperty(id string) (any, error) { return GetProperty(o, id) }
+
+func (o *guarded) HasProperty(id string) bool {
+	return o.allowed(id, false) == nil && o.Object.HasProperty(id)
+}
+
+// PropertyIDs lists the ids the caller may read.
+func (o *guarded) PropertyIDs() []string {
+	var ids []string
+	for _, id := range o.Object.PropertyIDs() {
+		if o.allowed(id, false) == nil {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+func (o *guarded) SetProperty(id string, v any) error {
+	if err := o.allowed(id, true); err != nil {
+		return err
+	}
+	return o.Object.SetProperty(id, v)
+}
+
+// Edit checks the write permission of every key first: if any is refused,
+// it returns an *EditError naming each such key and applies nothing;
+// otherwise the object's own Edit checks the values, all or none.
+func (o *guarded) Edit(changes map[string]any) error {
+	var errs []*PropertyError
+	for id := range changes {
+		if err := o.allowed(id, true); err != nil {
+			errs = append(errs, err.(*PropertyError))
+		}
+	}
+	if len(errs) > 0 {
+		slices.SortFunc(errs, func(a, b *PropertyError) int { return strings.Compare(a.Property, b.Property) })
+		return &EditError{Type: o.TypeInfo().Name, Errors: errs}
+	}
+	return o.Object.Edit(changes)
+}

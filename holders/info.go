@@ -1,0 +1,174 @@
+package holders
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// PropertyInfo describes one member of a property sheet, or a category a
+// portal type has itself. Generated code declares one per member, statically.
+type PropertyInfo struct {
+	ID              string   // by-name id, e.g. "first_name"
+	Type            string   // schema type: "string", "lines", "category", ...
+	Multivalued     bool     // the value is a list
+	ReadOnly        bool     // mode r: refused by SetProperty and Edit
+	ReadPermission  string   // checked by Guarded reads
+	WritePermission string   // checked by Guarded writes
+	Values          []string // allowed values of a selection
+	RangeOf         string   // for _range_min/_range_max: the ranged property
+	StorageID       string   // ERP5's storage_id, when the schema gives one
+	Description     string
+	Sheet           string // declaring sheet; "" for a type's own category
+	Pos             string // schema file:line of the declaration
+}
+
+// SheetInfo describes a property sheet and its holder type.
+type SheetInfo struct {
+	Name        string // sheet name, e.g. "DublinCore"
+	Holder      string // Go holder type, e.g. "DublinCoreHolder"
+	Description string
+	Pos         string
+	Properties  []*PropertyInfo
+}
+
+// ShadowInfo records that a member (or one accessor of it) of a later
+// holder is hidden by an earlier one's: ERP5's method resolution order.
+type ShadowInfo struct {
+	Method string // "" when the whole property id is shadowed
+	Winner *PropertyInfo
+	Loser  *PropertyInfo
+}
+
+// TypeInfo is the static description of a generated portal type, its
+// composition order and by-name table.
+type TypeInfo struct {
+	Name                string // e.g. "Sale Order"
+	GoName              string // e.g. "SaleOrder"
+	Description         string
+	Pos                 string
+	Sheets              []*SheetInfo    // holders in order: the first wins
+	Properties          []*PropertyInfo // the by-name table, in index order
+	BaseCategories      []string
+	Groups              []string
+	AllowedContentTypes []string
+	Shadowed            []ShadowInfo
+
+	// Index returns the by-name index of id in Properties, or -1.
+	Index func(id string) int
+	// New returns a new, empty object of the type.
+	New func() Object
+}
+
+// Property returns the description of property id.
+func (t *TypeInfo) Property(id string) (*PropertyInfo, bool) {
+	i := t.Index(id)
+	if i < 0 {
+		return nil, false
+	}
+	return t.Properties[i], true
+}
+
+// PropertyIDs returns the by-name ids in index order, in a new slice.
+func (t *TypeInfo) PropertyIDs() []string {
+	ids := make([]string, len(t.Properties))
+	for i, p := range t.Properties {
+		ids[i] = p.ID
+	}
+	return ids
+}
+
+// MRO returns the composition order, as ERP5's mro(): the type, its
+// holders in order, then Base.
+func (t *TypeInfo) MRO() []string {
+	out := []string{t.GoName}
+	for _, s := range t.Sheets {
+		out = append(out, s.Holder)
+	}
+	return append(out, "holders.Base")
+}
+
+// String describes the type for people: composition order, then every
+// by-name property with its type and origin, then what is shadowed.
+func (t *TypeInfo) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s)\n", t.Name, t.Pos)
+	fmt.Fprintf(&b, "  mro: %s\n", strings.Join(t.MRO(), " → "))
+	for _, p := range t.Properties {
+		origin := "sheet " + p.Sheet
+		if p.Sheet == "" {
+			origin = "type"
+		}
+		typ := p.Type
+		if p.Multivalued && p.Type != "lines" && p.Type != "tokens" && p.Type != "multiple selection" && p.Type != "category" {
+			typ += " multivalued"
+		}
+		if p.ReadOnly {
+			typ += ", read-only"
+		}
+		fmt.Fprintf(&b, "  %-24s %-26s from %s (%s)\n", p.ID, typ, origin, p.Pos)
+	}
+	for _, s := range t.Shadowed {
+		what := "property " + s.Winner.ID
+		if s.Method != "" {
+			what = "method " + s.Method
+		}
+		fmt.Fprintf(&b, "  shadowed: %s of sheet %s hides the one of sheet %s\n", what, s.Winner.Sheet, s.Loser.Sheet)
+	}
+	if len(t.BaseCategories) > 0 {
+		fmt.Fprintf(&b, "  base categories: %s\n", strings.Join(t.BaseCategories, ", "))
+	}
+	if len(t.Groups) > 0 {
+		fmt.Fprintf(&b, "  groups: %s\n", strings.Join(t.Groups, ", "))
+	}
+	if len(t.AllowedContentTypes) > 0 {
+		fmt.Fprintf(&b, "  allowed content: %s\n", strings.Join(t.AllowedContentTypes, ", "))
+	}
+	return b.String()
+}
+
+// CategoryInfo describes one node of a base category tree.
+type CategoryInfo struct {
+	Path        string // relative URL, e.g. "region/europe/france"
+	ID          string // last segment, e.g. "france"
+	Title       string // the schema's title, or the id when it has none
+	Description string
+	Parent      string // parent path; "" for a base category
+}
+
+// FindType finds name in table, which must be sorted by Name. Generated
+// New and LookupType use it: a binary search over a static array, which
+// costs nothing at start-up and compiles fast even for thousands of types.
+func FindType(table []*TypeInfo, name string) (*TypeInfo, bool) {
+	i := sort.Search(len(table), func(i int) bool { return table[i].Name >= name })
+	if i < len(table) && table[i].Name == name {
+		return table[i], true
+	}
+	return nil, false
+}
+
+// FindCategory finds path in table, which must be sorted by Path.
+func FindCategory(table []CategoryInfo, path string) (CategoryInfo, bool) {
+	i := sort.Search(len(table), func(i int) bool { return table[i].Path >= path })
+	if i < len(table) && table[i].Path == path {
+		return table[i], true
+	}
+	return CategoryInfo{}, false
+}
+
+// TypesInGroup returns the type names paired with group in table, which
+// holds {group, type} pairs sorted by group then type.
+func TypesInGroup(table [][2]string, group string) []string {
+	i := sort.Search(len(table), func(i int) bool { return table[i][0] >= group })
+	var out []string
+	for ; i < len(table) && table[i][0] == group; i++ {
+		out = append(out, table[i][1])
+	}
+	return out
+}
+
+// UnknownType returns the error of New for a portal type name that the
+// generated package does not have.
+func UnknownType(name string) error {
+	return fmt.Errorf("%w: %s", ErrUnknownType, quote(name))
+}

@@ -1,0 +1,164 @@
+// Package driver runs accessorgen's pipeline: config → schema → gen →
+// output. The CLI and the golden tests both call it, so what the tests see
+// is what users get.
+package driver
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/accessorgen/accessorgen/gen"
+	"github.com/accessorgen/accessorgen/internal/output"
+	"github.com/accessorgen/accessorgen/schema"
+)
+
+// Result is what a run did or, in check mode, would do.
+type Result struct {
+	Written   []string // paths relative to the config directory
+	Removed   []string
+	Unchanged int
+	Diff      string // check mode: unified diff from disk to generated
+}
+
+// Stale reports whether a check found out-of-date files.
+func (r *Result) Stale() bool { return len(r.Written) > 0 || len(r.Removed) > 0 }
+
+// Run generates the packages that the config file at configPath describes.
+// With check set it writes nothing and reports, with a diff, what a
+// generate would change. Schema errors come back as a schema.ErrorList
+// whose paths are relative to the current directory; on any error nothing
+// is written.
+func Run(configPath string, check bool) (*Result, error) {
+	cfg, err := schema.LoadConfig(configPath)
+	if err != nil {
+		return nil, relocate(err, filepath.Dir(configPath))
+	}
+	configDir := filepath.Dir(configPath)
+	files, opts, err := Generate(configDir, cfg)
+	if err != nil {
+		return nil, relocate(err, configDir)
+	}
+	plan, err := output.Compare(configDir, []string{opts.Holders.Dir, opts.Types.Dir}, files, gen.Header)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Unchanged: plan.Unchanged, Removed: plan.Remove}
+	for _, f := range plan.Write {
+		res.Written = append(res.Written, f.Path)
+	}
+	if check {
+		res.Diff = plan.Diff()
+		return res, nil
+	}
+	return res, plan.Apply()
+}
+
+// Generate loads the schema of cfg and renders the files, without touching
+// the disk's outputs.
+func Generate(configDir string, cfg *schema.Config) ([]output.File, gen.Options, error) {
+	model, err := schema.Load(configDir, cfg)
+	if err != nil {
+		return nil, gen.Options{}, err
+	}
+	opts, err := Packages(configDir, cfg)
+	if err != nil {
+		return nil, gen.Options{}, err
+	}
+	generated, err := gen.Generate(model, opts)
+	if err != nil {
+		return nil, gen.Options{}, err
+	}
+	files := make([]output.File, len(generated))
+	for i, f := range generated {
+		files[i] = output.File(f)
+	}
+	return files, opts, nil
+}
+
+// Packages computes the import paths of the output packages from the
+// enclosing module's go.mod.
+func Packages(configDir string, cfg *schema.Config) (gen.Options, error) {
+	root, module, err := findModule(configDir)
+	if err != nil {
+		return gen.Options{}, err
+	}
+	abs, err := filepath.Abs(configDir)
+	if err != nil {
+		return gen.Options{}, err
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return gen.Options{}, err
+	}
+	pkg := func(o schema.Output) gen.Package {
+		return gen.Package{Dir: o.Dir, Name: o.Package, Path: path.Join(module, filepath.ToSlash(rel), o.Dir)}
+	}
+	return gen.Options{Holders: pkg(cfg.Holders), Types: pkg(cfg.Types)}, nil
+}
+
+// findModule finds the go.mod at or above dir and returns its directory and
+// module path.
+func findModule(dir string) (root, module string, err error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "", err
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
+		if err == nil {
+			module := modulePath(data)
+			if module == "" {
+				return "", "", fmt.Errorf("%s has no module line", filepath.Join(d, "go.mod"))
+			}
+			return d, module, nil
+		}
+		if !errors.Is(err, os.ErrNotExist) {
+			return "", "", err
+		}
+		if filepath.Dir(d) == d {
+			return "", "", fmt.Errorf("no go.mod at or above %s: the generated packages must belong to a Go module", abs)
+		}
+	}
+}
+
+// modulePath returns the module path of a go.mod file.
+func modulePath(data []byte) string {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if rest, ok := strings.CutPrefix(line, "module"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			rest, _, _ = strings.Cut(rest, "//")
+			rest = strings.TrimSpace(rest)
+			if unq, err := strconv.Unquote(rest); err == nil {
+				rest = unq
+			}
+			return rest
+		}
+	}
+	return ""
+}
+
+// relocate makes the positions of schema errors relative to the current
+// directory instead of the config directory, so editors can open them.
+func relocate(err error, configDir string) error {
+	var list schema.ErrorList
+	if !errors.As(err, &list) || configDir == "." || configDir == "" {
+		return err
+	}
+	out := make(schema.ErrorList, len(list))
+	for i, e := range list {
+		c := *e
+		if c.Pos.File != "" && !path.IsAbs(c.Pos.File) {
+			c.Pos.File = path.Join(filepath.ToSlash(configDir), c.Pos.File)
+		}
+		out[i] = &c
+	}
+	return out
+}

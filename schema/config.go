@@ -1,0 +1,134 @@
+package schema
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// DefaultConfig is the config file name the CLI reads when none is given.
+const DefaultConfig = "accessorgen.yaml"
+
+// Config is a parsed accessorgen.yaml. Paths in it are relative to the
+// config file's directory and use forward slashes.
+type Config struct {
+	File    string // the config file's name, as in positions
+	Schema  []Dir  // schema directories, read in this order
+	Holders Output // package of accessor holders, one per property sheet
+	Types   Output // package of portal types and lookup tables
+}
+
+// Dir is a schema directory named by the config.
+type Dir struct {
+	Path string
+	Pos  Pos
+}
+
+// Output is a generated package: its directory and Go package name.
+type Output struct {
+	Dir     string // relative to the config directory, slash-separated
+	Package string // defaults to the directory's last element
+	Pos     Pos
+}
+
+var (
+	configKeys = []string{"schema", "holders", "types"}
+	outputKeys = []string{"dir", "package"}
+)
+
+// ParseConfig parses the contents of a config file. file is the name used
+// in positions.
+func ParseConfig(file string, data []byte) (*Config, error) {
+	var errs ErrorList
+	d := &decoder{file: file, errs: &errs}
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+		errs = append(errs, yamlError(file, err))
+		return nil, errs.err()
+	}
+	cfg := &Config{File: file}
+	if len(doc.Content) == 0 {
+		errs.add(Pos{File: file, Line: 1, Col: 1}, "config is empty: it needs schema, holders and types")
+		return nil, errs.err()
+	}
+	m := d.mapping(doc.Content[0], "config", configKeys)
+	for _, it := range m.list("schema") {
+		if p, ok := cleanRelative(d, it.Pos, "schema directory", it.Value); ok {
+			cfg.Schema = append(cfg.Schema, Dir{Path: p, Pos: it.Pos})
+		}
+	}
+	if m.get("schema") == nil {
+		m.required("schema", "config")
+	} else if len(cfg.Schema) == 0 && len(errs) == 0 {
+		errs.add(m.keyPos("schema"), "schema lists no directories")
+	}
+	cfg.Holders = parseOutput(d, m, "holders")
+	cfg.Types = parseOutput(d, m, "types")
+	if cfg.Holders.Dir != "" && cfg.Holders.Dir == cfg.Types.Dir {
+		errs.add(cfg.Types.Pos, "types and holders must be generated into different directories (both are %q)", cfg.Types.Dir)
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func parseOutput(d *decoder, parent *mapping, key string) Output {
+	if parent.get(key) == nil {
+		parent.required(key, "config")
+		return Output{}
+	}
+	m := d.mapping(parent.get(key), key, outputKeys)
+	out := Output{Pos: parent.keyPos(key)}
+	dir := m.required("dir", key)
+	if dir != "" {
+		if p, ok := cleanRelative(d, m.keyPos("dir"), key+" directory", dir); ok {
+			out.Dir = p
+		}
+	}
+	out.Package = m.str("package")
+	pkgPos := m.keyPos("package")
+	if out.Package == "" && out.Dir != "" {
+		out.Package = path.Base(out.Dir)
+		pkgPos = m.keyPos("dir")
+	}
+	if out.Package != "" {
+		if err := validPackageName(out.Package); err != nil {
+			d.errs.add(pkgPos, "%s: %v", key, err)
+		}
+	}
+	return out
+}
+
+// cleanRelative checks that p is a relative path that stays below the
+// config directory, and returns it cleaned.
+func cleanRelative(d *decoder, pos Pos, what, p string) (string, bool) {
+	p = filepath.ToSlash(p)
+	clean := path.Clean(p)
+	switch {
+	case path.IsAbs(p) || filepath.IsAbs(p) || filepath.VolumeName(p) != "":
+		d.errs.add(pos, "%s %q must be relative to the config file's directory", what, p)
+	case clean == ".." || strings.HasPrefix(clean, "../"):
+		d.errs.add(pos, "%s %q leaves the config file's directory", what, p)
+	default:
+		return clean, true
+	}
+	return "", false
+}
+
+// LoadConfig reads and parses the config file at path.
+func LoadConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, ErrorList{{Pos: Pos{File: filepath.Base(path)}, Msg: "config file not found (create it, or name another with -config)"}}
+		}
+		return nil, err
+	}
+	return ParseConfig(filepath.Base(path), data)
+}

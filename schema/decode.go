@@ -1,0 +1,229 @@
+package schema
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decoder reads yaml.Nodes strictly, recording every problem with its
+// position instead of stopping at the first.
+type decoder struct {
+	file string // path relative to the config directory, for positions
+	errs *ErrorList
+}
+
+func (d *decoder) pos(n *yaml.Node) Pos {
+	if n == nil {
+		return Pos{File: d.file}
+	}
+	return Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs.add(d.pos(n), format, args...)
+}
+
+// resolve follows an alias to the node it names.
+func resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+// describe names a node's kind for messages: "a string", "a list", ...
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "null"
+		case "!!bool":
+			return "a boolean"
+		case "!!int":
+			return "an integer"
+		case "!!float":
+			return "a number"
+		case "!!timestamp":
+			return "a timestamp"
+		}
+		return "a string"
+	}
+	return "nothing"
+}
+
+// mapping is a YAML mapping whose keys have been checked against the keys
+// its context allows.
+type mapping struct {
+	d      *decoder
+	node   *yaml.Node
+	values map[string]*yaml.Node
+}
+
+// mapping checks that n is a mapping with only the allowed keys, each once.
+// what names the context for messages ("property"). The result is usable
+// even when n is not a mapping: it then has no keys.
+func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping {
+	m := &mapping{d: d, node: n, values: map[string]*yaml.Node{}}
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		if n != nil {
+			d.errorf(n, "%s must be a mapping, not %s", what, describe(n))
+		}
+		return m
+	}
+	m.node = n
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolve(n.Content[i]), n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "%s keys must be strings, not %s", what, describe(k))
+			continue
+		}
+		if k.Tag == "!!merge" {
+			d.errorf(k, "merge keys (<<) are not supported: write the keys out")
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.errorf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		if !contains(allowed, k.Value) {
+			d.errorf(k, "unknown key %q in %s%s", k.Value, what, suggest(k.Value, allowed))
+			continue
+		}
+		m.values[k.Value] = resolve(v)
+	}
+	return m
+}
+
+// get returns the value of key, or nil when absent.
+func (m *mapping) get(key string) *yaml.Node { return m.values[key] }
+
+// keyPos returns the position of key's value, or of the mapping when absent.
+func (m *mapping) keyPos(key string) Pos {
+	if v := m.get(key); v != nil {
+		return m.d.pos(v)
+	}
+	return m.d.pos(m.node)
+}
+
+// str returns key's string value, "" when absent; it reports a value that
+// is not a string scalar.
+func (m *mapping) str(key string) string {
+	v := m.get(key)
+	if v == nil {
+		return ""
+	}
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+		m.d.errorf(v, "%s must be a string, not %s%s", key, describe(v), quoteHint(v))
+		return ""
+	}
+	return v.Value
+}
+
+// quoteHint advises quoting a scalar that YAML read as another type.
+func quoteHint(v *yaml.Node) string {
+	if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+		return fmt.Sprintf(" (quote it: \"%s\")", v.Value)
+	}
+	return ""
+}
+
+// required returns key's string value and reports it when absent or empty.
+func (m *mapping) required(key, what string) string {
+	if m.get(key) == nil {
+		if m.node != nil && m.node.Kind == yaml.MappingNode {
+			m.d.errorf(m.node, "%s has no %s", what, key)
+		}
+		return ""
+	}
+	s := m.str(key)
+	if s == "" && m.get(key).Tag == "!!str" {
+		m.d.errorf(m.get(key), "%s of %s is empty", key, what)
+	}
+	return s
+}
+
+// boolean returns key's boolean value, false when absent.
+func (m *mapping) boolean(key string) bool {
+	v := m.get(key)
+	if v == nil {
+		return false
+	}
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+		m.d.errorf(v, "%s must be true or false, not %s", key, describe(v))
+		return false
+	}
+	return v.Value == "true"
+}
+
+// item is a string in a list, with its position.
+type item struct {
+	Value string
+	Pos   Pos
+}
+
+// list returns key's list of strings. A single string is accepted as a
+// list of one, as in "groups: node".
+func (m *mapping) list(key string) []item {
+	v := m.get(key)
+	if v == nil {
+		return nil
+	}
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+		return []item{{v.Value, m.d.pos(v)}}
+	}
+	if v.Kind != yaml.SequenceNode {
+		m.d.errorf(v, "%s must be a list of strings, not %s", key, describe(v))
+		return nil
+	}
+	var out []item
+	for _, e := range v.Content {
+		e = resolve(e)
+		if e.Kind != yaml.ScalarNode || e.Tag != "!!str" {
+			m.d.errorf(e, "%s must be a list of strings; this item is %s%s", key, describe(e), quoteHint(e))
+			continue
+		}
+		if strings.TrimSpace(e.Value) == "" {
+			m.d.errorf(e, "empty item in %s", key)
+			continue
+		}
+		out = append(out, item{e.Value, m.d.pos(e)})
+	}
+	return out
+}
+
+// nodes returns key's value as a list of nodes; it reports a value that is
+// not a list.
+func (m *mapping) nodes(key string) []*yaml.Node {
+	v := m.get(key)
+	if v == nil {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		m.d.errorf(v, "%s must be a list, not %s", key, describe(v))
+		return nil
+	}
+	out := make([]*yaml.Node, len(v.Content))
+	for i, e := range v.Content {
+		out[i] = resolve(e)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,578 @@
+package schema
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// File is one schema file's contents. Name is its path relative to the
+// config directory, with forward slashes; it is what positions show.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Document kinds.
+const (
+	KindPropertySheet = "PropertySheet"
+	KindPortalType    = "PortalType"
+	KindBaseCategory  = "BaseCategory"
+)
+
+var kinds = []string{KindPropertySheet, KindPortalType, KindBaseCategory}
+
+// The keys each kind of mapping accepts. They are the whole format: the
+// loader rejects any other key, and docs/schema.md documents each.
+var (
+	sheetKeys        = []string{"kind", "name", "description", "properties", "categories"}
+	propertyKeys     = []string{"id", "type", "description", "default", "multivalued", "range", "mode", "storage_id", "read_permission", "write_permission", "values"}
+	typeKeys         = []string{"kind", "name", "description", "property_sheets", "base_categories", "groups", "allowed_content_types"}
+	baseCategoryKeys = []string{"kind", "name", "title", "description", "values"}
+	categoryKeys     = []string{"title", "description", "values"}
+)
+
+// ReadFiles reads every *.yaml and *.yml file of the config's schema
+// directories, in a deterministic order. configDir is the directory of the
+// config file; the config file itself is skipped if a schema directory
+// holds it.
+func ReadFiles(configDir string, cfg *Config) ([]File, error) {
+	var files []File
+	var errs ErrorList
+	for _, dir := range cfg.Schema {
+		entries, err := os.ReadDir(filepath.Join(configDir, filepath.FromSlash(dir.Path)))
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				errs.add(dir.Pos, "schema directory %q does not exist", dir.Path)
+				continue
+			}
+			return nil, err
+		}
+		for _, e := range entries {
+			name := path.Join(dir.Path, e.Name())
+			ext := path.Ext(name)
+			if e.IsDir() || (ext != ".yaml" && ext != ".yml") || name == cfg.File {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(configDir, filepath.FromSlash(name)))
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, File{Name: name, Data: data})
+		}
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// Load reads the schema directories of cfg and compiles them.
+func Load(configDir string, cfg *Config) (*Model, error) {
+	files, err := ReadFiles(configDir, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return Compile(files)
+}
+
+// compiler holds the declarations of all files while they are being
+// checked and linked.
+type compiler struct {
+	errs   ErrorList
+	sheets []*sheetDecl
+	types  []*typeDecl
+	bases  []*BaseCategory
+}
+
+type sheetDecl struct {
+	sheet      *Sheet
+	categories []item
+}
+
+type typeDecl struct {
+	t                                 *PortalType
+	sheets, categories, groups, allow []item
+}
+
+// Compile parses, validates and resolves a schema given as file contents.
+// It returns every error found, sorted by position, as an ErrorList.
+func Compile(files []File) (*Model, error) {
+	c := &compiler{}
+	files = slices.Clone(files)
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	for _, f := range files {
+		c.file(f)
+	}
+	m := c.link()
+	if err := c.errs.err(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(?:column (\d+): )?(.*)$`)
+
+// yamlError turns a YAML syntax error into a positioned Error.
+func yamlError(file string, err error) *Error {
+	e := &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: err.Error()}
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		if m[1] != "" {
+			e.Pos.Line, _ = strconv.Atoi(m[1])
+		}
+		if m[2] != "" {
+			e.Pos.Col, _ = strconv.Atoi(m[2])
+		}
+		e.Msg = "invalid YAML: " + m[3]
+	}
+	return e
+}
+
+// file parses the documents of one file.
+func (c *compiler) file(f File) {
+	d := &decoder{file: f.Name, errs: &c.errs}
+	dec := yaml.NewDecoder(bytes.NewReader(f.Data))
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			c.errs = append(c.errs, yamlError(f.Name, err))
+			return
+		}
+		if len(doc.Content) == 0 {
+			continue
+		}
+		n := resolve(doc.Content[0])
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			continue // an empty document, e.g. after a trailing ---
+		}
+		c.document(d, n)
+	}
+}
+
+// document dispatches a document on its kind.
+func (c *compiler) document(d *decoder, n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "a schema document must be a mapping with a kind, not %s", describe(n))
+		return
+	}
+	var kind *yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "kind" {
+			kind = resolve(n.Content[i+1])
+		}
+	}
+	switch {
+	case kind == nil:
+		d.errorf(n, "document has no kind (one of %s)", strings.Join(kinds, ", "))
+	case kind.Value == KindPropertySheet:
+		c.sheet(d, d.mapping(n, "property sheet", sheetKeys))
+	case kind.Value == KindPortalType:
+		c.portalType(d, d.mapping(n, "portal type", typeKeys))
+	case kind.Value == KindBaseCategory:
+		c.baseCategory(d, d.mapping(n, "base category", baseCategoryKeys))
+	default:
+		d.errorf(kind, "unknown kind %q%s", kind.Value, suggest(kind.Value, kinds))
+	}
+}
+
+// goName sets *dst to the Go name of name, reporting a bad name at pos.
+func (c *compiler) goName(pos Pos, what, name string, spaces bool) string {
+	if name == "" {
+		return ""
+	}
+	id, err := GoName(name, spaces)
+	if err != nil {
+		c.errs.add(pos, "%s: %v", what, err)
+	}
+	return id
+}
+
+func (c *compiler) sheet(d *decoder, m *mapping) {
+	s := &Sheet{Pos: d.pos(m.node)}
+	s.Name = m.required("name", "property sheet")
+	s.GoName = c.goName(m.keyPos("name"), "property sheet", s.Name, false)
+	s.Description = m.str("description")
+	for _, pn := range m.nodes("properties") {
+		if p := c.property(d, s, pn); p != nil {
+			s.Properties = append(s.Properties, p)
+			if p.Range {
+				s.Properties = append(s.Properties, rangeProperty(p, "min"), rangeProperty(p, "max"))
+			}
+		}
+	}
+	decl := &sheetDecl{sheet: s, categories: m.list("categories")}
+	for _, it := range decl.categories {
+		s.Properties = append(s.Properties, &Property{
+			ID: it.Value, GoName: c.goName(it.Pos, "category", it.Value, false),
+			Type: Category, Multivalued: true, Mode: ReadWrite,
+			ReadPerm: DefaultReadPermission, WritePerm: DefaultWritePermission,
+			Sheet: s, Pos: it.Pos,
+		})
+	}
+	c.checkMembers("property sheet "+s.Name, s.Properties)
+	c.sheets = append(c.sheets, decl)
+}
+
+// rangeProperty derives the _range_min or _range_max property of p.
+func rangeProperty(p *Property, bound string) *Property {
+	word := map[string]string{"min": "Lower", "max": "Upper"}[bound]
+	return &Property{
+		ID: p.ID + "_range_" + bound, GoName: p.GoName + "Range" + strings.ToUpper(bound[:1]) + bound[1:],
+		Type: p.Type, Mode: p.Mode, ReadPerm: p.ReadPerm, WritePerm: p.WritePerm,
+		StorageID:   "",
+		Description: fmt.Sprintf("%s bound of the range of %s.", word, p.ID),
+		RangeOf:     p, Sheet: p.Sheet, Pos: p.Pos,
+	}
+}
+
+// typeNames lists the property types for messages and suggestions.
+func typeNames() []string {
+	out := make([]string, len(propertyTypes))
+	for i, t := range propertyTypes {
+		out[i] = string(t)
+	}
+	return out
+}
+
+func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
+	m := d.mapping(n, "property", propertyKeys)
+	if m.node.Kind != yaml.MappingNode {
+		return nil
+	}
+	p := &Property{Sheet: s, Pos: d.pos(m.node), Mode: ReadWrite,
+		ReadPerm: DefaultReadPermission, WritePerm: DefaultWritePermission}
+	p.ID = m.required("id", "property")
+	p.GoName = c.goName(m.keyPos("id"), "property", p.ID, false)
+	p.Description = m.str("description")
+	p.StorageID = m.str("storage_id")
+	if v := m.get("read_permission"); v != nil {
+		p.ReadPerm = m.required("read_permission", "property")
+	}
+	if v := m.get("write_permission"); v != nil {
+		p.WritePerm = m.required("write_permission", "property")
+	}
+	switch mode := m.str("mode"); mode {
+	case "", "rw":
+	case "r":
+		p.Mode = ReadOnly
+	default:
+		d.errorf(m.get("mode"), "mode must be r (read-only) or rw (read-write), not %q", mode)
+	}
+
+	typ := m.required("type", "property "+p.ID)
+	switch {
+	case typ == "":
+	case typ == string(Category):
+		d.errorf(m.get("type"), "category is not a property type: list base categories under the sheet's categories")
+	case !contains(typeNames(), typ):
+		d.errorf(m.get("type"), "unknown property type %q%s (types: %s)", typ, suggest(typ, typeNames()), strings.Join(typeNames(), ", "))
+	default:
+		p.Type = Type(typ)
+	}
+
+	p.Multivalued = m.boolean("multivalued")
+	switch p.Type {
+	case Lines, Tokens, MultipleSelection:
+		if p.Multivalued {
+			d.errorf(m.get("multivalued"), "%s is a list type already; remove multivalued", p.Type)
+		}
+		p.Multivalued = true
+	case Data, Selection:
+		if p.Multivalued {
+			hint := ""
+			if p.Type == Selection {
+				hint = "; use type: multiple selection"
+			}
+			d.errorf(m.get("multivalued"), "%s cannot be multivalued%s", p.Type, hint)
+			p.Multivalued = false
+		}
+	}
+
+	p.Range = m.boolean("range")
+	if p.Range {
+		switch {
+		case p.Type != Int && p.Type != Float && p.Type != Date && p.Type != "":
+			d.errorf(m.get("range"), "range needs an int, float or date property, not %s", p.Type)
+			p.Range = false
+		case p.Multivalued:
+			d.errorf(m.get("range"), "a multivalued property cannot have a range")
+			p.Range = false
+		}
+	}
+
+	values := m.list("values")
+	switch {
+	case p.Type == Selection || p.Type == MultipleSelection:
+		if len(values) == 0 && m.get("values") == nil {
+			d.errorf(m.get("type"), "%s needs values: the list of allowed values", p.Type)
+		}
+		seen := map[string]bool{}
+		for _, v := range values {
+			if seen[v.Value] {
+				c.errs.add(v.Pos, "duplicate value %q in values", v.Value)
+			}
+			seen[v.Value] = true
+			p.Values = append(p.Values, v.Value)
+		}
+	case m.get("values") != nil && p.Type != "":
+		d.errorf(m.get("values"), "values is only for selection and multiple selection, not %s", p.Type)
+	}
+
+	if v := m.get("default"); v != nil && p.Type != "" {
+		p.Default = c.defaultValue(d, p, v)
+	}
+	return p
+}
+
+// defaultValue checks a default against the property's type and returns it
+// as the Go value the model documents.
+func (c *compiler) defaultValue(d *decoder, p *Property, n *yaml.Node) any {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		d.errorf(n, "default of %s is null: remove it, an unset property reads as its zero value", p.ID)
+		return nil
+	}
+	if !p.Multivalued {
+		v, err := scalarValue(p, n)
+		if err != nil {
+			d.errorf(n, "default of %s: %v", p.ID, err)
+			return nil
+		}
+		return v
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "default of %s must be a list, since %s holds several values", p.ID, p.ID)
+		return nil
+	}
+	var list []any
+	for _, e := range n.Content {
+		v, err := scalarValue(p, resolve(e))
+		if err != nil {
+			d.errorf(e, "default of %s: %v", p.ID, err)
+			return nil
+		}
+		list = append(list, v)
+	}
+	switch p.Type.Scalar() {
+	case Int:
+		return collect[int](list)
+	case Float:
+		return collect[float64](list)
+	case Boolean:
+		return collect[bool](list)
+	case Date:
+		return collect[time.Time](list)
+	}
+	return collect[string](list)
+}
+
+func collect[T any](list []any) []T {
+	out := make([]T, len(list))
+	for i, v := range list {
+		out[i] = v.(T)
+	}
+	return out
+}
+
+// scalarValue decodes one value of p's element type.
+func scalarValue(p *Property, n *yaml.Node) (any, error) {
+	want := p.Type.Scalar()
+	if n.Kind != yaml.ScalarNode {
+		return nil, fmt.Errorf("want %s, not %s", want, describe(n))
+	}
+	switch want {
+	case Int:
+		if n.Tag != "!!int" {
+			return nil, fmt.Errorf("want an int, not %s", describe(n))
+		}
+		var v int64
+		if err := n.Decode(&v); err != nil || v != int64(int(v)) {
+			return nil, fmt.Errorf("%s does not fit in an int", n.Value)
+		}
+		return int(v), nil
+	case Float:
+		if n.Tag != "!!float" && n.Tag != "!!int" {
+			return nil, fmt.Errorf("want a float, not %s", describe(n))
+		}
+		var v float64
+		if err := n.Decode(&v); err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("%s is not a finite float", n.Value)
+		}
+		return v, nil
+	case Boolean:
+		if n.Tag != "!!bool" {
+			return nil, fmt.Errorf("want true or false, not %s", describe(n))
+		}
+		return n.Value == "true", nil
+	case Date:
+		if n.Tag != "!!timestamp" && n.Tag != "!!str" {
+			return nil, fmt.Errorf("want a date such as 2006-01-02 or 2006-01-02T15:04:05Z, not %s", describe(n))
+		}
+		for _, layout := range timeLayouts {
+			if t, err := time.Parse(layout, n.Value); err == nil {
+				return t, nil
+			}
+		}
+		return nil, fmt.Errorf("%q is not a date such as 2006-01-02 or 2006-01-02T15:04:05Z", n.Value)
+	case Data:
+		if n.Tag != "!!str" {
+			return nil, fmt.Errorf("want a string, not %s%s", describe(n), quoteHint(n))
+		}
+		return []byte(n.Value), nil
+	}
+	if n.Tag != "!!str" {
+		return nil, fmt.Errorf("want a string, not %s%s", describe(n), quoteHint(n))
+	}
+	if len(p.Values) > 0 && !contains(p.Values, n.Value) {
+		return nil, fmt.Errorf("%q is not one of the values (%s)", n.Value, strings.Join(p.Values, ", "))
+	}
+	return n.Value, nil
+}
+
+// ReservedMethods are the methods every generated portal type has, and the
+// field every one embeds; no accessor may take these names.
+var ReservedMethods = []string{"Base", "Edit", "GetProperty", "HasProperty", "PortalType", "PropertyIDs", "SetProperty", "TypeInfo", "Value"}
+
+// ReservedTypeNames are the exported package-level names of the generated
+// types package; no portal type may take them.
+var ReservedTypeNames = []string{"AllowedContentTypes", "LookupCategory", "LookupType", "New", "TypeNames", "TypesInGroup"}
+
+// checkMembers checks that the members of a sheet (or a type's own
+// members) have distinct ids, Go names and accessor names, none reserved.
+func (c *compiler) checkMembers(where string, props []*Property) {
+	ids := map[string]*Property{}
+	goNames := map[string]*Property{}
+	methods := map[string]*Property{}
+	for _, p := range props {
+		if p.ID == "" || p.GoName == "" {
+			continue
+		}
+		if first, dup := ids[p.ID]; dup {
+			c.errs.add(p.Pos, "duplicate %s %q in %s (first at %s)", memberWord(p), p.ID, where, describeOrigin(first))
+			continue
+		}
+		ids[p.ID] = p
+		// Case is ignored: generated field names are the Go names with a
+		// lower-case start, so URLString and UrlString would collide.
+		if first, dup := goNames[strings.ToLower(p.GoName)]; dup {
+			c.errs.add(p.Pos, "%s %q and %q (%s) both become the Go name %s (ignoring case); rename one", memberWord(p), p.ID, first.ID, first.Pos.Short(), p.GoName)
+			continue
+		}
+		goNames[strings.ToLower(p.GoName)] = p
+		for _, a := range p.Accessors() {
+			if contains(ReservedMethods, a.Name) {
+				c.errs.add(p.Pos, "%s %q would generate the method %s, which every portal type already has; rename it", memberWord(p), p.ID, a.Name)
+				break
+			}
+			if first, dup := methods[a.Name]; dup && first != p {
+				c.errs.add(p.Pos, "%s %q and %q (%s) both generate the method %s; rename one", memberWord(p), p.ID, first.ID, first.Pos.Short(), a.Name)
+				break
+			}
+			methods[a.Name] = p
+		}
+	}
+}
+
+func memberWord(p *Property) string {
+	switch {
+	case p.Type == Category:
+		return "category"
+	case p.RangeOf != nil:
+		return "range property"
+	}
+	return "property"
+}
+
+// describeOrigin says where a property comes from, for messages.
+func describeOrigin(p *Property) string {
+	if p.RangeOf != nil {
+		return fmt.Sprintf("derived from the range of %s at %s", p.RangeOf.ID, p.Pos.Short())
+	}
+	return p.Pos.Short()
+}
+
+func (c *compiler) portalType(d *decoder, m *mapping) {
+	t := &PortalType{Pos: d.pos(m.node)}
+	t.Name = m.required("name", "portal type")
+	t.GoName = c.goName(m.keyPos("name"), "portal type", t.Name, true)
+	if contains(ReservedTypeNames, t.GoName) {
+		c.errs.add(m.keyPos("name"), "portal type %q would be the Go type %s, a name the types package already uses; rename it", t.Name, t.GoName)
+	}
+	t.Description = m.str("description")
+	c.types = append(c.types, &typeDecl{
+		t:          t,
+		sheets:     m.list("property_sheets"),
+		categories: m.list("base_categories"),
+		groups:     m.list("groups"),
+		allow:      m.list("allowed_content_types"),
+	})
+}
+
+// categoryID is what a category value's id may contain: it is one segment
+// of a relative URL.
+var categoryID = regexp.MustCompile(`^[A-Za-z0-9_.\-]+$`)
+
+func (c *compiler) baseCategory(d *decoder, m *mapping) {
+	b := &BaseCategory{Pos: d.pos(m.node)}
+	b.Name = m.required("name", "base category")
+	b.GoName = c.goName(m.keyPos("name"), "base category", b.Name, false)
+	b.Title = m.str("title")
+	b.Description = m.str("description")
+	b.Values = c.categoryValues(d, b.Name, m.get("values"))
+	c.bases = append(c.bases, b)
+}
+
+// categoryValues reads a mapping of id → {title, description, values}.
+// A value may also be null (no title) or a string (its title).
+func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node) []*CategoryValue {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "values must be a mapping of category ids, not %s", describe(n))
+		return nil
+	}
+	var out []*CategoryValue
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode || !categoryID.MatchString(k.Value) {
+			d.errorf(k, "category id %q must be letters, digits, '_', '-' or '.'", k.Value)
+			continue
+		}
+		if line, dup := seen[k.Value]; dup {
+			d.errorf(k, "duplicate category id %q in %s (first at line %d)", k.Value, parent, line)
+			continue
+		}
+		seen[k.Value] = k.Line
+		cv := &CategoryValue{ID: k.Value, Path: parent + "/" + k.Value, Pos: d.pos(k)}
+		switch {
+		case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		case v.Kind == yaml.ScalarNode && v.Tag == "!!str":
+			cv.Title = v.Value
+		default:
+			cm := d.mapping(v, "category "+cv.Path, categoryKeys)
+			cv.Title = cm.str("title")
+			cv.Description = cm.str("description")
+			cv.Values = c.categoryValues(d, cv.Path, cm.get("values"))
+		}
+		out = append(out, cv)
+	}
+	return out
+}

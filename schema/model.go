@@ -1,0 +1,232 @@
+package schema
+
+import "time"
+
+// Model is a validated, resolved schema: what gen turns into Go code. It is
+// immutable once Compile returns it; every slice is in a deterministic order
+// (sheets, types and base categories sorted by name; properties in the order
+// the schema declares them).
+type Model struct {
+	Sheets         []*Sheet
+	Types          []*PortalType
+	BaseCategories []*BaseCategory
+}
+
+// Sheet is a property sheet (YAML kind PropertySheet): a named bundle of
+// properties and category memberships that becomes one accessor holder type.
+type Sheet struct {
+	Name        string // as in the schema, e.g. "DublinCore"
+	GoName      string // Go identifier derived from Name, e.g. "DublinCore"
+	Description string
+	Pos         Pos
+
+	// Properties holds the sheet's members in declaration order: the
+	// properties, each followed by the _range_min and _range_max properties
+	// that "range: true" derives from it, then the sheet's categories.
+	Properties []*Property
+}
+
+// Type is the type of a property's value.
+type Type string
+
+// The property types. Lines, Tokens and MultipleSelection hold lists of
+// strings; Category holds relative URLs of category memberships.
+const (
+	String            Type = "string"
+	Text              Type = "text"
+	Int               Type = "int"
+	Float             Type = "float"
+	Boolean           Type = "boolean"
+	Date              Type = "date"
+	Lines             Type = "lines"
+	Tokens            Type = "tokens"
+	Data              Type = "data"
+	Selection         Type = "selection"
+	MultipleSelection Type = "multiple selection"
+	Category          Type = "category"
+)
+
+// propertyTypes lists the types a property may declare, in documentation order.
+var propertyTypes = []Type{String, Text, Int, Float, Boolean, Date, Lines, Tokens, Data, Selection, MultipleSelection}
+
+// Scalar returns the type of one element: String for Lines, Tokens,
+// MultipleSelection and Category, Selection's own type otherwise.
+func (t Type) Scalar() Type {
+	switch t {
+	case Lines, Tokens, MultipleSelection, Category:
+		return String
+	case Text, Selection:
+		return String
+	}
+	return t
+}
+
+// Mode says whether a property can be changed through by-name access and Edit.
+// Typed setters exist in both modes: they are the application's own code.
+type Mode string
+
+// Property modes.
+const (
+	ReadWrite Mode = "rw"
+	ReadOnly  Mode = "r"
+)
+
+// Default permissions, as in ERP5.
+const (
+	DefaultReadPermission  = "Access contents information"
+	DefaultWritePermission = "Modify portal content"
+)
+
+// Property is one member of a sheet: a stored property, a property derived
+// from a range, or a category membership (Type Category).
+type Property struct {
+	ID          string // schema id, e.g. "first_name"; the by-name key
+	GoName      string // e.g. "FirstName"
+	Type        Type
+	Multivalued bool   // a list of Type.Scalar() values; always true for list types
+	Default     any    // nil, or a value of the Go type Value() documents
+	Description string // may be empty
+	StorageID   string // ERP5's storage_id; informational
+	Mode        Mode
+	ReadPerm    string // permission needed to read through a Guard
+	WritePerm   string // permission needed to write through a Guard
+	Range       bool   // "range: true" was declared: RangeMin/RangeMax exist
+	RangeOf     *Property
+	Values      []string      // allowed values of a (multiple) selection
+	Base        *BaseCategory // for Type Category
+	Sheet       *Sheet        // the declaring sheet; nil for a type's own category
+	Pos         Pos
+}
+
+// IsList reports whether the property holds a list of values.
+func (p *Property) IsList() bool { return p.Multivalued }
+
+// Role is what an accessor method does.
+type Role int
+
+// Accessor roles. A scalar property has Get, Set and Has; a list property
+// (multivalued, lines, tokens, multiple selection, category) has Get (the
+// first item), GetList, Set (the default, first item) and SetList, and Has
+// except for categories.
+const (
+	Get Role = iota
+	Set
+	Has
+	GetList
+	SetList
+)
+
+// Accessor is one generated method of a property.
+type Accessor struct {
+	Name string
+	Role Role
+}
+
+// Accessors lists the property's generated methods, in a fixed order.
+func (p *Property) Accessors() []Accessor {
+	n := p.GoName
+	if !p.IsList() {
+		return []Accessor{{n, Get}, {"Set" + n, Set}, {"Has" + n, Has}}
+	}
+	acc := []Accessor{{n, Get}, {n + "List", GetList}, {"Set" + n, Set}, {"Set" + n + "List", SetList}}
+	if p.Type != Category {
+		acc = append(acc, Accessor{"Has" + n, Has})
+	}
+	return acc
+}
+
+// BaseCategory is a category tree (YAML kind BaseCategory), e.g. region.
+type BaseCategory struct {
+	Name        string
+	GoName      string
+	Title       string
+	Description string
+	Pos         Pos
+	Values      []*CategoryValue // top-level values, in declaration order
+}
+
+// CategoryValue is one node of a base category's tree.
+type CategoryValue struct {
+	ID          string
+	Path        string // relative URL including the base category: "region/europe/france"
+	Title       string
+	Description string
+	Pos         Pos
+	Values      []*CategoryValue
+}
+
+// Walk calls f for every value of the tree, parents before children, in
+// declaration order.
+func (b *BaseCategory) Walk(f func(parent, v *CategoryValue)) {
+	var walk func(parent *CategoryValue, vs []*CategoryValue)
+	walk = func(parent *CategoryValue, vs []*CategoryValue) {
+		for _, v := range vs {
+			f(parent, v)
+			walk(v, v.Values)
+		}
+	}
+	walk(nil, b.Values)
+}
+
+// PortalType is a portal type (YAML kind PortalType): one generated Go type
+// composing its sheets' holders in order.
+type PortalType struct {
+	Name        string // e.g. "Sale Order"
+	GoName      string // e.g. "SaleOrder"
+	Description string
+	Pos         Pos
+
+	Sheets              []*Sheet        // holders, in order; the first wins
+	BaseCategories      []*BaseCategory // type-level base categories, in order
+	Groups              []string        // sorted
+	AllowedContentTypes []*PortalType   // in declaration order
+
+	// Own holds the type's own members: categories of BaseCategories that
+	// none of its sheets declares. They are generated on the type itself.
+	Own []*Property
+
+	// Properties is the by-name table: for every property id, the property
+	// that wins (the first sheet that declares it, then Own), in order of
+	// first appearance. A property's index here is its by-name index.
+	Properties []*Property
+
+	// Calls says, for each entry of Properties, how generated by-name code
+	// reaches each accessor: directly on the type when that property's method
+	// wins the type's method set, or through its holder when another member's
+	// method of the same name shadows it.
+	Calls []map[Role]Call
+
+	// Forwards are methods defined by more than one holder: the type gets a
+	// generated method forwarding to the winner (the first holder), since Go
+	// would otherwise leave the selector ambiguous.
+	Forwards []Forward
+
+	// Shadowed records every member that another one hides, for TypeInfo
+	// and explain.
+	Shadowed []Shadow
+}
+
+// Call is how by-name code reaches one accessor of a property.
+type Call struct {
+	Name   string // the method name
+	Holder *Sheet // nil: call on the type; else call through this holder
+}
+
+// Forward is a method generated on a type to resolve an ambiguity between
+// holders in favour of the first.
+type Forward struct {
+	Name     string
+	Role     Role
+	Property *Property // the winning property
+}
+
+// Shadow says that Loser's member of the same id, or its accessor Method,
+// is hidden by Winner's.
+type Shadow struct {
+	Method string // empty when the whole property id is shadowed
+	Winner *Property
+	Loser  *Property
+}
+
+// timeLayouts are the accepted spellings of a date default.
+var timeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"}
