@@ -195,7 +195,11 @@ func (c *compiler) resolveType(t *PortalType, ownPos []Pos) {
 	c.checkMembers("portal type "+t.Name, t.Own)
 
 	// The method set: each holder's accessors, first holder winning.
-	winner := map[string]*Property{}
+	type method struct {
+		p    *Property
+		role Role
+	}
+	winner := map[string]method{}
 	var forwarded []string
 	for _, s := range t.Sheets {
 		for _, p := range s.Properties {
@@ -210,16 +214,16 @@ func (c *compiler) resolveType(t *PortalType, ownPos []Pos) {
 				}
 				w, ok := winner[a.Name]
 				if !ok {
-					winner[a.Name] = p
+					winner[a.Name] = method{p, a.Role}
 					continue
 				}
-				if w.Sheet != s {
+				if w.p.Sheet != s {
 					if !contains(forwarded, a.Name) {
 						forwarded = append(forwarded, a.Name)
-						t.Forwards = append(t.Forwards, Forward{Name: a.Name, Role: a.Role, Property: w})
+						t.Forwards = append(t.Forwards, Forward{Name: a.Name, Role: w.role, Property: w.p})
 					}
-					if w.ID != p.ID {
-						t.Shadowed = append(t.Shadowed, Shadow{Method: a.Name, Winner: w, Loser: p})
+					if w.p.ID != p.ID {
+						t.Shadowed = append(t.Shadowed, Shadow{Method: a.Name, Winner: w.p, Loser: p})
 					}
 				}
 			}
@@ -238,7 +242,7 @@ func (c *compiler) resolveType(t *PortalType, ownPos []Pos) {
 		calls := map[Role]Call{}
 		for _, a := range p.Accessors() {
 			call := Call{Name: a.Name}
-			if p.Sheet != nil && winner[a.Name] != p {
+			if p.Sheet != nil && winner[a.Name].p != p {
 				call.Holder = p.Sheet
 			}
 			calls[a.Role] = call
