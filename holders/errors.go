@@ -1,20 +1,26 @@
 package holders
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 )
 
-// The kinds of by-name access errors; test for them with errors.Is.
+// The kinds of by-name access errors; test for them with errors.Is. They
+// are constants behind an interface, so the linker lays them out and
+// importing this package runs no initialisation code.
 var (
-	ErrUnknownProperty = errors.New("unknown property")
-	ErrUnknownType     = errors.New("unknown portal type")
-	ErrReadOnly        = errors.New("read-only property")
-	ErrWrongType       = errors.New("wrong type")
-	ErrInvalidValue    = errors.New("invalid value")
-	ErrPermission      = errors.New("permission denied")
+	ErrUnknownProperty error = sentinel("unknown property")
+	ErrUnknownType     error = sentinel("unknown portal type")
+	ErrReadOnly        error = sentinel("read-only property")
+	ErrWrongType       error = sentinel("wrong type")
+	ErrInvalidValue    error = sentinel("invalid value")
+	ErrPermission      error = sentinel("permission denied")
 )
+
+// sentinel is an error that is its own message.
+type sentinel string
+
+func (e sentinel) Error() string { return string(e) }
 
 // PropertyError is an error about one property of an object.
 type PropertyError struct {

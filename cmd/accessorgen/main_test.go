@@ -1,0 +1,278 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// project writes a small module with a config and schema into a temporary
+// directory and returns the config path.
+func project(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	base := map[string]string{
+		"go.mod":           "module example.com/shop\n\ngo 1.26\n",
+		"accessorgen.yaml": "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\n",
+		"schema/sheets.yaml": `kind: PropertySheet
+name: Person
+properties:
+  - {id: first_name, type: string}
+  - {id: age, type: int}
+---
+kind: PropertySheet
+name: Reference
+properties:
+  - {id: reference, type: string}
+`,
+		"schema/types.yaml": `kind: PortalType
+name: Person
+property_sheets: [Person, Reference]
+---
+kind: PortalType
+name: Product
+property_sheets: [Reference]
+`,
+	}
+	for k, v := range files {
+		base[k] = v
+	}
+	for name, content := range base {
+		write(t, filepath.Join(dir, name), content)
+	}
+	return filepath.Join(dir, "accessorgen.yaml")
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// cli runs the command and returns its exit status, stdout and stderr.
+func cli(args ...string) (int, string, string) {
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// snapshot records every file under dir with its content and mtime.
+type fileState struct {
+	Data  string
+	MTime time.Time
+}
+
+func snapshot(t *testing.T, dir string) map[string]fileState {
+	t.Helper()
+	out := map[string]fileState{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, path)
+		out[filepath.ToSlash(rel)] = fileState{string(data), info.ModTime()}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// age sets every file's mtime in the past, so a rewrite is visible.
+func age(t *testing.T, dir string) {
+	t.Helper()
+	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(path, old, old)
+		}
+		return err
+	})
+}
+
+// written parses the "wrote X" lines of -v output.
+func written(stdout string) []string {
+	var out []string
+	for _, line := range strings.Split(stdout, "\n") {
+		if p, ok := strings.CutPrefix(line, "wrote "); ok {
+			out = append(out, p)
+		}
+		if p, ok := strings.CutPrefix(line, "removed "); ok {
+			out = append(out, "-"+p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestGenerateThenNoop(t *testing.T) {
+	config := project(t, nil)
+	dir := filepath.Dir(config)
+	code, stdout, stderr := cli("-config", config, "-v")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := []string{
+		"accessorholder/accessorgen.go", "accessorholder/person.gen.go", "accessorholder/reference.gen.go",
+		"portaltype/accessorgen.go", "portaltype/person.gen.go", "portaltype/product.gen.go",
+	}
+	if diff := cmp.Diff(want, written(stdout)); diff != "" {
+		t.Fatalf("first run wrote (-want +got):\n%s", diff)
+	}
+	age(t, dir)
+	before := snapshot(t, dir)
+	code, stdout, stderr = cli("-config", config, "-v")
+	if code != 0 || len(written(stdout)) != 0 {
+		t.Fatalf("no-op run: exit %d, wrote %v, stderr %s", code, written(stdout), stderr)
+	}
+	if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+		t.Fatalf("no-op run touched files (-before +after):\n%s", diff)
+	}
+	if code, _, stderr := cli("-config", config, "check"); code != 0 {
+		t.Fatalf("check after generate: exit %d: %s", code, stderr)
+	}
+}
+
+// TestOnlyDependentsRewritten: changing one property of the Reference
+// sheet rewrites its holder and the types that use it, nothing else.
+func TestOnlyDependentsRewritten(t *testing.T) {
+	config := project(t, nil)
+	dir := filepath.Dir(config)
+	if code, _, stderr := cli("-config", config); code != 0 {
+		t.Fatal(stderr)
+	}
+	sheets := filepath.Join(dir, "schema/sheets.yaml")
+	data, _ := os.ReadFile(sheets)
+	write(t, sheets, strings.Replace(string(data), "{id: reference, type: string}", "{id: reference, type: string, description: The code.}", 1))
+
+	code, stdout, stderr := cli("-config", config, "check")
+	if code != 1 || !strings.Contains(stdout, "--- a/accessorholder/reference.gen.go") || !strings.Contains(stdout, "+// The code.") {
+		t.Fatalf("check on a stale tree: exit %d, stdout:\n%s\nstderr: %s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "out of date") {
+		t.Errorf("check stderr = %q", stderr)
+	}
+
+	// Only Reference's holder changes: the types refer to its info tables,
+	// which keep their names and indexes.
+	code, stdout, stderr = cli("-config", config, "-v")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if diff := cmp.Diff([]string{"accessorholder/reference.gen.go"}, written(stdout)); diff != "" {
+		t.Errorf("after a description change (-want +got):\n%s", diff)
+	}
+
+	// A new property changes the holder and every type that uses the sheet.
+	data, _ = os.ReadFile(sheets)
+	write(t, sheets, strings.Replace(string(data), "  - {id: reference, type: string", "  - {id: code, type: string}\n  - {id: reference, type: string", 1))
+	_, stdout, _ = cli("-config", config, "-v")
+	want := []string{"accessorholder/reference.gen.go", "portaltype/person.gen.go", "portaltype/product.gen.go"}
+	if diff := cmp.Diff(want, written(stdout)); diff != "" {
+		t.Errorf("after adding a property (-want +got):\n%s", diff)
+	}
+}
+
+// TestSchemaErrorWritesNothing: a mistyped key fails with file:line:col
+// and leaves every generated file as it was.
+func TestSchemaErrorWritesNothing(t *testing.T) {
+	config := project(t, nil)
+	dir := filepath.Dir(config)
+	if code, _, stderr := cli("-config", config); code != 0 {
+		t.Fatal(stderr)
+	}
+	age(t, dir)
+	write(t, filepath.Join(dir, "schema/types.yaml"), "kind: PortalType\nname: Person\nproperty_sheet: [Person]\n")
+	before := snapshot(t, dir)
+	code, stdout, stderr := cli("-config", config)
+	if code != 1 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q", code, stdout)
+	}
+	wantErr := filepath.ToSlash(dir) + `/schema/types.yaml:3:1: unknown key "property_sheet" in portal type; did you mean "property_sheets"?` + "\n"
+	if diff := cmp.Diff(wantErr, stderr); diff != "" {
+		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+		t.Errorf("a failed run changed files (-before +after):\n%s", diff)
+	}
+	if code, _, _ := cli("-config", config, "check"); code != 1 {
+		t.Errorf("check with schema errors: exit %d, want 1", code)
+	}
+}
+
+// TestRemovedTypeAndUserFiles: a type that disappears takes its file with
+// it; files accessorgen did not write are never touched or overwritten.
+func TestRemovedTypeAndUserFiles(t *testing.T) {
+	config := project(t, map[string]string{"portaltype/helpers.go": "package portaltype\n\n// Hand-written.\n"})
+	dir := filepath.Dir(config)
+	if code, _, stderr := cli("-config", config); code != 0 {
+		t.Fatal(stderr)
+	}
+	write(t, filepath.Join(dir, "schema/types.yaml"), "kind: PortalType\nname: Person\nproperty_sheets: [Person]\n")
+	code, stdout, stderr := cli("-config", config, "-v")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if !strings.Contains(stdout, "removed portaltype/product.gen.go") {
+		t.Errorf("product.gen.go not removed:\n%s", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "portaltype/product.gen.go")); !os.IsNotExist(err) {
+		t.Errorf("product.gen.go still exists: %v", err)
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "portaltype/helpers.go")); err != nil || string(data) != "package portaltype\n\n// Hand-written.\n" {
+		t.Errorf("hand-written file changed: %q, %v", data, err)
+	}
+
+	// A hand-written file where a generated one would go is refused.
+	user := "package portaltype\n// mine\n"
+	write(t, filepath.Join(dir, "portaltype/product.gen.go"), user)
+	write(t, filepath.Join(dir, "schema/types.yaml"), "kind: PortalType\nname: Person\nproperty_sheets: [Person, Reference]\n---\nkind: PortalType\nname: Product\n")
+	before := snapshot(t, dir)
+	code, _, stderr = cli("-config", config)
+	if code != 1 || !strings.Contains(stderr, "portaltype/product.gen.go exists and was not generated by accessorgen") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+		t.Errorf("a refused run changed files (-before +after):\n%s", diff)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{[]string{"-version"}, 0, "accessorgen ", ""},
+		{[]string{"-h"}, 0, "", "usage: accessorgen"},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{[]string{"check", "extra"}, 2, "", "too many arguments"},
+		{[]string{"-nope"}, 2, "", "flag provided but not defined"},
+		{[]string{"-config", filepath.Join(t.TempDir(), "missing.yaml")}, 1, "", "missing.yaml: config file not found"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, stderr := cli(tt.args...)
+			if code != tt.code || !strings.Contains(stdout, tt.inStdout) || !strings.Contains(stderr, tt.inStderr) {
+				t.Errorf("exit %d (want %d)\nstdout: %q (want %q in it)\nstderr: %q (want %q in it)", code, tt.code, stdout, tt.inStdout, stderr, tt.inStderr)
+			}
+		})
+	}
+}

@@ -1,0 +1,255 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/accessorgen/accessorgen/examples/erp5/portaltype"
+	"github.com/accessorgen/accessorgen/holders"
+	"github.com/accessorgen/accessorgen/internal/driver"
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden/run.stdout")
+
+// TestGeneratedCodeIsUpToDate fails when the checked-in generated packages
+// differ from what the schema produces: run go generate ./examples/erp5.
+func TestGeneratedCodeIsUpToDate(t *testing.T) {
+	res, err := driver.Run("accessorgen.yaml", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Stale() {
+		t.Fatalf("generated code is stale; run go generate ./examples/erp5\n%s", res.Diff)
+	}
+}
+
+// TestRun pins the example's output.
+func TestRun(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(&out); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "golden", "run.stdout")
+	if *update {
+		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), out.String()); diff != "" {
+		t.Errorf("output differs (-want +got); go test ./examples/erp5 -update rewrites it:\n%s", diff)
+	}
+}
+
+// sample returns a value for property p; variants differ from each other.
+func sample(p *holders.PropertyInfo, variant int) any {
+	s := fmt.Sprintf("%s-%d", p.ID, variant)
+	list := p.Multivalued
+	switch p.Type {
+	case "int":
+		if list {
+			return []int{variant, -7}
+		}
+		return 40 + variant
+	case "float":
+		if list {
+			return []float64{1.25, float64(variant)}
+		}
+		return 1.5 + float64(variant)
+	case "boolean":
+		if list {
+			return []bool{true, variant%2 == 0}
+		}
+		return variant%2 == 0
+	case "date":
+		d := time.Date(2001, time.February, 3+variant, 4, 5, 6, 7, time.UTC)
+		if list {
+			return []time.Time{d, d.Add(time.Hour)}
+		}
+		return d
+	case "data":
+		return []byte(s)
+	case "selection":
+		return p.Values[variant%len(p.Values)]
+	case "multiple selection":
+		return []string{p.Values[variant%len(p.Values)]}
+	}
+	if list {
+		return []string{s, s + "b"}
+	}
+	return s
+}
+
+// TestEveryPropertyByName sets and reads every property of every type by
+// name, and checks that Value, GetProperty and HasProperty agree and that
+// read-only properties are refused.
+func TestEveryPropertyByName(t *testing.T) {
+	for _, name := range portaltype.TypeNames() {
+		info, ok := portaltype.LookupType(name)
+		if !ok {
+			t.Fatalf("LookupType(%q) failed", name)
+		}
+		if len(info.Properties) == 0 {
+			t.Fatalf("%s has no properties", name)
+		}
+		for _, p := range info.Properties {
+			t.Run(name+"/"+p.ID, func(t *testing.T) {
+				obj, err := portaltype.New(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if obj.HasProperty(p.ID) {
+					t.Fatalf("a new %s has %s", name, p.ID)
+				}
+				want := sample(p, 1)
+				err = obj.SetProperty(p.ID, want)
+				if p.ReadOnly {
+					if !errors.Is(err, holders.ErrReadOnly) {
+						t.Fatalf("SetProperty on read-only %s: got %v, want ErrReadOnly", p.ID, err)
+					}
+					if obj.HasProperty(p.ID) {
+						t.Fatalf("refused SetProperty set %s", p.ID)
+					}
+					return
+				}
+				if err != nil {
+					t.Fatalf("SetProperty(%q, %#v): %v", p.ID, want, err)
+				}
+				got, err := obj.GetProperty(p.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("GetProperty(%q) (-set +got):\n%s", p.ID, diff)
+				}
+				v, err := obj.Value(p.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(want, v.Any()); diff != "" {
+					t.Errorf("Value(%q) (-set +got):\n%s", p.ID, diff)
+				}
+				if !obj.HasProperty(p.ID) {
+					t.Errorf("HasProperty(%q) = false after a set", p.ID)
+				}
+				if err := obj.SetProperty(p.ID, struct{}{}); !errors.Is(err, holders.ErrWrongType) {
+					t.Errorf("SetProperty(%q, struct{}{}) = %v, want ErrWrongType", p.ID, err)
+				}
+			})
+		}
+	}
+}
+
+// TestEveryTypeEdit edits all writable properties of each type at once,
+// then checks that one bad value leaves every property as it was.
+func TestEveryTypeEdit(t *testing.T) {
+	for _, name := range portaltype.TypeNames() {
+		t.Run(name, func(t *testing.T) {
+			obj, _ := portaltype.New(name)
+			info := obj.TypeInfo()
+			changes := map[string]any{}
+			for _, p := range info.Properties {
+				if !p.ReadOnly {
+					changes[p.ID] = sample(p, 2)
+				}
+			}
+			if err := obj.Edit(changes); err != nil {
+				t.Fatal(err)
+			}
+			for id, want := range changes {
+				got, _ := obj.GetProperty(id)
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("%s after Edit (-want +got):\n%s", id, diff)
+				}
+			}
+
+			fresh, _ := portaltype.New(name)
+			bad := map[string]any{"no_such_property": 1}
+			for id, v := range changes {
+				bad[id] = v
+			}
+			err := fresh.Edit(bad)
+			var editErr *holders.EditError
+			if !errors.As(err, &editErr) || len(editErr.Errors) != 1 || editErr.Errors[0].Property != "no_such_property" {
+				t.Fatalf("Edit with an unknown key: got %v, want an EditError naming only no_such_property", err)
+			}
+			for _, id := range fresh.PropertyIDs() {
+				if fresh.HasProperty(id) {
+					t.Errorf("refused Edit changed %s", id)
+				}
+			}
+		})
+	}
+}
+
+// TestShadowingAndTypedAccess checks that by-name access reaches the
+// winner of a shadowed property and the typed accessors agree.
+func TestShadowingAndTypedAccess(t *testing.T) {
+	p := new(portaltype.Person)
+	if err := p.SetProperty("title", "By name"); err != nil {
+		t.Fatal(err)
+	}
+	if p.Title() != "By name" || p.PersonHolder.Title() != "By name" || p.DublinCoreHolder.Title() != "" {
+		t.Errorf("title went to the wrong holder: Person %q, DublinCore %q", p.PersonHolder.Title(), p.DublinCoreHolder.Title())
+	}
+	p.SetCareerRoleList([]string{"a", "b"})
+	p.SetCareerRole("b")
+	if diff := cmp.Diff([]string{"b", "a"}, p.CareerRoleList()); diff != "" {
+		t.Errorf("SetCareerRole is ERP5's default setter (-want +got):\n%s", diff)
+	}
+	if p.Language() != "en" || p.HasLanguage() {
+		t.Errorf("unset language: got %q (has %v), want the default en", p.Language(), p.HasLanguage())
+	}
+	if err := p.SetGender("robot"); !errors.Is(err, holders.ErrInvalidValue) {
+		t.Errorf("SetGender(robot) = %v, want ErrInvalidValue", err)
+	}
+	p.SetSalaryRangeMin(1000)
+	if v, _ := p.Value("salary_range_min"); v.Float() != 1000 {
+		t.Errorf("salary_range_min by name = %v", v)
+	}
+	p.SetGroupList([]string{"acme"})
+	if v, _ := p.GetProperty("group"); !cmp.Equal(v, []string{"acme"}) {
+		t.Errorf("own category group by name = %v", v)
+	}
+}
+
+// TestNoInitWork builds the example and checks that no generated package,
+// nor the runtime, has initialisation code: importing them costs nothing.
+func TestNoInitWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary; skipped with -short")
+	}
+	bin := filepath.Join(t.TempDir(), "erp5")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command("go", "tool", "nm", bin).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go tool nm: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 3 {
+			continue
+		}
+		sym := f[len(f)-1]
+		for _, pkg := range []string{"examples/erp5/portaltype", "examples/erp5/accessorholder", "accessorgen/holders"} {
+			if strings.HasSuffix(sym, pkg+".init") {
+				t.Errorf("%s has init code (%s): tables must be static", pkg, sym)
+			}
+		}
+	}
+}
