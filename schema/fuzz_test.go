@@ -1,0 +1,40 @@
+package schema
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzCompile feeds arbitrary bytes to the loader: it must never panic and
+// must return either a model or a positioned ErrorList. The seeds are the
+// golden schemas and the example's.
+func FuzzCompile(f *testing.F) {
+	for _, pattern := range []string{"../testdata/golden/*/*.yaml", "../testdata/golden/*/schema/*.yaml", "../examples/*/schema/*.yaml"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Compile([]File{{Name: "f.yaml", Data: data}})
+		if err == nil {
+			if m == nil {
+				t.Fatal("no model and no error")
+			}
+			return
+		}
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) == 0 {
+			t.Fatalf("error is not a non-empty ErrorList: %T %v", err, err)
+		}
+		for _, e := range list {
+			if e.Pos.File != "f.yaml" || e.Pos.Line < 1 {
+				t.Fatalf("error without a position: %q", e.Error())
+			}
+		}
+	})
+}
