@@ -1,0 +1,118 @@
+package main
+
+import (
+	"testing"
+	"time"
+
+	"github.com/accessorgen/accessorgen/examples/erp5/portaltype"
+	"github.com/accessorgen/accessorgen/holders"
+)
+
+// These benchmarks compare by-name access on a generated type with its typed
+// getter and with a map[string]any object, in the same run: read the
+// results as ratios (go test -bench . -count 10 | benchstat).
+
+func filledPerson() *portaltype.Person {
+	p := new(portaltype.Person)
+	p.SetFirstName("Jean")
+	p.SetLastName("Dupont")
+	p.SetChildCount(2)
+	p.SetSalary(4200.5)
+	p.SetBirthday(time.Date(1980, 5, 17, 0, 0, 0, 0, time.UTC))
+	p.SetReference("PER-1")
+	return p
+}
+
+var sink int
+
+//go:noinline
+func typedGet(p *portaltype.Person) string { return p.FirstName() }
+
+func BenchmarkTypedGetterNotInlined(b *testing.B) {
+	p := filledPerson()
+	for b.Loop() {
+		sink += len(typedGet(p))
+	}
+}
+
+// scalarIDs are the Person's scalar properties, read by name in turn.
+var scalarIDs = []string{"first_name", "last_name", "title", "birthday", "child_count", "salary", "nickname", "gender", "reference", "description", "language", "creation_date"}
+
+func BenchmarkValueByName(b *testing.B) {
+	p := filledPerson()
+	i := 0
+	for b.Loop() {
+		v, _ := p.Value(scalarIDs[i%len(scalarIDs)])
+		sink += int(v.Kind())
+		i++
+	}
+}
+
+func BenchmarkGetPropertyAny(b *testing.B) {
+	p := filledPerson()
+	i := 0
+	for b.Loop() {
+		v, _ := p.GetProperty(scalarIDs[i%len(scalarIDs)])
+		if v != nil {
+			sink++
+		}
+		i++
+	}
+}
+
+func BenchmarkMapAnyByName(b *testing.B) {
+	m := map[string]any{}
+	for _, id := range scalarIDs {
+		m[id] = "x"
+	}
+	i := 0
+	for b.Loop() {
+		if m[scalarIDs[i%len(scalarIDs)]] != nil {
+			sink++
+		}
+		i++
+	}
+}
+
+func BenchmarkSetPropertyByName(b *testing.B) {
+	p := filledPerson()
+	var v any = "Jean"
+	for b.Loop() {
+		if p.SetProperty("first_name", v) != nil {
+			b.Fatal("set failed")
+		}
+	}
+}
+
+func BenchmarkEditTen(b *testing.B) {
+	p := filledPerson()
+	changes := map[string]any{
+		"first_name": "a", "last_name": "b", "title": "c", "child_count": 3, "salary": 1.5,
+		"gender": "male", "reference": "R", "description": "d", "language": "fr", "career_role": []string{"x"},
+	}
+	for b.Loop() {
+		if p.Edit(changes) != nil {
+			b.Fatal("edit failed")
+		}
+	}
+}
+
+func BenchmarkNewPlusTenSets(b *testing.B) {
+	for b.Loop() {
+		o, _ := portaltype.New("Person")
+		p := o.(*portaltype.Person)
+		p.SetFirstName("a")
+		p.SetLastName("b")
+		p.SetTitle("c")
+		p.SetChildCount(3)
+		p.SetSalary(1.5)
+		p.SetReference("R")
+		p.SetDescription("d")
+		p.SetNickname("n")
+		p.SetBirthday(time.Time{})
+		p.SetCareerRoleList(nil)
+		sink += p.ChildCount()
+	}
+}
+
+var _ holders.Object = (*portaltype.Person)(nil)
