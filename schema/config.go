@@ -3,6 +3,7 @@ package schema
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -33,7 +34,8 @@ type Dir struct {
 type Output struct {
 	Dir     string // relative to the config directory, slash-separated
 	Package string // defaults to the directory's last element
-	Pos     Pos
+	Pos     Pos    // of the holders or types mapping
+	DirPos  Pos    // of its dir value
 }
 
 var (
@@ -46,9 +48,10 @@ var (
 func ParseConfig(file string, data []byte) (*Config, error) {
 	var errs ErrorList
 	d := &decoder{file: file, errs: &errs}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
-		errs = append(errs, yamlError(file, err))
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
+		errs = append(errs, yamlError(file, data, err))
 		return nil, errs.err()
 	}
 	cfg := &Config{File: file}
@@ -56,11 +59,28 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		errs.add(Pos{File: file, Line: 1, Col: 1}, "config is empty: it needs schema, holders and types")
 		return nil, errs.err()
 	}
-	m := d.mapping(doc.Content[0], "config", configKeys)
-	for _, it := range m.list("schema") {
-		if p, ok := cleanRelative(d, it.Pos, "schema directory", it.Value); ok {
-			cfg.Schema = append(cfg.Schema, Dir{Path: p, Pos: it.Pos})
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		line := extra.Line
+		if err != nil {
+			errs = append(errs, yamlError(file, data, err))
+		} else {
+			errs.add(Pos{File: file, Line: line, Col: extra.Column}, "config has a second document: write the config as one mapping")
 		}
+	}
+	m := d.mapping(doc.Content[0], "config", configKeys)
+	seen := map[string]Pos{}
+	for _, it := range m.list("schema") {
+		p, ok := cleanRelative(d, it.Pos, "schema directory", it.Value)
+		if !ok {
+			continue
+		}
+		if first, dup := seen[p]; dup {
+			errs.add(it.Pos, "schema directory %q is listed twice (first at %s)", p, first.Short())
+			continue
+		}
+		seen[p] = it.Pos
+		cfg.Schema = append(cfg.Schema, Dir{Path: p, Pos: it.Pos})
 	}
 	if m.get("schema") == nil {
 		m.required("schema", "config")
@@ -70,7 +90,7 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	cfg.Holders = parseOutput(d, m, "holders")
 	cfg.Types = parseOutput(d, m, "types")
 	if cfg.Holders.Dir != "" && cfg.Holders.Dir == cfg.Types.Dir {
-		errs.add(cfg.Types.Pos, "types and holders must be generated into different directories (both are %q)", cfg.Types.Dir)
+		errs.add(cfg.Types.DirPos, "types and holders must be generated into different directories (both are %q)", cfg.Types.Dir)
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
@@ -84,10 +104,16 @@ func parseOutput(d *decoder, parent *mapping, key string) Output {
 		return Output{}
 	}
 	m := d.mapping(parent.get(key), key, outputKeys)
-	out := Output{Pos: parent.keyPos(key)}
+	out := Output{Pos: parent.keyPos(key), DirPos: m.keyPos("dir")}
 	dir := m.required("dir", key)
 	if dir != "" {
-		if p, ok := cleanRelative(d, m.keyPos("dir"), key+" directory", dir); ok {
+		p, ok := cleanRelative(d, out.DirPos, key+" directory", dir)
+		switch {
+		case ok && p == ".":
+			// The config's directory holds the package that runs go
+			// generate; the generated package needs its own.
+			d.errs.add(out.DirPos, "%s directory must be a subdirectory of the config file's directory, not the directory itself", key)
+		case ok:
 			out.Dir = p
 		}
 	}

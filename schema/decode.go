@@ -64,13 +64,16 @@ type mapping struct {
 	d      *decoder
 	node   *yaml.Node
 	values map[string]*yaml.Node
+	// misspelt holds the allowed keys that an unknown key was reported as
+	// a likely typo of, so required() does not also report them missing.
+	misspelt map[string]bool
 }
 
 // mapping checks that n is a mapping with only the allowed keys, each once.
 // what names the context for messages ("property"). The result is usable
 // even when n is not a mapping: it then has no keys.
 func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping {
-	m := &mapping{d: d, node: n, values: map[string]*yaml.Node{}}
+	m := &mapping{d: d, node: n, values: map[string]*yaml.Node{}, misspelt: map[string]bool{}}
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		if n != nil {
@@ -97,6 +100,9 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping 
 		seen[k.Value] = k
 		if !contains(allowed, k.Value) {
 			d.errorf(k, "unknown key %q in %s%s", k.Value, what, suggest(k.Value, allowed))
+			if c := closest(k.Value, allowed); c != "" {
+				m.misspelt[c] = true
+			}
 			continue
 		}
 		m.values[k.Value] = resolve(v)
@@ -140,7 +146,7 @@ func quoteHint(v *yaml.Node) string {
 // required returns key's string value and reports it when absent or empty.
 func (m *mapping) required(key, what string) string {
 	if m.get(key) == nil {
-		if m.node != nil && m.node.Kind == yaml.MappingNode {
+		if m.node != nil && m.node.Kind == yaml.MappingNode && !m.misspelt[key] {
 			m.d.errorf(m.node, "%s has no %s", what, key)
 		}
 		return ""
@@ -201,8 +207,8 @@ func (m *mapping) list(key string) []item {
 	return out
 }
 
-// nodes returns key's value as a list of nodes; it reports a value that is
-// not a list.
+// nodes returns key's value as a list of nodes, aliases unresolved; it
+// reports a value that is not a list.
 func (m *mapping) nodes(key string) []*yaml.Node {
 	v := m.get(key)
 	if v == nil {
@@ -212,11 +218,9 @@ func (m *mapping) nodes(key string) []*yaml.Node {
 		m.d.errorf(v, "%s must be a list, not %s", key, describe(v))
 		return nil
 	}
-	out := make([]*yaml.Node, len(v.Content))
-	for i, e := range v.Content {
-		out[i] = resolve(e)
-	}
-	return out
+	// Aliases are kept: the caller resolves them, and reports problems at
+	// the alias, where the repetition is.
+	return v.Content
 }
 
 func contains(list []string, s string) bool {

@@ -92,19 +92,25 @@ func (l ErrorList) err() error {
 	return out
 }
 
-// suggest returns ` (did you mean "x"?)`-style advice: the candidate closest
-// to word by edit distance, when it is close enough to be a likely typo.
+// suggest returns `; did you mean "x"?`, naming the closest candidate to
+// word, or "" when none is close enough to be a likely typo.
 func suggest(word string, candidates []string) string {
+	if c := closest(word, candidates); c != "" {
+		return fmt.Sprintf("; did you mean %q?", c)
+	}
+	return ""
+}
+
+// closest returns the candidate nearest to word by edit distance, ignoring
+// case, when it is close enough to be a likely typo; "" otherwise.
+func closest(word string, candidates []string) string {
 	best, bestDist := "", len(word)/2+2
 	for _, c := range candidates {
 		if d := editDistance(strings.ToLower(word), strings.ToLower(c)); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf("; did you mean %q?", best)
+	return best
 }
 
 // editDistance is the Levenshtein distance between a and b, in bytes.

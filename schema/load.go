@@ -126,17 +126,40 @@ func Compile(files []File) (*Model, error) {
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(?:column (\d+): )?(.*)$`)
 
-// yamlError turns a YAML syntax error into a positioned Error.
-func yamlError(file string, err error) *Error {
+// yamlOffByOne lists the yaml.v3 parser errors whose line is counted from
+// 0 (it reports the mark of the construct's context without adding 1, as
+// it does for scanner errors); checked against real inputs in the goldens.
+var yamlOffByOne = []string{"did not find expected key", "did not find expected ',' or ']'",
+	"did not find expected ',' or '}'", "did not find expected '-' indicator",
+	"did not find expected <document start>", "found incompatible YAML document"}
+
+var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+// yamlError turns a YAML syntax error into a positioned Error. yaml.v3
+// gives a line but no column; the column is then 1.
+func yamlError(file string, data []byte, err error) *Error {
 	e := &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: err.Error()}
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		if m[1] != "" {
-			e.Pos.Line, _ = strconv.Atoi(m[1])
+	m := yamlLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		return e
+	}
+	e.Msg = "invalid YAML: " + m[3]
+	if m[1] != "" {
+		e.Pos.Line, _ = strconv.Atoi(m[1])
+		if contains(yamlOffByOne, m[3]) {
+			e.Pos.Line++
 		}
-		if m[2] != "" {
-			e.Pos.Col, _ = strconv.Atoi(m[2])
+	}
+	if m[2] != "" {
+		e.Pos.Col, _ = strconv.Atoi(m[2])
+	}
+	if a := unknownAnchor.FindStringSubmatch(m[3]); a != nil {
+		// No line is given: the alias is the first "*name" in the file.
+		if i := bytes.Index(data, []byte("*"+a[1])); i >= 0 {
+			before := data[:i]
+			e.Pos.Line = bytes.Count(before, []byte("\n")) + 1
+			e.Pos.Col = i - bytes.LastIndexByte(before, '\n')
 		}
-		e.Msg = "invalid YAML: " + m[3]
 	}
 	return e
 }
@@ -152,7 +175,7 @@ func (c *compiler) file(f File) {
 			return
 		}
 		if err != nil {
-			c.errs = append(c.errs, yamlError(f.Name, err))
+			c.errs = append(c.errs, yamlError(f.Name, f.Data, err))
 			return
 		}
 		if len(doc.Content) == 0 {
@@ -181,6 +204,8 @@ func (c *compiler) document(d *decoder, n *yaml.Node) {
 	switch {
 	case kind == nil:
 		d.errorf(n, "document has no kind (one of %s)", strings.Join(kinds, ", "))
+	case kind.Kind != yaml.ScalarNode || kind.Tag != "!!str":
+		d.errorf(kind, "kind must be a string (one of %s), not %s", strings.Join(kinds, ", "), describe(kind))
 	case kind.Value == KindPropertySheet:
 		c.sheet(d, d.mapping(n, "property sheet", sheetKeys))
 	case kind.Value == KindPortalType:
@@ -205,7 +230,7 @@ func (c *compiler) goName(pos Pos, what, name string, spaces bool) string {
 }
 
 func (c *compiler) sheet(d *decoder, m *mapping) {
-	s := &Sheet{Pos: d.pos(m.node)}
+	s := &Sheet{Pos: m.keyPos("name")}
 	s.Name = m.required("name", "property sheet")
 	s.GoName = c.goName(m.keyPos("name"), "property sheet", s.Name, false)
 	s.Description = m.str("description")
@@ -256,10 +281,20 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 	if m.node.Kind != yaml.MappingNode {
 		return nil
 	}
-	p := &Property{Sheet: s, Pos: d.pos(m.node), Mode: ReadWrite,
+	// The property's position is its id's, where errors about it point;
+	// for an alias, the alias's own position.
+	pos := m.keyPos("id")
+	if n.Kind == yaml.AliasNode {
+		pos = d.pos(n)
+	}
+	p := &Property{Sheet: s, Pos: pos, Mode: ReadWrite,
 		ReadPerm: DefaultReadPermission, WritePerm: DefaultWritePermission}
 	p.ID = m.required("id", "property")
 	p.GoName = c.goName(m.keyPos("id"), "property", p.ID, false)
+	what := "property"
+	if p.ID != "" {
+		what += " " + p.ID
+	}
 	p.Description = m.str("description")
 	p.StorageID = m.str("storage_id")
 	if v := m.get("read_permission"); v != nil {
@@ -276,7 +311,7 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 		d.errorf(m.get("mode"), "mode must be r (read-only) or rw (read-write), not %q", mode)
 	}
 
-	typ := m.required("type", "property "+p.ID)
+	typ := m.required("type", what)
 	switch {
 	case typ == "":
 	case typ == string(Category):
@@ -320,8 +355,12 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 	values := m.list("values")
 	switch {
 	case p.Type == Selection || p.Type == MultipleSelection:
-		if len(values) == 0 && m.get("values") == nil {
-			d.errorf(m.get("type"), "%s needs values: the list of allowed values", p.Type)
+		if len(values) == 0 {
+			at := m.get("values")
+			if at == nil {
+				at = m.get("type")
+			}
+			d.errorf(at, "%s needs values: the list of allowed values", p.Type)
 		}
 		seen := map[string]bool{}
 		for _, v := range values {
@@ -390,11 +429,26 @@ func collect[T any](list []any) []T {
 	return out
 }
 
+// wantText names what a value of type t must be, for messages.
+func wantText(t Type) string {
+	switch t {
+	case Int:
+		return "an int"
+	case Float:
+		return "a float"
+	case Boolean:
+		return "true or false"
+	case Date:
+		return "a date"
+	}
+	return "a string"
+}
+
 // scalarValue decodes one value of p's element type.
 func scalarValue(p *Property, n *yaml.Node) (any, error) {
 	want := p.Type.Scalar()
 	if n.Kind != yaml.ScalarNode {
-		return nil, fmt.Errorf("want %s, not %s", want, describe(n))
+		return nil, fmt.Errorf("want %s, not %s", wantText(want), describe(n))
 	}
 	switch want {
 	case Int:
@@ -464,24 +518,31 @@ func (c *compiler) checkMembers(where string, props []*Property) {
 			continue
 		}
 		if first, dup := ids[p.ID]; dup {
-			c.errs.add(p.Pos, "duplicate %s %q in %s (first at %s)", memberWord(p), p.ID, where, describeOrigin(first))
+			if memberWord(first) == memberWord(p) {
+				c.errs.add(p.Pos, "duplicate %s %q in %s (first %s)", memberWord(p), p.ID, where, describeOrigin(first))
+			} else {
+				c.errs.add(p.Pos, "%s %q has the same id as %s %q in %s (%s)", memberWord(p), p.ID, memberWord(first), first.ID, where, describeOrigin(first))
+			}
 			continue
 		}
 		ids[p.ID] = p
 		// Case is ignored: generated field names are the Go names with a
 		// lower-case start, so URLString and UrlString would collide.
 		if first, dup := goNames[strings.ToLower(p.GoName)]; dup {
-			c.errs.add(p.Pos, "%s %q and %q (%s) both become the Go name %s (ignoring case); rename one", memberWord(p), p.ID, first.ID, first.Pos.Short(), p.GoName)
+			c.errs.add(p.Pos, "%s %q and %q (%s) both become the Go name %s (ignoring case); rename one", memberWord(p), p.ID, first.ID, describeOrigin(first), p.GoName)
 			continue
 		}
 		goNames[strings.ToLower(p.GoName)] = p
 		for _, a := range p.Accessors() {
-			if contains(ReservedMethods, a.Name) {
+			if r := reserved(a.Name); r == a.Name {
 				c.errs.add(p.Pos, "%s %q would generate the method %s, which every portal type already has; rename it", memberWord(p), p.ID, a.Name)
+				break
+			} else if r != "" {
+				c.errs.add(p.Pos, "%s %q would generate the method %s, too close to %s, which every portal type already has; rename it", memberWord(p), p.ID, a.Name, r)
 				break
 			}
 			if first, dup := methods[a.Name]; dup && first != p {
-				c.errs.add(p.Pos, "%s %q and %q (%s) both generate the method %s; rename one", memberWord(p), p.ID, first.ID, first.Pos.Short(), a.Name)
+				c.errs.add(p.Pos, "%s %q and %q (%s) both generate the method %s; rename one", memberWord(p), p.ID, first.ID, describeOrigin(first), a.Name)
 				break
 			}
 			methods[a.Name] = p
@@ -499,16 +560,28 @@ func memberWord(p *Property) string {
 	return "property"
 }
 
-// describeOrigin says where a property comes from, for messages.
+// describeOrigin says where a property comes from, for messages: "at
+// file:line", or how it was derived.
 func describeOrigin(p *Property) string {
 	if p.RangeOf != nil {
 		return fmt.Sprintf("derived from the range of %s at %s", p.RangeOf.ID, p.Pos.Short())
 	}
-	return p.Pos.Short()
+	return "at " + p.Pos.Short()
+}
+
+// reserved returns the reserved method that name equals, ignoring case
+// (PropertyIds would sit confusingly beside PropertyIDs), or "".
+func reserved(name string) string {
+	for _, r := range ReservedMethods {
+		if strings.EqualFold(r, name) {
+			return r
+		}
+	}
+	return ""
 }
 
 func (c *compiler) portalType(d *decoder, m *mapping) {
-	t := &PortalType{Pos: d.pos(m.node)}
+	t := &PortalType{Pos: m.keyPos("name")}
 	t.Name = m.required("name", "portal type")
 	t.GoName = c.goName(m.keyPos("name"), "portal type", t.Name, true)
 	if contains(ReservedTypeNames, t.GoName) {
@@ -529,7 +602,7 @@ func (c *compiler) portalType(d *decoder, m *mapping) {
 var categoryID = regexp.MustCompile(`^[A-Za-z0-9_.\-]+$`)
 
 func (c *compiler) baseCategory(d *decoder, m *mapping) {
-	b := &BaseCategory{Pos: d.pos(m.node)}
+	b := &BaseCategory{Pos: m.keyPos("name")}
 	b.Name = m.required("name", "base category")
 	b.GoName = c.goName(m.keyPos("name"), "base category", b.Name, false)
 	b.Title = m.str("title")
@@ -552,7 +625,11 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node) []*Ca
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
-		if k.Kind != yaml.ScalarNode || !categoryID.MatchString(k.Value) {
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "category ids must be strings, not %s", describe(k))
+			continue
+		}
+		if !categoryID.MatchString(k.Value) {
 			d.errorf(k, "category id %q must be letters, digits, '_', '-' or '.'", k.Value)
 			continue
 		}

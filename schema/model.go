@@ -18,7 +18,7 @@ type Sheet struct {
 	Name        string // as in the schema, e.g. "DublinCore"
 	GoName      string // Go identifier derived from Name, e.g. "DublinCore"
 	Description string
-	Pos         Pos
+	Pos         Pos // of the name
 
 	// Properties holds the sheet's members in declaration order: the
 	// properties, each followed by the _range_min and _range_max properties

@@ -22,7 +22,7 @@ func (c *compiler) register(items []named) map[string]int {
 			continue
 		}
 		if j, dup := byName[it.name]; dup {
-			c.errs.add(it.pos, "duplicate %s %q (first defined at %s)", it.kind, it.name, items[j].pos)
+			c.errs.add(it.pos, "duplicate %s %q (first defined at %s)", it.kind, it.name, items[j].pos.Short())
 			continue
 		}
 		byName[it.name] = i
@@ -31,7 +31,7 @@ func (c *compiler) register(items []named) map[string]int {
 		}
 		key := strings.ToLower(it.goName)
 		if j, dup := byGo[key]; dup {
-			c.errs.add(it.pos, "%s %q and %q (%s) both become the Go name %s (ignoring case); rename one", it.kind, it.name, items[j].name, items[j].pos, it.goName)
+			c.errs.add(it.pos, "%s %q and %q (at %s) both become the Go name %s (ignoring case); rename one", it.kind, it.name, items[j].name, items[j].pos.Short(), it.goName)
 			continue
 		}
 		byGo[key] = i
@@ -183,7 +183,7 @@ func (c *compiler) resolveType(t *PortalType, ownPos []Pos) {
 	ownMethods := map[string]*Property{}
 	for _, p := range t.Own {
 		if w, ok := byID[p.ID]; ok {
-			c.errs.add(p.Pos, "base category %q of portal type %s clashes with property %q of sheet %s (%s)", p.ID, t.Name, w.ID, w.Sheet.Name, w.Pos.Short())
+			c.errs.add(p.Pos, "base category %q of portal type %s clashes with property %q of sheet %s (at %s)", p.ID, t.Name, w.ID, w.Sheet.Name, w.Pos.Short())
 			continue
 		}
 		byID[p.ID] = p
@@ -201,11 +201,15 @@ func (c *compiler) resolveType(t *PortalType, ownPos []Pos) {
 	}
 	winner := map[string]method{}
 	var forwarded []string
+	clashed := map[[2]*Property]bool{} // own member and holder member reported
 	for _, s := range t.Sheets {
 		for _, p := range s.Properties {
 			for _, a := range p.Accessors() {
 				if o, ok := ownMethods[a.Name]; ok {
-					c.errs.add(o.Pos, "base category %q of portal type %s generates the method %s, which property %q of sheet %s (%s) generates too", o.ID, t.Name, a.Name, p.ID, s.Name, p.Pos.Short())
+					if !clashed[[2]*Property{o, p}] {
+						clashed[[2]*Property{o, p}] = true
+						c.errs.add(o.Pos, "base category %q of portal type %s generates the method %s, which property %q of sheet %s (at %s) generates too", o.ID, t.Name, a.Name, p.ID, s.Name, p.Pos.Short())
+					}
 					continue
 				}
 				if f, ok := fields[a.Name]; ok {
@@ -232,7 +236,7 @@ func (c *compiler) resolveType(t *PortalType, ownPos []Pos) {
 	for _, p := range t.Own {
 		for _, a := range p.Accessors() {
 			if f, ok := fields[a.Name]; ok {
-				c.errs.add(p.Pos, "base category %q generates the method %s, which is the name of sheet %s's holder in portal type %s", p.ID, a.Name, f.Name, t.Name)
+				c.errs.add(p.Pos, "base category %q generates the method %s, which is the name of sheet %s's holder in portal type %s; rename it", p.ID, a.Name, f.Name, t.Name)
 			}
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"slices"
 )
 
-// AddressHolder is the accessor holder of property sheet Address (schema/contact.yaml:1).
+// AddressHolder is the accessor holder of property sheet Address (schema/contact.yaml:2).
 //
 // A postal address.
 //
@@ -133,6 +133,6 @@ var AddressSheet = holders.SheetInfo{
 	Description: "A postal address.",
 	Holder:      "AddressHolder",
 	Name:        "Address",
-	Pos:         "schema/contact.yaml:1",
+	Pos:         "schema/contact.yaml:2",
 	Properties:  []*holders.PropertyInfo{&AddressProperties[0], &AddressProperties[1], &AddressProperties[2], &AddressProperties[3]},
 }

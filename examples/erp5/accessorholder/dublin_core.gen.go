@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// DublinCoreHolder is the accessor holder of property sheet DublinCore (schema/dublin_core.yaml:1).
+// DublinCoreHolder is the accessor holder of property sheet DublinCore (schema/dublin_core.yaml:2).
 //
 // The Dublin Core metadata every document has.
 //
@@ -188,6 +188,6 @@ var DublinCoreSheet = holders.SheetInfo{
 	Description: "The Dublin Core metadata every document has.",
 	Holder:      "DublinCoreHolder",
 	Name:        "DublinCore",
-	Pos:         "schema/dublin_core.yaml:1",
+	Pos:         "schema/dublin_core.yaml:2",
 	Properties:  []*holders.PropertyInfo{&DublinCoreProperties[0], &DublinCoreProperties[1], &DublinCoreProperties[2], &DublinCoreProperties[3], &DublinCoreProperties[4]},
 }

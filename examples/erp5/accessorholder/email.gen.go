@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// EmailHolder is the accessor holder of property sheet Email (schema/contact.yaml:27).
+// EmailHolder is the accessor holder of property sheet Email (schema/contact.yaml:28).
 //
 // An e-mail address.
 //
@@ -92,6 +92,6 @@ var EmailSheet = holders.SheetInfo{
 	Description: "An e-mail address.",
 	Holder:      "EmailHolder",
 	Name:        "Email",
-	Pos:         "schema/contact.yaml:27",
+	Pos:         "schema/contact.yaml:28",
 	Properties:  []*holders.PropertyInfo{&EmailProperties[0], &EmailProperties[1]},
 }

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// OrganisationHolder is the accessor holder of property sheet Organisation (schema/organisation.yaml:1).
+// OrganisationHolder is the accessor holder of property sheet Organisation (schema/organisation.yaml:2).
 //
 // A company, administration or association.
 //
@@ -264,6 +264,6 @@ var OrganisationSheet = holders.SheetInfo{
 	Description: "A company, administration or association.",
 	Holder:      "OrganisationHolder",
 	Name:        "Organisation",
-	Pos:         "schema/organisation.yaml:1",
+	Pos:         "schema/organisation.yaml:2",
 	Properties:  []*holders.PropertyInfo{&OrganisationProperties[0], &OrganisationProperties[1], &OrganisationProperties[2], &OrganisationProperties[3], &OrganisationProperties[4], &OrganisationProperties[5], &OrganisationProperties[6], &OrganisationProperties[7]},
 }

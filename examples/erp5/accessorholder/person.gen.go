@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// PersonHolder is the accessor holder of property sheet Person (schema/person.yaml:1).
+// PersonHolder is the accessor holder of property sheet Person (schema/person.yaml:2).
 //
 // A natural person.
 //
@@ -440,6 +440,6 @@ var PersonSheet = holders.SheetInfo{
 	Description: "A natural person.",
 	Holder:      "PersonHolder",
 	Name:        "Person",
-	Pos:         "schema/person.yaml:1",
+	Pos:         "schema/person.yaml:2",
 	Properties:  []*holders.PropertyInfo{&PersonProperties[0], &PersonProperties[1], &PersonProperties[2], &PersonProperties[3], &PersonProperties[4], &PersonProperties[5], &PersonProperties[6], &PersonProperties[7], &PersonProperties[8], &PersonProperties[9], &PersonProperties[10], &PersonProperties[11], &PersonProperties[12], &PersonProperties[13]},
 }

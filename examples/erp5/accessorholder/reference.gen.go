@@ -4,7 +4,7 @@ package accessorholder
 
 import "github.com/accessorgen/accessorgen/holders"
 
-// ReferenceHolder is the accessor holder of property sheet Reference (schema/reference.yaml:1).
+// ReferenceHolder is the accessor holder of property sheet Reference (schema/reference.yaml:2).
 //
 // A business reference, unique within its module.
 //
@@ -50,6 +50,6 @@ var ReferenceSheet = holders.SheetInfo{
 	Description: "A business reference, unique within its module.",
 	Holder:      "ReferenceHolder",
 	Name:        "Reference",
-	Pos:         "schema/reference.yaml:1",
+	Pos:         "schema/reference.yaml:2",
 	Properties:  []*holders.PropertyInfo{&ReferenceProperties[0]},
 }

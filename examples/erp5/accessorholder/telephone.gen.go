@@ -4,7 +4,7 @@ package accessorholder
 
 import "github.com/accessorgen/accessorgen/holders"
 
-// TelephoneHolder is the accessor holder of property sheet Telephone (schema/contact.yaml:13).
+// TelephoneHolder is the accessor holder of property sheet Telephone (schema/contact.yaml:14).
 //
 // A telephone number.
 //
@@ -128,6 +128,6 @@ var TelephoneSheet = holders.SheetInfo{
 	Description: "A telephone number.",
 	Holder:      "TelephoneHolder",
 	Name:        "Telephone",
-	Pos:         "schema/contact.yaml:13",
+	Pos:         "schema/contact.yaml:14",
 	Properties:  []*holders.PropertyInfo{&TelephoneProperties[0], &TelephoneProperties[1], &TelephoneProperties[2], &TelephoneProperties[3]},
 }

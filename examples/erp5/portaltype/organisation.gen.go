@@ -8,7 +8,7 @@ import (
 	"slices"
 )
 
-// Organisation is the portal type Organisation (schema/types.yaml:9).
+// Organisation is the portal type Organisation (schema/types.yaml:10).
 //
 // Composition, first wins: OrganisationHolder, ReferenceHolder, DublinCoreHolder, holders.Base. Use New("Organisation") or new(Organisation).
 type Organisation struct {
@@ -298,7 +298,7 @@ var organisationInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(Organisation)
 	},
-	Pos:        "schema/types.yaml:9",
+	Pos:        "schema/types.yaml:10",
 	Properties: []*holders.PropertyInfo{&accessorholder.OrganisationProperties[0], &accessorholder.OrganisationProperties[1], &accessorholder.OrganisationProperties[2], &accessorholder.OrganisationProperties[3], &accessorholder.OrganisationProperties[4], &accessorholder.OrganisationProperties[5], &accessorholder.OrganisationProperties[6], &accessorholder.OrganisationProperties[7], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &organisationOwn[0]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.OrganisationSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet},
 }

@@ -8,7 +8,7 @@ import (
 	"slices"
 )
 
-// Person is the portal type Person (schema/types.yaml:1).
+// Person is the portal type Person (schema/types.yaml:2).
 //
 // A person known to the company.
 //
@@ -411,7 +411,7 @@ var personInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(Person)
 	},
-	Pos:        "schema/types.yaml:1",
+	Pos:        "schema/types.yaml:2",
 	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.PersonProperties[4], &accessorholder.PersonProperties[5], &accessorholder.PersonProperties[6], &accessorholder.PersonProperties[7], &accessorholder.PersonProperties[8], &accessorholder.PersonProperties[9], &accessorholder.PersonProperties[10], &accessorholder.PersonProperties[11], &accessorholder.PersonProperties[12], &accessorholder.PersonProperties[13], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &personOwn[0], &personOwn[1]},
 	Shadowed: []holders.ShadowInfo{{
 		Loser:  &accessorholder.DublinCoreProperties[0],

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// EverythingHolder is the accessor holder of property sheet Everything (schema.yaml:3).
+// EverythingHolder is the accessor holder of property sheet Everything (schema.yaml:4).
 //
 // A sheet with one property of each type.
 // Its description has two lines.
@@ -729,6 +729,6 @@ var EverythingSheet = holders.SheetInfo{
 	Description: "A sheet with one property of each type.\nIts description has two lines.\n",
 	Holder:      "EverythingHolder",
 	Name:        "Everything",
-	Pos:         "schema.yaml:3",
+	Pos:         "schema.yaml:4",
 	Properties:  []*holders.PropertyInfo{&EverythingProperties[0], &EverythingProperties[1], &EverythingProperties[2], &EverythingProperties[3], &EverythingProperties[4], &EverythingProperties[5], &EverythingProperties[6], &EverythingProperties[7], &EverythingProperties[8], &EverythingProperties[9], &EverythingProperties[10], &EverythingProperties[11], &EverythingProperties[12], &EverythingProperties[13], &EverythingProperties[14], &EverythingProperties[15], &EverythingProperties[16], &EverythingProperties[17], &EverythingProperties[18], &EverythingProperties[19], &EverythingProperties[20]},
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/all_types/accessorholder"
 )
 
-// SaleOrderLine is the portal type Sale Order Line (schema.yaml:49).
+// SaleOrderLine is the portal type Sale Order Line (schema.yaml:50).
 //
 // Composition, first wins: EverythingHolder, holders.Base. Use New("Sale Order Line") or new(SaleOrderLine).
 type SaleOrderLine struct {
@@ -342,7 +342,7 @@ var saleOrderLineInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(SaleOrderLine)
 	},
-	Pos:        "schema.yaml:49",
+	Pos:        "schema.yaml:50",
 	Properties: []*holders.PropertyInfo{&accessorholder.EverythingProperties[0], &accessorholder.EverythingProperties[1], &accessorholder.EverythingProperties[2], &accessorholder.EverythingProperties[3], &accessorholder.EverythingProperties[4], &accessorholder.EverythingProperties[5], &accessorholder.EverythingProperties[6], &accessorholder.EverythingProperties[7], &accessorholder.EverythingProperties[8], &accessorholder.EverythingProperties[9], &accessorholder.EverythingProperties[10], &accessorholder.EverythingProperties[11], &accessorholder.EverythingProperties[12], &accessorholder.EverythingProperties[13], &accessorholder.EverythingProperties[14], &accessorholder.EverythingProperties[15], &accessorholder.EverythingProperties[16], &accessorholder.EverythingProperties[17], &accessorholder.EverythingProperties[18], &accessorholder.EverythingProperties[19], &accessorholder.EverythingProperties[20]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.EverythingSheet},
 }

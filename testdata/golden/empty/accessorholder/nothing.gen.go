@@ -4,7 +4,7 @@ package accessorholder
 
 import "github.com/accessorgen/accessorgen/holders"
 
-// NothingHolder is the accessor holder of property sheet Nothing (schema.yaml:2).
+// NothingHolder is the accessor holder of property sheet Nothing (schema.yaml:3).
 //
 // Portal types embed it; its zero value is an empty holder.
 type NothingHolder struct{}
@@ -17,6 +17,6 @@ var NothingSheet = holders.SheetInfo{
 	Description: "",
 	Holder:      "NothingHolder",
 	Name:        "Nothing",
-	Pos:         "schema.yaml:2",
+	Pos:         "schema.yaml:3",
 	Properties:  []*holders.PropertyInfo{},
 }

@@ -4,7 +4,7 @@ package portaltype
 
 import "github.com/accessorgen/accessorgen/holders"
 
-// Bare is the portal type Bare (schema.yaml:5).
+// Bare is the portal type Bare (schema.yaml:6).
 //
 // Composition, first wins: holders.Base. Use New("Bare") or new(Bare).
 type Bare struct {
@@ -79,7 +79,7 @@ var bareInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(Bare)
 	},
-	Pos:        "schema.yaml:5",
+	Pos:        "schema.yaml:6",
 	Properties: []*holders.PropertyInfo{},
 	Sheets:     []*holders.SheetInfo{},
 }

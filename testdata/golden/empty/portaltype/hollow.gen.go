@@ -7,7 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/empty/accessorholder"
 )
 
-// Hollow is the portal type Hollow (schema.yaml:8).
+// Hollow is the portal type Hollow (schema.yaml:9).
 //
 // Composition, first wins: NothingHolder, holders.Base. Use New("Hollow") or new(Hollow).
 type Hollow struct {
@@ -83,7 +83,7 @@ var hollowInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(Hollow)
 	},
-	Pos:        "schema.yaml:8",
+	Pos:        "schema.yaml:9",
 	Properties: []*holders.PropertyInfo{},
 	Sheets:     []*holders.SheetInfo{&accessorholder.NothingSheet},
 }

@@ -7,7 +7,7 @@ import (
 	"slices"
 )
 
-// TrickyHolder is the accessor holder of property sheet Tricky (schema.yaml:3).
+// TrickyHolder is the accessor holder of property sheet Tricky (schema.yaml:4).
 //
 // Portal types embed it; its zero value is an empty holder.
 type TrickyHolder struct {
@@ -351,6 +351,6 @@ var TrickySheet = holders.SheetInfo{
 	Description: "",
 	Holder:      "TrickyHolder",
 	Name:        "Tricky",
-	Pos:         "schema.yaml:3",
+	Pos:         "schema.yaml:4",
 	Properties:  []*holders.PropertyInfo{&TrickyProperties[0], &TrickyProperties[1], &TrickyProperties[2], &TrickyProperties[3], &TrickyProperties[4], &TrickyProperties[5], &TrickyProperties[6], &TrickyProperties[7], &TrickyProperties[8], &TrickyProperties[9], &TrickyProperties[10], &TrickyProperties[11]},
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/names/accessorholder"
 )
 
-// HTTPClient is the portal type HTTP Client (schema.yaml:22).
+// HTTPClient is the portal type HTTP Client (schema.yaml:23).
 //
 // Composition, first wins: TrickyHolder, holders.Base. Use New("HTTP Client") or new(HTTPClient).
 type HTTPClient struct {
@@ -227,7 +227,7 @@ var httpClientInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(HTTPClient)
 	},
-	Pos:        "schema.yaml:22",
+	Pos:        "schema.yaml:23",
 	Properties: []*holders.PropertyInfo{&accessorholder.TrickyProperties[0], &accessorholder.TrickyProperties[1], &accessorholder.TrickyProperties[2], &accessorholder.TrickyProperties[3], &accessorholder.TrickyProperties[4], &accessorholder.TrickyProperties[5], &accessorholder.TrickyProperties[6], &accessorholder.TrickyProperties[7], &accessorholder.TrickyProperties[8], &accessorholder.TrickyProperties[9], &accessorholder.TrickyProperties[10], &accessorholder.TrickyProperties[11]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.TrickySheet},
 }

@@ -7,7 +7,7 @@ import (
 	"slices"
 )
 
-// FirstHolder is the accessor holder of property sheet First (schema.yaml:5).
+// FirstHolder is the accessor holder of property sheet First (schema.yaml:6).
 //
 // Portal types embed it; its zero value is an empty holder.
 type FirstHolder struct {
@@ -112,6 +112,6 @@ var FirstSheet = holders.SheetInfo{
 	Description: "",
 	Holder:      "FirstHolder",
 	Name:        "First",
-	Pos:         "schema.yaml:5",
+	Pos:         "schema.yaml:6",
 	Properties:  []*holders.PropertyInfo{&FirstProperties[0], &FirstProperties[1], &FirstProperties[2]},
 }

@@ -4,7 +4,7 @@ package accessorholder
 
 import "github.com/accessorgen/accessorgen/holders"
 
-// SecondHolder is the accessor holder of property sheet Second (schema.yaml:12).
+// SecondHolder is the accessor holder of property sheet Second (schema.yaml:13).
 //
 // Portal types embed it; its zero value is an empty holder.
 type SecondHolder struct {
@@ -128,6 +128,6 @@ var SecondSheet = holders.SheetInfo{
 	Description: "",
 	Holder:      "SecondHolder",
 	Name:        "Second",
-	Pos:         "schema.yaml:12",
+	Pos:         "schema.yaml:13",
 	Properties:  []*holders.PropertyInfo{&SecondProperties[0], &SecondProperties[1], &SecondProperties[2], &SecondProperties[3]},
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/shadowing/accessorholder"
 )
 
-// OtherThing is the portal type Other Thing (schema.yaml:24).
+// OtherThing is the portal type Other Thing (schema.yaml:25).
 //
 // Composition, first wins: SecondHolder, FirstHolder, holders.Base. Use New("Other Thing") or new(OtherThing).
 type OtherThing struct {
@@ -187,7 +187,7 @@ var otherThingInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(OtherThing)
 	},
-	Pos:        "schema.yaml:24",
+	Pos:        "schema.yaml:25",
 	Properties: []*holders.PropertyInfo{&accessorholder.SecondProperties[0], &accessorholder.SecondProperties[1], &accessorholder.SecondProperties[2], &accessorholder.SecondProperties[3], &accessorholder.FirstProperties[1]},
 	Shadowed: []holders.ShadowInfo{{
 		Loser:  &accessorholder.FirstProperties[0],

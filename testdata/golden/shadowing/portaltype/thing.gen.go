@@ -7,7 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/shadowing/accessorholder"
 )
 
-// Thing is the portal type Thing (schema.yaml:20).
+// Thing is the portal type Thing (schema.yaml:21).
 //
 // Composition, first wins: FirstHolder, SecondHolder, holders.Base. Use New("Thing") or new(Thing).
 type Thing struct {
@@ -184,7 +184,7 @@ var thingInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(Thing)
 	},
-	Pos:        "schema.yaml:20",
+	Pos:        "schema.yaml:21",
 	Properties: []*holders.PropertyInfo{&accessorholder.FirstProperties[0], &accessorholder.FirstProperties[1], &accessorholder.FirstProperties[2], &accessorholder.SecondProperties[1], &accessorholder.SecondProperties[3]},
 	Shadowed: []holders.ShadowInfo{{
 		Loser:  &accessorholder.SecondProperties[0],

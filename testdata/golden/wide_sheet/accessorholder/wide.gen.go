@@ -4,7 +4,7 @@ package accessorholder
 
 import "github.com/accessorgen/accessorgen/holders"
 
-// WideHolder is the accessor holder of property sheet Wide (schema.yaml:2).
+// WideHolder is the accessor holder of property sheet Wide (schema.yaml:3).
 //
 // Portal types embed it; its zero value is an empty holder.
 type WideHolder struct {
@@ -1868,6 +1868,6 @@ var WideSheet = holders.SheetInfo{
 	Description: "",
 	Holder:      "WideHolder",
 	Name:        "Wide",
-	Pos:         "schema.yaml:2",
+	Pos:         "schema.yaml:3",
 	Properties:  []*holders.PropertyInfo{&WideProperties[0], &WideProperties[1], &WideProperties[2], &WideProperties[3], &WideProperties[4], &WideProperties[5], &WideProperties[6], &WideProperties[7], &WideProperties[8], &WideProperties[9], &WideProperties[10], &WideProperties[11], &WideProperties[12], &WideProperties[13], &WideProperties[14], &WideProperties[15], &WideProperties[16], &WideProperties[17], &WideProperties[18], &WideProperties[19], &WideProperties[20], &WideProperties[21], &WideProperties[22], &WideProperties[23], &WideProperties[24], &WideProperties[25], &WideProperties[26], &WideProperties[27], &WideProperties[28], &WideProperties[29], &WideProperties[30], &WideProperties[31], &WideProperties[32], &WideProperties[33], &WideProperties[34], &WideProperties[35], &WideProperties[36], &WideProperties[37], &WideProperties[38], &WideProperties[39], &WideProperties[40], &WideProperties[41], &WideProperties[42], &WideProperties[43], &WideProperties[44], &WideProperties[45], &WideProperties[46], &WideProperties[47], &WideProperties[48], &WideProperties[49], &WideProperties[50], &WideProperties[51], &WideProperties[52], &WideProperties[53], &WideProperties[54], &WideProperties[55], &WideProperties[56], &WideProperties[57], &WideProperties[58], &WideProperties[59], &WideProperties[60], &WideProperties[61], &WideProperties[62], &WideProperties[63], &WideProperties[64], &WideProperties[65], &WideProperties[66], &WideProperties[67], &WideProperties[68], &WideProperties[69], &WideProperties[70]},
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/wide_sheet/accessorholder"
 )
 
-// Wide is the portal type Wide (schema.yaml:77).
+// Wide is the portal type Wide (schema.yaml:78).
 //
 // Composition, first wins: WideHolder, holders.Base. Use New("Wide") or new(Wide).
 type Wide struct {
@@ -935,7 +935,7 @@ var wideInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(Wide)
 	},
-	Pos:        "schema.yaml:77",
+	Pos:        "schema.yaml:78",
 	Properties: []*holders.PropertyInfo{&accessorholder.WideProperties[0], &accessorholder.WideProperties[1], &accessorholder.WideProperties[2], &accessorholder.WideProperties[3], &accessorholder.WideProperties[4], &accessorholder.WideProperties[5], &accessorholder.WideProperties[6], &accessorholder.WideProperties[7], &accessorholder.WideProperties[8], &accessorholder.WideProperties[9], &accessorholder.WideProperties[10], &accessorholder.WideProperties[11], &accessorholder.WideProperties[12], &accessorholder.WideProperties[13], &accessorholder.WideProperties[14], &accessorholder.WideProperties[15], &accessorholder.WideProperties[16], &accessorholder.WideProperties[17], &accessorholder.WideProperties[18], &accessorholder.WideProperties[19], &accessorholder.WideProperties[20], &accessorholder.WideProperties[21], &accessorholder.WideProperties[22], &accessorholder.WideProperties[23], &accessorholder.WideProperties[24], &accessorholder.WideProperties[25], &accessorholder.WideProperties[26], &accessorholder.WideProperties[27], &accessorholder.WideProperties[28], &accessorholder.WideProperties[29], &accessorholder.WideProperties[30], &accessorholder.WideProperties[31], &accessorholder.WideProperties[32], &accessorholder.WideProperties[33], &accessorholder.WideProperties[34], &accessorholder.WideProperties[35], &accessorholder.WideProperties[36], &accessorholder.WideProperties[37], &accessorholder.WideProperties[38], &accessorholder.WideProperties[39], &accessorholder.WideProperties[40], &accessorholder.WideProperties[41], &accessorholder.WideProperties[42], &accessorholder.WideProperties[43], &accessorholder.WideProperties[44], &accessorholder.WideProperties[45], &accessorholder.WideProperties[46], &accessorholder.WideProperties[47], &accessorholder.WideProperties[48], &accessorholder.WideProperties[49], &accessorholder.WideProperties[50], &accessorholder.WideProperties[51], &accessorholder.WideProperties[52], &accessorholder.WideProperties[53], &accessorholder.WideProperties[54], &accessorholder.WideProperties[55], &accessorholder.WideProperties[56], &accessorholder.WideProperties[57], &accessorholder.WideProperties[58], &accessorholder.WideProperties[59], &accessorholder.WideProperties[60], &accessorholder.WideProperties[61], &accessorholder.WideProperties[62], &accessorholder.WideProperties[63], &accessorholder.WideProperties[64], &accessorholder.WideProperties[65], &accessorholder.WideProperties[66], &accessorholder.WideProperties[67], &accessorholder.WideProperties[68], &accessorholder.WideProperties[69], &accessorholder.WideProperties[70]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.WideSheet},
 }

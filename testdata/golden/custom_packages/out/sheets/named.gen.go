@@ -4,7 +4,7 @@ package sheetholders
 
 import "github.com/accessorgen/accessorgen/holders"
 
-// NamedHolder is the accessor holder of property sheet Named (schema/a.yaml:1).
+// NamedHolder is the accessor holder of property sheet Named (schema/a.yaml:2).
 //
 // Portal types embed it; its zero value is an empty holder.
 type NamedHolder struct {
@@ -45,6 +45,6 @@ var NamedSheet = holders.SheetInfo{
 	Description: "",
 	Holder:      "NamedHolder",
 	Name:        "Named",
-	Pos:         "schema/a.yaml:1",
+	Pos:         "schema/a.yaml:2",
 	Properties:  []*holders.PropertyInfo{&NamedProperties[0]},
 }

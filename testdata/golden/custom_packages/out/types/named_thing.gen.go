@@ -7,7 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/custom_packages/out/sheets"
 )
 
-// NamedThing is the portal type Named Thing (schema/a.yaml:6).
+// NamedThing is the portal type Named Thing (schema/a.yaml:7).
 //
 // Composition, first wins: NamedHolder, holders.Base. Use New("Named Thing") or new(NamedThing).
 type NamedThing struct {
@@ -95,7 +95,7 @@ var namedThingInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(NamedThing)
 	},
-	Pos:        "schema/a.yaml:6",
+	Pos:        "schema/a.yaml:7",
 	Properties: []*holders.PropertyInfo{&sheetholders.NamedProperties[0]},
 	Sheets:     []*holders.SheetInfo{&sheetholders.NamedSheet},
 }
