@@ -1,6 +1,7 @@
 package holders
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -44,21 +45,13 @@ func ToInt(v any) (int, error) {
 		if int64(int(n)) == n {
 			return int(n), nil
 		}
-	case uint:
-		if n <= math.MaxInt {
-			return int(n), nil
-		}
 	case uint8:
 		return int(n), nil
 	case uint16:
 		return int(n), nil
-	case uint32:
-		if uint64(n) <= math.MaxInt {
-			return int(n), nil
-		}
-	case uint64:
-		if n <= math.MaxInt {
-			return int(n), nil
+	case uint, uint32, uint64, uintptr:
+		if u := toUint64(n); u <= math.MaxInt {
+			return int(u), nil
 		}
 	default:
 		return 0, wrongType("int", v)
@@ -66,7 +59,23 @@ func ToInt(v any) (int, error) {
 	return 0, fmt.Errorf("%w: %v overflows int", ErrInvalidValue, v)
 }
 
-// ToFloat converts v to a finite float64.
+// toUint64 widens an unsigned integer of any size.
+func toUint64(v any) uint64 {
+	switch n := v.(type) {
+	case uint:
+		return uint64(n)
+	case uint32:
+		return uint64(n)
+	case uint64:
+		return n
+	case uintptr:
+		return uint64(n)
+	}
+	return 0
+}
+
+// ToFloat converts v to a finite float64. Integers are accepted whatever
+// their size; a float64 holds them exactly up to 2^53 and rounds beyond.
 func ToFloat(v any) (float64, error) {
 	var f float64
 	switch n := v.(type) {
@@ -74,6 +83,8 @@ func ToFloat(v any) (float64, error) {
 		f = n
 	case float32:
 		f = float64(n)
+	case uint, uint32, uint64, uintptr:
+		f = float64(toUint64(n))
 	default:
 		i, err := ToInt(v)
 		if err != nil {
@@ -114,7 +125,9 @@ func ToBytes(v any) ([]byte, error) {
 	return nil, wrongType("[]byte", v)
 }
 
-// toList converts v to a []T: a []T as it is, or one element as a list of one.
+// toList converts v to a []T: a []T as it is, or one element as a list of
+// one. An element of an accepted type with a bad value keeps its own error
+// (ErrInvalidValue); anything else is the wrong type for the list.
 func toList[T any](v any, elem func(any) (T, error), want string) ([]T, error) {
 	switch l := v.(type) {
 	case []T:
@@ -123,6 +136,9 @@ func toList[T any](v any, elem func(any) (T, error), want string) ([]T, error) {
 		return nil, wrongType(want, v)
 	}
 	e, err := elem(v)
+	if errors.Is(err, ErrInvalidValue) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, wrongType(want, v)
 	}

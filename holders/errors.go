@@ -3,6 +3,7 @@ package holders
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The kinds of by-name access errors; test for them with errors.Is. They
@@ -69,11 +70,16 @@ func (e *EditError) Unwrap() []error {
 	return out
 }
 
-// quote quotes a property id for messages, keeping hostile ids short.
+// quote quotes a property id for messages, keeping hostile ids short:
+// at most 64 bytes, cut at a character boundary.
 func quote(s string) string {
 	const max = 64
 	if len(s) > max {
-		s = s[:max] + "…"
+		cut := max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
 	}
 	return strconv.Quote(s)
 }

@@ -82,19 +82,22 @@ func (o *guarded) SetProperty(id string, v any) error {
 	return o.Object.SetProperty(id, v)
 }
 
-// Edit checks the write permission of every key first: if any is refused,
-// it returns an *EditError naming each such key and applies nothing;
-// otherwise the object's own Edit checks the values, all or none.
+// Edit checks every key first: if any is unknown, read-only or refused by
+// the guard, it returns an *EditError naming each such key and applies
+// nothing. Otherwise the object's own Edit checks the values, all or none.
 func (o *guarded) Edit(changes map[string]any) error {
+	t := o.TypeInfo()
 	var errs []*PropertyError
 	for id := range changes {
-		if err := o.allowed(id, true); err != nil {
+		if _, perr := t.check(id); perr != nil {
+			errs = append(errs, perr)
+		} else if err := o.allowed(id, true); err != nil {
 			errs = append(errs, err.(*PropertyError))
 		}
 	}
 	if len(errs) > 0 {
 		slices.SortFunc(errs, func(a, b *PropertyError) int { return strings.Compare(a.Property, b.Property) })
-		return &EditError{Type: o.TypeInfo().Name, Errors: errs}
+		return &EditError{Type: t.Name, Errors: errs}
 	}
 	return o.Object.Edit(changes)
 }

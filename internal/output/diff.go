@@ -149,12 +149,13 @@ func diffLines(x, y []string) []op {
 			case i < len(mx) && j < len(my) && mx[i] == my[j]:
 				emit(' ', mx[i])
 				i, j = i+1, j+1
-			case j < len(my) && (i == len(mx) || lcs[i][j+1] >= lcs[i+1][j]):
-				emit('+', my[j])
-				j++
-			default:
+			case i < len(mx) && (j == len(my) || lcs[i+1][j] >= lcs[i][j+1]):
+				// Removed lines come before added ones, as in GNU diff.
 				emit('-', mx[i])
 				i++
+			default:
+				emit('+', my[j])
+				j++
 			}
 		}
 	}
