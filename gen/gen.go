@@ -2,13 +2,14 @@
 // jennifer. It knows nothing of YAML: its input is the model and the
 // import paths of the packages it writes.
 //
-// Two packages are generated. The holders package has one accessor holder
-// type per property sheet (file <sheet>.gen.go) with typed accessors,
-// presence bits and static SheetInfo tables. The types package has one Go
-// type per portal type (file <type>.gen.go) embedding its holders in order
-// and holders.Base, with by-name dispatch, and accessorgen.go with the
-// package-wide lookup tables. A change to one sheet changes only its holder
-// file and the files of the types that use it.
+// Two packages are generated. The holders package (Holders) has one
+// accessor holder type per property sheet (file <sheet>.gen.go) with typed
+// accessors, presence bits and static SheetInfo tables; it needs only the
+// model. The types package (Types) has one Go type per portal type (file
+// <type>.gen.go) embedding its document, holders, holders.Base and mixins
+// as the binding composed them, with by-name dispatch, and accessorgen.go
+// with the package-wide lookup tables. A change to one sheet changes only
+// its holder file and the files of the types that use it.
 package gen
 
 import (
@@ -20,6 +21,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/accessorgen/accessorgen/binding"
 	"github.com/accessorgen/accessorgen/schema"
 	"github.com/dave/jennifer/jen"
 )
@@ -40,8 +42,9 @@ type Package struct {
 
 // Options says where the generated packages go.
 type Options struct {
-	Holders Package
-	Types   Package
+	Holders   Package
+	Types     Package
+	Documents Package // the hand-written documents package; zero when none
 }
 
 // File is one generated file.
@@ -50,48 +53,67 @@ type File struct {
 	Data []byte
 }
 
-// Generate renders the model's packages. Files are sorted by path; the
-// same model and options always give byte-identical files.
-func Generate(m *schema.Model, opts Options) ([]File, error) {
+// Holders renders the holders package: it needs only the model, so that
+// the documents package can be type-checked against it before the types
+// are generated. Files are sorted by path.
+func Holders(m *schema.Model, opts Options) ([]File, error) {
+	g := newGenerator(m, opts)
+	if err := g.add(opts.Holders, "accessorgen.go", g.holdersDoc()); err != nil {
+		return nil, err
+	}
+	for _, s := range m.Sheets {
+		if err := g.add(opts.Holders, fileName(s.GoName), g.holderFile(s)); err != nil {
+			return nil, err
+		}
+	}
+	return g.sorted(), nil
+}
+
+// Types renders the types package from the model and its binding. Files
+// are sorted by path; the same input always gives byte-identical files.
+func Types(m *schema.Model, b *binding.Binding, opts Options) ([]File, error) {
+	g := newGenerator(m, opts)
+	if err := g.add(opts.Types, "accessorgen.go", g.tablesFile(m)); err != nil {
+		return nil, err
+	}
+	for _, t := range b.Types {
+		if err := g.add(opts.Types, fileName(t.GoName), g.typeFile(t)); err != nil {
+			return nil, err
+		}
+	}
+	return g.sorted(), nil
+}
+
+func newGenerator(m *schema.Model, opts Options) *generator {
 	g := &generator{opts: opts, sheetIndex: map[*schema.Property]int{}}
 	for _, s := range m.Sheets {
 		for i, p := range s.Properties {
 			g.sheetIndex[p] = i
 		}
 	}
-	var files []File
-	add := func(pkg Package, name string, f *jen.File) error {
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return fmt.Errorf("rendering %s: %v", path.Join(pkg.Dir, name), err)
-		}
-		files = append(files, File{Path: path.Join(pkg.Dir, name), Data: buf.Bytes()})
-		return nil
+	return g
+}
+
+// add renders f as the file name of pkg.
+func (g *generator) add(pkg Package, name string, f *jen.File) error {
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return fmt.Errorf("rendering %s: %v", path.Join(pkg.Dir, name), err)
 	}
-	if err := add(opts.Holders, "accessorgen.go", g.holdersDoc()); err != nil {
-		return nil, err
-	}
-	for _, s := range m.Sheets {
-		if err := add(opts.Holders, fileName(s.GoName), g.holderFile(s)); err != nil {
-			return nil, err
-		}
-	}
-	if err := add(opts.Types, "accessorgen.go", g.tablesFile(m)); err != nil {
-		return nil, err
-	}
-	for _, t := range m.Types {
-		if err := add(opts.Types, fileName(t.GoName), g.typeFile(t)); err != nil {
-			return nil, err
-		}
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, nil
+	g.files = append(g.files, File{Path: path.Join(pkg.Dir, name), Data: buf.Bytes()})
+	return nil
+}
+
+func (g *generator) sorted() []File {
+	sort.Slice(g.files, func(i, j int) bool { return g.files[i].Path < g.files[j].Path })
+	return g.files
 }
 
 // generator holds what every emit function needs.
 type generator struct {
 	opts       Options
 	sheetIndex map[*schema.Property]int // a property's index in its sheet's Properties
+	files      []File
 }
 
 // fileName is the generated file of a sheet or type. Item files end in
@@ -105,6 +127,9 @@ func (g *generator) newFile(pkg Package) *jen.File {
 	f.HeaderComment(strings.TrimPrefix(Header, "// "))
 	f.ImportName(RuntimePath, "holders")
 	f.ImportName(g.opts.Holders.Path, g.opts.Holders.Name)
+	if g.opts.Documents.Path != "" {
+		f.ImportName(g.opts.Documents.Path, g.opts.Documents.Name)
+	}
 	return f
 }
 

@@ -101,7 +101,7 @@ func generationCase(t *testing.T, dir string) []string {
 	var first []output.File
 	var opts gen.Options
 	for i := 0; i < runs; i++ {
-		files, o, err := driver.Generate(dir, cfg)
+		files, o, err := driver.Generate(dir, cfg, nil)
 		if err != nil {
 			t.Fatalf("generate: %s", stderrOf(err))
 		}
@@ -139,7 +139,7 @@ func generationCase(t *testing.T, dir string) []string {
 func errorCase(t *testing.T, dir, stderrFile string) {
 	cfg, err := loadConfig(t, dir)
 	if err == nil {
-		_, _, err = driver.Generate(dir, cfg)
+		_, _, err = driver.Generate(dir, cfg, nil)
 	}
 	if err == nil {
 		t.Fatalf("generation succeeded; want the errors in %s", stderrFile)

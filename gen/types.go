@@ -1,8 +1,10 @@
 package gen
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/accessorgen/accessorgen/binding"
 	"github.com/accessorgen/accessorgen/schema"
 	"github.com/dave/jennifer/jen"
 )
@@ -10,7 +12,7 @@ import (
 // typeGen renders one portal type's file.
 type typeGen struct {
 	*generator
-	t                *schema.PortalType
+	t                *binding.Type
 	index, info, own string // names of the type's package-level helpers
 	ownIndex         map[*schema.Property]int
 }
@@ -28,17 +30,26 @@ func (tg *typeGen) infoExpr(p *schema.Property) *jen.Statement {
 	return tg.holderQual(sheetProperties(p.Sheet)).Index(jen.Lit(tg.sheetIndex[p]))
 }
 
-// call is the by-name code's call of accessor role of property i.
-func (tg *typeGen) call(i int, role schema.Role, args ...jen.Code) *jen.Statement {
-	c := tg.t.Calls[i][role]
+// target renders a call of t: o.Path[0]...Name(args).
+func target(t binding.Target, args ...jen.Code) *jen.Statement {
 	recv := jen.Id("o")
-	if c.Holder != nil {
-		recv = recv.Dot(schema.HolderField(c.Holder))
+	for _, f := range t.Path {
+		recv = recv.Dot(f)
 	}
-	return recv.Dot(c.Name).Call(args...)
+	return recv.Dot(t.Name).Call(args...)
 }
 
-func (g *generator) typeFile(t *schema.PortalType) *jen.File {
+// call is the by-name code's call of accessor role of property i.
+func (tg *typeGen) call(i int, role schema.Role, args ...jen.Code) *jen.Statement {
+	return target(tg.t.Calls[i][role], args...)
+}
+
+// documentQual qualifies a type of the documents package.
+func (g *generator) documentQual(name string) *jen.Statement {
+	return jen.Qual(g.opts.Documents.Path, name)
+}
+
+func (g *generator) typeFile(t *binding.Type) *jen.File {
 	low := unexported(t.GoName)
 	tg := &typeGen{generator: g, t: t, index: low + "Index", info: low + "Info", own: low + "Own", ownIndex: map[*schema.Property]int{}}
 	for i, p := range t.Own {
@@ -47,17 +58,25 @@ func (g *generator) typeFile(t *schema.PortalType) *jen.File {
 	f := g.newFile(g.opts.Types)
 	name := t.GoName
 	var fields []jen.Code
-	mro := []string{}
-	for _, s := range t.Sheets {
-		fields = append(fields, g.holderQual(schema.HolderField(s)))
-		mro = append(mro, schema.HolderField(s))
+	var order []string
+	for _, fl := range t.Fields {
+		switch fl.Kind {
+		case binding.DocumentField, binding.MixinField:
+			fields = append(fields, g.documentQual(fl.Name))
+			order = append(order, g.opts.Documents.Name+"."+fl.Name)
+		case binding.HolderField:
+			fields = append(fields, g.holderQual(fl.Name))
+			order = append(order, fl.Name)
+		case binding.BaseField:
+			fields = append(fields, rt("Base"))
+			order = append(order, "holders.Base")
+		}
 	}
-	fields = append(fields, rt("Base"))
 	fields = append(fields, storage(t.Own)...)
-	mro = append(mro, "holders.Base")
 	f.Add(doc(name+" is the portal type "+t.Name+" ("+t.Pos.Short()+").", t.Description,
-		"Composition, first wins: "+strings.Join(mro, ", ")+". Use New(\""+t.Name+"\") or new("+name+")."))
+		"Embedded, in ERP5's order: "+strings.Join(order, ", ")+". Use New(\""+t.Name+"\") or new("+name+")."))
 	f.Type().Id(name).Struct(fields...)
+
 	f.Var().Id("_").Add(rt("Object")).Op("=").Parens(jen.Op("*").Id(name)).Parens(jen.Nil())
 	accessors(f, name, "o", "portal type "+t.Name, t.Own, tg.infoExpr)
 	tg.forwards(f)
@@ -67,8 +86,8 @@ func (g *generator) typeFile(t *schema.PortalType) *jen.File {
 	return f
 }
 
-// forwards emits the methods that resolve ambiguities between holders in
-// favour of the first, as ERP5's method resolution order does.
+// forwards emits the methods that make the intended member win a name
+// that several embedded fields provide, in ERP5's order.
 func (tg *typeGen) forwards(f *jen.File) {
 	for _, fw := range tg.t.Forwards {
 		params, results := signature(fw.Property, fw.Role)
@@ -76,13 +95,12 @@ func (tg *typeGen) forwards(f *jen.File) {
 		if len(params) > 0 {
 			args = []jen.Code{jen.Id("v")}
 		}
-		holder := schema.HolderField(fw.Property.Sheet)
-		call := jen.Id("o").Dot(holder).Dot(fw.Name).Call(args...)
+		call := target(fw.Target, args...)
 		body := call
 		if len(results) > 0 {
 			body = jen.Return(call)
 		}
-		f.Comment(fw.Name + " calls " + holder + "." + fw.Name + ": sheet " + fw.Property.Sheet.Name + " comes first in " + tg.t.Name + ".")
+		f.Comment(fw.Name + " calls " + strings.Join(append(slices.Clone(fw.Target.Path), fw.Name), ".") + ", which comes first in " + tg.t.Name + ".")
 		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(fw.Name).Params(params...).Params(results...).Block(body)
 	}
 }
@@ -172,6 +190,10 @@ func (tg *typeGen) tables(f *jen.File) {
 	for _, s := range t.Sheets {
 		sheets = append(sheets, jen.Op("&").Add(tg.holderQual(sheetInfo(s))))
 	}
+	var overrides []jen.Code
+	for _, o := range t.Overrides {
+		overrides = append(overrides, jen.Values(jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Property"): ref(o.Property), jen.Id("Pos"): jen.Lit(o.Pos)}))
+	}
 	for _, p := range t.Properties {
 		props = append(props, ref(p))
 	}
@@ -210,6 +232,24 @@ func (tg *typeGen) tables(f *jen.File) {
 	}
 	if t.Description != "" {
 		d[jen.Id("Description")] = jen.Lit(t.Description)
+	}
+	if t.TypeClass != "" {
+		d[jen.Id("TypeClass")] = jen.Lit(t.TypeClass)
+	}
+	var mixins []string
+	for _, fl := range t.Fields {
+		switch fl.Kind {
+		case binding.DocumentField:
+			d[jen.Id("Document")] = jen.Lit(tg.opts.Documents.Name + "." + fl.Name)
+		case binding.MixinField:
+			mixins = append(mixins, tg.opts.Documents.Name+"."+fl.Name)
+		}
+	}
+	if len(mixins) > 0 {
+		d[jen.Id("Mixins")] = strs(mixins)
+	}
+	if len(overrides) > 0 {
+		d[jen.Id("Overrides")] = jen.Index().Add(rt("OverrideInfo")).Values(overrides...)
 	}
 	if len(shadows) > 0 {
 		d[jen.Id("Shadowed")] = jen.Index().Add(rt("ShadowInfo")).Values(shadows...)

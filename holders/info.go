@@ -40,6 +40,14 @@ type ShadowInfo struct {
 	Loser  *PropertyInfo
 }
 
+// OverrideInfo records a hand-written document method that replaces a
+// generated accessor, in the method set and in by-name access.
+type OverrideInfo struct {
+	Method   string
+	Property *PropertyInfo
+	Pos      string // the method's position in the documents package
+}
+
 // TypeInfo is the static description of a generated portal type, its
 // composition order and by-name table.
 type TypeInfo struct {
@@ -53,6 +61,11 @@ type TypeInfo struct {
 	Groups              []string
 	AllowedContentTypes []string
 	Shadowed            []ShadowInfo
+
+	TypeClass string         // the schema's type_class (ERP5's document class)
+	Document  string         // the embedded document type, e.g. "document.Person"; "" when none
+	Mixins    []string       // the embedded mixin types, in order
+	Overrides []OverrideInfo // accessors that document methods replace
 
 	// Index returns the by-name index of id in Properties, or -1.
 	Index func(id string) int
@@ -79,13 +92,17 @@ func (t *TypeInfo) PropertyIDs() []string {
 }
 
 // MRO returns the composition order, as ERP5's mro(): the type, its
-// holders in order, then Base.
+// document, its holders by priority, Base, then the mixins.
 func (t *TypeInfo) MRO() []string {
 	out := []string{t.GoName}
+	if t.Document != "" {
+		out = append(out, t.Document)
+	}
 	for _, s := range t.Sheets {
 		out = append(out, s.Holder)
 	}
-	return append(out, "holders.Base")
+	out = append(out, "holders.Base")
+	return append(out, t.Mixins...)
 }
 
 // String describes the type for people: composition order, then every
@@ -107,6 +124,9 @@ func (t *TypeInfo) String() string {
 			typ += ", read-only"
 		}
 		fmt.Fprintf(&b, "  %-24s %-26s from %s (%s)\n", p.ID, typ, origin, p.Pos)
+	}
+	for _, o := range t.Overrides {
+		fmt.Fprintf(&b, "  overridden: %s of %s by %s (%s)\n", o.Method, o.Property.ID, t.Document, o.Pos)
 	}
 	for _, s := range t.Shadowed {
 		what := "property " + s.Winner.ID

@@ -22,6 +22,12 @@ type Config struct {
 	Schema  []Dir  // schema directories, read in this order
 	Holders Output // package of accessor holders, one per property sheet
 	Types   Output // package of portal types and lookup tables
+
+	// Documents is the go/packages pattern of the package holding the
+	// hand-written document and mixin types: "./document" (a directory
+	// relative to the config file) or an import path. Empty: no binding.
+	Documents    string
+	DocumentsPos Pos
 }
 
 // Dir is a schema directory named by the config.
@@ -39,7 +45,7 @@ type Output struct {
 }
 
 var (
-	configKeys = []string{"schema", "holders", "types"}
+	configKeys = []string{"schema", "holders", "types", "documents"}
 	outputKeys = []string{"dir", "package"}
 )
 
@@ -86,6 +92,14 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		m.required("schema", "config")
 	} else if len(cfg.Schema) == 0 && len(errs) == 0 {
 		errs.add(m.keyPos("schema"), "schema lists no directories")
+	}
+	if cfg.Documents = m.str("documents"); cfg.Documents != "" {
+		cfg.DocumentsPos = m.keyPos("documents")
+		if strings.HasPrefix(cfg.Documents, ".") {
+			// A directory: a relative pattern that go/packages resolves
+			// from the config file's directory.
+			cfg.Documents = "./" + path.Clean(filepath.ToSlash(cfg.Documents))
+		}
 	}
 	cfg.Holders = parseOutput(d, m, "holders")
 	cfg.Types = parseOutput(d, m, "types")

@@ -64,6 +64,14 @@ func (l *ErrorList) add(pos Pos, format string, args ...any) {
 	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
+// Sorted returns the list sorted by position, without exact duplicates.
+func (l ErrorList) Sorted() ErrorList {
+	if err := l.err(); err != nil {
+		return err.(ErrorList)
+	}
+	return nil
+}
+
 // err sorts the list and removes exact duplicates, returning nil when empty.
 func (l ErrorList) err() error {
 	if len(l) == 0 {
@@ -92,8 +100,10 @@ func (l ErrorList) err() error {
 	return out
 }
 
-// suggest returns `; did you mean "x"?`, naming the closest candidate to
+// Suggest returns `; did you mean "x"?`, naming the closest candidate to
 // word, or "" when none is close enough to be a likely typo.
+func Suggest(word string, candidates []string) string { return suggest(word, candidates) }
+
 func suggest(word string, candidates []string) string {
 	if c := closest(word, candidates); c != "" {
 		return fmt.Sprintf("; did you mean %q?", c)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/token"
 	"io"
 	"math"
 	"os"
@@ -40,7 +41,7 @@ var kinds = []string{KindPropertySheet, KindPortalType, KindBaseCategory}
 var (
 	sheetKeys        = []string{"kind", "name", "description", "properties", "categories"}
 	propertyKeys     = []string{"id", "type", "description", "default", "multivalued", "range", "mode", "storage_id", "read_permission", "write_permission", "values"}
-	typeKeys         = []string{"kind", "name", "description", "property_sheets", "base_categories", "groups", "allowed_content_types"}
+	typeKeys         = []string{"kind", "name", "description", "property_sheets", "base_categories", "groups", "allowed_content_types", "type_class", "mixins"}
 	baseCategoryKeys = []string{"kind", "name", "title", "description", "values"}
 	categoryKeys     = []string{"title", "description", "values"}
 )
@@ -80,7 +81,8 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 	return files, nil
 }
 
-// Load reads the schema directories of cfg and compiles them.
+// Load reads the schema directories of cfg and compiles them. As with
+// Compile, a model with errors is partial.
 func Load(configDir string, cfg *Config) (*Model, error) {
 	files, err := ReadFiles(configDir, cfg)
 	if err != nil {
@@ -109,7 +111,10 @@ type typeDecl struct {
 }
 
 // Compile parses, validates and resolves a schema given as file contents.
-// It returns every error found, sorted by position, as an ErrorList.
+// It returns every error found, sorted by position, as an ErrorList. With
+// errors, the model it returns is partial (what could be resolved, without
+// the declarations in error's references): good for finding more errors in
+// later stages, never for generating code.
 func Compile(files []File) (*Model, error) {
 	c := &compiler{}
 	files = slices.Clone(files)
@@ -118,10 +123,7 @@ func Compile(files []File) (*Model, error) {
 		c.file(f)
 	}
 	m := c.link()
-	if err := c.errs.err(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return m, c.errs.err()
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(?:column (\d+): )?(.*)$`)
@@ -507,8 +509,16 @@ var ReservedMethods = []string{"Base", "Edit", "GetProperty", "HasProperty", "Po
 // types package; no portal type may take them.
 var ReservedTypeNames = []string{"AllowedContentTypes", "LookupCategory", "LookupType", "New", "TypeNames", "TypesInGroup"}
 
-// checkMembers checks that the members of a sheet (or a type's own
-// members) have distinct ids, Go names and accessor names, none reserved.
+// CheckMembers checks that members of one Go type (a sheet's holder, or a
+// portal type's own categories) have distinct ids, Go names and accessor
+// names, none of them reserved. where names the owner in messages.
+func CheckMembers(where string, props []*Property) ErrorList {
+	c := &compiler{}
+	c.checkMembers(where, props)
+	return c.errs
+}
+
+// checkMembers records CheckMembers's errors.
 func (c *compiler) checkMembers(where string, props []*Property) {
 	ids := map[string]*Property{}
 	goNames := map[string]*Property{}
@@ -534,7 +544,7 @@ func (c *compiler) checkMembers(where string, props []*Property) {
 		}
 		goNames[strings.ToLower(p.GoName)] = p
 		for _, a := range p.Accessors() {
-			if r := reserved(a.Name); r == a.Name {
+			if r := Reserved(a.Name); r == a.Name {
 				c.errs.add(p.Pos, "%s %q would generate the method %s, which every portal type already has; rename it", memberWord(p), p.ID, a.Name)
 				break
 			} else if r != "" {
@@ -549,6 +559,10 @@ func (c *compiler) checkMembers(where string, props []*Property) {
 		}
 	}
 }
+
+// MemberWord names the kind of member p is, for messages: "property",
+// "range property" or "category".
+func MemberWord(p *Property) string { return memberWord(p) }
 
 func memberWord(p *Property) string {
 	switch {
@@ -569,9 +583,9 @@ func describeOrigin(p *Property) string {
 	return "at " + p.Pos.Short()
 }
 
-// reserved returns the reserved method that name equals, ignoring case
+// Reserved returns the reserved method that name equals, ignoring case
 // (PropertyIds would sit confusingly beside PropertyIDs), or "".
-func reserved(name string) string {
+func Reserved(name string) string {
 	for _, r := range ReservedMethods {
 		if strings.EqualFold(r, name) {
 			return r
@@ -588,6 +602,19 @@ func (c *compiler) portalType(d *decoder, m *mapping) {
 		c.errs.add(m.keyPos("name"), "portal type %q would be the Go type %s, a name the types package already uses; rename it", t.Name, t.GoName)
 	}
 	t.Description = m.str("description")
+	if t.TypeClass = m.str("type_class"); t.TypeClass != "" {
+		t.TypeClassPos = m.keyPos("type_class")
+		if !token.IsIdentifier(t.TypeClass) {
+			c.errs.add(t.TypeClassPos, "type_class %q is not a Go type name", t.TypeClass)
+		}
+	}
+	for _, it := range m.list("mixins") {
+		if !token.IsIdentifier(it.Value) {
+			c.errs.add(it.Pos, "mixin %q is not a Go type name", it.Value)
+			continue
+		}
+		t.Mixins = append(t.Mixins, Ref{it.Value, it.Pos})
+	}
 	c.types = append(c.types, &typeDecl{
 		t:          t,
 		sheets:     m.list("property_sheets"),

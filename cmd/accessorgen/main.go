@@ -80,7 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	res, err := driver.Run(*config, check)
+	res, err := driver.Run(*config, driver.Options{Check: check})
 	if err != nil {
 		var list schema.ErrorList
 		if errors.As(err, &list) {

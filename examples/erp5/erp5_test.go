@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite testdata/golden/run.stdout")
 // TestGeneratedCodeIsUpToDate fails when the checked-in generated packages
 // differ from what the schema produces: run go generate ./examples/erp5.
 func TestGeneratedCodeIsUpToDate(t *testing.T) {
-	res, err := driver.Run("accessorgen.yaml", true)
+	res, err := driver.Run("accessorgen.yaml", driver.Options{Check: true})
 	if err != nil {
 		t.Fatal(err)
 	}

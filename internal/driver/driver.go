@@ -11,12 +11,15 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/accessorgen/accessorgen/binding"
 	"github.com/accessorgen/accessorgen/gen"
 	"github.com/accessorgen/accessorgen/internal/output"
 	"github.com/accessorgen/accessorgen/schema"
+	"golang.org/x/tools/go/packages"
 )
 
 // Result is what a run did or, in check mode, would do.
@@ -30,22 +33,29 @@ type Result struct {
 // Stale reports whether a check found out-of-date files.
 func (r *Result) Stale() bool { return len(r.Written) > 0 || len(r.Removed) > 0 }
 
+// Options change how Run works.
+type Options struct {
+	// Check writes nothing and reports, with a diff, what a generate
+	// would change.
+	Check bool
+	// Load replaces packages.Load, for tests.
+	Load binding.Loader
+}
+
 // Run generates the packages that the config file at configPath describes.
-// With check set it writes nothing and reports, with a diff, what a
-// generate would change. Schema errors come back as a schema.ErrorList
-// whose paths are relative to the current directory; on any error nothing
-// is written.
-func Run(configPath string, check bool) (*Result, error) {
+// Schema errors come back as a schema.ErrorList whose paths are relative to
+// the current directory; on any error nothing is written.
+func Run(configPath string, opts Options) (*Result, error) {
 	cfg, err := schema.LoadConfig(configPath)
 	if err != nil {
 		return nil, relocate(err, filepath.Dir(configPath))
 	}
 	configDir := filepath.Dir(configPath)
-	files, opts, err := Generate(configDir, cfg)
+	files, gopts, err := Generate(configDir, cfg, opts.Load)
 	if err != nil {
 		return nil, relocate(err, configDir)
 	}
-	plan, err := output.Compare(configDir, []string{opts.Holders.Dir, opts.Types.Dir}, files, gen.Header)
+	plan, err := output.Compare(configDir, []string{gopts.Holders.Dir, gopts.Types.Dir}, files, gen.Header)
 	if err != nil {
 		return nil, err
 	}
@@ -53,33 +63,97 @@ func Run(configPath string, check bool) (*Result, error) {
 	for _, f := range plan.Write {
 		res.Written = append(res.Written, f.Path)
 	}
-	if check {
+	if opts.Check {
 		res.Diff = plan.Diff()
 		return res, nil
 	}
 	return res, plan.Apply()
 }
 
-// Generate loads the schema of cfg and renders the files, without touching
-// the disk's outputs.
-func Generate(configDir string, cfg *schema.Config) ([]output.File, gen.Options, error) {
+// Generate loads the schema of cfg, binds it to the documents package if
+// the config names one, and renders the files, without touching the disk's
+// outputs. load replaces packages.Load when not nil; it is called at most
+// once.
+func Generate(configDir string, cfg *schema.Config, load binding.Loader) ([]output.File, gen.Options, error) {
 	model, err := schema.Load(configDir, cfg)
 	if err != nil {
+		// Compose what the schema gave, without Go: its errors belong to
+		// the same run, so the user sees them all at once.
+		var list schema.ErrorList
+		if model != nil && errors.As(err, &list) {
+			if _, more := binding.Resolve(model, nil, ""); more != nil {
+				list = append(slices.Clone(list), more.(schema.ErrorList)...)
+				return nil, gen.Options{}, list.Sorted()
+			}
+		}
 		return nil, gen.Options{}, err
 	}
 	opts, err := Packages(configDir, cfg)
 	if err != nil {
 		return nil, gen.Options{}, err
 	}
-	generated, err := gen.Generate(model, opts)
+	holderFiles, err := gen.Holders(model, opts)
 	if err != nil {
 		return nil, gen.Options{}, err
 	}
-	files := make([]output.File, len(generated))
-	for i, f := range generated {
-		files[i] = output.File(f)
+	var docs *binding.Package
+	if cfg.Documents != "" {
+		if load == nil {
+			load = packages.Load
+		}
+		overlay, err := holdersOverlay(configDir, opts.Holders, holderFiles)
+		if err != nil {
+			return nil, gen.Options{}, err
+		}
+		docs, err = binding.Load(load, configDir, cfg.Documents, cfg.DocumentsPos, overlay, opts.Types.Path)
+		if err != nil {
+			return nil, gen.Options{}, err
+		}
+		opts.Documents = gen.Package{Path: docs.Path, Name: docs.Name}
+	}
+	b, err := binding.Resolve(model, docs, opts.Holders.Path)
+	if err != nil {
+		return nil, gen.Options{}, err
+	}
+	typeFiles, err := gen.Types(model, b, opts)
+	if err != nil {
+		return nil, gen.Options{}, err
+	}
+	var files []output.File
+	for _, f := range append(holderFiles, typeFiles...) {
+		files = append(files, output.File(f))
 	}
 	return files, opts, nil
+}
+
+// holdersOverlay gives go/packages the holders as this run generates them:
+// new and changed files with their new content, and generated files that
+// this run would remove reduced to their package clause, so that the
+// documents package is checked against exactly what will be written.
+func holdersOverlay(configDir string, holders gen.Package, files []gen.File) (map[string][]byte, error) {
+	abs, err := filepath.Abs(configDir)
+	if err != nil {
+		return nil, err
+	}
+	overlay := map[string][]byte{}
+	for _, f := range files {
+		overlay[filepath.Join(abs, filepath.FromSlash(f.Path))] = f.Data
+	}
+	dir := filepath.Join(abs, filepath.FromSlash(holders.Dir))
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	for _, e := range entries {
+		name := filepath.Join(dir, e.Name())
+		if _, ok := overlay[name]; ok || e.IsDir() || !strings.HasSuffix(name, ".go") {
+			continue
+		}
+		if data, err := os.ReadFile(name); err == nil && output.IsGenerated(data, gen.Header) {
+			overlay[name] = []byte("package " + holders.Name + "\n")
+		}
+	}
+	return overlay, nil
 }
 
 // Packages computes the import paths of the output packages from the

@@ -34,6 +34,9 @@ type Plan struct {
 	Unchanged int      // files already up to date
 }
 
+// IsGenerated reports whether data starts with the line header.
+func IsGenerated(data []byte, header string) bool { return generated(data, header) }
+
 // generated reports whether data starts with header.
 func generated(data []byte, header string) bool {
 	line, _, _ := bytes.Cut(data, []byte("\n"))

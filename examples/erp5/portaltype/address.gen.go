@@ -9,7 +9,7 @@ import (
 
 // Address is the portal type Address (schema/types.yaml:17).
 //
-// Composition, first wins: AddressHolder, DublinCoreHolder, holders.Base. Use New("Address") or new(Address).
+// Embedded, in ERP5's order: AddressHolder, DublinCoreHolder, holders.Base. Use New("Address") or new(Address).
 type Address struct {
 	accessorholder.AddressHolder
 	accessorholder.DublinCoreHolder

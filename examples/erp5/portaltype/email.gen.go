@@ -9,7 +9,7 @@ import (
 
 // Email is the portal type Email (schema/types.yaml:27).
 //
-// Composition, first wins: EmailHolder, DublinCoreHolder, holders.Base. Use New("Email") or new(Email).
+// Embedded, in ERP5's order: EmailHolder, DublinCoreHolder, holders.Base. Use New("Email") or new(Email).
 type Email struct {
 	accessorholder.EmailHolder
 	accessorholder.DublinCoreHolder

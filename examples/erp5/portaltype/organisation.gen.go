@@ -10,7 +10,7 @@ import (
 
 // Organisation is the portal type Organisation (schema/types.yaml:10).
 //
-// Composition, first wins: OrganisationHolder, ReferenceHolder, DublinCoreHolder, holders.Base. Use New("Organisation") or new(Organisation).
+// Embedded, in ERP5's order: OrganisationHolder, ReferenceHolder, DublinCoreHolder, holders.Base. Use New("Organisation") or new(Organisation).
 type Organisation struct {
 	accessorholder.OrganisationHolder
 	accessorholder.ReferenceHolder

@@ -12,7 +12,7 @@ import (
 //
 // A person known to the company.
 //
-// Composition, first wins: PersonHolder, ReferenceHolder, DublinCoreHolder, holders.Base. Use New("Person") or new(Person).
+// Embedded, in ERP5's order: PersonHolder, ReferenceHolder, DublinCoreHolder, holders.Base. Use New("Person") or new(Person).
 type Person struct {
 	accessorholder.PersonHolder
 	accessorholder.ReferenceHolder
@@ -68,17 +68,17 @@ func (o *Person) SetFunctionList(v []string) {
 	o.function = slices.Clone(v)
 }
 
-// Title calls PersonHolder.Title: sheet Person comes first in Person.
+// Title calls PersonHolder.Title, which comes first in Person.
 func (o *Person) Title() string {
 	return o.PersonHolder.Title()
 }
 
-// SetTitle calls PersonHolder.SetTitle: sheet Person comes first in Person.
+// SetTitle calls PersonHolder.SetTitle, which comes first in Person.
 func (o *Person) SetTitle(v string) {
 	o.PersonHolder.SetTitle(v)
 }
 
-// HasTitle calls PersonHolder.HasTitle: sheet Person comes first in Person.
+// HasTitle calls PersonHolder.HasTitle, which comes first in Person.
 func (o *Person) HasTitle() bool {
 	return o.PersonHolder.HasTitle()
 }

@@ -11,7 +11,7 @@ import (
 //
 // The folder that holds every Person.
 //
-// Composition, first wins: DublinCoreHolder, holders.Base. Use New("Person Module") or new(PersonModule).
+// Embedded, in ERP5's order: DublinCoreHolder, holders.Base. Use New("Person Module") or new(PersonModule).
 type PersonModule struct {
 	accessorholder.DublinCoreHolder
 	holders.Base

@@ -9,7 +9,7 @@ import (
 
 // Telephone is the portal type Telephone (schema/types.yaml:22).
 //
-// Composition, first wins: TelephoneHolder, DublinCoreHolder, holders.Base. Use New("Telephone") or new(Telephone).
+// Embedded, in ERP5's order: TelephoneHolder, DublinCoreHolder, holders.Base. Use New("Telephone") or new(Telephone).
 type Telephone struct {
 	accessorholder.TelephoneHolder
 	accessorholder.DublinCoreHolder

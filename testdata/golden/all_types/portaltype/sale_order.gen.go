@@ -12,7 +12,7 @@ import (
 //
 // An order from a customer.
 //
-// Composition, first wins: EverythingHolder, holders.Base. Use New("Sale Order") or new(SaleOrder).
+// Embedded, in ERP5's order: EverythingHolder, holders.Base. Use New("Sale Order") or new(SaleOrder).
 type SaleOrder struct {
 	accessorholder.EverythingHolder
 	holders.Base

@@ -9,7 +9,7 @@ import (
 
 // SaleOrderLine is the portal type Sale Order Line (schema.yaml:50).
 //
-// Composition, first wins: EverythingHolder, holders.Base. Use New("Sale Order Line") or new(SaleOrderLine).
+// Embedded, in ERP5's order: EverythingHolder, holders.Base. Use New("Sale Order Line") or new(SaleOrderLine).
 type SaleOrderLine struct {
 	accessorholder.EverythingHolder
 	holders.Base

@@ -6,7 +6,7 @@ import "github.com/accessorgen/accessorgen/holders"
 
 // Bare is the portal type Bare (schema.yaml:6).
 //
-// Composition, first wins: holders.Base. Use New("Bare") or new(Bare).
+// Embedded, in ERP5's order: holders.Base. Use New("Bare") or new(Bare).
 type Bare struct {
 	holders.Base
 }

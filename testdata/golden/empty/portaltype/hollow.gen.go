@@ -9,7 +9,7 @@ import (
 
 // Hollow is the portal type Hollow (schema.yaml:9).
 //
-// Composition, first wins: NothingHolder, holders.Base. Use New("Hollow") or new(Hollow).
+// Embedded, in ERP5's order: NothingHolder, holders.Base. Use New("Hollow") or new(Hollow).
 type Hollow struct {
 	accessorholder.NothingHolder
 	holders.Base

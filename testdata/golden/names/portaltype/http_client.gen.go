@@ -9,7 +9,7 @@ import (
 
 // HTTPClient is the portal type HTTP Client (schema.yaml:23).
 //
-// Composition, first wins: TrickyHolder, holders.Base. Use New("HTTP Client") or new(HTTPClient).
+// Embedded, in ERP5's order: TrickyHolder, holders.Base. Use New("HTTP Client") or new(HTTPClient).
 type HTTPClient struct {
 	accessorholder.TrickyHolder
 	holders.Base

@@ -9,7 +9,7 @@ import (
 
 // OtherThing is the portal type Other Thing (schema.yaml:25).
 //
-// Composition, first wins: SecondHolder, FirstHolder, holders.Base. Use New("Other Thing") or new(OtherThing).
+// Embedded, in ERP5's order: SecondHolder, FirstHolder, holders.Base. Use New("Other Thing") or new(OtherThing).
 type OtherThing struct {
 	accessorholder.SecondHolder
 	accessorholder.FirstHolder
@@ -18,42 +18,42 @@ type OtherThing struct {
 
 var _ holders.Object = (*OtherThing)(nil)
 
-// Title calls SecondHolder.Title: sheet Second comes first in Other Thing.
+// Title calls SecondHolder.Title, which comes first in Other Thing.
 func (o *OtherThing) Title() int {
 	return o.SecondHolder.Title()
 }
 
-// SetTitle calls SecondHolder.SetTitle: sheet Second comes first in Other Thing.
+// SetTitle calls SecondHolder.SetTitle, which comes first in Other Thing.
 func (o *OtherThing) SetTitle(v int) {
 	o.SecondHolder.SetTitle(v)
 }
 
-// HasTitle calls SecondHolder.HasTitle: sheet Second comes first in Other Thing.
+// HasTitle calls SecondHolder.HasTitle, which comes first in Other Thing.
 func (o *OtherThing) HasTitle() bool {
 	return o.SecondHolder.HasTitle()
 }
 
-// CodeList calls SecondHolder.CodeList: sheet Second comes first in Other Thing.
+// CodeList calls SecondHolder.CodeList, which comes first in Other Thing.
 func (o *OtherThing) CodeList() string {
 	return o.SecondHolder.CodeList()
 }
 
-// SetCodeList calls SecondHolder.SetCodeList: sheet Second comes first in Other Thing.
+// SetCodeList calls SecondHolder.SetCodeList, which comes first in Other Thing.
 func (o *OtherThing) SetCodeList(v string) {
 	o.SecondHolder.SetCodeList(v)
 }
 
-// Level calls SecondHolder.Level: sheet Second comes first in Other Thing.
+// Level calls SecondHolder.Level, which comes first in Other Thing.
 func (o *OtherThing) Level() string {
 	return o.SecondHolder.Level()
 }
 
-// SetLevel calls SecondHolder.SetLevel: sheet Second comes first in Other Thing.
+// SetLevel calls SecondHolder.SetLevel, which comes first in Other Thing.
 func (o *OtherThing) SetLevel(v string) error {
 	return o.SecondHolder.SetLevel(v)
 }
 
-// HasLevel calls SecondHolder.HasLevel: sheet Second comes first in Other Thing.
+// HasLevel calls SecondHolder.HasLevel, which comes first in Other Thing.
 func (o *OtherThing) HasLevel() bool {
 	return o.SecondHolder.HasLevel()
 }

@@ -9,7 +9,7 @@ import (
 
 // Thing is the portal type Thing (schema.yaml:21).
 //
-// Composition, first wins: FirstHolder, SecondHolder, holders.Base. Use New("Thing") or new(Thing).
+// Embedded, in ERP5's order: FirstHolder, SecondHolder, holders.Base. Use New("Thing") or new(Thing).
 type Thing struct {
 	accessorholder.FirstHolder
 	accessorholder.SecondHolder
@@ -18,42 +18,42 @@ type Thing struct {
 
 var _ holders.Object = (*Thing)(nil)
 
-// Title calls FirstHolder.Title: sheet First comes first in Thing.
+// Title calls FirstHolder.Title, which comes first in Thing.
 func (o *Thing) Title() string {
 	return o.FirstHolder.Title()
 }
 
-// SetTitle calls FirstHolder.SetTitle: sheet First comes first in Thing.
+// SetTitle calls FirstHolder.SetTitle, which comes first in Thing.
 func (o *Thing) SetTitle(v string) {
 	o.FirstHolder.SetTitle(v)
 }
 
-// HasTitle calls FirstHolder.HasTitle: sheet First comes first in Thing.
+// HasTitle calls FirstHolder.HasTitle, which comes first in Thing.
 func (o *Thing) HasTitle() bool {
 	return o.FirstHolder.HasTitle()
 }
 
-// CodeList calls FirstHolder.CodeList: sheet First comes first in Thing.
+// CodeList calls FirstHolder.CodeList, which comes first in Thing.
 func (o *Thing) CodeList() []string {
 	return o.FirstHolder.CodeList()
 }
 
-// SetCodeList calls FirstHolder.SetCodeList: sheet First comes first in Thing.
+// SetCodeList calls FirstHolder.SetCodeList, which comes first in Thing.
 func (o *Thing) SetCodeList(v []string) {
 	o.FirstHolder.SetCodeList(v)
 }
 
-// Level calls FirstHolder.Level: sheet First comes first in Thing.
+// Level calls FirstHolder.Level, which comes first in Thing.
 func (o *Thing) Level() int {
 	return o.FirstHolder.Level()
 }
 
-// SetLevel calls FirstHolder.SetLevel: sheet First comes first in Thing.
+// SetLevel calls FirstHolder.SetLevel, which comes first in Thing.
 func (o *Thing) SetLevel(v int) {
 	o.FirstHolder.SetLevel(v)
 }
 
-// HasLevel calls FirstHolder.HasLevel: sheet First comes first in Thing.
+// HasLevel calls FirstHolder.HasLevel, which comes first in Thing.
 func (o *Thing) HasLevel() bool {
 	return o.FirstHolder.HasLevel()
 }

@@ -9,7 +9,7 @@ import (
 
 // Wide is the portal type Wide (schema.yaml:78).
 //
-// Composition, first wins: WideHolder, holders.Base. Use New("Wide") or new(Wide).
+// Embedded, in ERP5's order: WideHolder, holders.Base. Use New("Wide") or new(Wide).
 type Wide struct {
 	accessorholder.WideHolder
 	holders.Base

@@ -9,7 +9,7 @@ import (
 
 // NamedThing is the portal type Named Thing (schema/a.yaml:7).
 //
-// Composition, first wins: NamedHolder, holders.Base. Use New("Named Thing") or new(NamedThing).
+// Embedded, in ERP5's order: NamedHolder, holders.Base. Use New("Named Thing") or new(NamedThing).
 type NamedThing struct {
 	sheetholders.NamedHolder
 	holders.Base

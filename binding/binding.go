@@ -1,0 +1,134 @@
+// Package binding decides how each portal type is composed in Go: which
+// fields it embeds and in what order (ERP5's: the document type, the
+// holders, holders.Base, the mixins), which member wins each method name,
+// and how by-name access reaches each accessor. With a documents package it
+// reads the user's hand-written Go types through one go/packages load and
+// checks them against the schema before anything is generated.
+//
+// It sits between schema (what the YAML says) and gen (what Go to write):
+// composition needs both the schema and the Go types, so neither of those
+// packages owns it.
+package binding
+
+import (
+	"fmt"
+
+	"github.com/accessorgen/accessorgen/schema"
+)
+
+// Binding is the composition of every portal type of a model.
+type Binding struct {
+	Types     []*Type  // in the model's order
+	Documents *Package // nil when the config names no documents package
+}
+
+// FieldKind says what an embedded field of a portal type is.
+type FieldKind int
+
+// The kinds of embedded fields, in ERP5's order.
+const (
+	DocumentField FieldKind = iota
+	HolderField
+	BaseField
+	MixinField
+)
+
+// Field is one embedded field of a generated portal type.
+type Field struct {
+	Kind   FieldKind
+	Name   string        // the field's name: the embedded type's name
+	Sheet  *schema.Sheet // for HolderField
+	GoType *GoType       // for DocumentField and MixinField
+}
+
+// Target is where generated code finds a method: o.Path[0].Path[1]...Name.
+// An empty Path calls the method on the portal type itself, where Go's
+// method set (with the generated forwards) picks the winner.
+type Target struct {
+	Path []string
+	Name string
+}
+
+// Forward is a method generated on a type to make the intended member win a
+// name that several embedded fields provide: Go would otherwise leave the
+// selector ambiguous, or pick the shallower field over ERP5's order.
+type Forward struct {
+	Name     string
+	Property *schema.Property // the accessor's property: it fixes the signature
+	Role     schema.Role
+	Target   Target
+}
+
+// Shadow says that Loser's member of the same id, or its accessor Method,
+// is hidden by Winner's.
+type Shadow struct {
+	Method string // empty when the whole property id is shadowed
+	Winner *schema.Property
+	Loser  *schema.Property
+}
+
+// String describes a shadow for people.
+func (s Shadow) String() string {
+	where := func(p *schema.Property) string {
+		if p.Sheet == nil {
+			return "the type itself"
+		}
+		return "sheet " + p.Sheet.Name
+	}
+	if s.Method == "" {
+		return fmt.Sprintf("%s %s from %s shadows the one from %s", schema.MemberWord(s.Winner), s.Winner.ID, where(s.Winner), where(s.Loser))
+	}
+	return fmt.Sprintf("method %s of %s %s (%s) shadows the one of %s %s (%s)", s.Method, schema.MemberWord(s.Winner), s.Winner.ID, where(s.Winner), schema.MemberWord(s.Loser), s.Loser.ID, where(s.Loser))
+}
+
+// Override records a document method that replaces a generated accessor.
+type Override struct {
+	Method   string
+	Property *schema.Property
+	Role     schema.Role
+	Pos      string // the method's Go position, relative to the config
+}
+
+// Type is the composition of one portal type.
+type Type struct {
+	*schema.PortalType
+
+	Document *GoType   // the bound type_class, or nil
+	Mixins   []*GoType // in order
+
+	// Sheets are the holders by priority: the type's property_sheets,
+	// then the sheets only the document embeds (ERP5's class-level sheets).
+	Sheets []*schema.Sheet
+	// Fields are the embedded fields, in declaration order.
+	Fields []Field
+	// Own holds the categories of the type's base_categories that none of
+	// its sheets declares: they are generated on the type itself.
+	Own []*schema.Property
+	// Properties is the by-name table: for every id, the member that wins
+	// (the first sheet that declares it, then Own). A property's index
+	// here is its by-name index.
+	Properties []*schema.Property
+	// Calls says, for each entry of Properties, where by-name code finds
+	// each accessor: on the type when that accessor wins (or a document
+	// method overrides it), else through the property's own holder.
+	Calls []map[schema.Role]Target
+	// Forwards resolve names that several embedded fields provide.
+	Forwards []Forward
+	// Shadowed records every member another hides.
+	Shadowed []Shadow
+	// Overrides records the accessors document methods replace.
+	Overrides []Override
+}
+
+// HolderPath is the field path from the portal type to sheet s's holder:
+// through the document when the document embeds it.
+func (t *Type) HolderPath(s *schema.Sheet) []string {
+	if t.Document != nil {
+		for _, h := range t.Document.Holders {
+			if h == s {
+				return []string{t.Document.Name, schema.HolderField(s)}
+			}
+		}
+	}
+	return []string{schema.HolderField(s)}
+}

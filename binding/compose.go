@@ -1,0 +1,263 @@
+package binding
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/accessorgen/accessorgen/schema"
+)
+
+// Resolve composes every portal type of m. pkg is the documents package, or
+// nil when the config names none: type_class is then information only, and
+// mixins are an error. holdersPath is the generated holders package's
+// import path. Errors are positioned in the schema and name the Go
+// positions they concern.
+func Resolve(m *schema.Model, pkg *Package, holdersPath string) (*Binding, error) {
+	b := &Binding{Documents: pkg}
+	var errs schema.ErrorList
+	holders := newHolderSet(holdersPath, m)
+	for _, t := range m.Types {
+		bt := &Type{PortalType: t}
+		if pkg != nil && t.TypeClass != "" {
+			bt.Document = pkg.lookup(t.TypeClass, "type_class", t.TypeClassPos, holders, &errs)
+		}
+		for _, mx := range t.Mixins {
+			if pkg == nil {
+				errs = append(errs, &schema.Error{Pos: mx.Pos, Msg: fmt.Sprintf("mixin %s needs a documents package: add documents: to the config", mx.Name)})
+				continue
+			}
+			if g := pkg.lookup(mx.Name, "mixin", mx.Pos, holders, &errs); g != nil {
+				if len(g.Holders) > 0 {
+					errs = append(errs, &schema.Error{Pos: mx.Pos, Msg: fmt.Sprintf("mixin %s (%s) embeds holder %s: holders belong to the document or the type, not to mixins", g.Name, g.Pos, schema.HolderField(g.Holders[0]))})
+					continue
+				}
+				bt.Mixins = append(bt.Mixins, g)
+			}
+		}
+		errs = append(errs, bt.compose()...)
+		b.Types = append(b.Types, bt)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return b, nil
+}
+
+// provider is one embedded field's method of a given name.
+type provider struct {
+	kind     FieldKind
+	path     []string
+	property *schema.Property // for HolderField
+	role     schema.Role
+	method   *goMethod // for DocumentField and MixinField
+	goType   *GoType
+}
+
+// compose computes the type's fields, tables and dispatch.
+func (t *Type) compose() schema.ErrorList {
+	var errs schema.ErrorList
+	add := func(pos schema.Pos, format string, args ...any) {
+		errs = append(errs, &schema.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	}
+	docPos := t.TypeClassPos
+
+	// Holders: the type's sheets, then the ones only the document embeds.
+	t.Sheets = slices.Clone(t.PortalType.Sheets)
+	inDoc := map[*schema.Sheet]bool{}
+	if t.Document != nil {
+		for _, s := range t.Document.Holders {
+			inDoc[s] = true
+			if !slices.Contains(t.Sheets, s) {
+				t.Sheets = append(t.Sheets, s)
+			}
+		}
+	}
+
+	// Fields, in ERP5's order; their names must differ.
+	fieldPos := map[string]string{} // name → what it is
+	field := func(f Field, what string, pos schema.Pos) {
+		if other, dup := fieldPos[f.Name]; dup {
+			add(pos, "%s would be embedded as field %s, the name of %s already; rename one", what, f.Name, other)
+			return
+		}
+		fieldPos[f.Name] = what
+		t.Fields = append(t.Fields, f)
+	}
+	if t.Document != nil {
+		field(Field{Kind: DocumentField, Name: t.Document.Name, GoType: t.Document}, "document "+t.Document.Name, docPos)
+	}
+	for _, s := range t.PortalType.Sheets {
+		if !inDoc[s] {
+			field(Field{Kind: HolderField, Name: schema.HolderField(s), Sheet: s}, "the holder of sheet "+s.Name, s.Pos)
+		}
+	}
+	for _, s := range t.Sheets {
+		if inDoc[s] {
+			fieldPos[schema.HolderField(s)] = "the holder of sheet " + s.Name
+		}
+	}
+	field(Field{Kind: BaseField, Name: "Base"}, "holders.Base", t.Pos)
+	for i, mx := range t.Mixins {
+		field(Field{Kind: MixinField, Name: mx.Name, GoType: mx}, "mixin "+mx.Name, t.PortalType.Mixins[i].Pos)
+	}
+
+	// Own categories: base categories no holder declares.
+	provided := map[*schema.BaseCategory]bool{}
+	for _, s := range t.Sheets {
+		for _, p := range s.Properties {
+			if p.Base != nil {
+				provided[p.Base] = true
+			}
+		}
+	}
+	for i, b := range t.BaseCategories {
+		if !provided[b] && b.GoName != "" {
+			t.Own = append(t.Own, &schema.Property{
+				ID: b.Name, GoName: b.GoName, Type: schema.Category, Multivalued: true, Mode: schema.ReadWrite,
+				ReadPerm: schema.DefaultReadPermission, WritePerm: schema.DefaultWritePermission, Base: b, Pos: t.BaseCategoryPos[i],
+			})
+		}
+	}
+
+	// The by-name table: the first member of each id wins.
+	byID := map[string]*schema.Property{}
+	for _, s := range t.Sheets {
+		for _, p := range s.Properties {
+			if p.ID == "" {
+				continue
+			}
+			if w, ok := byID[p.ID]; ok {
+				t.Shadowed = append(t.Shadowed, Shadow{Winner: w, Loser: p})
+				continue
+			}
+			byID[p.ID] = p
+			t.Properties = append(t.Properties, p)
+		}
+	}
+	ownMethods := map[string]*schema.Property{}
+	for _, p := range t.Own {
+		if w, ok := byID[p.ID]; ok {
+			add(p.Pos, "base category %q of portal type %s clashes with property %q of sheet %s (at %s)", p.ID, t.Name, w.ID, w.Sheet.Name, w.Pos.Short())
+			continue
+		}
+		byID[p.ID] = p
+		t.Properties = append(t.Properties, p)
+		for _, a := range p.Accessors() {
+			ownMethods[a.Name] = p
+		}
+	}
+	errs = append(errs, schema.CheckMembers("portal type "+t.Name, t.Own)...)
+
+	// Providers of each method name, in priority order: the document's
+	// own methods, the holders by priority, the mixins.
+	providers := map[string][]provider{}
+	var names []string // in order of first appearance, for determinism
+	offer := func(name string, p provider) {
+		if _, seen := providers[name]; !seen {
+			names = append(names, name)
+		}
+		providers[name] = append(providers[name], p)
+	}
+	goMethods := func(kind FieldKind, g *GoType) {
+		for _, n := range g.names {
+			offer(n, provider{kind: kind, path: []string{g.Name}, method: g.methods[n], goType: g})
+		}
+	}
+	if t.Document != nil {
+		goMethods(DocumentField, t.Document)
+	}
+	for _, s := range t.Sheets {
+		for _, p := range s.Properties {
+			if p.GoName == "" {
+				continue // its name was rejected by the schema already
+			}
+			for _, a := range p.Accessors() {
+				offer(a.Name, provider{kind: HolderField, path: t.HolderPath(s), property: p, role: a.Role})
+			}
+		}
+	}
+	for _, p := range t.Own {
+		for _, a := range p.Accessors() {
+			if fieldPos[a.Name] != "" {
+				add(p.Pos, "base category %q generates the method %s, which is the name of %s in portal type %s; rename it", p.ID, a.Name, fieldPos[a.Name], t.Name)
+			}
+		}
+	}
+	for _, mx := range t.Mixins {
+		goMethods(MixinField, mx)
+	}
+
+	winner := map[string]provider{}
+	clashed := map[[2]*schema.Property]bool{}
+	for _, name := range names {
+		ps := providers[name]
+		var accessor *provider // the first holder accessor of this name
+		for i := range ps {
+			if ps[i].kind == HolderField {
+				accessor = &ps[i]
+				break
+			}
+		}
+		for _, p := range ps {
+			switch {
+			case p.kind != HolderField && schema.Reserved(name) == name:
+				add(t.PortalType.Pos, "method %s.%s (%s) would be hidden by the %s method every generated type has; rename it", p.goType.Name, name, p.method.pos, name)
+			case p.kind != HolderField && ownMethods[name] != nil:
+				add(ownMethods[name].Pos, "base category %q of portal type %s generates the method %s, which %s.%s (%s) defines too", ownMethods[name].ID, t.Name, name, p.goType.Name, name, p.method.pos)
+			case p.kind == HolderField && ownMethods[name] != nil:
+				o := ownMethods[name]
+				if !clashed[[2]*schema.Property{o, p.property}] {
+					clashed[[2]*schema.Property{o, p.property}] = true
+					add(o.Pos, "base category %q of portal type %s generates the method %s, which property %q of sheet %s (at %s) generates too", o.ID, t.Name, name, p.property.ID, p.property.Sheet.Name, p.property.Pos.Short())
+				}
+			case p.kind == HolderField && fieldPos[name] != "":
+				add(p.property.Pos, "%s %q generates the method %s, which is the name of %s in portal type %s; rename it", schema.MemberWord(p.property), p.property.ID, name, fieldPos[name], t.Name)
+			}
+		}
+		if accessor == nil {
+			continue // only document and mixin methods: Go's own rules apply
+		}
+		w := ps[0]
+		if w.kind == DocumentField {
+			want := accessorSignature(accessor.property, accessor.role)
+			if got := signature(w.method.sig); got != want {
+				add(docPos, "%s.%s (%s) has the name of an accessor but the signature %s; the accessor of %s %q (sheet %s) is %s",
+					w.goType.Name, name, w.method.pos, got, schema.MemberWord(accessor.property), accessor.property.ID, accessor.property.Sheet.Name, want)
+				continue
+			}
+		}
+		winner[name] = w
+		if len(ps) == 1 {
+			continue // promoted by Go as it is
+		}
+		fw := Forward{Name: name, Property: accessor.property, Role: accessor.role, Target: Target{Path: w.path, Name: name}}
+		if w.kind == HolderField {
+			fw.Property, fw.Role = w.property, w.role
+		}
+		t.Forwards = append(t.Forwards, fw)
+		for _, p := range ps[1:] {
+			switch {
+			case p.kind != HolderField:
+			case w.kind == DocumentField:
+				t.Overrides = append(t.Overrides, Override{Method: name, Property: p.property, Role: p.role, Pos: w.method.pos})
+			case w.property.Sheet != p.property.Sheet && w.property.ID != p.property.ID:
+				t.Shadowed = append(t.Shadowed, Shadow{Method: name, Winner: w.property, Loser: p.property})
+			}
+		}
+	}
+
+	t.Calls = make([]map[schema.Role]Target, len(t.Properties))
+	for i, p := range t.Properties {
+		calls := map[schema.Role]Target{}
+		for _, a := range p.Accessors() {
+			w, ok := winner[a.Name]
+			call := Target{Name: a.Name}
+			if p.Sheet != nil && ok && w.kind == HolderField && w.property != p {
+				call.Path = t.HolderPath(p.Sheet)
+			}
+			calls[a.Role] = call
+		}
+		t.Calls[i] = calls
+	}
+	return errs
+}

@@ -1,0 +1,218 @@
+package binding
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/accessorgen/accessorgen/schema"
+)
+
+// Package is the documents package as go/packages read it.
+type Package struct {
+	Path  string // import path
+	Name  string // package name
+	types *types.Package
+	fset  *token.FileSet
+	dir   string // the config directory: Go positions are shown relative to it
+}
+
+// GoType is a document or mixin type of the documents package.
+type GoType struct {
+	Name    string          // e.g. "Person"; also its field name when embedded
+	Pos     string          // its declaration, relative to the config directory
+	Holders []*schema.Sheet // holders it embeds directly, in field order
+	methods map[string]*goMethod
+	names   []string // method names, sorted
+}
+
+// goMethod is an exported method of a GoType that does not come from one of
+// its embedded holders.
+type goMethod struct {
+	name string
+	sig  *types.Signature
+	pos  string
+}
+
+// position formats a Go position relative to the config directory.
+func (p *Package) position(pos token.Pos) string {
+	return p.relative(p.fset.Position(pos).String())
+}
+
+// relative rewrites an absolute "file:line:col" below the config directory
+// as a relative, slash-separated one: generated code and messages never
+// carry absolute paths.
+func (p *Package) relative(position string) string {
+	file, rest, ok := strings.Cut(position, ".go:")
+	if !ok {
+		return position
+	}
+	if rel, err := filepath.Rel(p.dir, file+".go"); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel) + ":" + rest
+	}
+	return position
+}
+
+// lookup finds the named struct type name of the package for a schema
+// reference; what names the reference ("type_class", "mixin").
+func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, errs *schema.ErrorList) *GoType {
+	obj := p.types.Scope().Lookup(name)
+	fail := func(format string, args ...any) *GoType {
+		*errs = append(*errs, &schema.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+		return nil
+	}
+	if obj == nil {
+		var candidates []string
+		for _, n := range p.types.Scope().Names() {
+			if _, ok := p.types.Scope().Lookup(n).(*types.TypeName); ok && token.IsExported(n) {
+				candidates = append(candidates, n)
+			}
+		}
+		return fail("%s %s is not a type of package %s%s", what, name, p.Path, schema.Suggest(name, candidates))
+	}
+	at := p.position(obj.Pos())
+	tn, ok := obj.(*types.TypeName)
+	if !ok {
+		return fail("%s %s is not a type: %s.%s (%s) is a %s", what, name, p.Name, name, at, kindOf(obj))
+	}
+	if !obj.Exported() {
+		return fail("%s %s (%s) is unexported: the generated package cannot embed it", what, name, at)
+	}
+	named, ok := types.Unalias(tn.Type()).(*types.Named)
+	if !ok {
+		return fail("%s %s (%s) is not a named type", what, name, at)
+	}
+	if named.TypeParams().Len() > 0 {
+		return fail("%s %s (%s) is generic: it cannot be embedded without type arguments", what, name, at)
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return fail("%s %s (%s) is not a struct type: it is %s", what, name, at, types.TypeString(named.Underlying(), types.RelativeTo(p.types)))
+	}
+	g := &GoType{Name: name, Pos: at, methods: map[string]*goMethod{}}
+	holderField := map[int]bool{}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !f.Embedded() {
+			continue
+		}
+		ft, pointer := f.Type(), false
+		if ptr, ok := ft.(*types.Pointer); ok {
+			ft, pointer = ptr.Elem(), true
+		}
+		sheet := holders.of(ft)
+		if sheet == nil {
+			continue
+		}
+		if pointer {
+			fail("%s %s embeds *%s (%s): embed holders by value, so that a new object is ready to use", what, name, f.Name(), p.position(f.Pos()))
+			continue
+		}
+		holderField[i] = true
+		g.Holders = append(g.Holders, sheet)
+	}
+	ms := types.NewMethodSet(types.NewPointer(named))
+	for i := 0; i < ms.Len(); i++ {
+		sel := ms.At(i)
+		fn := sel.Obj().(*types.Func)
+		if !fn.Exported() || holderField[sel.Index()[0]] && len(sel.Index()) > 1 {
+			continue // unexported, or an accessor of a holder the type embeds
+		}
+		g.methods[fn.Name()] = &goMethod{name: fn.Name(), sig: fn.Type().(*types.Signature), pos: p.position(fn.Pos())}
+		g.names = append(g.names, fn.Name())
+	}
+	sort.Strings(g.names)
+	return g
+}
+
+func kindOf(obj types.Object) string {
+	switch obj.(type) {
+	case *types.Func:
+		return "function"
+	case *types.Var:
+		return "variable"
+	case *types.Const:
+		return "constant"
+	}
+	return "package name"
+}
+
+// holderSet recognises the generated holder types by import path and name.
+type holderSet struct {
+	path   string
+	sheets map[string]*schema.Sheet // holder type name → sheet
+}
+
+func newHolderSet(path string, m *schema.Model) *holderSet {
+	h := &holderSet{path: path, sheets: map[string]*schema.Sheet{}}
+	for _, s := range m.Sheets {
+		h.sheets[schema.HolderField(s)] = s
+	}
+	return h
+}
+
+// of returns the sheet whose holder t is, or nil.
+func (h *holderSet) of(t types.Type) *schema.Sheet {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != h.path {
+		return nil
+	}
+	return h.sheets[n.Obj().Name()]
+}
+
+// accessorSignature is the signature of property p's accessor with role,
+// as go/types prints it with package names.
+func accessorSignature(p *schema.Property, role schema.Role) string {
+	elem := map[schema.Type]string{schema.Int: "int", schema.Float: "float64", schema.Boolean: "bool", schema.Date: "time.Time", schema.Data: "[]byte"}[p.Type.Scalar()]
+	if elem == "" {
+		elem = "string"
+	}
+	full := elem
+	if p.IsList() {
+		full = "[]" + elem
+	}
+	fails := ""
+	if p.Type == schema.Selection || p.Type == schema.MultipleSelection {
+		fails = " error"
+	}
+	switch role {
+	case schema.Get:
+		return "func() " + elem
+	case schema.GetList:
+		return "func() " + full
+	case schema.Has:
+		return "func() bool"
+	case schema.Set:
+		return "func(" + elem + ")" + fails
+	}
+	return "func(" + full + ")" + fails
+}
+
+// signature prints a Go signature in accessorSignature's form: parameter
+// types only, package-qualified by name.
+func signature(sig *types.Signature) string {
+	q := func(p *types.Package) string { return p.Name() }
+	list := func(t *types.Tuple, variadic bool) []string {
+		var out []string
+		for i := 0; i < t.Len(); i++ {
+			s := types.TypeString(t.At(i).Type(), q)
+			if variadic && i == t.Len()-1 {
+				s = "..." + strings.TrimPrefix(s, "[]")
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	s := "func(" + strings.Join(list(sig.Params(), sig.Variadic()), ", ") + ")"
+	switch res := list(sig.Results(), false); len(res) {
+	case 0:
+	case 1:
+		s += " " + res[0]
+	default:
+		s += " (" + strings.Join(res, ", ") + ")"
+	}
+	return s
+}

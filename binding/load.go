@@ -1,0 +1,79 @@
+package binding
+
+import (
+	"fmt"
+	"go/parser"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"github.com/accessorgen/accessorgen/schema"
+	"golang.org/x/tools/go/packages"
+)
+
+// Loader loads Go packages; it is packages.Load, replaceable in tests.
+type Loader func(cfg *packages.Config, patterns ...string) ([]*packages.Package, error)
+
+// LoadMode is the cheapest go/packages mode that gives the documents
+// package's types and method sets (from export data, compiled with the
+// overlay), its files (for import positions) and its imports (to find
+// cycles through the generated packages).
+const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedTypes
+
+// Load reads the documents package named by pattern from configDir with a
+// single call of load. overlay maps absolute file paths to contents: the
+// holders just generated, so that the documents are checked against them
+// before anything is written. typesPath is the generated types package:
+// the documents package must not import it, since it imports them. Errors
+// are positioned at pos, the config's documents key.
+func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[string][]byte, typesPath string) (*Package, error) {
+	fail := func(format string, args ...any) (*Package, error) {
+		return nil, schema.ErrorList{{Pos: pos, Msg: fmt.Sprintf(format, args...)}}
+	}
+	cfg := &packages.Config{Mode: LoadMode, Dir: configDir, Overlay: overlay}
+	pkgs, err := load(cfg, pattern)
+	if err != nil {
+		return fail("loading documents package %s: %v", pattern, err)
+	}
+	if len(pkgs) != 1 {
+		return fail("documents %s names %d packages; it must name one", pattern, len(pkgs))
+	}
+	p := pkgs[0]
+	doc := &Package{Path: p.PkgPath, Name: p.Name, types: p.Types, fset: p.Fset, dir: configDir}
+	if _, ok := p.Imports[typesPath]; ok {
+		at := doc.importPosition(p.CompiledGoFiles, typesPath)
+		return fail("documents package %s imports the generated types package %s (%s), which imports it: remove that import (documents may import the holders package)", p.PkgPath, typesPath, at)
+	}
+	if len(p.Errors) > 0 {
+		var lines []string
+		for _, e := range p.Errors {
+			msg := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				msg = doc.relative(e.Pos) + ": " + msg
+			}
+			lines = append(lines, msg)
+		}
+		return fail("documents package %s does not compile:\n\t%s", pattern, strings.Join(lines, "\n\t"))
+	}
+	if p.Types == nil || p.Name == "" {
+		return fail("documents package %s was not found", pattern)
+	}
+	return doc, nil
+}
+
+// importPosition finds where one of files imports path.
+func (p *Package) importPosition(files []string, path string) string {
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if s, _ := strconv.Unquote(imp.Path.Value); s == path {
+				return p.relative(fset.Position(imp.Pos()).String())
+			}
+		}
+	}
+	return "import not found in the package's files"
+}
