@@ -109,4 +109,3 @@ func TestResolveType(t *testing.T) {
 		t.Errorf("amount_range_min = %+v", amountMin)
 	}
 }
-

@@ -145,4 +145,3 @@ func (c *compiler) link() *Model {
 // HolderField is the name of the field through which a portal type embeds
 // the holder of sheet s; it is also the holder's type name.
 func HolderField(s *Sheet) string { return s.GoName + "Holder" }
-
