@@ -51,6 +51,7 @@ type provider struct {
 	role     schema.Role
 	method   *goMethod // for DocumentField and MixinField
 	goType   *GoType
+	at       schema.Pos // for DocumentField and MixinField: where the schema names the type
 }
 
 // compose computes the type's fields, tables and dispatch.
@@ -98,7 +99,7 @@ func (t *Type) compose() schema.ErrorList {
 	}
 	field(Field{Kind: BaseField, Name: "Base"}, "holders.Base", t.Pos)
 	for i, mx := range t.Mixins {
-		field(Field{Kind: MixinField, Name: mx.Name, GoType: mx}, "mixin "+mx.Name, t.PortalType.Mixins[i].Pos)
+		field(Field{Kind: MixinField, Name: mx.Name, GoType: mx}, "mixin "+mx.Name, t.mixinPos(i))
 	}
 
 	// Own categories: base categories no holder declares.
@@ -158,13 +159,13 @@ func (t *Type) compose() schema.ErrorList {
 		}
 		providers[name] = append(providers[name], p)
 	}
-	goMethods := func(kind FieldKind, g *GoType) {
+	goMethods := func(kind FieldKind, g *GoType, at schema.Pos) {
 		for _, n := range g.names {
-			offer(n, provider{kind: kind, path: []string{g.Name}, method: g.methods[n], goType: g})
+			offer(n, provider{kind: kind, path: []string{g.Name}, method: g.methods[n], goType: g, at: at})
 		}
 	}
 	if t.Document != nil {
-		goMethods(DocumentField, t.Document)
+		goMethods(DocumentField, t.Document, docPos)
 	}
 	for _, s := range t.Sheets {
 		for _, p := range s.Properties {
@@ -183,8 +184,8 @@ func (t *Type) compose() schema.ErrorList {
 			}
 		}
 	}
-	for _, mx := range t.Mixins {
-		goMethods(MixinField, mx)
+	for i, mx := range t.Mixins {
+		goMethods(MixinField, mx, t.mixinPos(i))
 	}
 
 	winner := map[string]provider{}
@@ -201,7 +202,7 @@ func (t *Type) compose() schema.ErrorList {
 		for _, p := range ps {
 			switch {
 			case p.kind != HolderField && schema.Reserved(name) == name:
-				add(t.PortalType.Pos, "method %s.%s (%s) would be hidden by the %s method every generated type has; rename it", p.goType.Name, name, p.method.pos, name)
+				add(p.at, "method %s.%s (%s) would be hidden by the %s method every generated type has; rename it", p.goType.Name, name, p.method.pos, name)
 			case p.kind != HolderField && ownMethods[name] != nil:
 				add(ownMethods[name].Pos, "base category %q of portal type %s generates the method %s, which %s.%s (%s) defines too", ownMethods[name].ID, t.Name, name, p.goType.Name, name, p.method.pos)
 			case p.kind == HolderField && ownMethods[name] != nil:
@@ -260,4 +261,14 @@ func (t *Type) compose() schema.ErrorList {
 		t.Calls[i] = calls
 	}
 	return errs
+}
+
+// mixinPos is where the schema names the i-th bound mixin.
+func (t *Type) mixinPos(i int) schema.Pos {
+	for _, ref := range t.PortalType.Mixins {
+		if ref.Name == t.Mixins[i].Name {
+			return ref.Pos
+		}
+	}
+	return t.Pos
 }

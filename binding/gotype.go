@@ -37,9 +37,14 @@ type goMethod struct {
 	pos  string
 }
 
-// position formats a Go position relative to the config directory.
+// position formats a Go position relative to the config directory, as
+// file:line. Columns are left out: types loaded from export data carry
+// them or not depending on whether the build cache served the package,
+// and generated code must not depend on the cache.
 func (p *Package) position(pos token.Pos) string {
-	return p.relative(p.fset.Position(pos).String())
+	at := p.fset.Position(pos)
+	at.Column = 0
+	return p.relative(at.String())
 }
 
 // relative rewrites an absolute "file:line:col" below the config directory
@@ -47,7 +52,7 @@ func (p *Package) position(pos token.Pos) string {
 // carry absolute paths.
 func (p *Package) relative(position string) string {
 	file, rest, ok := strings.Cut(position, ".go:")
-	if !ok {
+	if !ok || !filepath.IsAbs(file) {
 		return position
 	}
 	if rel, err := filepath.Rel(p.dir, file+".go"); err == nil && !strings.HasPrefix(rel, "..") {

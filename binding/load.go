@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,28 +34,53 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 	fail := func(format string, args ...any) (*Package, error) {
 		return nil, schema.ErrorList{{Pos: pos, Msg: fmt.Sprintf(format, args...)}}
 	}
-	cfg := &packages.Config{Mode: LoadMode, Dir: configDir, Overlay: overlay}
+	abs, err := filepath.Abs(configDir)
+	if err != nil {
+		return nil, err
+	}
+	if strings.HasPrefix(pattern, ".") {
+		if info, err := os.Stat(filepath.Join(abs, filepath.FromSlash(pattern))); err != nil || !info.IsDir() {
+			return fail("documents directory %s does not exist", pattern)
+		}
+	}
+	cfg := &packages.Config{Mode: LoadMode, Dir: abs, Overlay: overlay}
 	pkgs, err := load(cfg, pattern)
 	if err != nil {
 		return fail("loading documents package %s: %v", pattern, err)
+	}
+	if len(pkgs) == 0 {
+		// go/packages can return nothing and no error when go list fails
+		// as a whole (a go.mod that needs tidying, say): ask go list again,
+		// on this failure path only, for what it said.
+		return fail("documents package %s could not be loaded: %s", pattern, goListError(abs, pattern))
 	}
 	if len(pkgs) != 1 {
 		return fail("documents %s names %d packages; it must name one", pattern, len(pkgs))
 	}
 	p := pkgs[0]
-	doc := &Package{Path: p.PkgPath, Name: p.Name, types: p.Types, fset: p.Fset, dir: configDir}
+	doc := &Package{Path: p.PkgPath, Name: p.Name, types: p.Types, fset: p.Fset, dir: abs}
 	if _, ok := p.Imports[typesPath]; ok {
-		at := doc.importPosition(p.CompiledGoFiles, typesPath)
-		return fail("documents package %s imports the generated types package %s (%s), which imports it: remove that import (documents may import the holders package)", p.PkgPath, typesPath, at)
+		at := doc.importPosition(append(slices.Clone(p.GoFiles), p.CompiledGoFiles...), typesPath)
+		return fail("documents package %s imports the generated types package %s (%s), which imports it: remove that import (documents may import the holders package)", pattern, typesPath, at)
 	}
 	if len(p.Errors) > 0 {
+		// go list and the type checker may report one problem twice, with
+		// absolute and relative paths, under a "# package" heading.
 		var lines []string
+		seen := map[string]bool{}
 		for _, e := range p.Errors {
 			msg := e.Msg
 			if e.Pos != "" && e.Pos != "-" {
-				msg = doc.relative(e.Pos) + ": " + msg
+				msg = e.Pos + ": " + msg
 			}
-			lines = append(lines, msg)
+			for _, line := range strings.Split(msg, "\n") {
+				line = doc.relative(strings.TrimSpace(line))
+				if line == "" || strings.HasPrefix(line, "#") || seen[line] {
+					continue
+				}
+				seen[line] = true
+				lines = append(lines, line)
+			}
 		}
 		return fail("documents package %s does not compile:\n\t%s", pattern, strings.Join(lines, "\n\t"))
 	}
@@ -76,4 +105,16 @@ func (p *Package) importPosition(files []string, path string) string {
 		}
 	}
 	return "import not found in the package's files"
+}
+
+// goListError runs go list on pattern in dir and returns what it printed
+// on failure, for messages.
+func goListError(dir, pattern string) string {
+	cmd := exec.Command("go", "list", pattern)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		return "go list found no package"
+	}
+	return strings.Join(strings.Fields(strings.TrimSpace(string(out))), " ")
 }

@@ -113,6 +113,16 @@ func generationCase(t *testing.T, dir string) []string {
 			t.Fatalf("run %d differs from run 0 (-first +this):\n%s", i, diff)
 		}
 	}
+	// Generated code must not depend on where the project is checked out.
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range first {
+		if strings.Contains(string(f.Data), filepath.Dir(filepath.Dir(filepath.Dir(abs)))) {
+			t.Errorf("%s contains an absolute path", f.Path)
+		}
+	}
 	plan, err := output.Compare(dir, []string{opts.Holders.Dir, opts.Types.Dir}, first, gen.Header)
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +141,11 @@ func generationCase(t *testing.T, dir string) []string {
 		}
 	}
 	name := filepath.Base(dir)
-	return []string{filepath.Join(name, opts.Holders.Dir), filepath.Join(name, opts.Types.Dir)}
+	pkgs := []string{filepath.Join(name, opts.Holders.Dir), filepath.Join(name, opts.Types.Dir)}
+	if strings.HasPrefix(cfg.Documents, "./") {
+		pkgs = append(pkgs, filepath.Join(name, cfg.Documents))
+	}
+	return pkgs
 }
 
 // errorCase checks that dir's schema fails with exactly the expected

@@ -148,7 +148,7 @@ func TestSetPropertyRoundTrip(t *testing.T) {
 	}{
 		{"first_name", "Jean", "Jean"},
 		{"first_name", "", ""},
-		{"last_name", "Dupont", "Dupont"},
+		{"last_name", "Dupont", "DUPONT"}, // document.Person's SetLastName stores capitals
 		{"title", "Jean Dupont", "Jean Dupont"},
 		{"birthday", birthday, birthday},
 		{"child_count", 2, 2},
@@ -480,7 +480,7 @@ func personEdits() (map[string]any, map[string]any) {
 	}
 	want := map[string]any{
 		"first_name":       "John",
-		"last_name":        "Doe",
+		"last_name":        "DOE", // through document.Person's SetLastName
 		"title":            "John Doe",
 		"birthday":         birthday,
 		"child_count":      4,
@@ -1154,8 +1154,8 @@ func TestTypeInfoMRO(t *testing.T) {
 		obj  holders.Object
 		want []string
 	}{
-		{newPerson(t), []string{"Person", "PersonHolder", "ReferenceHolder", "DublinCoreHolder", "holders.Base"}},
-		{newOrganisation(t), []string{"Organisation", "OrganisationHolder", "ReferenceHolder", "DublinCoreHolder", "holders.Base"}},
+		{newPerson(t), []string{"Person", "document.Person", "PersonHolder", "ReferenceHolder", "DublinCoreHolder", "holders.Base", "document.Auditable"}},
+		{newOrganisation(t), []string{"Organisation", "document.Organisation", "OrganisationHolder", "ReferenceHolder", "DublinCoreHolder", "holders.Base", "document.Auditable"}},
 		{mustNew(t, "Person Module"), []string{"PersonModule", "DublinCoreHolder", "holders.Base"}},
 	}
 	for _, c := range cases {
@@ -1186,7 +1186,8 @@ func TestTypeInfoString(t *testing.T) {
 	}
 	for _, want := range []string{
 		head,
-		"\n  mro: Person → PersonHolder → ReferenceHolder → DublinCoreHolder → holders.Base\n",
+		"\n  mro: Person → document.Person → PersonHolder → ReferenceHolder → DublinCoreHolder → holders.Base → document.Auditable\n",
+		"  overridden: Title of title by document.Person (document/document.go:",
 		"  shadowed: property title of sheet Person hides the one of sheet DublinCore\n",
 		"  base categories: group, function\n",
 		"  groups: node\n",

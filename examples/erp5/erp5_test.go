@@ -128,6 +128,9 @@ func TestEveryPropertyByName(t *testing.T) {
 				if err != nil {
 					t.Fatalf("SetProperty(%q, %#v): %v", p.ID, want, err)
 				}
+				if overridden(info, p) {
+					return // the document decides what it reads back: TestDocumentOverrides
+				}
 				got, err := obj.GetProperty(p.ID)
 				if err != nil {
 					t.Fatal(err)
@@ -170,6 +173,9 @@ func TestEveryTypeEdit(t *testing.T) {
 				t.Fatal(err)
 			}
 			for id, want := range changes {
+				if p, _ := info.Property(id); overridden(info, p) {
+					continue
+				}
 				got, _ := obj.GetProperty(id)
 				if diff := cmp.Diff(want, got); diff != "" {
 					t.Errorf("%s after Edit (-want +got):\n%s", id, diff)
@@ -192,6 +198,65 @@ func TestEveryTypeEdit(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// overridden reports whether a document method replaces an accessor of p.
+func overridden(info *holders.TypeInfo, p *holders.PropertyInfo) bool {
+	for _, o := range info.Overrides {
+		if o.Property == p {
+			return true
+		}
+	}
+	return false
+}
+
+// TestDocumentOverrides: hand-written document methods win over generated
+// accessors in typed and by-name access, and Edit goes through them.
+func TestDocumentOverrides(t *testing.T) {
+	p := new(portaltype.Person)
+	p.SetFirstName("Ada")
+	if err := p.SetProperty("last_name", "lovelace"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := p.GetProperty("last_name"); got != "LOVELACE" {
+		t.Errorf("by-name set of last_name = %q, want the document's LOVELACE", got)
+	}
+	if got, _ := p.GetProperty("title"); got != "Ada LOVELACE" || p.Title() != "Ada LOVELACE" {
+		t.Errorf("title = %q / %q, want the document's computed Ada LOVELACE", got, p.Title())
+	}
+	if err := p.Edit(map[string]any{"title": "Countess", "last_name": "king"}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := p.Value("title"); v.Str() != "Countess" || p.LastName() != "KING" {
+		t.Errorf("after Edit: title %q, last name %q", v.Str(), p.LastName())
+	}
+	// Person's holder is reached through the document, not embedded twice.
+	if p.PersonHolder.FirstName() != "Ada" || p.Person.PersonHolder.FirstName() != "Ada" {
+		t.Error("the document and the portal type do not share Person's holder")
+	}
+	var methods []string
+	for _, o := range p.TypeInfo().Overrides {
+		methods = append(methods, o.Method+":"+o.Property.ID+":"+o.Property.Sheet)
+	}
+	want := []string{"SetLastName:last_name:Person", "Title:title:Person", "Title:title:DublinCore"}
+	if diff := cmp.Diff(want, methods); diff != "" {
+		t.Errorf("Overrides (-want +got):\n%s", diff)
+	}
+
+	o := new(portaltype.Organisation)
+	o.SetCorporateName("Acme")
+	if got, _ := o.GetProperty("title"); got != "Acme" {
+		t.Errorf("Organisation title = %q, want the corporate name", got)
+	}
+	o.SetTitle("Acme Group")
+	if got, _ := o.GetProperty("title"); got != "Acme Group" || o.Organisation.DublinCoreHolder.Title() != "Acme Group" {
+		t.Errorf("Organisation title = %q, want Acme Group in the document's holder", got)
+	}
+	o.Note("a")
+	p.Note("b")
+	if !cmp.Equal(o.Notes(), []string{"a"}) || !cmp.Equal(p.Notes(), []string{"b"}) {
+		t.Errorf("mixin notes: %v %v", o.Notes(), p.Notes())
 	}
 }
 
@@ -251,5 +316,99 @@ func TestNoInitWork(t *testing.T) {
 				t.Errorf("%s has init code (%s): tables must be static", pkg, sym)
 			}
 		}
+	}
+}
+
+// TestRegenerateFromScratch copies the example's schema, documents and
+// main into a new module outside this repository, with no generated file
+// at all, generates, builds and runs it: what a fresh clone goes through.
+// The documents package imports holders that do not exist yet on disk.
+func TestRegenerateFromScratch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a module; skipped with -short")
+	}
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	const from, to = "github.com/accessorgen/accessorgen/examples/erp5", "example.com/erp5copy"
+	copyTree(t, ".", dir, func(rel string) bool {
+		return rel == "accessorgen.yaml" || rel == "main.go" || strings.HasPrefix(rel, "schema/") || strings.HasPrefix(rel, "document/")
+	}, func(data []byte) []byte { return bytes.ReplaceAll(data, []byte(from), []byte(to)) })
+	gosum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gomod := "module " + to + "\n\ngo 1.26\n\nrequire github.com/accessorgen/accessorgen v0.0.0\n\nreplace github.com/accessorgen/accessorgen => " + repo + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), gosum, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// The copy's go.mod lists only the direct requirement: let the go
+	// command complete it, as go mod tidy would, from the module cache.
+	t.Setenv("GOFLAGS", "-mod=mod")
+	res, err := driver.Run(filepath.Join(dir, "accessorgen.yaml"), driver.Options{})
+	if err != nil {
+		t.Fatalf("generating from scratch: %v", err)
+	}
+	if len(res.Written) == 0 || res.Unchanged != 0 {
+		t.Fatalf("from scratch: wrote %d files, %d unchanged", len(res.Written), res.Unchanged)
+	}
+	for _, name := range res.Written {
+		want, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(bytes.ReplaceAll(want, []byte(from), []byte(to))), string(got)); diff != "" {
+			t.Errorf("%s generated from scratch differs from the checked-in one (-checked-in +scratch):\n%s", name, diff)
+		}
+	}
+	cmd := exec.Command("go", "run", ".")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go run in the fresh module: %v\n%s", err, out)
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", "golden", "run.stdout"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(out)); diff != "" {
+		t.Errorf("the fresh module's output differs (-golden +fresh):\n%s", diff)
+	}
+}
+
+// copyTree copies the files under src that keep selects into dst,
+// passing their contents through edit.
+func copyTree(t *testing.T, src, dst string, keep func(rel string) bool, edit func([]byte) []byte) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel := filepath.ToSlash(path)
+		if !keep(rel) {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, path)
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, edit(data), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,8 +1,9 @@
 // Command erp5 shows the code accessorgen generates for a small ERP5-like
 // model (schema/): portal types created by name, typed and by-name
-// accessors, an Edit that is refused as a whole, permissions through a
-// Guard, the package's lookup tables, and a type's composition order as
-// ERP5 prints an mro().
+// accessors, hand-written document methods that override accessors
+// (document/), a mixin, an Edit that is refused as a whole, permissions
+// through a Guard, the package's lookup tables, and a type's composition
+// order as ERP5 prints an mro().
 package main
 
 //go:generate go run github.com/accessorgen/accessorgen/cmd/accessorgen
@@ -34,8 +35,7 @@ func run(w io.Writer) error {
 
 	// Typed accessors: checked by the compiler, inlined.
 	p.SetFirstName("Jean")
-	p.SetLastName("Dupont")
-	p.SetTitle("Jean Dupont")
+	p.SetLastName("Dupont") // document.Person's SetLastName: stored in capitals
 	p.SetBirthday(time.Date(1980, time.May, 17, 0, 0, 0, 0, time.UTC))
 	p.SetCareerRoleList([]string{"engineer", "manager"})
 	p.SetCareerRole("director") // ERP5's default setter: first value, others kept
@@ -43,10 +43,20 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "%s, born %s, roles %v (main: %s), region %s\n",
 		p.Title(), p.Birthday().Format("2006-01-02"), p.CareerRoleList(), p.CareerRole(), p.Region())
 
-	// Person's sheet comes before DublinCore, so its title wins; the other
-	// stays reachable through its holder.
-	p.DublinCoreHolder.SetTitle("M. Dupont")
-	fmt.Fprintf(w, "Title() = %q, DublinCoreHolder.Title() = %q\n", p.Title(), p.DublinCoreHolder.Title())
+	// document.Person's Title wins over the generated accessors, by name too.
+	title, _ := p.GetProperty("title")
+	fmt.Fprintf(w, "Title() = %q, GetProperty(\"title\") = %q\n", p.Title(), title)
+	if err := p.SetProperty("last_name", "martin"); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "after SetProperty(\"last_name\", \"martin\"): %q\n", p.LastName())
+	p.SetTitle("Dr Jean Martin")
+	p.DublinCoreHolder.SetTitle("M. Martin") // shadowed by Person's sheet, still reachable
+	fmt.Fprintf(w, "with a title set: Title() = %q, DublinCoreHolder.Title() = %q\n", p.Title(), p.DublinCoreHolder.Title())
+
+	// The Auditable mixin comes after the holders.
+	p.Note("created by the example")
+	fmt.Fprintln(w, "notes:", p.Notes())
 
 	// By-name access dispatches to the same methods.
 	children, _ := p.Value("child_count") // unset: the schema's default, no allocation
@@ -75,6 +85,14 @@ func run(w io.Writer) error {
 	_, err = clerk.GetProperty("salary")
 	fmt.Fprintln(w, "a clerk reads the salary:", err)
 	fmt.Fprintln(w, "a clerk edits:", clerk.Edit(map[string]any{"salary": 1e5, "first_name": "Jo"}))
+
+	// Organisation's document embeds two holders itself.
+	org, _ := portaltype.New("Organisation")
+	if err := org.Edit(map[string]any{"corporate_name": "Acme SA", "activity": []string{"industry"}}); err != nil {
+		return err
+	}
+	orgTitle, _ := org.GetProperty("title")
+	fmt.Fprintf(w, "an Organisation without a title is called %q\n", orgTitle)
 
 	// Lookup tables: sorted arrays and switches, nothing built at start-up.
 	fmt.Fprintln(w, "types:", portaltype.TypeNames())

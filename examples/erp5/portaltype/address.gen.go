@@ -7,7 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/holders"
 )
 
-// Address is the portal type Address (schema/types.yaml:17).
+// Address is the portal type Address (schema/types.yaml:21).
 //
 // Embedded, in ERP5's order: AddressHolder, DublinCoreHolder, holders.Base. Use New("Address") or new(Address).
 type Address struct {
@@ -196,7 +196,7 @@ var addressInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(Address)
 	},
-	Pos:        "schema/types.yaml:17",
+	Pos:        "schema/types.yaml:21",
 	Properties: []*holders.PropertyInfo{&accessorholder.AddressProperties[0], &accessorholder.AddressProperties[1], &accessorholder.AddressProperties[2], &accessorholder.AddressProperties[3], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.AddressSheet, &accessorholder.DublinCoreSheet},
 }

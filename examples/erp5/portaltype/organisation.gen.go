@@ -4,18 +4,19 @@ package portaltype
 
 import (
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
+	"github.com/accessorgen/accessorgen/examples/erp5/document"
 	"github.com/accessorgen/accessorgen/holders"
 	"slices"
 )
 
-// Organisation is the portal type Organisation (schema/types.yaml:10).
+// Organisation is the portal type Organisation (schema/types.yaml:12).
 //
-// Embedded, in ERP5's order: OrganisationHolder, ReferenceHolder, DublinCoreHolder, holders.Base. Use New("Organisation") or new(Organisation).
+// Embedded, in ERP5's order: document.Organisation, ReferenceHolder, holders.Base, document.Auditable. Use New("Organisation") or new(Organisation).
 type Organisation struct {
-	accessorholder.OrganisationHolder
+	document.Organisation
 	accessorholder.ReferenceHolder
-	accessorholder.DublinCoreHolder
 	holders.Base
+	document.Auditable
 	group []string
 }
 
@@ -23,7 +24,7 @@ var _ holders.Object = (*Organisation)(nil)
 
 // GroupList returns the values of group. Do not modify the slice.
 //
-// Category group of portal type Organisation (schema/types.yaml:12).
+// Category group of portal type Organisation (schema/types.yaml:16).
 func (o *Organisation) GroupList() []string {
 	return o.group
 }
@@ -41,6 +42,11 @@ func (o *Organisation) SetGroup(v string) {
 // SetGroupList sets the values of group to a copy of v.
 func (o *Organisation) SetGroupList(v []string) {
 	o.group = slices.Clone(v)
+}
+
+// Title calls Organisation.Title, which comes first in Organisation.
+func (o *Organisation) Title() string {
+	return o.Organisation.Title()
 }
 
 // PortalType returns "Organisation".
@@ -291,23 +297,31 @@ func (o *Organisation) set(i int, v any, apply bool) error {
 var organisationInfo = holders.TypeInfo{
 	AllowedContentTypes: []string{"Address", "Telephone", "Email"},
 	BaseCategories:      []string{"group"},
+	Document:            "document.Organisation",
 	GoName:              "Organisation",
 	Groups:              []string{"node"},
 	Index:               organisationIndex,
+	Mixins:              []string{"document.Auditable"},
 	Name:                "Organisation",
 	New: func() holders.Object {
 		return new(Organisation)
 	},
-	Pos:        "schema/types.yaml:10",
+	Overrides: []holders.OverrideInfo{{
+		Method:   "Title",
+		Pos:      "document/document.go:47",
+		Property: &accessorholder.DublinCoreProperties[0],
+	}},
+	Pos:        "schema/types.yaml:12",
 	Properties: []*holders.PropertyInfo{&accessorholder.OrganisationProperties[0], &accessorholder.OrganisationProperties[1], &accessorholder.OrganisationProperties[2], &accessorholder.OrganisationProperties[3], &accessorholder.OrganisationProperties[4], &accessorholder.OrganisationProperties[5], &accessorholder.OrganisationProperties[6], &accessorholder.OrganisationProperties[7], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &organisationOwn[0]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.OrganisationSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet},
+	TypeClass:  "Organisation",
 }
 
 // organisationOwn describes the categories Organisation has itself.
 var organisationOwn = [...]holders.PropertyInfo{{
 	ID:              "group",
 	Multivalued:     true,
-	Pos:             "schema/types.yaml:12",
+	Pos:             "schema/types.yaml:16",
 	ReadPermission:  "Access contents information",
 	Type:            "category",
 	WritePermission: "Modify portal content",

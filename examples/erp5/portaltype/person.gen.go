@@ -4,6 +4,7 @@ package portaltype
 
 import (
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
+	"github.com/accessorgen/accessorgen/examples/erp5/document"
 	"github.com/accessorgen/accessorgen/holders"
 	"slices"
 )
@@ -12,12 +13,13 @@ import (
 //
 // A person known to the company.
 //
-// Embedded, in ERP5's order: PersonHolder, ReferenceHolder, DublinCoreHolder, holders.Base. Use New("Person") or new(Person).
+// Embedded, in ERP5's order: document.Person, ReferenceHolder, DublinCoreHolder, holders.Base, document.Auditable. Use New("Person") or new(Person).
 type Person struct {
-	accessorholder.PersonHolder
+	document.Person
 	accessorholder.ReferenceHolder
 	accessorholder.DublinCoreHolder
 	holders.Base
+	document.Auditable
 	group    []string
 	function []string
 }
@@ -26,7 +28,7 @@ var _ holders.Object = (*Person)(nil)
 
 // GroupList returns the values of group. Do not modify the slice.
 //
-// Category group of portal type Person (schema/types.yaml:5).
+// Category group of portal type Person (schema/types.yaml:7).
 func (o *Person) GroupList() []string {
 	return o.group
 }
@@ -48,7 +50,7 @@ func (o *Person) SetGroupList(v []string) {
 
 // FunctionList returns the values of function. Do not modify the slice.
 //
-// Category function of portal type Person (schema/types.yaml:5).
+// Category function of portal type Person (schema/types.yaml:7).
 func (o *Person) FunctionList() []string {
 	return o.function
 }
@@ -68,19 +70,24 @@ func (o *Person) SetFunctionList(v []string) {
 	o.function = slices.Clone(v)
 }
 
-// Title calls PersonHolder.Title, which comes first in Person.
+// SetLastName calls Person.SetLastName, which comes first in Person.
+func (o *Person) SetLastName(v string) {
+	o.Person.SetLastName(v)
+}
+
+// Title calls Person.Title, which comes first in Person.
 func (o *Person) Title() string {
-	return o.PersonHolder.Title()
+	return o.Person.Title()
 }
 
-// SetTitle calls PersonHolder.SetTitle, which comes first in Person.
+// SetTitle calls Person.PersonHolder.SetTitle, which comes first in Person.
 func (o *Person) SetTitle(v string) {
-	o.PersonHolder.SetTitle(v)
+	o.Person.PersonHolder.SetTitle(v)
 }
 
-// HasTitle calls PersonHolder.HasTitle, which comes first in Person.
+// HasTitle calls Person.PersonHolder.HasTitle, which comes first in Person.
 func (o *Person) HasTitle() bool {
-	return o.PersonHolder.HasTitle()
+	return o.Person.PersonHolder.HasTitle()
 }
 
 // PortalType returns "Person".
@@ -404,34 +411,50 @@ var personInfo = holders.TypeInfo{
 	AllowedContentTypes: []string{"Address", "Telephone", "Email"},
 	BaseCategories:      []string{"group", "function"},
 	Description:         "A person known to the company.",
+	Document:            "document.Person",
 	GoName:              "Person",
 	Groups:              []string{"node"},
 	Index:               personIndex,
+	Mixins:              []string{"document.Auditable"},
 	Name:                "Person",
 	New: func() holders.Object {
 		return new(Person)
 	},
+	Overrides: []holders.OverrideInfo{{
+		Method:   "SetLastName",
+		Pos:      "document/document.go:34",
+		Property: &accessorholder.PersonProperties[1],
+	}, {
+		Method:   "Title",
+		Pos:      "document/document.go:26",
+		Property: &accessorholder.PersonProperties[2],
+	}, {
+		Method:   "Title",
+		Pos:      "document/document.go:26",
+		Property: &accessorholder.DublinCoreProperties[0],
+	}},
 	Pos:        "schema/types.yaml:2",
 	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.PersonProperties[4], &accessorholder.PersonProperties[5], &accessorholder.PersonProperties[6], &accessorholder.PersonProperties[7], &accessorholder.PersonProperties[8], &accessorholder.PersonProperties[9], &accessorholder.PersonProperties[10], &accessorholder.PersonProperties[11], &accessorholder.PersonProperties[12], &accessorholder.PersonProperties[13], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &personOwn[0], &personOwn[1]},
 	Shadowed: []holders.ShadowInfo{{
 		Loser:  &accessorholder.DublinCoreProperties[0],
 		Winner: &accessorholder.PersonProperties[2],
 	}},
-	Sheets: []*holders.SheetInfo{&accessorholder.PersonSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet},
+	Sheets:    []*holders.SheetInfo{&accessorholder.PersonSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet},
+	TypeClass: "Person",
 }
 
 // personOwn describes the categories Person has itself.
 var personOwn = [...]holders.PropertyInfo{{
 	ID:              "group",
 	Multivalued:     true,
-	Pos:             "schema/types.yaml:5",
+	Pos:             "schema/types.yaml:7",
 	ReadPermission:  "Access contents information",
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "function",
 	Multivalued:     true,
-	Pos:             "schema/types.yaml:5",
+	Pos:             "schema/types.yaml:7",
 	ReadPermission:  "Access contents information",
 	Type:            "category",
 	WritePermission: "Modify portal content",

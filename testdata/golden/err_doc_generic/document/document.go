@@ -1,0 +1,4 @@
+package document
+
+// Person is generic.
+type Person[T any] struct{ v T }

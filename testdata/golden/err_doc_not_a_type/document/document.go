@@ -1,0 +1,4 @@
+package document
+
+// Person is a function, not a type.
+func Person() {}

@@ -1,0 +1,4 @@
+package document
+
+// Person is not a struct.
+type Person []string

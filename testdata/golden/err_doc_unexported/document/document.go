@@ -1,0 +1,5 @@
+package document
+
+type person struct{}
+
+var _ = person{}

@@ -1,0 +1,4 @@
+package document
+
+// Person is a document.
+type Person struct{}
