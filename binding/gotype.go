@@ -135,6 +135,8 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 
 func kindOf(obj types.Object) string {
 	switch obj.(type) {
+	case *types.TypeName:
+		return "type"
 	case *types.Func:
 		return "function"
 	case *types.Var:

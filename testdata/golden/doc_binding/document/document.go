@@ -36,3 +36,11 @@ type Tagged struct{}
 
 // Description has an accessor's name: DublinCore's holder wins.
 func (Tagged) Description() string { return "tag" }
+
+// Classify is a package-level function, for func: references.
+func Classify(p *Person) []string { return nil }
+
+// rank is unexported.
+func rank() int { return 0 }
+
+var _ = rank
