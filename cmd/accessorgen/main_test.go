@@ -276,3 +276,59 @@ func TestUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentClashWritesNothing: in a project with a documents package,
+// renaming a document method so that it takes an accessor's name with
+// another signature fails with the schema and Go positions, and leaves
+// every file as it was.
+func TestDocumentClashWritesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads Go packages; skipped with -short")
+	}
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gosum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := `package document
+
+import "example.com/shop/accessorholder"
+
+// Person is a document.
+type Person struct {
+	accessorholder.PersonHolder
+}
+
+// Describe is not an accessor.
+func (p *Person) Describe(v string) {}
+`
+	config := project(t, map[string]string{
+		"go.mod":           "module example.com/shop\n\ngo 1.26\n\nrequire github.com/accessorgen/accessorgen v0.0.0\n\nreplace github.com/accessorgen/accessorgen => " + repo + "\n",
+		"go.sum":           string(gosum),
+		"accessorgen.yaml": "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\ndocuments: ./document\n",
+		"schema/types.yaml": `kind: PortalType
+name: Person
+type_class: Person
+property_sheets: [Person, Reference]
+`,
+		"document/person.go": doc,
+	})
+	dir := filepath.Dir(config)
+	t.Setenv("GOFLAGS", "-mod=mod")
+	if code, _, stderr := cli("-config", config); code != 0 {
+		t.Fatalf("first run: exit %d: %s", code, stderr)
+	}
+	write(t, filepath.Join(dir, "document/person.go"), strings.Replace(doc, "Describe(v string)", "SetAge(v string)", 1))
+	before := snapshot(t, dir)
+	code, _, stderr := cli("-config", config)
+	want := filepath.ToSlash(dir) + `/schema/types.yaml:3:13: Person.SetAge (document/person.go:11) has the name of an accessor but the signature func(string); the accessor of property "age" (sheet Person) is func(int)` + "\n"
+	if code != 1 || stderr != want {
+		t.Fatalf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+	}
+	if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+		t.Errorf("a failed run changed files (-before +after):\n%s", diff)
+	}
+}
