@@ -39,7 +39,8 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 		return nil, err
 	}
 	if strings.HasPrefix(pattern, ".") {
-		if info, err := os.Stat(filepath.Join(abs, filepath.FromSlash(pattern))); err != nil || !info.IsDir() {
+		dir := strings.TrimSuffix(strings.TrimSuffix(pattern, "..."), "/")
+		if info, err := os.Stat(filepath.Join(abs, filepath.FromSlash(dir))); err != nil || !info.IsDir() {
 			return fail("documents directory %s does not exist", pattern)
 		}
 	}
@@ -85,7 +86,7 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 		return fail("documents package %s does not compile:\n\t%s", pattern, strings.Join(lines, "\n\t"))
 	}
 	if p.Types == nil || p.Name == "" {
-		return fail("documents package %s was not found", pattern)
+		return fail("documents package %s gave no types and no error", pattern)
 	}
 	return doc, nil
 }

@@ -54,6 +54,10 @@ var (
 func ParseConfig(file string, data []byte) (*Config, error) {
 	var errs ErrorList
 	d := &decoder{file: file, errs: &errs}
+	if len(data) > MaxFileSize {
+		errs.add(Pos{File: file, Line: 1, Col: 1}, "file is %d bytes; the limit is %d", len(data), MaxFileSize)
+		return nil, errs.err()
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil && err != io.EOF {
@@ -163,7 +167,7 @@ func cleanRelative(d *decoder, pos Pos, what, p string) (string, bool) {
 
 // LoadConfig reads and parses the config file at path.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, ErrorList{{Pos: Pos{File: filepath.Base(path)}, Msg: "config file not found (create it, or name another with -config)"}}

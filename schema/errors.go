@@ -97,6 +97,10 @@ func (l ErrorList) err() error {
 		}
 		out = append(out, e)
 	}
+	if len(out) > MaxErrors {
+		more := len(out) - MaxErrors
+		out = append(out[:MaxErrors:MaxErrors], &Error{Pos: out[MaxErrors].Pos, Msg: fmt.Sprintf("too many errors: %d more not shown; fix these first", more)})
+	}
 	return out
 }
 

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -68,7 +69,7 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 			if e.IsDir() || (ext != ".yaml" && ext != ".yml") || name == cfg.File {
 				continue
 			}
-			data, err := os.ReadFile(filepath.Join(configDir, filepath.FromSlash(name)))
+			data, err := readLimited(filepath.Join(configDir, filepath.FromSlash(name)))
 			if err != nil {
 				return nil, err
 			}
@@ -155,6 +156,19 @@ func yamlError(file string, data []byte, err error) *Error {
 	if m[2] != "" {
 		e.Pos.Col, _ = strconv.Atoi(m[2])
 	}
+	if strings.Contains(m[3], "UTF-8") {
+		// yaml.v3 gives no line: find the first invalid byte.
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				before := data[:i]
+				e.Pos.Line = bytes.Count(before, []byte("\n")) + 1
+				e.Pos.Col = i - bytes.LastIndexByte(before, '\n')
+				break
+			}
+			i += size
+		}
+	}
 	if a := unknownAnchor.FindStringSubmatch(m[3]); a != nil {
 		// No line is given: the alias is the first "*name" in the file.
 		if i := bytes.Index(data, []byte("*"+a[1])); i >= 0 {
@@ -169,11 +183,19 @@ func yamlError(file string, data []byte, err error) *Error {
 // file parses the documents of one file.
 func (c *compiler) file(f File) {
 	d := &decoder{file: f.Name, errs: &c.errs}
+	if len(f.Data) > MaxFileSize {
+		c.errs.add(Pos{File: f.Name, Line: 1, Col: 1}, "file is %d bytes; the limit is %d", len(f.Data), MaxFileSize)
+		return
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(f.Data))
-	for {
+	for count := 0; ; count++ {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
 		if err == io.EOF {
+			return
+		}
+		if count == MaxDocuments && err == nil {
+			c.errs.add(d.pos(&doc), "file has more than %d documents; split it", MaxDocuments)
 			return
 		}
 		if err != nil {
@@ -224,6 +246,10 @@ func (c *compiler) goName(pos Pos, what, name string, spaces bool) string {
 	if name == "" {
 		return ""
 	}
+	if len(name) > MaxNameLength {
+		c.errs.add(pos, "%s name is %d bytes long; the limit is %d", what, len(name), MaxNameLength)
+		return ""
+	}
 	id, err := GoName(name, spaces)
 	if err != nil {
 		c.errs.add(pos, "%s: %v", what, err)
@@ -236,7 +262,12 @@ func (c *compiler) sheet(d *decoder, m *mapping) {
 	s.Name = m.required("name", "property sheet")
 	s.GoName = c.goName(m.keyPos("name"), "property sheet", s.Name, false)
 	s.Description = m.str("description")
-	for _, pn := range m.nodes("properties") {
+	props := m.nodes("properties")
+	if len(props) > MaxProperties {
+		d.errorf(m.get("properties"), "property sheet %s has %d properties; the limit is %d", s.Name, len(props), MaxProperties)
+		props = nil
+	}
+	for _, pn := range props {
 		if p := c.property(d, s, pn); p != nil {
 			s.Properties = append(s.Properties, p)
 			if p.Range {
@@ -634,14 +665,21 @@ func (c *compiler) baseCategory(d *decoder, m *mapping) {
 	b.GoName = c.goName(m.keyPos("name"), "base category", b.Name, false)
 	b.Title = m.str("title")
 	b.Description = m.str("description")
-	b.Values = c.categoryValues(d, b.Name, m.get("values"))
+	budget := MaxCategoryValues
+	b.Values = c.categoryValues(d, b.Name, m.get("values"), 1, &budget)
 	c.bases = append(c.bases, b)
 }
 
 // categoryValues reads a mapping of id → {title, description, values}.
-// A value may also be null (no title) or a string (its title).
-func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node) []*CategoryValue {
-	if n == nil {
+// A value may also be null (no title) or a string (its title). depth is
+// the level of these values; budget counts the values left to read, so
+// that aliases repeating subtrees cannot make the tree explode.
+func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node, depth int, budget *int) []*CategoryValue {
+	if n == nil || *budget < 0 {
+		return nil
+	}
+	if depth > MaxCategoryDepth {
+		d.errorf(n, "category tree is more than %d levels deep at %s", MaxCategoryDepth, parent)
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
@@ -660,6 +698,18 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node) []*Ca
 			d.errorf(k, "category id %q must be letters, digits, '_', '-' or '.'", k.Value)
 			continue
 		}
+		if len(k.Value) > MaxNameLength {
+			d.errorf(k, "category id is %d bytes long; the limit is %d", len(k.Value), MaxNameLength)
+			continue
+		}
+		if *budget <= 0 {
+			if *budget == 0 { // report once, not at every level on the way out
+				d.errorf(k, "base category has more than %d values (aliases expanded)", MaxCategoryValues)
+				*budget = -1
+			}
+			return out
+		}
+		*budget--
 		if line, dup := seen[k.Value]; dup {
 			d.errorf(k, "duplicate category id %q in %s (first at line %d)", k.Value, parent, line)
 			continue
@@ -674,7 +724,7 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node) []*Ca
 			cm := d.mapping(v, "category "+cv.Path, categoryKeys)
 			cv.Title = cm.str("title")
 			cv.Description = cm.str("description")
-			cv.Values = c.categoryValues(d, cv.Path, cm.get("values"))
+			cv.Values = c.categoryValues(d, cv.Path, cm.get("values"), depth+1, budget)
 		}
 		out = append(out, cv)
 	}

@@ -1,0 +1,37 @@
+package binding
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/accessorgen/accessorgen/schema"
+	"golang.org/x/tools/go/packages"
+)
+
+// TestLoadFailures covers what go/packages itself can do wrong, with fake
+// loaders: fail, return nothing, return a package without types.
+func TestLoadFailures(t *testing.T) {
+	pos := schema.Pos{File: "accessorgen.yaml", Line: 4, Col: 12}
+	cases := []struct {
+		name string
+		load Loader
+		want string
+	}{
+		{"load fails", func(*packages.Config, ...string) ([]*packages.Package, error) {
+			return nil, errors.New("go: command not found")
+		}, "accessorgen.yaml:4:12: loading documents package ./document: go: command not found"},
+		{"nothing loaded", func(*packages.Config, ...string) ([]*packages.Package, error) {
+			return nil, nil
+		}, "accessorgen.yaml:4:12: documents package ./document could not be loaded: "},
+		{"no types", func(*packages.Config, ...string) ([]*packages.Package, error) {
+			return []*packages.Package{{PkgPath: "example.com/document"}}, nil
+		}, "accessorgen.yaml:4:12: documents package ./document gave no types and no error"},
+	}
+	for _, c := range cases {
+		_, err := Load(c.load, "../testdata/golden/doc_binding", "./document", pos, nil, "example.com/portaltype")
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s: got %v\nwant a message starting %q", c.name, err, c.want)
+		}
+	}
+}
