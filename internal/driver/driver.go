@@ -51,11 +51,26 @@ func Run(configPath string, opts Options) (*Result, error) {
 		return nil, relocate(err, filepath.Dir(configPath))
 	}
 	configDir := filepath.Dir(configPath)
+	// Runs on the same config take turns: a generate holds the lock
+	// exclusively, a check shares it, so neither sees the other half done.
+	unlock, err := output.Lock(configPath, !opts.Check)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	files, gopts, err := Generate(configDir, cfg, opts.Load)
 	if err != nil {
 		return nil, relocate(err, configDir)
 	}
-	plan, err := output.Compare(configDir, []string{gopts.Holders.Dir, gopts.Types.Dir}, files, gen.Header)
+	dirs := []string{gopts.Holders.Dir, gopts.Types.Dir}
+	root, _, err := findModule(configDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := output.Confine(configDir, root, dirs); err != nil {
+		return nil, err
+	}
+	plan, err := output.Compare(configDir, dirs, files, gen.Header)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -32,7 +33,13 @@ type Plan struct {
 	Old       [][]byte // previous content of each Write entry; nil when new
 	Remove    []string // generated files no longer produced
 	Unchanged int      // files already up to date
+	// Garbage are temporary files a killed run left behind; Apply removes
+	// them, a check ignores them.
+	Garbage []string
 }
+
+// tempPattern names the temporary files writeAtomic creates.
+const tempPattern = ".accessorgen-*.tmp"
 
 // IsGenerated reports whether data starts with the line header.
 func IsGenerated(data []byte, header string) bool { return generated(data, header) }
@@ -77,6 +84,10 @@ func Compare(root string, dirs []string, files []File, header string) (*Plan, er
 		}
 		for _, e := range entries {
 			name := path.Join(dir, e.Name())
+			if ok, _ := path.Match(tempPattern, e.Name()); ok && !e.IsDir() {
+				p.Garbage = append(p.Garbage, name)
+				continue
+			}
 			if e.IsDir() || !strings.HasSuffix(name, ".go") || want[name] {
 				continue
 			}
@@ -103,7 +114,7 @@ func (p *Plan) Apply() error {
 			return err
 		}
 	}
-	for _, name := range p.Remove {
+	for _, name := range append(slices.Clone(p.Remove), p.Garbage...) {
 		if err := os.Remove(filepath.Join(p.root, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
@@ -140,7 +151,7 @@ func writeAtomic(name string, data []byte) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".accessorgen-*.tmp")
+	tmp, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return err
 	}
@@ -160,4 +171,38 @@ func writeAtomic(name string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), name)
+}
+
+// Confine checks that each output directory (slash paths under root)
+// resolves, through any symbolic links, to a place inside module, the
+// module's root directory: a link must not make accessorgen write outside
+// the project.
+func Confine(root, module string, dirs []string) error {
+	mod, err := filepath.EvalSymlinks(module)
+	if err != nil {
+		return err
+	}
+	for _, dir := range dirs {
+		// Resolve the deepest part of the directory that exists; what does
+		// not exist yet will be created below it.
+		existing := filepath.Join(root, filepath.FromSlash(dir))
+		for {
+			if _, err := os.Lstat(existing); err == nil {
+				break
+			}
+			parent := filepath.Dir(existing)
+			if parent == existing {
+				break
+			}
+			existing = parent
+		}
+		resolved, err := filepath.EvalSymlinks(existing)
+		if err != nil {
+			return err
+		}
+		if rel, err := filepath.Rel(mod, resolved); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return fmt.Errorf("output directory %s resolves to %s, outside the module at %s (through a symbolic link); nothing was written", dir, resolved, mod)
+		}
+	}
+	return nil
 }
