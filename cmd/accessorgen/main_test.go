@@ -332,3 +332,28 @@ property_sheets: [Person, Reference]
 		t.Errorf("a failed run changed files (-before +after):\n%s", diff)
 	}
 }
+
+// TestDefaultConfigInCurrentDirectory runs as go generate does: from the
+// project's directory, with the default, relative config path.
+func TestDefaultConfigInCurrentDirectory(t *testing.T) {
+	config := project(t, nil)
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chdir(wd) })
+	if err := os.Chdir(filepath.Dir(config)); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := cli(); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, stderr)
+	}
+	if code, stdout, stderr := cli("check"); code != 0 {
+		t.Fatalf("check: exit %d: %s%s", code, stdout, stderr)
+	}
+	write(t, "schema/types.yaml", "kind: PortalType\nname: Person\nproperty_sheets: [Persn]\n")
+	code, _, stderr := cli()
+	if want := `schema/types.yaml:3:19: unknown property sheet "Persn"; did you mean "Person"?` + "\n"; code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr %q; want %q", code, stderr, want)
+	}
+}

@@ -182,6 +182,12 @@ func Confine(root, module string, dirs []string) error {
 	if err != nil {
 		return err
 	}
+	if mod, err = filepath.Abs(mod); err != nil {
+		return err
+	}
+	if root, err = filepath.Abs(root); err != nil {
+		return err
+	}
 	for _, dir := range dirs {
 		// Resolve the deepest part of the directory that exists; what does
 		// not exist yet will be created below it.

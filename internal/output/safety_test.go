@@ -31,6 +31,21 @@ func TestConfine(t *testing.T) {
 		{"escape", false},                 // a link out of the module
 		{"escape/not/yet/created", false}, // below a link out of the module
 	}
+	// The CLI passes the config's directory as given: often relative.
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chdir(wd) })
+	if err := os.Chdir(module); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		err := Confine("pkg", module, []string{c.dir})
+		if (err == nil) != c.ok {
+			t.Errorf("relative root: Confine(%q) = %v, want ok %v", c.dir, err, c.ok)
+		}
+	}
 	for _, c := range cases {
 		err := Confine(root, module, []string{c.dir})
 		if (err == nil) != c.ok {
