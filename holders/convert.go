@@ -10,10 +10,13 @@ import (
 
 // The To functions convert the natural Go value of a by-name set to a
 // property's Go type, or report ErrWrongType or ErrInvalidValue. They
-// accept exactly: for int, any Go integer that fits in an int; for float,
-// float64, float32 or any integer, but not NaN or an infinity; for bytes,
-// []byte or string; for a list, a slice of its element type or one element.
-// A nil value is refused: by-name access cannot unset a property.
+// accept exactly: for int, a value of a predeclared integer type that fits
+// in an int; for float, float64, float32 or a predeclared integer, but not
+// NaN or an infinity; for bytes, []byte or string; for a list, a slice of
+// its element type or one element. Defined types (time.Duration, a named
+// string) are refused: convert them explicitly. A nil value is refused:
+// by-name access cannot unset a property. An empty list is a value: for a
+// category, it means no membership.
 
 func wrongType(want string, v any) error {
 	if v == nil {
@@ -173,7 +176,7 @@ func CheckSelection(v string, allowed []string) error {
 	if slices.Contains(allowed, v) {
 		return nil
 	}
-	return fmt.Errorf("%w: %q is not one of %q", ErrInvalidValue, v, allowed)
+	return fmt.Errorf("%w: %s is not one of %q", ErrInvalidValue, quote(v), allowed)
 }
 
 // CheckSelections checks every element of vs with CheckSelection.

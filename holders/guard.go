@@ -75,7 +75,12 @@ func (o *guarded) PropertyIDs() []string {
 	return ids
 }
 
+// SetProperty refuses, in this order, an unknown or read-only id, then a
+// refused permission, as Edit does; then the object checks the value.
 func (o *guarded) SetProperty(id string, v any) error {
+	if _, perr := o.TypeInfo().check(id); perr != nil {
+		return perr
+	}
 	if err := o.allowed(id, true); err != nil {
 		return err
 	}

@@ -38,3 +38,34 @@ func FuzzCompile(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseConfig: the config parser never panics and returns a config or
+// positioned errors. Seeds: every config in the goldens and examples.
+func FuzzParseConfig(f *testing.F) {
+	for _, pattern := range []string{"../testdata/golden/*/accessorgen.yaml", "../examples/*/accessorgen.yaml"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := ParseConfig(DefaultConfig, data)
+		if err == nil {
+			if cfg == nil || cfg.Holders.Dir == "" || cfg.Types.Dir == "" || len(cfg.Schema) == 0 {
+				t.Fatalf("accepted an incomplete config: %+v", cfg)
+			}
+			return
+		}
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) == 0 {
+			t.Fatalf("error is not a non-empty ErrorList: %T %v", err, err)
+		}
+		for _, e := range list {
+			if e.Pos.File != DefaultConfig || e.Pos.Line < 1 {
+				t.Fatalf("error without a position: %q", e.Error())
+			}
+		}
+	})
+}
