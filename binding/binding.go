@@ -118,6 +118,10 @@ type Type struct {
 	Shadowed []Shadow
 	// Overrides records the accessors document methods replace.
 	Overrides []Override
+	// Related are the categories of the type (from its holders or its
+	// own) that get a related accessor on the type: the objects whose
+	// membership points at this one.
+	Related []*schema.Property
 }
 
 // HolderPath is the field path from the portal type to sheet s's holder:

@@ -247,6 +247,27 @@ func (t *Type) compose() schema.ErrorList {
 		}
 	}
 
+	// Related accessors, generated on the type for each of its
+	// categories, must not take a name another member or field has.
+	for _, p := range t.Properties {
+		if p.Type != schema.Category {
+			continue
+		}
+		name := p.RelatedAccessor()
+		switch other := providers[name]; {
+		case len(other) > 0 && other[0].kind == HolderField:
+			add(p.Pos, "category %q gets the related accessor %s, which %s %q (at %s) generates too; rename one", p.ID, name, schema.MemberWord(other[0].property), other[0].property.ID, other[0].property.Pos.Short())
+		case len(other) > 0:
+			add(p.Pos, "category %q gets the related accessor %s, which %s.%s (%s) defines too", p.ID, name, other[0].goType.Name, name, other[0].method.pos)
+		case ownMethods[name] != nil:
+			add(p.Pos, "category %q gets the related accessor %s, which base category %q generates too", p.ID, name, ownMethods[name].ID)
+		case schema.Reserved(name) != "" || fieldPos[name] != "":
+			add(p.Pos, "category %q gets the related accessor %s, a name the type already uses; rename it", p.ID, name)
+		default:
+			t.Related = append(t.Related, p)
+		}
+	}
+
 	t.Calls = make([]map[schema.Role]Target, len(t.Properties))
 	for i, p := range t.Properties {
 		calls := map[schema.Role]Target{}

@@ -186,14 +186,24 @@ func accessorSignature(p *schema.Property, role schema.Role) string {
 		fails = " error"
 	}
 	switch role {
-	case schema.Get:
+	case schema.Get, schema.GetID:
 		return "func() " + elem
-	case schema.GetList:
+	case schema.GetList, schema.GetSet:
 		return "func() " + full
 	case schema.Has:
 		return "func() bool"
 	case schema.Set:
 		return "func(" + elem + ")" + fails
+	case schema.GetTitle:
+		return "func(context.Context) (string, error)"
+	case schema.GetValue:
+		return "func(context.Context) (holders.Object, error)"
+	case schema.GetValueList:
+		return "func(context.Context) ([]holders.Object, error)"
+	case schema.SetValue:
+		return "func(holders.Object)"
+	case schema.SetValueList:
+		return "func([]holders.Object)"
 	}
 	return "func(" + full + ")" + fails
 }

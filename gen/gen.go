@@ -58,7 +58,7 @@ type File struct {
 // are generated. Files are sorted by path.
 func Holders(m *schema.Model, opts Options) ([]File, error) {
 	g := newGenerator(m, opts)
-	if err := g.add(opts.Holders, "accessorgen.go", g.holdersDoc()); err != nil {
+	if err := g.add(opts.Holders, "accessorgen.go", g.holdersDoc(m)); err != nil {
 		return nil, err
 	}
 	for _, s := range m.Sheets {

@@ -5,12 +5,15 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// holdersDoc renders the holders package's accessorgen.go: its doc.
-func (g *generator) holdersDoc() *jen.File {
+// holdersDoc renders the holders package's accessorgen.go: its doc and
+// the category trees, which holders need for titles and checks.
+func (g *generator) holdersDoc(m *schema.Model) *jen.File {
 	f := g.newFile(g.opts.Holders)
 	f.PackageComment("Package " + g.opts.Holders.Name + " holds the accessor holders that accessorgen generates:")
 	f.PackageComment("one type per property sheet, named after the sheet with the suffix Holder, with")
-	f.PackageComment("typed accessors for its properties and categories, and a SheetInfo table.")
+	f.PackageComment("typed accessors for its properties and categories, and a SheetInfo table; and")
+	f.PackageComment("the base category trees.")
+	categoryTable(f, m)
 	return f
 }
 
@@ -28,7 +31,7 @@ func (g *generator) holderFile(s *schema.Sheet) *jen.File {
 	f.Type().Id(holder).Struct(storage(s.Properties)...)
 	accessors(f, holder, "h", owner, s.Properties, func(p *schema.Property) *jen.Statement {
 		return jen.Id(sheetProperties(s)).Index(jen.Lit(g.sheetIndex[p]))
-	})
+	}, func() jen.Code { return jen.Id("categoryTable").Index(jen.Op(":")) })
 
 	infos := make([]jen.Code, len(s.Properties))
 	refs := make([]jen.Code, len(s.Properties))

@@ -154,8 +154,10 @@ func origin(p *schema.Property, owner string) string {
 
 // accessors emits the typed accessors of props as methods of *recv, with
 // receiver name r. owner names the sheet or type in doc comments; info
-// returns the expression of a member's PropertyInfo, for selection checks.
-func accessors(f *jen.File, recv, r, owner string, props []*schema.Property, info func(*schema.Property) *jen.Statement) {
+// returns the expression of a member's PropertyInfo, for selection checks;
+// table is the expression of the category trees (holders.CategoryInfo,
+// sorted by path), for the titles of tree categories.
+func accessors(f *jen.File, recv, r, owner string, props []*schema.Property, info func(*schema.Property) *jen.Statement, table func() jen.Code) {
 	b := newBits(props)
 	rcv := func() *jen.Statement { return jen.Func().Params(jen.Id(r).Op("*").Id(recv)) }
 	for _, p := range props {
@@ -209,6 +211,9 @@ func accessors(f *jen.File, recv, r, owner string, props []*schema.Property, inf
 			setter("Set"+p.GoName+"List", "sets the values of "+p.ID+" to a copy of v.", goType(p),
 				append(check(jen.Id("v"), "CheckSelections"), fld.Clone().Op("=").Qual("slices", "Clone").Call(jen.Id("v")), mark)...)
 		}
+		if p.Type == schema.Category {
+			categoryAccessors(f, rcv, r, p, table)
+		}
 		if tracked {
 			f.Comment("Has" + p.GoName + " reports whether " + p.ID + " has been set.")
 			f.Add(rcv().Id("Has" + p.GoName).Params().Bool().Block(jen.Return(b.word(r, p).Op("&").Add(b.mask(p)).Op("!=").Lit(0))))
@@ -243,16 +248,60 @@ func formatDefault(v any) string {
 	return fmt.Sprint(v)
 }
 
+// categoryAccessors emits the accessors a category has beyond its URLs:
+// distinct values, id, title, resolved values and setters from objects.
+func categoryAccessors(f *jen.File, rcv func() *jen.Statement, r string, p *schema.Property, table func() jen.Code) {
+	n, base, tree := p.GoName, jen.Lit(p.Base.Name), jen.Lit(p.Base.HasTree())
+	get := func(name string) *jen.Statement { return jen.Id(r).Dot(name).Call() }
+	emit := func(role schema.Role, name, comment string, body jen.Code) {
+		params, results := signature(p, role)
+		f.Comment(name + " " + comment)
+		f.Add(rcv().Id(name).Params(params...).Params(results...).Block(body))
+	}
+	emit(schema.GetSet, n+"Set", "returns the distinct values of "+p.ID+", in order.",
+		jen.Return(rt("CategorySet").Call(get(n+"List"))))
+	emit(schema.GetID, n+"ID", "returns the last segment of the first value of "+p.ID+".",
+		jen.Return(rt("CategoryID").Call(get(n))))
+	if p.Base.HasTree() {
+		emit(schema.GetTitle, n+"Title", "returns the title of the first value of "+p.ID+", from the "+p.Base.Name+" tree.",
+			jen.Return(rt("TreeTitle").Call(table(), base, get(n))))
+	} else {
+		emit(schema.GetTitle, n+"Title", "returns the title of the object the first value of "+p.ID+" points at, through the context's Resolver.",
+			jen.Return(rt("ObjectTitle").Call(jen.Id("ctx"), base, get(n))))
+	}
+	emit(schema.GetValue, n+"Value", "returns the object the first value of "+p.ID+" points at, through the context's Resolver.",
+		jen.Return(rt("CategoryValue").Call(jen.Id("ctx"), base, get(n), tree)))
+	emit(schema.GetValueList, n+"ValueList", "returns the objects the values of "+p.ID+" point at, through the context's Resolver.",
+		jen.Return(rt("CategoryValueList").Call(jen.Id("ctx"), base, get(n+"List"), tree)))
+	emit(schema.SetValue, "Set"+n+"Value", "makes v's URL the first value of "+p.ID+".",
+		jen.Id(r).Dot("Set"+n).Call(rt("Membership").Call(jen.Id("v"), base, tree)))
+	emit(schema.SetValueList, "Set"+n+"ValueList", "sets the values of "+p.ID+" to the URLs of v.",
+		jen.Id(r).Dot("Set"+n+"List").Call(rt("Memberships").Call(jen.Id("v"), base, tree)))
+}
+
+// ctxParam is the context parameter of accessors that use a Resolver.
+func ctxParam() jen.Code { return jen.Id("ctx").Qual("context", "Context") }
+
 // signature returns the parameters and results of p's accessor with role.
 func signature(p *schema.Property, role schema.Role) (params, results []jen.Code) {
 	fails := isSelection(p)
 	switch role {
-	case schema.Get:
+	case schema.Get, schema.GetID:
 		return nil, []jen.Code{elemType(p)}
-	case schema.GetList:
+	case schema.GetList, schema.GetSet:
 		return nil, []jen.Code{goType(p)}
 	case schema.Has:
 		return nil, []jen.Code{jen.Bool()}
+	case schema.GetTitle:
+		return []jen.Code{ctxParam()}, []jen.Code{jen.String(), jen.Error()}
+	case schema.GetValue:
+		return []jen.Code{ctxParam()}, []jen.Code{rt("Object"), jen.Error()}
+	case schema.GetValueList:
+		return []jen.Code{ctxParam()}, []jen.Code{jen.Index().Add(rt("Object")), jen.Error()}
+	case schema.SetValue:
+		return []jen.Code{jen.Id("v").Add(rt("Object"))}, nil
+	case schema.SetValueList:
+		return []jen.Code{jen.Id("v").Index().Add(rt("Object"))}, nil
 	case schema.Set:
 		params = []jen.Code{jen.Id("v").Add(elemType(p))}
 	case schema.SetList:
@@ -262,6 +311,17 @@ func signature(p *schema.Property, role schema.Role) (params, results []jen.Code
 		results = []jen.Code{jen.Error()}
 	}
 	return params, results
+}
+
+// arguments are the names a forward passes on for role.
+func arguments(role schema.Role) []jen.Code {
+	switch role {
+	case schema.GetTitle, schema.GetValue, schema.GetValueList:
+		return []jen.Code{jen.Id("ctx")}
+	case schema.Set, schema.SetList, schema.SetValue, schema.SetValueList:
+		return []jen.Code{jen.Id("v")}
+	}
+	return nil
 }
 
 // propertyInfo renders a member's static PropertyInfo.

@@ -10,7 +10,8 @@ import (
 // tablesFile renders the types package's accessorgen.go: the package doc
 // and the package-wide lookup tables. They are sorted arrays searched in
 // O(log n): a giant switch over thousands of names compiles far slower,
-// and a map literal would be built at start-up.
+// and a map literal would be built at start-up. The category trees are in
+// the holders package, whose accessors need them.
 func (g *generator) tablesFile(m *schema.Model) *jen.File {
 	f := g.newFile(g.opts.Types)
 	f.PackageComment("Package " + g.opts.Types.Name + " holds the portal types that accessorgen generates: one Go")
@@ -44,40 +45,6 @@ func (g *generator) tablesFile(m *schema.Model) *jen.File {
 	f.Comment("groupTable pairs groups with their portal types, sorted.")
 	f.Var().Id("groupTable").Op("=").Index(jen.Op("...")).Index(jen.Lit(2)).String().Values(groups...)
 
-	var cats []holderCategory
-	for _, b := range m.BaseCategories {
-		title := b.Title
-		if title == "" {
-			title = b.Name
-		}
-		cats = append(cats, holderCategory{path: b.Name, id: b.Name, title: title, description: b.Description})
-		b.Walk(func(parent, v *schema.CategoryValue) {
-			parentPath := b.Name
-			if parent != nil {
-				parentPath = parent.Path
-			}
-			title := v.Title
-			if title == "" {
-				title = v.ID
-			}
-			cats = append(cats, holderCategory{path: v.Path, id: v.ID, title: title, description: v.Description, parent: parentPath})
-		})
-	}
-	sort.Slice(cats, func(i, j int) bool { return cats[i].path < cats[j].path })
-	var catCode []jen.Code
-	for _, c := range cats {
-		d := jen.Dict{jen.Id("Path"): jen.Lit(c.path), jen.Id("ID"): jen.Lit(c.id), jen.Id("Title"): jen.Lit(c.title)}
-		if c.parent != "" {
-			d[jen.Id("Parent")] = jen.Lit(c.parent)
-		}
-		if c.description != "" {
-			d[jen.Id("Description")] = jen.Lit(c.description)
-		}
-		catCode = append(catCode, jen.Values(d))
-	}
-	f.Comment("categoryTable lists every base category and category value, sorted by path.")
-	f.Var().Id("categoryTable").Op("=").Index(jen.Op("...")).Add(rt("CategoryInfo")).Values(catCode...)
-
 	f.Comment("New returns a new object of the named portal type, e.g. New(\"Sale Order\").")
 	f.Func().Id("New").Params(jen.Id("portalType").String()).Params(rt("Object"), jen.Error()).Block(
 		jen.List(jen.Id("t"), jen.Id("ok")).Op(":=").Add(rt("FindType")).Call(jen.Id("typeTable").Index(jen.Op(":")), jen.Id("portalType")),
@@ -101,8 +68,71 @@ func (g *generator) tablesFile(m *schema.Model) *jen.File {
 		jen.Return(jen.Qual("slices", "Clone").Call(jen.Id("t").Dot("AllowedContentTypes"))))
 	f.Comment("LookupCategory returns the category at path, e.g. \"region/europe/france\".")
 	f.Func().Id("LookupCategory").Params(jen.Id("path").String()).Params(rt("CategoryInfo"), jen.Bool()).Block(
-		jen.Return(rt("FindCategory").Call(jen.Id("categoryTable").Index(jen.Op(":")), jen.Id("path"))))
+		jen.Return(g.holderQual("LookupCategory").Call(jen.Id("path"))))
 	return f
 }
 
-type holderCategory struct{ path, id, title, description, parent string }
+type holderCategory struct {
+	path, id, title, description, parent string
+	children                             []string
+}
+
+// categoryTable emits the base category trees into the holders package: a
+// sorted array, with Categories and LookupCategory over it.
+func categoryTable(f *jen.File, m *schema.Model) {
+	var cats []holderCategory
+	for _, b := range m.BaseCategories {
+		title := b.Title
+		if title == "" {
+			title = b.Name
+		}
+		cats = append(cats, holderCategory{path: b.Name, id: b.Name, title: title, description: b.Description})
+		b.Walk(func(parent, v *schema.CategoryValue) {
+			parentPath := b.Name
+			if parent != nil {
+				parentPath = parent.Path
+			}
+			title := v.Title
+			if title == "" {
+				title = v.ID
+			}
+			cats = append(cats, holderCategory{path: v.Path, id: v.ID, title: title, description: v.Description, parent: parentPath})
+		})
+	}
+	children := map[string][]string{}
+	for _, c := range cats {
+		if c.parent != "" {
+			children[c.parent] = append(children[c.parent], c.path)
+		}
+	}
+	sort.Slice(cats, func(i, j int) bool { return cats[i].path < cats[j].path })
+	var catCode []jen.Code
+	for _, c := range cats {
+		if kids := children[c.path]; len(kids) > 0 {
+			c.children = kids
+		}
+		d := jen.Dict{jen.Id("Path"): jen.Lit(c.path), jen.Id("ID"): jen.Lit(c.id), jen.Id("Title"): jen.Lit(c.title)}
+		if c.parent != "" {
+			d[jen.Id("Parent")] = jen.Lit(c.parent)
+		}
+		if c.description != "" {
+			d[jen.Id("Description")] = jen.Lit(c.description)
+		}
+		if len(c.children) > 0 {
+			kids := make([]jen.Code, len(c.children))
+			for i, k := range c.children {
+				kids[i] = jen.Lit(k)
+			}
+			d[jen.Id("Children")] = jen.Index().String().Values(kids...)
+		}
+		catCode = append(catCode, jen.Values(d))
+	}
+	f.Comment("categoryTable lists every base category and category value, sorted by path.")
+	f.Var().Id("categoryTable").Op("=").Index(jen.Op("...")).Add(rt("CategoryInfo")).Values(catCode...)
+
+	f.Comment("Categories returns every base category and category value, sorted by path. Do not modify it.")
+	f.Func().Id("Categories").Params().Index().Add(rt("CategoryInfo")).Block(jen.Return(jen.Id("categoryTable").Index(jen.Op(":"))))
+	f.Comment("LookupCategory returns the category at path, e.g. \"region/europe/france\".")
+	f.Func().Id("LookupCategory").Params(jen.Id("path").String()).Params(rt("CategoryInfo"), jen.Bool()).Block(
+		jen.Return(rt("FindCategory").Call(jen.Id("categoryTable").Index(jen.Op(":")), jen.Id("path"))))
+}

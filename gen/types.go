@@ -78,7 +78,8 @@ func (g *generator) typeFile(t *binding.Type) *jen.File {
 	f.Type().Id(name).Struct(fields...)
 
 	f.Var().Id("_").Add(rt("Object")).Op("=").Parens(jen.Op("*").Id(name)).Parens(jen.Nil())
-	accessors(f, name, "o", "portal type "+t.Name, t.Own, tg.infoExpr)
+	accessors(f, name, "o", "portal type "+t.Name, t.Own, tg.infoExpr, func() jen.Code { return g.holderQual("Categories").Call() })
+	tg.related(f)
 	tg.forwards(f)
 	tg.object(f)
 	tg.byName(f)
@@ -91,17 +92,24 @@ func (g *generator) typeFile(t *binding.Type) *jen.File {
 func (tg *typeGen) forwards(f *jen.File) {
 	for _, fw := range tg.t.Forwards {
 		params, results := signature(fw.Property, fw.Role)
-		var args []jen.Code
-		if len(params) > 0 {
-			args = []jen.Code{jen.Id("v")}
-		}
-		call := target(fw.Target, args...)
+		call := target(fw.Target, arguments(fw.Role)...)
 		body := call
 		if len(results) > 0 {
 			body = jen.Return(call)
 		}
 		f.Comment(fw.Name + " calls " + strings.Join(append(slices.Clone(fw.Target.Path), fw.Name), ".") + ", which comes first in " + tg.t.Name + ".")
 		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(fw.Name).Params(params...).Params(results...).Block(body)
+	}
+}
+
+// related emits, for each category of the type, the accessor of the
+// objects whose membership points at this one.
+func (tg *typeGen) related(f *jen.File) {
+	for _, p := range tg.t.Related {
+		name := p.RelatedAccessor()
+		f.Comment(name + " returns the objects whose " + p.ID + " points at this one, through the context's Resolver.")
+		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(name).Params(ctxParam()).Params(jen.Index().Add(rt("Object")), jen.Error()).Block(
+			jen.Return(rt("RelatedValues").Call(jen.Id("ctx"), jen.Id("o"), jen.Lit(p.Base.Name), jen.Lit(p.Base.HasTree()))))
 	}
 }
 
@@ -156,6 +164,9 @@ func (tg *typeGen) byName(f *jen.File) {
 				fn = "CheckSelections"
 			}
 			body = append(body, jen.If(jen.Err().Op("==").Nil()).Block(jen.Err().Op("=").Add(rt(fn)).Call(jen.Id("x"), tg.infoExpr(p).Dot("Values"))))
+		}
+		if p.Type == schema.Category && p.Base.HasTree() {
+			body = append(body, jen.If(jen.Err().Op("==").Nil()).Block(jen.Err().Op("=").Add(rt("CheckTree")).Call(tg.holderQual("Categories").Call(), jen.Lit(p.Base.Name), jen.Id("x"))))
 		}
 		body = append(body, jen.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("apply")).Block(jen.Return(jen.Err())))
 		if isSelection(p) {

@@ -17,11 +17,21 @@
 package holders
 
 // Base is the base accessor holder: every generated portal type embeds it
-// last among its holders, as ERP5 puts its base accessor holder last in a
-// portal type class's bases. It holds no accessors of its own so that no
-// property sheet's accessor is ever ambiguous with it; generated code relies
-// only on its name (the field name "Base" is reserved in schemas).
-type Base struct{}
+// after its holders, as ERP5 puts its base accessor holder last in a portal
+// type class's bases. It holds what every object has: its relative URL, its
+// place in a Resolver. Its method names (and the field name Base) are
+// reserved in schemas, so no accessor is ever ambiguous with them.
+type Base struct {
+	url string
+}
+
+// RelativeURL returns the object's relative URL ("person_module/42"), as a
+// Resolver stored it; "" for an object not stored.
+func (b *Base) RelativeURL() string { return b.url }
+
+// SetRelativeURL sets the object's relative URL; Resolvers call it when
+// they store an object.
+func (b *Base) SetRelativeURL(url string) { b.url = url }
 
 // Object is what every generated portal type implements.
 type Object interface {
@@ -45,6 +55,8 @@ type Object interface {
 	// Edit sets several properties: all of them, or, if any id or value is
 	// refused, none; the error then names every refused id.
 	Edit(changes map[string]any) error
+	// RelativeURL returns the object's relative URL in its Resolver.
+	RelativeURL() string
 }
 
 // GetProperty is the body of every generated GetProperty method: Value,

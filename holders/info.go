@@ -153,7 +153,8 @@ type CategoryInfo struct {
 	ID          string // last segment, e.g. "france"
 	Title       string // the schema's title, or the id when it has none
 	Description string
-	Parent      string // parent path; "" for a base category
+	Parent      string   // parent path; "" for a base category
+	Children    []string // paths of the values directly below, in schema order
 }
 
 // FindType finds name in table, which must be sorted by Name. Generated

@@ -534,7 +534,7 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 
 // ReservedMethods are the methods every generated portal type has, and the
 // field every one embeds; no accessor may take these names.
-var ReservedMethods = []string{"Base", "Edit", "GetProperty", "HasProperty", "PortalType", "PropertyIDs", "SetProperty", "TypeInfo", "Value"}
+var ReservedMethods = []string{"Base", "Edit", "GetProperty", "HasProperty", "PortalType", "PropertyIDs", "RelativeURL", "SetProperty", "SetRelativeURL", "TypeInfo", "Value"}
 
 // ReservedTypeNames are the exported package-level names of the generated
 // types package; no portal type may take them.

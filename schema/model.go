@@ -105,15 +105,25 @@ func (p *Property) IsList() bool { return p.Multivalued }
 type Role int
 
 // Accessor roles. A scalar property has Get, Set and Has; a list property
-// (multivalued, lines, tokens, multiple selection, category) has Get (the
-// first item), GetList, Set (the default, first item) and SetList, and Has
-// except for categories.
+// (multivalued, lines, tokens, multiple selection) has Get (the first
+// item), GetList, Set (the default, first item), SetList and Has. A
+// category has Get, GetList, Set and SetList over its relative URLs, and
+// GetSet (the distinct values), GetID (the last segment), GetTitle,
+// GetValue and GetValueList (through a Resolver), SetValue and
+// SetValueList (from objects).
 const (
 	Get Role = iota
 	Set
 	Has
 	GetList
 	SetList
+	GetSet
+	GetID
+	GetTitle
+	GetValue
+	GetValueList
+	SetValue
+	SetValueList
 )
 
 // Accessor is one generated method of a property.
@@ -125,15 +135,24 @@ type Accessor struct {
 // Accessors lists the property's generated methods, in a fixed order.
 func (p *Property) Accessors() []Accessor {
 	n := p.GoName
-	if !p.IsList() {
+	switch {
+	case !p.IsList():
 		return []Accessor{{n, Get}, {"Set" + n, Set}, {"Has" + n, Has}}
+	case p.Type == Category:
+		return []Accessor{{n, Get}, {n + "List", GetList}, {"Set" + n, Set}, {"Set" + n + "List", SetList},
+			{n + "Set", GetSet}, {n + "ID", GetID}, {n + "Title", GetTitle}, {n + "Value", GetValue},
+			{n + "ValueList", GetValueList}, {"Set" + n + "Value", SetValue}, {"Set" + n + "ValueList", SetValueList}}
 	}
-	acc := []Accessor{{n, Get}, {n + "List", GetList}, {"Set" + n, Set}, {"Set" + n + "List", SetList}}
-	if p.Type != Category {
-		acc = append(acc, Accessor{"Has" + n, Has})
-	}
-	return acc
+	return []Accessor{{n, Get}, {n + "List", GetList}, {"Set" + n, Set}, {"Set" + n + "List", SetList}, {"Has" + n, Has}}
 }
+
+// RelatedAccessor is the method a portal type gets for each of its
+// categories: the objects whose membership points at this one.
+func (p *Property) RelatedAccessor() string { return p.GoName + "RelatedValueList" }
+
+// HasTree reports whether the base category has values in the schema: its
+// memberships are then paths of the tree, checked and titled statically.
+func (b *BaseCategory) HasTree() bool { return len(b.Values) > 0 }
 
 // BaseCategory is a category tree (YAML kind BaseCategory), e.g. region.
 type BaseCategory struct {

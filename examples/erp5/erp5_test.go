@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -86,11 +87,24 @@ func sample(p *holders.PropertyInfo, variant int) any {
 		return p.Values[variant%len(p.Values)]
 	case "multiple selection":
 		return []string{p.Values[variant%len(p.Values)]}
+	case "category":
+		return []string{categorySample(p.ID, variant)}
 	}
 	if list {
 		return []string{s, s + "b"}
 	}
 	return s
+}
+
+// categorySample returns a membership of base category base: a path of its
+// tree when it has one (checked by by-name writes), else an object URL.
+func categorySample(base string, variant int) string {
+	c, ok := portaltype.LookupCategory(base)
+	if !ok || len(c.Children) == 0 {
+		return fmt.Sprintf("%s_module/%d", base, variant)
+	}
+	path := c.Children[variant%len(c.Children)]
+	return strings.TrimPrefix(path, base+"/")
 }
 
 // TestEveryPropertyByName sets and reads every property of every type by
@@ -410,5 +424,78 @@ func copyTree(t *testing.T, src, dst string, keep func(rel string) bool, edit fu
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestCategories exercises every category accessor family on the
+// generated types, through a Memory resolver.
+func TestCategories(t *testing.T) {
+	store := holders.NewMemory()
+	ctx := holders.WithResolver(context.Background(), store)
+	acme, globex := new(portaltype.Organisation), new(portaltype.Organisation)
+	acme.SetCorporateName("Acme SA")
+	globex.SetTitle("Globex")
+	for url, o := range map[string]holders.Object{"organisation_module/acme": acme, "organisation_module/globex": globex} {
+		if err := store.Put(url, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := new(portaltype.Person)
+	p.SetRegionList([]string{"europe/france", "asia/japan", "europe/france"})
+	if diff := cmp.Diff([]string{"europe/france", "asia/japan"}, p.RegionSet()); diff != "" {
+		t.Errorf("RegionSet (-want +got):\n%s", diff)
+	}
+	if p.Region() != "europe/france" || p.RegionID() != "france" {
+		t.Errorf("Region %q, RegionID %q", p.Region(), p.RegionID())
+	}
+	if title, err := p.RegionTitle(context.Background()); title != "France" || err != nil {
+		t.Errorf("RegionTitle without a resolver = %q, %v", title, err)
+	}
+	// A tree category's values resolve at "<base>/<value>".
+	if _, err := p.RegionValue(ctx); !errors.Is(err, holders.ErrNotFound) || !strings.Contains(err.Error(), `"region/europe/france"`) {
+		t.Errorf("RegionValue = %v, want not found at region/europe/france", err)
+	}
+
+	p.SetSubordinationValue(acme)
+	p.SetSubordinationValueList([]holders.Object{acme, globex})
+	if diff := cmp.Diff([]string{"organisation_module/acme", "organisation_module/globex"}, p.SubordinationList()); diff != "" {
+		t.Errorf("SetSubordinationValueList (-want +got):\n%s", diff)
+	}
+	if v, err := p.SubordinationValue(ctx); v != acme || err != nil {
+		t.Errorf("SubordinationValue = %v, %v", v, err)
+	}
+	vs, err := p.SubordinationValueList(ctx)
+	if err != nil || len(vs) != 2 || vs[1] != globex {
+		t.Errorf("SubordinationValueList = %v, %v", vs, err)
+	}
+	if title, err := p.SubordinationTitle(ctx); title != "Acme SA" || err != nil {
+		t.Errorf("SubordinationTitle = %q, %v (the document's Title: the corporate name)", title, err)
+	}
+	if err := store.Put("person_module/1", p); err != nil {
+		t.Fatal(err)
+	}
+	for _, org := range []*portaltype.Organisation{acme, globex} {
+		staff, err := org.SubordinationRelatedValueList(ctx)
+		if err != nil || len(staff) != 1 || staff[0] != p {
+			t.Errorf("%s related = %v, %v", org.RelativeURL(), staff, err)
+		}
+	}
+
+	// By-name writes of tree categories are checked against the tree.
+	if err := p.SetProperty("region", []string{"europe/germany", "asia/japan"}); err != nil {
+		t.Error(err)
+	}
+	err = p.Edit(map[string]any{"region": "europe/atlantis", "first_name": "X"})
+	if !errors.Is(err, holders.ErrInvalidValue) || p.FirstName() == "X" {
+		t.Errorf("Edit with a region outside the tree = %v", err)
+	}
+	// Values of categories without a tree are URLs: anything goes.
+	if err := p.SetProperty("subordination", "anything/at/all"); err != nil {
+		t.Error(err)
+	}
+	// Trees have parents and children.
+	europe, ok := portaltype.LookupCategory("region/europe")
+	if diff := cmp.Diff([]string{"region/europe/france", "region/europe/germany"}, europe.Children); !ok || diff != "" || europe.Parent != "region" {
+		t.Errorf("region/europe: parent %q, children (-want +got):\n%s", europe.Parent, diff)
 	}
 }

@@ -618,6 +618,14 @@ func fuzzWant(p *holders.PropertyInfo, v any) (any, error) {
 			}
 		}
 	}
+	// A category with a tree in the schema takes only paths of the tree.
+	if base, ok := portaltype.LookupCategory(p.ID); p.Type == "category" && ok && len(base.Children) > 0 {
+		for _, s := range out.([]string) {
+			if _, ok := portaltype.LookupCategory(p.ID + "/" + s); !ok || s == "" {
+				return nil, holders.ErrInvalidValue
+			}
+		}
+	}
 	return out, nil
 }
 

@@ -9,6 +9,7 @@ package main
 //go:generate go run github.com/accessorgen/accessorgen/cmd/accessorgen
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -93,6 +94,26 @@ func run(w io.Writer) error {
 	}
 	orgTitle, _ := org.GetProperty("title")
 	fmt.Fprintf(w, "an Organisation without a title is called %q\n", orgTitle)
+
+	// Categories: memberships are relative URLs. Tree categories take titles
+	// from the static tree; others reach objects through a Resolver.
+	store := holders.NewMemory()
+	ctx := holders.WithResolver(context.Background(), store)
+	if err := store.Put("organisation_module/acme", org); err != nil {
+		return err
+	}
+	p.SetSubordinationValue(org)
+	if err := store.Put("person_module/1", p); err != nil {
+		return err
+	}
+	regionTitle, _ := p.RegionTitle(ctx)
+	employer, _ := p.SubordinationTitle(ctx)
+	fmt.Fprintf(w, "%s works for %s (%s), in %s (%s)\n", p.RelativeURL(), employer, p.Subordination(), regionTitle, p.RegionID())
+	staff, _ := org.(*portaltype.Organisation).SubordinationRelatedValueList(ctx)
+	for _, e := range staff {
+		fmt.Fprintf(w, "%s employs %s (%s)\n", org.RelativeURL(), e.RelativeURL(), e.PortalType())
+	}
+	fmt.Fprintln(w, "region outside the tree:", p.SetProperty("region", "europe/atlantis"))
 
 	// Lookup tables: sorted arrays and switches, nothing built at start-up.
 	fmt.Fprintln(w, "types:", portaltype.TypeNames())

@@ -2,5 +2,94 @@
 
 // Package accessorholder holds the accessor holders that accessorgen generates:
 // one type per property sheet, named after the sheet with the suffix Holder, with
-// typed accessors for its properties and categories, and a SheetInfo table.
+// typed accessors for its properties and categories, and a SheetInfo table; and
+// the base category trees.
 package accessorholder
+
+import "github.com/accessorgen/accessorgen/holders"
+
+// categoryTable lists every base category and category value, sorted by path.
+var categoryTable = [...]holders.CategoryInfo{{
+	Children: []string{"function/sales", "function/engineering"},
+	ID:       "function",
+	Path:     "function",
+	Title:    "Function",
+}, {
+	ID:     "engineering",
+	Parent: "function",
+	Path:   "function/engineering",
+	Title:  "Engineering",
+}, {
+	ID:     "sales",
+	Parent: "function",
+	Path:   "function/sales",
+	Title:  "Sales",
+}, {
+	Children: []string{"group/acme"},
+	ID:       "group",
+	Path:     "group",
+	Title:    "Group",
+}, {
+	Children: []string{"group/acme/europe", "group/acme/asia"},
+	ID:       "acme",
+	Parent:   "group",
+	Path:     "group/acme",
+	Title:    "Acme Group",
+}, {
+	ID:     "asia",
+	Parent: "group/acme",
+	Path:   "group/acme/asia",
+	Title:  "Acme Asia",
+}, {
+	ID:     "europe",
+	Parent: "group/acme",
+	Path:   "group/acme/europe",
+	Title:  "Acme Europe",
+}, {
+	Children: []string{"region/europe", "region/asia"},
+	ID:       "region",
+	Path:     "region",
+	Title:    "Region",
+}, {
+	Children: []string{"region/asia/japan"},
+	ID:       "asia",
+	Parent:   "region",
+	Path:     "region/asia",
+	Title:    "Asia",
+}, {
+	ID:     "japan",
+	Parent: "region/asia",
+	Path:   "region/asia/japan",
+	Title:  "Japan",
+}, {
+	Children: []string{"region/europe/france", "region/europe/germany"},
+	ID:       "europe",
+	Parent:   "region",
+	Path:     "region/europe",
+	Title:    "Europe",
+}, {
+	ID:     "france",
+	Parent: "region/europe",
+	Path:   "region/europe/france",
+	Title:  "France",
+}, {
+	ID:     "germany",
+	Parent: "region/europe",
+	Path:   "region/europe/germany",
+	Title:  "Germany",
+}, {
+	Description: "The organisation a person works for (values are organisation URLs).",
+	ID:          "subordination",
+	Path:        "subordination",
+	Title:       "Subordination",
+}}
+
+// Categories returns every base category and category value, sorted by path. Do not modify it.
+func Categories() []holders.CategoryInfo {
+	return categoryTable[:]
+}
+
+// LookupCategory returns the category at path, e.g. "region/europe/france".
+func LookupCategory(path string) (holders.CategoryInfo, bool) {
+	return holders.FindCategory(categoryTable[:], path)
+}

@@ -3,6 +3,7 @@
 package accessorholder
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"slices"
 )
@@ -94,6 +95,41 @@ func (h *AddressHolder) SetRegion(v string) {
 // SetRegionList sets the values of region to a copy of v.
 func (h *AddressHolder) SetRegionList(v []string) {
 	h.region = slices.Clone(v)
+}
+
+// RegionSet returns the distinct values of region, in order.
+func (h *AddressHolder) RegionSet() []string {
+	return holders.CategorySet(h.RegionList())
+}
+
+// RegionID returns the last segment of the first value of region.
+func (h *AddressHolder) RegionID() string {
+	return holders.CategoryID(h.Region())
+}
+
+// RegionTitle returns the title of the first value of region, from the region tree.
+func (h *AddressHolder) RegionTitle(ctx context.Context) (string, error) {
+	return holders.TreeTitle(categoryTable[:], "region", h.Region())
+}
+
+// RegionValue returns the object the first value of region points at, through the context's Resolver.
+func (h *AddressHolder) RegionValue(ctx context.Context) (holders.Object, error) {
+	return holders.CategoryValue(ctx, "region", h.Region(), true)
+}
+
+// RegionValueList returns the objects the values of region point at, through the context's Resolver.
+func (h *AddressHolder) RegionValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.CategoryValueList(ctx, "region", h.RegionList(), true)
+}
+
+// SetRegionValue makes v's URL the first value of region.
+func (h *AddressHolder) SetRegionValue(v holders.Object) {
+	h.SetRegion(holders.Membership(v, "region", true))
+}
+
+// SetRegionValueList sets the values of region to the URLs of v.
+func (h *AddressHolder) SetRegionValueList(v []holders.Object) {
+	h.SetRegionList(holders.Memberships(v, "region", true))
 }
 
 // AddressProperties describes the members of sheet Address, in order.

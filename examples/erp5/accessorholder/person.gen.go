@@ -3,6 +3,7 @@
 package accessorholder
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"slices"
 	"time"
@@ -299,6 +300,41 @@ func (h *PersonHolder) SetRegionList(v []string) {
 	h.region = slices.Clone(v)
 }
 
+// RegionSet returns the distinct values of region, in order.
+func (h *PersonHolder) RegionSet() []string {
+	return holders.CategorySet(h.RegionList())
+}
+
+// RegionID returns the last segment of the first value of region.
+func (h *PersonHolder) RegionID() string {
+	return holders.CategoryID(h.Region())
+}
+
+// RegionTitle returns the title of the first value of region, from the region tree.
+func (h *PersonHolder) RegionTitle(ctx context.Context) (string, error) {
+	return holders.TreeTitle(categoryTable[:], "region", h.Region())
+}
+
+// RegionValue returns the object the first value of region points at, through the context's Resolver.
+func (h *PersonHolder) RegionValue(ctx context.Context) (holders.Object, error) {
+	return holders.CategoryValue(ctx, "region", h.Region(), true)
+}
+
+// RegionValueList returns the objects the values of region point at, through the context's Resolver.
+func (h *PersonHolder) RegionValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.CategoryValueList(ctx, "region", h.RegionList(), true)
+}
+
+// SetRegionValue makes v's URL the first value of region.
+func (h *PersonHolder) SetRegionValue(v holders.Object) {
+	h.SetRegion(holders.Membership(v, "region", true))
+}
+
+// SetRegionValueList sets the values of region to the URLs of v.
+func (h *PersonHolder) SetRegionValueList(v []holders.Object) {
+	h.SetRegionList(holders.Memberships(v, "region", true))
+}
+
 // SubordinationList returns the values of subordination. Do not modify the slice.
 //
 // Category subordination of sheet Person (schema/person.yaml:36).
@@ -319,6 +355,41 @@ func (h *PersonHolder) SetSubordination(v string) {
 // SetSubordinationList sets the values of subordination to a copy of v.
 func (h *PersonHolder) SetSubordinationList(v []string) {
 	h.subordination = slices.Clone(v)
+}
+
+// SubordinationSet returns the distinct values of subordination, in order.
+func (h *PersonHolder) SubordinationSet() []string {
+	return holders.CategorySet(h.SubordinationList())
+}
+
+// SubordinationID returns the last segment of the first value of subordination.
+func (h *PersonHolder) SubordinationID() string {
+	return holders.CategoryID(h.Subordination())
+}
+
+// SubordinationTitle returns the title of the object the first value of subordination points at, through the context's Resolver.
+func (h *PersonHolder) SubordinationTitle(ctx context.Context) (string, error) {
+	return holders.ObjectTitle(ctx, "subordination", h.Subordination())
+}
+
+// SubordinationValue returns the object the first value of subordination points at, through the context's Resolver.
+func (h *PersonHolder) SubordinationValue(ctx context.Context) (holders.Object, error) {
+	return holders.CategoryValue(ctx, "subordination", h.Subordination(), false)
+}
+
+// SubordinationValueList returns the objects the values of subordination point at, through the context's Resolver.
+func (h *PersonHolder) SubordinationValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.CategoryValueList(ctx, "subordination", h.SubordinationList(), false)
+}
+
+// SetSubordinationValue makes v's URL the first value of subordination.
+func (h *PersonHolder) SetSubordinationValue(v holders.Object) {
+	h.SetSubordination(holders.Membership(v, "subordination", false))
+}
+
+// SetSubordinationValueList sets the values of subordination to the URLs of v.
+func (h *PersonHolder) SetSubordinationValueList(v []holders.Object) {
+	h.SetSubordinationList(holders.Memberships(v, "subordination", false))
 }
 
 // PersonProperties describes the members of sheet Person, in order.

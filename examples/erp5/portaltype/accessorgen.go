@@ -6,6 +6,7 @@
 package portaltype
 
 import (
+	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
 	"github.com/accessorgen/accessorgen/holders"
 	"slices"
 )
@@ -15,66 +16,6 @@ var typeTable = [...]*holders.TypeInfo{&addressInfo, &emailInfo, &organisationIn
 
 // groupTable pairs groups with their portal types, sorted.
 var groupTable = [...][2]string{{"contact", "Address"}, {"contact", "Email"}, {"contact", "Telephone"}, {"module", "Person Module"}, {"node", "Organisation"}, {"node", "Person"}}
-
-// categoryTable lists every base category and category value, sorted by path.
-var categoryTable = [...]holders.CategoryInfo{{
-	ID:    "function",
-	Path:  "function",
-	Title: "Function",
-}, {
-	ID:     "engineering",
-	Parent: "function",
-	Path:   "function/engineering",
-	Title:  "Engineering",
-}, {
-	ID:     "sales",
-	Parent: "function",
-	Path:   "function/sales",
-	Title:  "Sales",
-}, {
-	ID:    "group",
-	Path:  "group",
-	Title: "Group",
-}, {
-	ID:     "acme",
-	Parent: "group",
-	Path:   "group/acme",
-	Title:  "Acme Group",
-}, {
-	ID:    "region",
-	Path:  "region",
-	Title: "Region",
-}, {
-	ID:     "asia",
-	Parent: "region",
-	Path:   "region/asia",
-	Title:  "Asia",
-}, {
-	ID:     "japan",
-	Parent: "region/asia",
-	Path:   "region/asia/japan",
-	Title:  "Japan",
-}, {
-	ID:     "europe",
-	Parent: "region",
-	Path:   "region/europe",
-	Title:  "Europe",
-}, {
-	ID:     "france",
-	Parent: "region/europe",
-	Path:   "region/europe/france",
-	Title:  "France",
-}, {
-	ID:     "germany",
-	Parent: "region/europe",
-	Path:   "region/europe/germany",
-	Title:  "Germany",
-}, {
-	Description: "The organisation a person works for (values are organisation URLs).",
-	ID:          "subordination",
-	Path:        "subordination",
-	Title:       "Subordination",
-}}
 
 // New returns a new object of the named portal type, e.g. New("Sale Order").
 func New(portalType string) (holders.Object, error) {
@@ -115,5 +56,5 @@ func AllowedContentTypes(portalType string) []string {
 
 // LookupCategory returns the category at path, e.g. "region/europe/france".
 func LookupCategory(path string) (holders.CategoryInfo, bool) {
-	return holders.FindCategory(categoryTable[:], path)
+	return accessorholder.LookupCategory(path)
 }

@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
 	"github.com/accessorgen/accessorgen/holders"
 )
@@ -17,6 +18,11 @@ type Address struct {
 }
 
 var _ holders.Object = (*Address)(nil)
+
+// RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
+func (o *Address) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "region", true)
+}
 
 // PortalType returns "Address".
 func (*Address) PortalType() string {
@@ -146,6 +152,9 @@ func (o *Address) set(i int, v any, apply bool) error {
 		o.SetZipCode(x)
 	case 3:
 		x, err := holders.ToStrings(v)
+		if err == nil {
+			err = holders.CheckTree(accessorholder.Categories(), "region", x)
+		}
 		if err != nil || !apply {
 			return err
 		}

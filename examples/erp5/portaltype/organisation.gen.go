@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
 	"github.com/accessorgen/accessorgen/examples/erp5/document"
 	"github.com/accessorgen/accessorgen/holders"
@@ -17,7 +18,8 @@ type Organisation struct {
 	accessorholder.ReferenceHolder
 	holders.Base
 	document.Auditable
-	group []string
+	group         []string
+	subordination []string
 }
 
 var _ holders.Object = (*Organisation)(nil)
@@ -42,6 +44,113 @@ func (o *Organisation) SetGroup(v string) {
 // SetGroupList sets the values of group to a copy of v.
 func (o *Organisation) SetGroupList(v []string) {
 	o.group = slices.Clone(v)
+}
+
+// GroupSet returns the distinct values of group, in order.
+func (o *Organisation) GroupSet() []string {
+	return holders.CategorySet(o.GroupList())
+}
+
+// GroupID returns the last segment of the first value of group.
+func (o *Organisation) GroupID() string {
+	return holders.CategoryID(o.Group())
+}
+
+// GroupTitle returns the title of the first value of group, from the group tree.
+func (o *Organisation) GroupTitle(ctx context.Context) (string, error) {
+	return holders.TreeTitle(accessorholder.Categories(), "group", o.Group())
+}
+
+// GroupValue returns the object the first value of group points at, through the context's Resolver.
+func (o *Organisation) GroupValue(ctx context.Context) (holders.Object, error) {
+	return holders.CategoryValue(ctx, "group", o.Group(), true)
+}
+
+// GroupValueList returns the objects the values of group point at, through the context's Resolver.
+func (o *Organisation) GroupValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.CategoryValueList(ctx, "group", o.GroupList(), true)
+}
+
+// SetGroupValue makes v's URL the first value of group.
+func (o *Organisation) SetGroupValue(v holders.Object) {
+	o.SetGroup(holders.Membership(v, "group", true))
+}
+
+// SetGroupValueList sets the values of group to the URLs of v.
+func (o *Organisation) SetGroupValueList(v []holders.Object) {
+	o.SetGroupList(holders.Memberships(v, "group", true))
+}
+
+// SubordinationList returns the values of subordination. Do not modify the slice.
+//
+// Category subordination of portal type Organisation (schema/types.yaml:16).
+func (o *Organisation) SubordinationList() []string {
+	return o.subordination
+}
+
+// Subordination returns the first value of subordination, ERP5's default value.
+func (o *Organisation) Subordination() string {
+	return holders.First(o.SubordinationList())
+}
+
+// SetSubordination makes v the first value of subordination, keeping the others.
+func (o *Organisation) SetSubordination(v string) {
+	o.subordination = holders.SetDefault(o.subordination, v)
+}
+
+// SetSubordinationList sets the values of subordination to a copy of v.
+func (o *Organisation) SetSubordinationList(v []string) {
+	o.subordination = slices.Clone(v)
+}
+
+// SubordinationSet returns the distinct values of subordination, in order.
+func (o *Organisation) SubordinationSet() []string {
+	return holders.CategorySet(o.SubordinationList())
+}
+
+// SubordinationID returns the last segment of the first value of subordination.
+func (o *Organisation) SubordinationID() string {
+	return holders.CategoryID(o.Subordination())
+}
+
+// SubordinationTitle returns the title of the object the first value of subordination points at, through the context's Resolver.
+func (o *Organisation) SubordinationTitle(ctx context.Context) (string, error) {
+	return holders.ObjectTitle(ctx, "subordination", o.Subordination())
+}
+
+// SubordinationValue returns the object the first value of subordination points at, through the context's Resolver.
+func (o *Organisation) SubordinationValue(ctx context.Context) (holders.Object, error) {
+	return holders.CategoryValue(ctx, "subordination", o.Subordination(), false)
+}
+
+// SubordinationValueList returns the objects the values of subordination point at, through the context's Resolver.
+func (o *Organisation) SubordinationValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.CategoryValueList(ctx, "subordination", o.SubordinationList(), false)
+}
+
+// SetSubordinationValue makes v's URL the first value of subordination.
+func (o *Organisation) SetSubordinationValue(v holders.Object) {
+	o.SetSubordination(holders.Membership(v, "subordination", false))
+}
+
+// SetSubordinationValueList sets the values of subordination to the URLs of v.
+func (o *Organisation) SetSubordinationValueList(v []holders.Object) {
+	o.SetSubordinationList(holders.Memberships(v, "subordination", false))
+}
+
+// RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
+func (o *Organisation) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "region", true)
+}
+
+// GroupRelatedValueList returns the objects whose group points at this one, through the context's Resolver.
+func (o *Organisation) GroupRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "group", true)
+}
+
+// SubordinationRelatedValueList returns the objects whose subordination points at this one, through the context's Resolver.
+func (o *Organisation) SubordinationRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "subordination", false)
 }
 
 // Title calls Organisation.Title, which comes first in Organisation.
@@ -112,6 +221,8 @@ func organisationIndex(id string) int {
 		return 13
 	case "group":
 		return 14
+	case "subordination":
+		return 15
 	}
 	return -1
 }
@@ -149,6 +260,8 @@ func (o *Organisation) Value(id string) (holders.Value, error) {
 		return holders.TimeValue(o.CreationDate()), nil
 	case 14:
 		return holders.StringsValue(o.GroupList()), nil
+	case 15:
+		return holders.StringsValue(o.SubordinationList()), nil
 	}
 	return holders.Value{}, organisationInfo.Unknown(id)
 }
@@ -186,6 +299,8 @@ func (o *Organisation) HasProperty(id string) bool {
 		return o.HasCreationDate()
 	case 14:
 		return len(o.GroupList()) > 0
+	case 15:
+		return len(o.SubordinationList()) > 0
 	}
 	return false
 }
@@ -240,6 +355,9 @@ func (o *Organisation) set(i int, v any, apply bool) error {
 		return o.SetActivityList(x)
 	case 7:
 		x, err := holders.ToStrings(v)
+		if err == nil {
+			err = holders.CheckTree(accessorholder.Categories(), "region", x)
+		}
 		if err != nil || !apply {
 			return err
 		}
@@ -285,10 +403,19 @@ func (o *Organisation) set(i int, v any, apply bool) error {
 		o.SetCreationDate(x)
 	case 14:
 		x, err := holders.ToStrings(v)
+		if err == nil {
+			err = holders.CheckTree(accessorholder.Categories(), "group", x)
+		}
 		if err != nil || !apply {
 			return err
 		}
 		o.SetGroupList(x)
+	case 15:
+		x, err := holders.ToStrings(v)
+		if err != nil || !apply {
+			return err
+		}
+		o.SetSubordinationList(x)
 	}
 	return nil
 }
@@ -296,7 +423,7 @@ func (o *Organisation) set(i int, v any, apply bool) error {
 // organisationInfo describes Organisation; it is laid out by the linker, not built at start-up.
 var organisationInfo = holders.TypeInfo{
 	AllowedContentTypes: []string{"Address", "Telephone", "Email"},
-	BaseCategories:      []string{"group"},
+	BaseCategories:      []string{"group", "subordination"},
 	Document:            "document.Organisation",
 	GoName:              "Organisation",
 	Groups:              []string{"node"},
@@ -312,7 +439,7 @@ var organisationInfo = holders.TypeInfo{
 		Property: &accessorholder.DublinCoreProperties[0],
 	}},
 	Pos:        "schema/types.yaml:12",
-	Properties: []*holders.PropertyInfo{&accessorholder.OrganisationProperties[0], &accessorholder.OrganisationProperties[1], &accessorholder.OrganisationProperties[2], &accessorholder.OrganisationProperties[3], &accessorholder.OrganisationProperties[4], &accessorholder.OrganisationProperties[5], &accessorholder.OrganisationProperties[6], &accessorholder.OrganisationProperties[7], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &organisationOwn[0]},
+	Properties: []*holders.PropertyInfo{&accessorholder.OrganisationProperties[0], &accessorholder.OrganisationProperties[1], &accessorholder.OrganisationProperties[2], &accessorholder.OrganisationProperties[3], &accessorholder.OrganisationProperties[4], &accessorholder.OrganisationProperties[5], &accessorholder.OrganisationProperties[6], &accessorholder.OrganisationProperties[7], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &organisationOwn[0], &organisationOwn[1]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.OrganisationSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet},
 	TypeClass:  "Organisation",
 }
@@ -320,6 +447,13 @@ var organisationInfo = holders.TypeInfo{
 // organisationOwn describes the categories Organisation has itself.
 var organisationOwn = [...]holders.PropertyInfo{{
 	ID:              "group",
+	Multivalued:     true,
+	Pos:             "schema/types.yaml:16",
+	ReadPermission:  "Access contents information",
+	Type:            "category",
+	WritePermission: "Modify portal content",
+}, {
+	ID:              "subordination",
 	Multivalued:     true,
 	Pos:             "schema/types.yaml:16",
 	ReadPermission:  "Access contents information",

@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
 	"github.com/accessorgen/accessorgen/examples/erp5/document"
 	"github.com/accessorgen/accessorgen/holders"
@@ -48,6 +49,41 @@ func (o *Person) SetGroupList(v []string) {
 	o.group = slices.Clone(v)
 }
 
+// GroupSet returns the distinct values of group, in order.
+func (o *Person) GroupSet() []string {
+	return holders.CategorySet(o.GroupList())
+}
+
+// GroupID returns the last segment of the first value of group.
+func (o *Person) GroupID() string {
+	return holders.CategoryID(o.Group())
+}
+
+// GroupTitle returns the title of the first value of group, from the group tree.
+func (o *Person) GroupTitle(ctx context.Context) (string, error) {
+	return holders.TreeTitle(accessorholder.Categories(), "group", o.Group())
+}
+
+// GroupValue returns the object the first value of group points at, through the context's Resolver.
+func (o *Person) GroupValue(ctx context.Context) (holders.Object, error) {
+	return holders.CategoryValue(ctx, "group", o.Group(), true)
+}
+
+// GroupValueList returns the objects the values of group point at, through the context's Resolver.
+func (o *Person) GroupValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.CategoryValueList(ctx, "group", o.GroupList(), true)
+}
+
+// SetGroupValue makes v's URL the first value of group.
+func (o *Person) SetGroupValue(v holders.Object) {
+	o.SetGroup(holders.Membership(v, "group", true))
+}
+
+// SetGroupValueList sets the values of group to the URLs of v.
+func (o *Person) SetGroupValueList(v []holders.Object) {
+	o.SetGroupList(holders.Memberships(v, "group", true))
+}
+
 // FunctionList returns the values of function. Do not modify the slice.
 //
 // Category function of portal type Person (schema/types.yaml:7).
@@ -68,6 +104,61 @@ func (o *Person) SetFunction(v string) {
 // SetFunctionList sets the values of function to a copy of v.
 func (o *Person) SetFunctionList(v []string) {
 	o.function = slices.Clone(v)
+}
+
+// FunctionSet returns the distinct values of function, in order.
+func (o *Person) FunctionSet() []string {
+	return holders.CategorySet(o.FunctionList())
+}
+
+// FunctionID returns the last segment of the first value of function.
+func (o *Person) FunctionID() string {
+	return holders.CategoryID(o.Function())
+}
+
+// FunctionTitle returns the title of the first value of function, from the function tree.
+func (o *Person) FunctionTitle(ctx context.Context) (string, error) {
+	return holders.TreeTitle(accessorholder.Categories(), "function", o.Function())
+}
+
+// FunctionValue returns the object the first value of function points at, through the context's Resolver.
+func (o *Person) FunctionValue(ctx context.Context) (holders.Object, error) {
+	return holders.CategoryValue(ctx, "function", o.Function(), true)
+}
+
+// FunctionValueList returns the objects the values of function point at, through the context's Resolver.
+func (o *Person) FunctionValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.CategoryValueList(ctx, "function", o.FunctionList(), true)
+}
+
+// SetFunctionValue makes v's URL the first value of function.
+func (o *Person) SetFunctionValue(v holders.Object) {
+	o.SetFunction(holders.Membership(v, "function", true))
+}
+
+// SetFunctionValueList sets the values of function to the URLs of v.
+func (o *Person) SetFunctionValueList(v []holders.Object) {
+	o.SetFunctionList(holders.Memberships(v, "function", true))
+}
+
+// RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
+func (o *Person) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "region", true)
+}
+
+// SubordinationRelatedValueList returns the objects whose subordination points at this one, through the context's Resolver.
+func (o *Person) SubordinationRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "subordination", false)
+}
+
+// GroupRelatedValueList returns the objects whose group points at this one, through the context's Resolver.
+func (o *Person) GroupRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "group", true)
+}
+
+// FunctionRelatedValueList returns the objects whose function points at this one, through the context's Resolver.
+func (o *Person) FunctionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "function", true)
 }
 
 // SetLastName calls Person.SetLastName, which comes first in Person.
@@ -347,6 +438,9 @@ func (o *Person) set(i int, v any, apply bool) error {
 		o.SetPhoto(x)
 	case 12:
 		x, err := holders.ToStrings(v)
+		if err == nil {
+			err = holders.CheckTree(accessorholder.Categories(), "region", x)
+		}
 		if err != nil || !apply {
 			return err
 		}
@@ -392,12 +486,18 @@ func (o *Person) set(i int, v any, apply bool) error {
 		o.SetCreationDate(x)
 	case 19:
 		x, err := holders.ToStrings(v)
+		if err == nil {
+			err = holders.CheckTree(accessorholder.Categories(), "group", x)
+		}
 		if err != nil || !apply {
 			return err
 		}
 		o.SetGroupList(x)
 	case 20:
 		x, err := holders.ToStrings(v)
+		if err == nil {
+			err = holders.CheckTree(accessorholder.Categories(), "function", x)
+		}
 		if err != nil || !apply {
 			return err
 		}

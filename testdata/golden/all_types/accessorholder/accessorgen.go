@@ -2,5 +2,47 @@
 
 // Package accessorholder holds the accessor holders that accessorgen generates:
 // one type per property sheet, named after the sheet with the suffix Holder, with
-// typed accessors for its properties and categories, and a SheetInfo table.
+// typed accessors for its properties and categories, and a SheetInfo table; and
+// the base category trees.
 package accessorholder
+
+import "github.com/accessorgen/accessorgen/holders"
+
+// categoryTable lists every base category and category value, sorted by path.
+var categoryTable = [...]holders.CategoryInfo{{
+	Children: []string{"region/europe"},
+	ID:       "region",
+	Path:     "region",
+	Title:    "Region",
+}, {
+	Children:    []string{"region/europe/france", "region/europe/0ther"},
+	Description: "The continent.",
+	ID:          "europe",
+	Parent:      "region",
+	Path:        "region/europe",
+	Title:       "Europe",
+}, {
+	ID:     "0ther",
+	Parent: "region/europe",
+	Path:   "region/europe/0ther",
+	Title:  "0ther",
+}, {
+	ID:     "france",
+	Parent: "region/europe",
+	Path:   "region/europe/france",
+	Title:  "France",
+}, {
+	ID:    "site",
+	Path:  "site",
+	Title: "site",
+}}
+
+// Categories returns every base category and category value, sorted by path. Do not modify it.
+func Categories() []holders.CategoryInfo {
+	return categoryTable[:]
+}
+
+// LookupCategory returns the category at path, e.g. "region/europe/france".
+func LookupCategory(path string) (holders.CategoryInfo, bool) {
+	return holders.FindCategory(categoryTable[:], path)
+}

@@ -7,6 +7,7 @@ package portaltype
 
 import (
 	"github.com/accessorgen/accessorgen/holders"
+	"github.com/accessorgen/accessorgen/testdata/golden/all_types/accessorholder"
 	"slices"
 )
 
@@ -15,33 +16,6 @@ var typeTable = [...]*holders.TypeInfo{&saleOrderInfo, &saleOrderLineInfo}
 
 // groupTable pairs groups with their portal types, sorted.
 var groupTable = [...][2]string{{"delivery", "Sale Order"}, {"order", "Sale Order"}, {"order", "Sale Order Line"}}
-
-// categoryTable lists every base category and category value, sorted by path.
-var categoryTable = [...]holders.CategoryInfo{{
-	ID:    "region",
-	Path:  "region",
-	Title: "Region",
-}, {
-	Description: "The continent.",
-	ID:          "europe",
-	Parent:      "region",
-	Path:        "region/europe",
-	Title:       "Europe",
-}, {
-	ID:     "0ther",
-	Parent: "region/europe",
-	Path:   "region/europe/0ther",
-	Title:  "0ther",
-}, {
-	ID:     "france",
-	Parent: "region/europe",
-	Path:   "region/europe/france",
-	Title:  "France",
-}, {
-	ID:    "site",
-	Path:  "site",
-	Title: "site",
-}}
 
 // New returns a new object of the named portal type, e.g. New("Sale Order").
 func New(portalType string) (holders.Object, error) {
@@ -82,5 +56,5 @@ func AllowedContentTypes(portalType string) []string {
 
 // LookupCategory returns the category at path, e.g. "region/europe/france".
 func LookupCategory(path string) (holders.CategoryInfo, bool) {
-	return holders.FindCategory(categoryTable[:], path)
+	return accessorholder.LookupCategory(path)
 }

@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/all_types/accessorholder"
 	"slices"
@@ -41,6 +42,51 @@ func (o *SaleOrder) SetSite(v string) {
 // SetSiteList sets the values of site to a copy of v.
 func (o *SaleOrder) SetSiteList(v []string) {
 	o.site = slices.Clone(v)
+}
+
+// SiteSet returns the distinct values of site, in order.
+func (o *SaleOrder) SiteSet() []string {
+	return holders.CategorySet(o.SiteList())
+}
+
+// SiteID returns the last segment of the first value of site.
+func (o *SaleOrder) SiteID() string {
+	return holders.CategoryID(o.Site())
+}
+
+// SiteTitle returns the title of the object the first value of site points at, through the context's Resolver.
+func (o *SaleOrder) SiteTitle(ctx context.Context) (string, error) {
+	return holders.ObjectTitle(ctx, "site", o.Site())
+}
+
+// SiteValue returns the object the first value of site points at, through the context's Resolver.
+func (o *SaleOrder) SiteValue(ctx context.Context) (holders.Object, error) {
+	return holders.CategoryValue(ctx, "site", o.Site(), false)
+}
+
+// SiteValueList returns the objects the values of site point at, through the context's Resolver.
+func (o *SaleOrder) SiteValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.CategoryValueList(ctx, "site", o.SiteList(), false)
+}
+
+// SetSiteValue makes v's URL the first value of site.
+func (o *SaleOrder) SetSiteValue(v holders.Object) {
+	o.SetSite(holders.Membership(v, "site", false))
+}
+
+// SetSiteValueList sets the values of site to the URLs of v.
+func (o *SaleOrder) SetSiteValueList(v []holders.Object) {
+	o.SetSiteList(holders.Memberships(v, "site", false))
+}
+
+// RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
+func (o *SaleOrder) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "region", true)
+}
+
+// SiteRelatedValueList returns the objects whose site points at this one, through the context's Resolver.
+func (o *SaleOrder) SiteRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "site", false)
 }
 
 // PortalType returns "Sale Order".
@@ -357,6 +403,9 @@ func (o *SaleOrder) set(i int, v any, apply bool) error {
 		o.SetSecret(x)
 	case 20:
 		x, err := holders.ToStrings(v)
+		if err == nil {
+			err = holders.CheckTree(accessorholder.Categories(), "region", x)
+		}
 		if err != nil || !apply {
 			return err
 		}

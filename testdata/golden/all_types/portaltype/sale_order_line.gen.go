@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/all_types/accessorholder"
 )
@@ -16,6 +17,11 @@ type SaleOrderLine struct {
 }
 
 var _ holders.Object = (*SaleOrderLine)(nil)
+
+// RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
+func (o *SaleOrderLine) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "region", true)
+}
 
 // PortalType returns "Sale Order Line".
 func (*SaleOrderLine) PortalType() string {
@@ -325,6 +331,9 @@ func (o *SaleOrderLine) set(i int, v any, apply bool) error {
 		o.SetSecret(x)
 	case 20:
 		x, err := holders.ToStrings(v)
+		if err == nil {
+			err = holders.CheckTree(accessorholder.Categories(), "region", x)
+		}
 		if err != nil || !apply {
 			return err
 		}

@@ -3,6 +3,7 @@
 package accessorholder
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"slices"
 )
@@ -255,6 +256,41 @@ func (h *TrickyHolder) SetSelect(v string) {
 // SetSelectList sets the values of select to a copy of v.
 func (h *TrickyHolder) SetSelectList(v []string) {
 	h.select_ = slices.Clone(v)
+}
+
+// SelectSet returns the distinct values of select, in order.
+func (h *TrickyHolder) SelectSet() []string {
+	return holders.CategorySet(h.SelectList())
+}
+
+// SelectID returns the last segment of the first value of select.
+func (h *TrickyHolder) SelectID() string {
+	return holders.CategoryID(h.Select())
+}
+
+// SelectTitle returns the title of the object the first value of select points at, through the context's Resolver.
+func (h *TrickyHolder) SelectTitle(ctx context.Context) (string, error) {
+	return holders.ObjectTitle(ctx, "select", h.Select())
+}
+
+// SelectValue returns the object the first value of select points at, through the context's Resolver.
+func (h *TrickyHolder) SelectValue(ctx context.Context) (holders.Object, error) {
+	return holders.CategoryValue(ctx, "select", h.Select(), false)
+}
+
+// SelectValueList returns the objects the values of select point at, through the context's Resolver.
+func (h *TrickyHolder) SelectValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.CategoryValueList(ctx, "select", h.SelectList(), false)
+}
+
+// SetSelectValue makes v's URL the first value of select.
+func (h *TrickyHolder) SetSelectValue(v holders.Object) {
+	h.SetSelect(holders.Membership(v, "select", false))
+}
+
+// SetSelectValueList sets the values of select to the URLs of v.
+func (h *TrickyHolder) SetSelectValueList(v []holders.Object) {
+	h.SetSelectList(holders.Memberships(v, "select", false))
 }
 
 // TrickyProperties describes the members of sheet Tricky, in order.

@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/names/accessorholder"
 )
@@ -16,6 +17,11 @@ type HTTPClient struct {
 }
 
 var _ holders.Object = (*HTTPClient)(nil)
+
+// SelectRelatedValueList returns the objects whose select points at this one, through the context's Resolver.
+func (o *HTTPClient) SelectRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "select", false)
+}
 
 // PortalType returns "HTTP Client".
 func (*HTTPClient) PortalType() string {

@@ -7,6 +7,7 @@ package portaltype
 
 import (
 	"github.com/accessorgen/accessorgen/holders"
+	"github.com/accessorgen/accessorgen/testdata/golden/shadowing/accessorholder"
 	"slices"
 )
 
@@ -15,9 +16,6 @@ var typeTable = [...]*holders.TypeInfo{&otherThingInfo, &thingInfo}
 
 // groupTable pairs groups with their portal types, sorted.
 var groupTable = [...][2]string{}
-
-// categoryTable lists every base category and category value, sorted by path.
-var categoryTable = [...]holders.CategoryInfo{}
 
 // New returns a new object of the named portal type, e.g. New("Sale Order").
 func New(portalType string) (holders.Object, error) {
@@ -58,5 +56,5 @@ func AllowedContentTypes(portalType string) []string {
 
 // LookupCategory returns the category at path, e.g. "region/europe/france".
 func LookupCategory(path string) (holders.CategoryInfo, bool) {
-	return holders.FindCategory(categoryTable[:], path)
+	return accessorholder.LookupCategory(path)
 }

@@ -1,0 +1,136 @@
+package holders
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// The functions below are what generated category accessors call. A
+// membership is a relative URL stored without its base category:
+// "europe/france" for base category region, "organisation_module/acme" for
+// subordination. Base categories with a tree in the schema resolve their
+// values at "<base>/<value>" and take titles from the static tree; others
+// resolve their values at the URL itself.
+
+// CategorySet returns list without repeated values, in order: ERP5's
+// getRegionSet.
+func CategorySet(list []string) []string {
+	out := make([]string, 0, len(list))
+	for _, v := range list {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// CategoryID returns the last segment of a membership: "france" for
+// "europe/france".
+func CategoryID(value string) string { return value[strings.LastIndexByte(value, '/')+1:] }
+
+// valueURL is where a membership's object lives.
+func valueURL(base, value string, tree bool) string {
+	if tree {
+		return base + "/" + value
+	}
+	return value
+}
+
+// CategoryValue resolves one membership through the context's Resolver;
+// an empty membership gives nil and no error.
+func CategoryValue(ctx context.Context, base, value string, tree bool) (Object, error) {
+	if value == "" {
+		return nil, nil
+	}
+	r, err := ResolverFrom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.Get(ctx, valueURL(base, value, tree))
+}
+
+// CategoryValueList resolves every membership, in order.
+func CategoryValueList(ctx context.Context, base string, values []string, tree bool) ([]Object, error) {
+	out := make([]Object, 0, len(values))
+	for _, v := range values {
+		obj, err := CategoryValue(ctx, base, v, tree)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, obj)
+	}
+	return out, nil
+}
+
+// Membership returns what SetRegionValue(obj) stores: obj's relative URL,
+// without "<base>/" for a base category with a tree.
+func Membership(obj Object, base string, tree bool) string {
+	url := obj.RelativeURL()
+	if tree {
+		return strings.TrimPrefix(url, base+"/")
+	}
+	return url
+}
+
+// Memberships applies Membership to each object.
+func Memberships(objs []Object, base string, tree bool) []string {
+	out := make([]string, len(objs))
+	for i, obj := range objs {
+		out[i] = Membership(obj, base, tree)
+	}
+	return out
+}
+
+// TreeTitle returns the title of a membership of a base category with a
+// tree, from the static table (sorted by path): no Resolver is needed. An
+// empty membership has the title "".
+func TreeTitle(table []CategoryInfo, base, value string) (string, error) {
+	if value == "" {
+		return "", nil
+	}
+	c, ok := FindCategory(table, base+"/"+value)
+	if !ok {
+		return "", fmt.Errorf("%w: %s is not in the %s tree", ErrNotFound, quote(value), base)
+	}
+	return c.Title, nil
+}
+
+// ObjectTitle returns the title of the object a membership points at: its
+// "title" property when it has a non-empty one, else the last segment of
+// its URL, as ERP5's getTitleOrId.
+func ObjectTitle(ctx context.Context, base, value string) (string, error) {
+	obj, err := CategoryValue(ctx, base, value, false)
+	if err != nil || obj == nil {
+		return "", err
+	}
+	if v, err := obj.Value("title"); err == nil && v.Str() != "" {
+		return v.Str(), nil
+	}
+	return CategoryID(obj.RelativeURL()), nil
+}
+
+// RelatedValues returns the objects whose membership in base points at
+// obj, through the context's Resolver.
+func RelatedValues(ctx context.Context, obj Object, base string, tree bool) ([]Object, error) {
+	r, err := ResolverFrom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if obj.RelativeURL() == "" {
+		return nil, nil // an object not stored is no one's target
+	}
+	return r.Related(ctx, base, Membership(obj, base, tree))
+}
+
+// CheckTree reports ErrInvalidValue unless every value is a path of base's
+// tree in table: by-name writes of tree categories are checked with it.
+func CheckTree(table []CategoryInfo, base string, values []string) error {
+	for _, v := range values {
+		if _, ok := FindCategory(table, base+"/"+v); !ok || v == "" {
+			return fmt.Errorf("%w: %s is not in the %s tree", ErrInvalidValue, quote(v), base)
+		}
+	}
+	return nil
+}
