@@ -122,7 +122,42 @@ type Type struct {
 	// own) that get a related accessor on the type: the objects whose
 	// membership points at this one.
 	Related []*schema.Property
+	// Contents are the type's content properties (sub-objects), the first
+	// sheet's winning for each id, with what their accessors need.
+	Contents []*Content
+	// Acquired are the by-name properties with an acquisition, with the
+	// targets chosen when generating.
+	Acquired []*Acquired
 }
+
+// Content is a content property of a type: its sub-object's types and
+// its flattened accessors.
+type Content struct {
+	Property  *schema.Property
+	Targets   []*Type
+	Flattened []*schema.Property // the properties read on the sub-object (from the first target)
+	Acquired  *Acquired          // when the content property is acquired
+}
+
+// Acquired is an acquired property of a type, resolved: where each part of
+// ERP5's order reads its value.
+type Acquired struct {
+	Property *schema.Property
+	// Bases are the type's category members acquired through.
+	Bases []*schema.Property
+	// Targets are the portal types acquired from; Remote[i] is the member
+	// of Targets[i] that is read (a property, or a content property).
+	Targets []*Type
+	Remote  []*schema.Property
+	// Alt are the type's own properties read as alternative accessors.
+	Alt []*schema.Property
+}
+
+// ValueName is the accessor of a content property's sub-object.
+func ValueName(p *schema.Property) string { return p.GoName + "Value" }
+
+// AcquireName is the accessor that computes an acquired property.
+func AcquireName(p *schema.Property) string { return "Acquire" + p.GoName }
 
 // HolderPath is the field path from the portal type to sheet s's holder:
 // through the document when the document embeds it.

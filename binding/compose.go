@@ -3,6 +3,8 @@ package binding
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/accessorgen/accessorgen/schema"
 )
@@ -37,8 +39,16 @@ func Resolve(m *schema.Model, pkg *Package, holdersPath string) (*Binding, error
 		errs = append(errs, bt.compose()...)
 		b.Types = append(b.Types, bt)
 	}
+	// Contents and acquisitions read other types' tables: all composed.
+	byType := map[*schema.PortalType]*Type{}
+	for _, bt := range b.Types {
+		byType[bt.PortalType] = bt
+	}
+	for _, bt := range b.Types {
+		errs = append(errs, bt.link(byType)...)
+	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, errs.Sorted()
 	}
 	return b, nil
 }
@@ -247,24 +257,59 @@ func (t *Type) compose() schema.ErrorList {
 		}
 	}
 
-	// Related accessors, generated on the type for each of its
-	// categories, must not take a name another member or field has.
-	for _, p := range t.Properties {
-		if p.Type != schema.Category {
-			continue
+	// Contents: the first sheet's content property of each id.
+	seenContent := map[string]bool{}
+	for _, s := range t.Sheets {
+		for _, c := range s.Contents {
+			if seenContent[c.ID] {
+				continue
+			}
+			seenContent[c.ID] = true
+			if w, ok := byID[c.ID]; ok {
+				add(c.Pos, "content property %q has the id of %s %q (at %s) in portal type %s", c.ID, schema.MemberWord(w), w.ID, w.Pos.Short(), t.Name)
+				continue
+			}
+			t.Contents = append(t.Contents, &Content{Property: c})
 		}
-		name := p.RelatedAccessor()
+	}
+
+	// Methods generated on the type itself (related, content and acquired
+	// accessors) must not take a name another member or field has.
+	typeMethods := map[string]string{}
+	typeMethod := func(name, what string, pos schema.Pos) bool {
 		switch other := providers[name]; {
 		case len(other) > 0 && other[0].kind == HolderField:
-			add(p.Pos, "category %q gets the related accessor %s, which %s %q (at %s) generates too; rename one", p.ID, name, schema.MemberWord(other[0].property), other[0].property.ID, other[0].property.Pos.Short())
+			add(pos, "%s gets the accessor %s, which %s %q (at %s) generates too; rename one", what, name, schema.MemberWord(other[0].property), other[0].property.ID, other[0].property.Pos.Short())
 		case len(other) > 0:
-			add(p.Pos, "category %q gets the related accessor %s, which %s.%s (%s) defines too", p.ID, name, other[0].goType.Name, name, other[0].method.pos)
+			add(pos, "%s gets the accessor %s, which %s.%s (%s) defines too", what, name, other[0].goType.Name, name, other[0].method.pos)
 		case ownMethods[name] != nil:
-			add(p.Pos, "category %q gets the related accessor %s, which base category %q generates too", p.ID, name, ownMethods[name].ID)
+			add(pos, "%s gets the accessor %s, which base category %q generates too", what, name, ownMethods[name].ID)
+		case typeMethods[name] != "":
+			add(pos, "%s gets the accessor %s, which %s gets too", what, name, typeMethods[name])
 		case schema.Reserved(name) != "" || fieldPos[name] != "":
-			add(p.Pos, "category %q gets the related accessor %s, a name the type already uses; rename it", p.ID, name)
+			add(pos, "%s gets the accessor %s, a name the type already uses; rename it", what, name)
 		default:
+			typeMethods[name] = what
+			return true
+		}
+		return false
+	}
+	for _, p := range t.Properties {
+		if p.Type == schema.Category && typeMethod(p.RelatedAccessor(), "category "+strconv.Quote(p.ID), p.Pos) {
 			t.Related = append(t.Related, p)
+		}
+	}
+	for _, c := range t.Contents {
+		typeMethod(ValueName(c.Property), "content property "+strconv.Quote(c.Property.ID), c.Property.Pos)
+		for _, f := range c.Property.ContentProperties {
+			if g, err := schema.GoName(f.Name, false); err == nil {
+				typeMethod(c.Property.GoName+g, "content property "+strconv.Quote(c.Property.ID), f.Pos)
+			}
+		}
+	}
+	for _, p := range t.Properties {
+		if p.Acquisition != nil {
+			typeMethod(AcquireName(p), "acquired property "+strconv.Quote(p.ID), p.Pos)
 		}
 	}
 
@@ -292,4 +337,130 @@ func (t *Type) mixinPos(i int) schema.Pos {
 		}
 	}
 	return t.Pos
+}
+
+// link resolves the type's contents and acquisitions against the other
+// types' tables, so that every accessor they call is chosen, and checked,
+// when generating.
+func (t *Type) link(types map[*schema.PortalType]*Type) schema.ErrorList {
+	var errs schema.ErrorList
+	add := func(pos schema.Pos, format string, args ...any) {
+		errs = append(errs, &schema.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	}
+	for _, c := range t.Contents {
+		for _, pt := range c.Property.PortalTypes {
+			c.Targets = append(c.Targets, types[pt])
+		}
+		for _, f := range c.Property.ContentProperties {
+			var first *schema.Property
+			for _, target := range c.Targets {
+				q := target.property(f.Name)
+				switch {
+				case q == nil:
+					add(f.Pos, "content property %s flattens %s, which portal type %s does not have", c.Property.ID, f.Name, target.Name)
+				case first == nil:
+					first = q
+				case !sameGoType(first, q):
+					add(f.Pos, "content property %s flattens %s, a %s in %s but a %s in %s: the types must agree", c.Property.ID, f.Name, goTypeName(first), c.Targets[0].Name, goTypeName(q), target.Name)
+				}
+			}
+			if first != nil {
+				c.Flattened = append(c.Flattened, first)
+			}
+		}
+		if c.Property.Acquisition != nil {
+			c.Acquired = t.acquired(c.Property, types, add)
+		}
+	}
+	for _, p := range t.Properties {
+		if p.Acquisition != nil {
+			if a := t.acquired(p, types, add); a != nil {
+				t.Acquired = append(t.Acquired, a)
+			}
+		}
+	}
+	return errs
+}
+
+// acquired resolves the acquisition of p (a property or content property).
+func (t *Type) acquired(p *schema.Property, types map[*schema.PortalType]*Type, add func(schema.Pos, string, ...any)) *Acquired {
+	a := &Acquired{Property: p}
+	acq := p.Acquisition
+	ok := true
+	for _, b := range acq.BaseCategories {
+		m := t.property(b.Name)
+		if m == nil || m.Type != schema.Category {
+			add(b.Pos, "acquisition of %s through base category %s, which portal type %s does not have", p.ID, b.Name, t.Name)
+			ok = false
+			continue
+		}
+		a.Bases = append(a.Bases, m)
+	}
+	accPos := acq.AccessorPos
+	if accPos.File == "" {
+		accPos = acq.Pos
+	}
+	for i, pt := range acq.Types {
+		target := types[pt]
+		var q *schema.Property
+		if p.Type == schema.Content {
+			q = target.content(acq.Accessor)
+		} else {
+			q = target.property(acq.Accessor)
+		}
+		switch {
+		case q == nil:
+			add(acq.PortalTypes[i].Pos, "acquisition of %s from portal type %s, which has no %s %s", p.ID, pt.Name, map[bool]string{true: "content property", false: "property"}[p.Type == schema.Content], acq.Accessor)
+			ok = false
+		case p.Type != schema.Content && !sameGoType(p, q):
+			add(accPos, "acquisition of %s (a %s) reads %s of portal type %s, a %s: the types must agree", p.ID, goTypeName(p), q.ID, pt.Name, goTypeName(q))
+			ok = false
+		default:
+			a.Targets = append(a.Targets, target)
+			a.Remote = append(a.Remote, q)
+		}
+	}
+	for _, alt := range acq.AltAccessors {
+		q := t.property(alt.Name)
+		if q == nil || q.Type == schema.Content || !sameGoType(p, q) {
+			add(alt.Pos, "alt_accessor %s of %s is not a property of portal type %s with the same Go type", alt.Name, p.ID, t.Name)
+			ok = false
+			continue
+		}
+		a.Alt = append(a.Alt, q)
+	}
+	if !ok {
+		return nil
+	}
+	return a
+}
+
+// property returns the by-name property id of t, or nil.
+func (t *Type) property(id string) *schema.Property {
+	for _, p := range t.Properties {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// content returns the content property id of t, or nil.
+func (t *Type) content(id string) *schema.Property {
+	for _, c := range t.Contents {
+		if c.Property.ID == id {
+			return c.Property
+		}
+	}
+	return nil
+}
+
+// sameGoType reports whether two properties hold values of the same Go type.
+func sameGoType(a, b *schema.Property) bool {
+	return a.Type.Scalar() == b.Type.Scalar() && a.IsList() == b.IsList() && a.Type != schema.Content && b.Type != schema.Content
+}
+
+// goTypeName names a property's Go type for messages.
+func goTypeName(p *schema.Property) string {
+	return strings.TrimPrefix(accessorSignature(p, schema.GetList), "func() ")
 }

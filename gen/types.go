@@ -80,6 +80,8 @@ func (g *generator) typeFile(t *binding.Type) *jen.File {
 	f.Var().Id("_").Add(rt("Object")).Op("=").Parens(jen.Op("*").Id(name)).Parens(jen.Nil())
 	accessors(f, name, "o", "portal type "+t.Name, t.Own, tg.infoExpr, func() jen.Code { return g.holderQual("Categories").Call() })
 	tg.related(f)
+	tg.contents(f)
+	tg.acquired(f)
 	tg.forwards(f)
 	tg.object(f)
 	tg.byName(f)

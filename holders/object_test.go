@@ -65,13 +65,13 @@ func stateOf(t *testing.T, o holders.Object) state {
 var personIDs = []string{
 	"first_name", "last_name", "title", "birthday", "child_count", "career_role",
 	"salary", "salary_range_min", "salary_range_max", "nickname", "gender", "photo",
-	"region", "subordination", "reference", "description", "subject", "language",
+	"preferred_currency", "region", "subordination", "reference", "description", "subject", "language",
 	"creation_date", "group", "function",
 }
 
 var organisationIDs = []string{
 	"corporate_name", "corporate_registration_code", "social_capital", "employee_count",
-	"founding_date", "vat_liable", "activity", "region", "reference", "title",
+	"founding_date", "vat_liable", "activity", "default_currency", "region", "reference", "title",
 	"description", "subject", "language", "creation_date", "group", "subordination",
 }
 

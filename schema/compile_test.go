@@ -78,7 +78,7 @@ func TestAllErrorsReported(t *testing.T) {
 		{Name: "b.yaml", Data: []byte("kind: PortalType\nname: T\nproperty_sheets: [Nope]\n")},
 		{Name: "a.yaml", Data: []byte("kind: PropertySheet\nname: S\nproperties:\n  - {id: x, type: strin}\n  - {id: y, type: int, default: no}\n")},
 	})
-	want := `a.yaml:4:19: unknown property type "strin"; did you mean "string"? (types: string, text, int, float, boolean, date, lines, tokens, data, selection, multiple selection)
+	want := `a.yaml:4:19: unknown property type "strin"; did you mean "string"? (types: string, text, int, float, boolean, date, lines, tokens, data, selection, multiple selection, content)
 a.yaml:5:33: default of y: want an int, not a string
 b.yaml:3:19: unknown property sheet "Nope"`
 	if err == nil || err.Error() != want {

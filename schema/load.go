@@ -41,7 +41,8 @@ var kinds = []string{KindPropertySheet, KindPortalType, KindBaseCategory}
 // loader rejects any other key, and docs/schema.md documents each.
 var (
 	sheetKeys        = []string{"kind", "name", "description", "properties", "categories"}
-	propertyKeys     = []string{"id", "type", "description", "default", "multivalued", "range", "mode", "storage_id", "read_permission", "write_permission", "values"}
+	propertyKeys     = []string{"id", "type", "description", "default", "multivalued", "range", "mode", "storage_id", "read_permission", "write_permission", "values", "portal_type", "content_properties", "acquisition"}
+	acquisitionKeys  = []string{"base_category", "portal_type", "accessor", "mask_value", "copy_value", "alt_accessor", "object_id"}
 	typeKeys         = []string{"kind", "name", "description", "property_sheets", "base_categories", "groups", "allowed_content_types", "type_class", "mixins"}
 	baseCategoryKeys = []string{"kind", "name", "title", "description", "values"}
 	categoryKeys     = []string{"title", "description", "values"}
@@ -99,6 +100,14 @@ type compiler struct {
 	sheets []*sheetDecl
 	types  []*typeDecl
 	bases  []*BaseCategory
+	refs   []pendingRefs // portal type references to resolve once all are read
+}
+
+// pendingRefs are portal type names to resolve into *into.
+type pendingRefs struct {
+	items []item
+	into  *[]*PortalType
+	what  string
 }
 
 type sheetDecl struct {
@@ -268,7 +277,9 @@ func (c *compiler) sheet(d *decoder, m *mapping) {
 		props = nil
 	}
 	for _, pn := range props {
-		if p := c.property(d, s, pn); p != nil {
+		if p := c.property(d, s, pn); p != nil && p.Type == Content {
+			s.Contents = append(s.Contents, p)
+		} else if p != nil {
 			s.Properties = append(s.Properties, p)
 			if p.Range {
 				s.Properties = append(s.Properties, rangeProperty(p, "min"), rangeProperty(p, "max"))
@@ -284,7 +295,7 @@ func (c *compiler) sheet(d *decoder, m *mapping) {
 			Sheet: s, Pos: it.Pos,
 		})
 	}
-	c.checkMembers("property sheet "+s.Name, s.Properties)
+	c.checkMembers("property sheet "+s.Name, append(slices.Clone(s.Properties), s.Contents...))
 	c.sheets = append(c.sheets, decl)
 }
 
@@ -408,9 +419,69 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 	}
 
 	if v := m.get("default"); v != nil && p.Type != "" {
-		p.Default = c.defaultValue(d, p, v)
+		if p.Type == Content {
+			d.errorf(v, "a content property has no default: its value is a sub-object")
+		} else {
+			p.Default = c.defaultValue(d, p, v)
+		}
+	}
+	targets, flat := m.list("portal_type"), m.list("content_properties")
+	switch {
+	case p.Type == Content:
+		if m.get("portal_type") == nil {
+			d.errorf(m.get("type"), "content property %s needs portal_type: the portal types of its sub-object", p.ID)
+		}
+		c.refs = append(c.refs, pendingRefs{items: targets, into: &p.PortalTypes, what: "portal_type of content property " + p.ID})
+		for _, it := range flat {
+			p.ContentProperties = append(p.ContentProperties, Ref{it.Value, it.Pos})
+		}
+		for _, key := range []string{"multivalued", "range", "mode", "values"} {
+			if m.get(key) != nil {
+				d.errorf(m.get(key), "%s does not apply to a content property", key)
+			}
+		}
+	case m.get("portal_type") != nil && p.Type != "":
+		d.errorf(m.get("portal_type"), "portal_type is for content properties; put it under acquisition: to acquire from portal types")
+	case m.get("content_properties") != nil && p.Type != "":
+		d.errorf(m.get("content_properties"), "content_properties is for content properties, not %s", p.Type)
+	}
+	if n := m.get("acquisition"); n != nil {
+		p.Acquisition = c.acquisition(d, p, n)
 	}
 	return p
+}
+
+// acquisition reads a property's acquisition: block.
+func (c *compiler) acquisition(d *decoder, p *Property, n *yaml.Node) *Acquisition {
+	m := d.mapping(n, "acquisition", acquisitionKeys)
+	a := &Acquisition{Pos: d.pos(m.node), Accessor: p.ID, Mask: m.boolean("mask_value"), Copy: m.boolean("copy_value")}
+	if acc := m.str("accessor"); acc != "" {
+		a.Accessor, a.AccessorPos = acc, m.keyPos("accessor")
+	}
+	refs := func(key string) []Ref {
+		var out []Ref
+		for _, it := range m.list(key) {
+			out = append(out, Ref{it.Value, it.Pos})
+		}
+		return out
+	}
+	a.BaseCategories, a.PortalTypes = refs("base_category"), refs("portal_type")
+	a.AltAccessors, a.ObjectIDs = refs("alt_accessor"), refs("object_id")
+	c.refs = append(c.refs, pendingRefs{items: m.list("portal_type"), into: &a.Types, what: "acquisition portal_type"})
+	switch {
+	case m.node.Kind != yaml.MappingNode:
+	case len(a.BaseCategories) == 0 && len(a.ObjectIDs) == 0 && len(a.AltAccessors) == 0:
+		d.errorf(m.node, "acquisition of %s names nothing to acquire from: give base_category, object_id or alt_accessor", p.ID)
+	case (len(a.BaseCategories) > 0 || len(a.ObjectIDs) > 0) && len(a.PortalTypes) == 0:
+		d.errorf(m.node, "acquisition of %s needs portal_type: the portal types it acquires from, so that the accessor is chosen when generating", p.ID)
+	}
+	if a.Copy && p.Type == Content {
+		d.errorf(m.get("copy_value"), "copy_value does not apply to a content property: a sub-object is not copied")
+	}
+	if p.IsList() && a.Copy {
+		d.errorf(m.get("copy_value"), "copy_value does not apply to a list property")
+	}
+	return a
 }
 
 // defaultValue checks a default against the property's type and returns it

@@ -24,6 +24,9 @@ type Sheet struct {
 	// properties, each followed by the _range_min and _range_max properties
 	// that "range: true" derives from it, then the sheet's categories.
 	Properties []*Property
+	// Contents holds the content properties: sub-objects, not stored in
+	// the holder, reached through a Resolver by the portal type.
+	Contents []*Property
 }
 
 // Type is the type of a property's value.
@@ -44,10 +47,11 @@ const (
 	Selection         Type = "selection"
 	MultipleSelection Type = "multiple selection"
 	Category          Type = "category"
+	Content           Type = "content"
 )
 
 // propertyTypes lists the types a property may declare, in documentation order.
-var propertyTypes = []Type{String, Text, Int, Float, Boolean, Date, Lines, Tokens, Data, Selection, MultipleSelection}
+var propertyTypes = []Type{String, Text, Int, Float, Boolean, Date, Lines, Tokens, Data, Selection, MultipleSelection, Content}
 
 // Scalar returns the type of one element: String for Lines, Tokens,
 // MultipleSelection and Category, Selection's own type otherwise.
@@ -96,6 +100,33 @@ type Property struct {
 	Base        *BaseCategory // for Type Category
 	Sheet       *Sheet        // the declaring sheet; nil for a type's own category
 	Pos         Pos
+
+	// For Type Content: the portal types of the sub-object, and the ids of
+	// its properties that get flattened accessors (ERP5's
+	// content_acquired_property_id): DefaultAddressCity(ctx).
+	PortalTypes       []*PortalType
+	ContentProperties []Ref
+
+	// Acquisition, when set, makes the property take its value from other
+	// objects when it has none (ERP5's Acquired Property).
+	Acquisition *Acquisition
+}
+
+// Acquisition says where an acquired property takes its value from, in
+// ERP5's order: the local value when Mask is set; sub-objects by ObjectIDs;
+// the objects its memberships in BaseCategories point at, of PortalTypes;
+// its own AltAccessors; the default. Copy stores an acquired value locally.
+type Acquisition struct {
+	BaseCategories []Ref
+	PortalTypes    []Ref
+	Types          []*PortalType // PortalTypes, resolved
+	Accessor       string        // the property id read on the other object; default: the property's id
+	AccessorPos    Pos
+	Mask           bool
+	Copy           bool
+	AltAccessors   []Ref // property ids of the object itself
+	ObjectIDs      []Ref // ids of sub-objects
+	Pos            Pos
 }
 
 // IsList reports whether the property holds a list of values.
@@ -136,6 +167,8 @@ type Accessor struct {
 func (p *Property) Accessors() []Accessor {
 	n := p.GoName
 	switch {
+	case p.Type == Content:
+		return nil // generated on the portal type: see binding
 	case !p.IsList():
 		return []Accessor{{n, Get}, {"Set" + n, Set}, {"Has" + n, Has}}
 	case p.Type == Category:

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -127,6 +128,27 @@ func (c *compiler) link() *Model {
 		}
 		for _, it := range t.Mixins {
 			once("mixin", item{it.Name, it.Pos})
+		}
+	}
+
+	for _, r := range c.refs {
+		for _, it := range r.items {
+			if i, ok := types[it.Value]; ok {
+				*r.into = append(*r.into, c.types[i].t)
+			} else {
+				c.errs.add(it.Pos, "unknown portal type %q in %s%s", it.Value, r.what, suggest(it.Value, typeList))
+			}
+		}
+	}
+	for _, d := range c.sheets {
+		for _, p := range append(slices.Clone(d.sheet.Properties), d.sheet.Contents...) {
+			if a := p.Acquisition; a != nil {
+				for _, b := range a.BaseCategories {
+					if _, ok := bases[b.Name]; !ok {
+						c.errs.add(b.Pos, "unknown base category %q in the acquisition of %s%s", b.Name, p.ID, suggest(b.Name, baseList))
+					}
+				}
+			}
 		}
 	}
 

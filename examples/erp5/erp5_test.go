@@ -499,3 +499,81 @@ func TestCategories(t *testing.T) {
 		t.Errorf("region/europe: parent %q, children (-want +got):\n%s", europe.Parent, diff)
 	}
 }
+
+// TestContentAndAcquisition: a Person's default address and telephone are
+// its own sub-objects when it has them, else its employer's (mask_value);
+// its preferred currency is its own, else its employer's, whose schema
+// default counts.
+func TestContentAndAcquisition(t *testing.T) {
+	store := holders.NewMemory()
+	ctx := holders.WithResolver(context.Background(), store)
+	put := func(url string, o holders.Object) {
+		t.Helper()
+		if err := store.Put(url, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	org := new(portaltype.Organisation)
+	put("organisation_module/acme", org)
+	p := new(portaltype.Person)
+	put("person_module/1", p)
+
+	// No employer, no address: nil and zero values, no error.
+	if a, err := p.DefaultAddressValue(ctx); a != nil || err != nil {
+		t.Errorf("DefaultAddressValue = %v, %v", a, err)
+	}
+	if city, err := p.DefaultAddressCity(ctx); city != "" || err != nil {
+		t.Errorf("DefaultAddressCity = %q, %v", city, err)
+	}
+	if cur, err := p.AcquirePreferredCurrency(ctx); cur != "" || err != nil {
+		t.Errorf("AcquirePreferredCurrency without employer = %q, %v", cur, err)
+	}
+
+	p.SetSubordination("organisation_module/acme")
+	office, phone := new(portaltype.Address), new(portaltype.Telephone)
+	office.SetCity("Lyon")
+	office.SetZipCode("69001")
+	phone.SetTelephoneNumber("+33 4 00 00 00 00")
+	put("organisation_module/acme/default_address", office)
+	put("organisation_module/acme/default_telephone", phone)
+	if a, err := p.DefaultAddressValue(ctx); a != office || err != nil {
+		t.Errorf("acquired DefaultAddressValue = %v, %v", a, err)
+	}
+	if zip, _ := p.DefaultAddressZipCode(ctx); zip != "69001" {
+		t.Errorf("DefaultAddressZipCode = %q", zip)
+	}
+	if n, _ := p.DefaultTelephoneTelephoneNumber(ctx); n != "+33 4 00 00 00 00" {
+		t.Errorf("DefaultTelephoneTelephoneNumber = %q", n)
+	}
+	if cur, _ := p.AcquirePreferredCurrency(ctx); cur != "EUR" {
+		t.Errorf("AcquirePreferredCurrency = %q, want the employer's default EUR", cur)
+	}
+	org.SetDefaultCurrency("USD")
+	if cur, _ := p.AcquirePreferredCurrency(ctx); cur != "USD" {
+		t.Errorf("AcquirePreferredCurrency = %q, want the employer's USD", cur)
+	}
+
+	// Its own values mask the employer's.
+	home := new(portaltype.Address)
+	home.SetCity("Paris")
+	put("person_module/1/default_address", home)
+	p.SetPreferredCurrency("CHF")
+	if city, _ := p.DefaultAddressCity(ctx); city != "Paris" {
+		t.Errorf("DefaultAddressCity = %q, want its own Paris", city)
+	}
+	if cur, _ := p.AcquirePreferredCurrency(ctx); cur != "CHF" {
+		t.Errorf("AcquirePreferredCurrency = %q, want its own CHF", cur)
+	}
+	if n, _ := p.DefaultTelephoneTelephoneNumber(ctx); n != "+33 4 00 00 00 00" {
+		t.Errorf("telephone still acquired: %q", n)
+	}
+	// The organisation's own content property is not acquired.
+	if a, _ := org.DefaultAddressValue(ctx); a != office {
+		t.Errorf("Organisation.DefaultAddressValue = %v", a)
+	}
+	// A sub-object of the wrong type is an error, not a panic.
+	put("person_module/1/default_telephone", new(portaltype.Email))
+	if _, err := p.DefaultTelephoneValue(ctx); !errors.Is(err, holders.ErrWrongType) {
+		t.Errorf("a wrong sub-object: %v", err)
+	}
+}

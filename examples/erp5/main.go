@@ -115,6 +115,26 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "region outside the tree:", p.SetProperty("region", "europe/atlantis"))
 
+	// Acquisition: a person without an address of their own has their
+	// employer's, and is paid in the employer's currency.
+	office := new(portaltype.Address)
+	office.SetCity("Lyon")
+	if err := store.Put("organisation_module/acme/default_address", office); err != nil {
+		return err
+	}
+	city, _ := p.DefaultAddressCity(ctx)
+	currency, _ := p.AcquirePreferredCurrency(ctx)
+	fmt.Fprintf(w, "acquired: city %s, currency %s\n", city, currency)
+	home := new(portaltype.Address)
+	home.SetCity("Paris")
+	if err := store.Put("person_module/1/default_address", home); err != nil {
+		return err
+	}
+	p.SetPreferredCurrency("CHF")
+	city, _ = p.DefaultAddressCity(ctx)
+	currency, _ = p.AcquirePreferredCurrency(ctx)
+	fmt.Fprintf(w, "their own: city %s, currency %s\n", city, currency)
+
 	// Lookup tables: sorted arrays and switches, nothing built at start-up.
 	fmt.Fprintln(w, "types:", portaltype.TypeNames())
 	fmt.Fprintln(w, "group node:", portaltype.TypesInGroup("node"))

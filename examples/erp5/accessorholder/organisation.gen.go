@@ -23,6 +23,7 @@ type OrganisationHolder struct {
 	foundingDate              time.Time
 	vatLiable                 bool
 	activity                  []string
+	defaultCurrency           string
 	region                    []string
 }
 
@@ -174,9 +175,30 @@ func (h *OrganisationHolder) HasActivity() bool {
 	return h.present_&(1<<6) != 0
 }
 
+// DefaultCurrency returns default_currency, or "EUR" when unset.
+//
+// Property default_currency of sheet Organisation (schema/organisation.yaml:23).
+func (h *OrganisationHolder) DefaultCurrency() string {
+	if h.present_&(1<<7) == 0 {
+		return "EUR"
+	}
+	return h.defaultCurrency
+}
+
+// SetDefaultCurrency sets default_currency.
+func (h *OrganisationHolder) SetDefaultCurrency(v string) {
+	h.defaultCurrency = v
+	h.present_ |= 1 << 7
+}
+
+// HasDefaultCurrency reports whether default_currency has been set.
+func (h *OrganisationHolder) HasDefaultCurrency() bool {
+	return h.present_&(1<<7) != 0
+}
+
 // RegionList returns the values of region. Do not modify the slice.
 //
-// Category region of sheet Organisation (schema/organisation.yaml:23).
+// Category region of sheet Organisation (schema/organisation.yaml:34).
 func (h *OrganisationHolder) RegionList() []string {
 	return h.region
 }
@@ -286,9 +308,16 @@ var OrganisationProperties = [...]holders.PropertyInfo{{
 	Values:          []string{"trade", "industry", "services", "public"},
 	WritePermission: "Modify portal content",
 }, {
+	ID:              "default_currency",
+	Pos:             "schema/organisation.yaml:23",
+	ReadPermission:  "Access contents information",
+	Sheet:           "Organisation",
+	Type:            "string",
+	WritePermission: "Modify portal content",
+}, {
 	ID:              "region",
 	Multivalued:     true,
-	Pos:             "schema/organisation.yaml:23",
+	Pos:             "schema/organisation.yaml:34",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Organisation",
 	Type:            "category",
@@ -301,5 +330,5 @@ var OrganisationSheet = holders.SheetInfo{
 	Holder:      "OrganisationHolder",
 	Name:        "Organisation",
 	Pos:         "schema/organisation.yaml:2",
-	Properties:  []*holders.PropertyInfo{&OrganisationProperties[0], &OrganisationProperties[1], &OrganisationProperties[2], &OrganisationProperties[3], &OrganisationProperties[4], &OrganisationProperties[5], &OrganisationProperties[6], &OrganisationProperties[7]},
+	Properties:  []*holders.PropertyInfo{&OrganisationProperties[0], &OrganisationProperties[1], &OrganisationProperties[2], &OrganisationProperties[3], &OrganisationProperties[4], &OrganisationProperties[5], &OrganisationProperties[6], &OrganisationProperties[7], &OrganisationProperties[8]},
 }

@@ -15,21 +15,22 @@ import (
 //
 // Portal types embed it; its zero value is an empty holder.
 type PersonHolder struct {
-	present_       uint64 // presence bits, one per property
-	firstName      string
-	lastName       string
-	title          string
-	birthday       time.Time
-	childCount     int
-	careerRole     []string
-	salary         float64
-	salaryRangeMin float64
-	salaryRangeMax float64
-	nickname       string
-	gender         string
-	photo          []byte
-	region         []string
-	subordination  []string
+	present_          uint64 // presence bits, one per property
+	firstName         string
+	lastName          string
+	title             string
+	birthday          time.Time
+	childCount        int
+	careerRole        []string
+	salary            float64
+	salaryRangeMin    float64
+	salaryRangeMax    float64
+	nickname          string
+	gender            string
+	photo             []byte
+	preferredCurrency string
+	region            []string
+	subordination     []string
 }
 
 // FirstName returns first_name.
@@ -278,9 +279,29 @@ func (h *PersonHolder) HasPhoto() bool {
 	return h.present_&(1<<11) != 0
 }
 
+// PreferredCurrency returns preferred_currency.
+//
+// The currency the person is paid in; their employer's by default.
+//
+// Property preferred_currency of sheet Person (schema/person.yaml:36).
+func (h *PersonHolder) PreferredCurrency() string {
+	return h.preferredCurrency
+}
+
+// SetPreferredCurrency sets preferred_currency.
+func (h *PersonHolder) SetPreferredCurrency(v string) {
+	h.preferredCurrency = v
+	h.present_ |= 1 << 12
+}
+
+// HasPreferredCurrency reports whether preferred_currency has been set.
+func (h *PersonHolder) HasPreferredCurrency() bool {
+	return h.present_&(1<<12) != 0
+}
+
 // RegionList returns the values of region. Do not modify the slice.
 //
-// Category region of sheet Person (schema/person.yaml:36).
+// Category region of sheet Person (schema/person.yaml:61).
 func (h *PersonHolder) RegionList() []string {
 	return h.region
 }
@@ -337,7 +358,7 @@ func (h *PersonHolder) SetRegionValueList(v []holders.Object) {
 
 // SubordinationList returns the values of subordination. Do not modify the slice.
 //
-// Category subordination of sheet Person (schema/person.yaml:36).
+// Category subordination of sheet Person (schema/person.yaml:61).
 func (h *PersonHolder) SubordinationList() []string {
 	return h.subordination
 }
@@ -489,9 +510,17 @@ var PersonProperties = [...]holders.PropertyInfo{{
 	Type:            "data",
 	WritePermission: "Modify portal content",
 }, {
+	Description:     "The currency the person is paid in; their employer's by default.",
+	ID:              "preferred_currency",
+	Pos:             "schema/person.yaml:36",
+	ReadPermission:  "Access contents information",
+	Sheet:           "Person",
+	Type:            "string",
+	WritePermission: "Modify portal content",
+}, {
 	ID:              "region",
 	Multivalued:     true,
-	Pos:             "schema/person.yaml:36",
+	Pos:             "schema/person.yaml:61",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
 	Type:            "category",
@@ -499,7 +528,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 }, {
 	ID:              "subordination",
 	Multivalued:     true,
-	Pos:             "schema/person.yaml:36",
+	Pos:             "schema/person.yaml:61",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
 	Type:            "category",
@@ -512,5 +541,5 @@ var PersonSheet = holders.SheetInfo{
 	Holder:      "PersonHolder",
 	Name:        "Person",
 	Pos:         "schema/person.yaml:2",
-	Properties:  []*holders.PropertyInfo{&PersonProperties[0], &PersonProperties[1], &PersonProperties[2], &PersonProperties[3], &PersonProperties[4], &PersonProperties[5], &PersonProperties[6], &PersonProperties[7], &PersonProperties[8], &PersonProperties[9], &PersonProperties[10], &PersonProperties[11], &PersonProperties[12], &PersonProperties[13]},
+	Properties:  []*holders.PropertyInfo{&PersonProperties[0], &PersonProperties[1], &PersonProperties[2], &PersonProperties[3], &PersonProperties[4], &PersonProperties[5], &PersonProperties[6], &PersonProperties[7], &PersonProperties[8], &PersonProperties[9], &PersonProperties[10], &PersonProperties[11], &PersonProperties[12], &PersonProperties[13], &PersonProperties[14]},
 }

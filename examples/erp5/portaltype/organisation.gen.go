@@ -153,6 +153,72 @@ func (o *Organisation) SubordinationRelatedValueList(ctx context.Context) ([]hol
 	return holders.RelatedValues(ctx, o, "subordination", false)
 }
 
+// DefaultAddressValue returns the default_address sub-object, or nil, through the context's Resolver.
+func (o *Organisation) DefaultAddressValue(ctx context.Context) (*Address, error) {
+	return holders.Content[*Address](ctx, o, "default_address")
+}
+
+// DefaultAddressStreetAddress returns street_address of the default_address sub-object (street_address), or its zero value when there is none.
+func (o *Organisation) DefaultAddressStreetAddress(ctx context.Context) (string, error) {
+	v, err := o.DefaultAddressValue(ctx)
+	var zero string
+	if err != nil || v == nil {
+		return zero, err
+	}
+	switch t := any(v).(type) {
+	case *Address:
+		return t.StreetAddress(), nil
+	}
+	return zero, nil
+}
+
+// DefaultAddressCity returns city of the default_address sub-object (city), or its zero value when there is none.
+func (o *Organisation) DefaultAddressCity(ctx context.Context) (string, error) {
+	v, err := o.DefaultAddressValue(ctx)
+	var zero string
+	if err != nil || v == nil {
+		return zero, err
+	}
+	switch t := any(v).(type) {
+	case *Address:
+		return t.City(), nil
+	}
+	return zero, nil
+}
+
+// DefaultAddressZipCode returns zip_code of the default_address sub-object (zip_code), or its zero value when there is none.
+func (o *Organisation) DefaultAddressZipCode(ctx context.Context) (string, error) {
+	v, err := o.DefaultAddressValue(ctx)
+	var zero string
+	if err != nil || v == nil {
+		return zero, err
+	}
+	switch t := any(v).(type) {
+	case *Address:
+		return t.ZipCode(), nil
+	}
+	return zero, nil
+}
+
+// DefaultTelephoneValue returns the default_telephone sub-object, or nil, through the context's Resolver.
+func (o *Organisation) DefaultTelephoneValue(ctx context.Context) (*Telephone, error) {
+	return holders.Content[*Telephone](ctx, o, "default_telephone")
+}
+
+// DefaultTelephoneTelephoneNumber returns telephone_number of the default_telephone sub-object (telephone_number), or its zero value when there is none.
+func (o *Organisation) DefaultTelephoneTelephoneNumber(ctx context.Context) (string, error) {
+	v, err := o.DefaultTelephoneValue(ctx)
+	var zero string
+	if err != nil || v == nil {
+		return zero, err
+	}
+	switch t := any(v).(type) {
+	case *Telephone:
+		return t.TelephoneNumber(), nil
+	}
+	return zero, nil
+}
+
 // Title calls Organisation.Title, which comes first in Organisation.
 func (o *Organisation) Title() string {
 	return o.Organisation.Title()
@@ -205,24 +271,26 @@ func organisationIndex(id string) int {
 		return 5
 	case "activity":
 		return 6
-	case "region":
+	case "default_currency":
 		return 7
-	case "reference":
+	case "region":
 		return 8
-	case "title":
+	case "reference":
 		return 9
-	case "description":
+	case "title":
 		return 10
-	case "subject":
+	case "description":
 		return 11
-	case "language":
+	case "subject":
 		return 12
-	case "creation_date":
+	case "language":
 		return 13
-	case "group":
+	case "creation_date":
 		return 14
-	case "subordination":
+	case "group":
 		return 15
+	case "subordination":
+		return 16
 	}
 	return -1
 }
@@ -245,22 +313,24 @@ func (o *Organisation) Value(id string) (holders.Value, error) {
 	case 6:
 		return holders.StringsValue(o.ActivityList()), nil
 	case 7:
-		return holders.StringsValue(o.RegionList()), nil
+		return holders.StringValue(o.DefaultCurrency()), nil
 	case 8:
-		return holders.StringValue(o.Reference()), nil
+		return holders.StringsValue(o.RegionList()), nil
 	case 9:
-		return holders.StringValue(o.Title()), nil
+		return holders.StringValue(o.Reference()), nil
 	case 10:
-		return holders.StringValue(o.Description()), nil
+		return holders.StringValue(o.Title()), nil
 	case 11:
-		return holders.StringsValue(o.SubjectList()), nil
+		return holders.StringValue(o.Description()), nil
 	case 12:
-		return holders.StringValue(o.Language()), nil
+		return holders.StringsValue(o.SubjectList()), nil
 	case 13:
-		return holders.TimeValue(o.CreationDate()), nil
+		return holders.StringValue(o.Language()), nil
 	case 14:
-		return holders.StringsValue(o.GroupList()), nil
+		return holders.TimeValue(o.CreationDate()), nil
 	case 15:
+		return holders.StringsValue(o.GroupList()), nil
+	case 16:
 		return holders.StringsValue(o.SubordinationList()), nil
 	}
 	return holders.Value{}, organisationInfo.Unknown(id)
@@ -284,22 +354,24 @@ func (o *Organisation) HasProperty(id string) bool {
 	case 6:
 		return o.HasActivity()
 	case 7:
-		return len(o.RegionList()) > 0
+		return o.HasDefaultCurrency()
 	case 8:
-		return o.HasReference()
+		return len(o.RegionList()) > 0
 	case 9:
-		return o.HasTitle()
+		return o.HasReference()
 	case 10:
-		return o.HasDescription()
+		return o.HasTitle()
 	case 11:
-		return o.HasSubject()
+		return o.HasDescription()
 	case 12:
-		return o.HasLanguage()
+		return o.HasSubject()
 	case 13:
-		return o.HasCreationDate()
+		return o.HasLanguage()
 	case 14:
-		return len(o.GroupList()) > 0
+		return o.HasCreationDate()
 	case 15:
+		return len(o.GroupList()) > 0
+	case 16:
 		return len(o.SubordinationList()) > 0
 	}
 	return false
@@ -354,6 +426,12 @@ func (o *Organisation) set(i int, v any, apply bool) error {
 		}
 		return o.SetActivityList(x)
 	case 7:
+		x, err := holders.ToString(v)
+		if err != nil || !apply {
+			return err
+		}
+		o.SetDefaultCurrency(x)
+	case 8:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
@@ -362,31 +440,31 @@ func (o *Organisation) set(i int, v any, apply bool) error {
 			return err
 		}
 		o.SetRegionList(x)
-	case 8:
-		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetReference(x)
 	case 9:
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
 			return err
 		}
-		o.SetTitle(x)
+		o.SetReference(x)
 	case 10:
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
 			return err
 		}
-		o.SetDescription(x)
+		o.SetTitle(x)
 	case 11:
+		x, err := holders.ToString(v)
+		if err != nil || !apply {
+			return err
+		}
+		o.SetDescription(x)
+	case 12:
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetSubjectList(x)
-	case 12:
+	case 13:
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
@@ -395,13 +473,13 @@ func (o *Organisation) set(i int, v any, apply bool) error {
 			return err
 		}
 		return o.SetLanguage(x)
-	case 13:
+	case 14:
 		x, err := holders.ToTime(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetCreationDate(x)
-	case 14:
+	case 15:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
@@ -410,7 +488,7 @@ func (o *Organisation) set(i int, v any, apply bool) error {
 			return err
 		}
 		o.SetGroupList(x)
-	case 15:
+	case 16:
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
 			return err
@@ -439,7 +517,7 @@ var organisationInfo = holders.TypeInfo{
 		Property: &accessorholder.DublinCoreProperties[0],
 	}},
 	Pos:        "schema/types.yaml:12",
-	Properties: []*holders.PropertyInfo{&accessorholder.OrganisationProperties[0], &accessorholder.OrganisationProperties[1], &accessorholder.OrganisationProperties[2], &accessorholder.OrganisationProperties[3], &accessorholder.OrganisationProperties[4], &accessorholder.OrganisationProperties[5], &accessorholder.OrganisationProperties[6], &accessorholder.OrganisationProperties[7], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &organisationOwn[0], &organisationOwn[1]},
+	Properties: []*holders.PropertyInfo{&accessorholder.OrganisationProperties[0], &accessorholder.OrganisationProperties[1], &accessorholder.OrganisationProperties[2], &accessorholder.OrganisationProperties[3], &accessorholder.OrganisationProperties[4], &accessorholder.OrganisationProperties[5], &accessorholder.OrganisationProperties[6], &accessorholder.OrganisationProperties[7], &accessorholder.OrganisationProperties[8], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &organisationOwn[0], &organisationOwn[1]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.OrganisationSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet},
 	TypeClass:  "Organisation",
 }

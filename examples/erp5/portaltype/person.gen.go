@@ -161,6 +161,141 @@ func (o *Person) FunctionRelatedValueList(ctx context.Context) ([]holders.Object
 	return holders.RelatedValues(ctx, o, "function", true)
 }
 
+// DefaultAddressValue returns the default_address sub-object, acquired as the schema says when it has none, through the context's Resolver.
+func (o *Person) DefaultAddressValue(ctx context.Context) (*Address, error) {
+	return holders.Acquire(ctx, o, &holders.Acquisition[*Address]{
+		Bases: []string{"subordination"},
+		Local: func() (*Address, bool, error) {
+			v, err := holders.Content[*Address](ctx, o, "default_address")
+			return v, v != nil, err
+		},
+		Mask: true,
+		Memberships: []func() []string{func() []string {
+			return o.SubordinationList()
+		}},
+		Property: "default_address",
+		Remote: func(ctx context.Context, obj holders.Object) (*Address, bool, error) {
+			switch t := obj.(type) {
+			case *Organisation:
+				v, err := t.DefaultAddressValue(ctx)
+				x, ok := any(v).(*Address)
+				return x, ok && err == nil && x != nil, err
+			}
+			var zero *Address
+			return zero, false, nil
+		},
+		Trees: []bool{false},
+	})
+}
+
+// DefaultAddressStreetAddress returns street_address of the default_address sub-object (street_address), or its zero value when there is none.
+func (o *Person) DefaultAddressStreetAddress(ctx context.Context) (string, error) {
+	v, err := o.DefaultAddressValue(ctx)
+	var zero string
+	if err != nil || v == nil {
+		return zero, err
+	}
+	switch t := any(v).(type) {
+	case *Address:
+		return t.StreetAddress(), nil
+	}
+	return zero, nil
+}
+
+// DefaultAddressCity returns city of the default_address sub-object (city), or its zero value when there is none.
+func (o *Person) DefaultAddressCity(ctx context.Context) (string, error) {
+	v, err := o.DefaultAddressValue(ctx)
+	var zero string
+	if err != nil || v == nil {
+		return zero, err
+	}
+	switch t := any(v).(type) {
+	case *Address:
+		return t.City(), nil
+	}
+	return zero, nil
+}
+
+// DefaultAddressZipCode returns zip_code of the default_address sub-object (zip_code), or its zero value when there is none.
+func (o *Person) DefaultAddressZipCode(ctx context.Context) (string, error) {
+	v, err := o.DefaultAddressValue(ctx)
+	var zero string
+	if err != nil || v == nil {
+		return zero, err
+	}
+	switch t := any(v).(type) {
+	case *Address:
+		return t.ZipCode(), nil
+	}
+	return zero, nil
+}
+
+// DefaultTelephoneValue returns the default_telephone sub-object, acquired as the schema says when it has none, through the context's Resolver.
+func (o *Person) DefaultTelephoneValue(ctx context.Context) (*Telephone, error) {
+	return holders.Acquire(ctx, o, &holders.Acquisition[*Telephone]{
+		Bases: []string{"subordination"},
+		Local: func() (*Telephone, bool, error) {
+			v, err := holders.Content[*Telephone](ctx, o, "default_telephone")
+			return v, v != nil, err
+		},
+		Mask: true,
+		Memberships: []func() []string{func() []string {
+			return o.SubordinationList()
+		}},
+		Property: "default_telephone",
+		Remote: func(ctx context.Context, obj holders.Object) (*Telephone, bool, error) {
+			switch t := obj.(type) {
+			case *Organisation:
+				v, err := t.DefaultTelephoneValue(ctx)
+				x, ok := any(v).(*Telephone)
+				return x, ok && err == nil && x != nil, err
+			}
+			var zero *Telephone
+			return zero, false, nil
+		},
+		Trees: []bool{false},
+	})
+}
+
+// DefaultTelephoneTelephoneNumber returns telephone_number of the default_telephone sub-object (telephone_number), or its zero value when there is none.
+func (o *Person) DefaultTelephoneTelephoneNumber(ctx context.Context) (string, error) {
+	v, err := o.DefaultTelephoneValue(ctx)
+	var zero string
+	if err != nil || v == nil {
+		return zero, err
+	}
+	switch t := any(v).(type) {
+	case *Telephone:
+		return t.TelephoneNumber(), nil
+	}
+	return zero, nil
+}
+
+// AcquirePreferredCurrency returns preferred_currency, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
+func (o *Person) AcquirePreferredCurrency(ctx context.Context) (string, error) {
+	return holders.Acquire(ctx, o, &holders.Acquisition[string]{
+		Bases: []string{"subordination"},
+		Local: func() (string, bool, error) {
+			return o.PreferredCurrency(), o.HasPreferredCurrency(), nil
+		},
+		Mask: true,
+		Memberships: []func() []string{func() []string {
+			return o.SubordinationList()
+		}},
+		Property: "preferred_currency",
+		Remote: func(ctx context.Context, obj holders.Object) (string, bool, error) {
+			switch t := obj.(type) {
+			case *Organisation:
+				v := t.DefaultCurrency()
+				return v, t.HasDefaultCurrency() || v != "", nil
+			}
+			var zero string
+			return zero, false, nil
+		},
+		Trees: []bool{false},
+	})
+}
+
 // SetLastName calls Person.SetLastName, which comes first in Person.
 func (o *Person) SetLastName(v string) {
 	o.Person.SetLastName(v)
@@ -238,24 +373,26 @@ func personIndex(id string) int {
 		return 10
 	case "photo":
 		return 11
-	case "region":
+	case "preferred_currency":
 		return 12
-	case "subordination":
+	case "region":
 		return 13
-	case "reference":
+	case "subordination":
 		return 14
-	case "description":
+	case "reference":
 		return 15
-	case "subject":
+	case "description":
 		return 16
-	case "language":
+	case "subject":
 		return 17
-	case "creation_date":
+	case "language":
 		return 18
-	case "group":
+	case "creation_date":
 		return 19
-	case "function":
+	case "group":
 		return 20
+	case "function":
+		return 21
 	}
 	return -1
 }
@@ -288,22 +425,24 @@ func (o *Person) Value(id string) (holders.Value, error) {
 	case 11:
 		return holders.BytesValue(o.Photo()), nil
 	case 12:
-		return holders.StringsValue(o.RegionList()), nil
+		return holders.StringValue(o.PreferredCurrency()), nil
 	case 13:
-		return holders.StringsValue(o.SubordinationList()), nil
+		return holders.StringsValue(o.RegionList()), nil
 	case 14:
-		return holders.StringValue(o.Reference()), nil
+		return holders.StringsValue(o.SubordinationList()), nil
 	case 15:
-		return holders.StringValue(o.Description()), nil
+		return holders.StringValue(o.Reference()), nil
 	case 16:
-		return holders.StringsValue(o.SubjectList()), nil
+		return holders.StringValue(o.Description()), nil
 	case 17:
-		return holders.StringValue(o.Language()), nil
+		return holders.StringsValue(o.SubjectList()), nil
 	case 18:
-		return holders.TimeValue(o.CreationDate()), nil
+		return holders.StringValue(o.Language()), nil
 	case 19:
-		return holders.StringsValue(o.GroupList()), nil
+		return holders.TimeValue(o.CreationDate()), nil
 	case 20:
+		return holders.StringsValue(o.GroupList()), nil
+	case 21:
 		return holders.StringsValue(o.FunctionList()), nil
 	}
 	return holders.Value{}, personInfo.Unknown(id)
@@ -337,22 +476,24 @@ func (o *Person) HasProperty(id string) bool {
 	case 11:
 		return o.HasPhoto()
 	case 12:
-		return len(o.RegionList()) > 0
+		return o.HasPreferredCurrency()
 	case 13:
-		return len(o.SubordinationList()) > 0
+		return len(o.RegionList()) > 0
 	case 14:
-		return o.HasReference()
+		return len(o.SubordinationList()) > 0
 	case 15:
-		return o.HasDescription()
+		return o.HasReference()
 	case 16:
-		return o.HasSubject()
+		return o.HasDescription()
 	case 17:
-		return o.HasLanguage()
+		return o.HasSubject()
 	case 18:
-		return o.HasCreationDate()
+		return o.HasLanguage()
 	case 19:
-		return len(o.GroupList()) > 0
+		return o.HasCreationDate()
 	case 20:
+		return len(o.GroupList()) > 0
+	case 21:
 		return len(o.FunctionList()) > 0
 	}
 	return false
@@ -437,6 +578,12 @@ func (o *Person) set(i int, v any, apply bool) error {
 		}
 		o.SetPhoto(x)
 	case 12:
+		x, err := holders.ToString(v)
+		if err != nil || !apply {
+			return err
+		}
+		o.SetPreferredCurrency(x)
+	case 13:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
@@ -445,31 +592,31 @@ func (o *Person) set(i int, v any, apply bool) error {
 			return err
 		}
 		o.SetRegionList(x)
-	case 13:
+	case 14:
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetSubordinationList(x)
-	case 14:
-		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetReference(x)
 	case 15:
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
 			return err
 		}
-		o.SetDescription(x)
+		o.SetReference(x)
 	case 16:
+		x, err := holders.ToString(v)
+		if err != nil || !apply {
+			return err
+		}
+		o.SetDescription(x)
+	case 17:
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetSubjectList(x)
-	case 17:
+	case 18:
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
@@ -478,13 +625,13 @@ func (o *Person) set(i int, v any, apply bool) error {
 			return err
 		}
 		return o.SetLanguage(x)
-	case 18:
+	case 19:
 		x, err := holders.ToTime(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetCreationDate(x)
-	case 19:
+	case 20:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
@@ -493,7 +640,7 @@ func (o *Person) set(i int, v any, apply bool) error {
 			return err
 		}
 		o.SetGroupList(x)
-	case 20:
+	case 21:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "function", x)
@@ -534,7 +681,7 @@ var personInfo = holders.TypeInfo{
 		Property: &accessorholder.DublinCoreProperties[0],
 	}},
 	Pos:        "schema/types.yaml:2",
-	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.PersonProperties[4], &accessorholder.PersonProperties[5], &accessorholder.PersonProperties[6], &accessorholder.PersonProperties[7], &accessorholder.PersonProperties[8], &accessorholder.PersonProperties[9], &accessorholder.PersonProperties[10], &accessorholder.PersonProperties[11], &accessorholder.PersonProperties[12], &accessorholder.PersonProperties[13], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &personOwn[0], &personOwn[1]},
+	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.PersonProperties[4], &accessorholder.PersonProperties[5], &accessorholder.PersonProperties[6], &accessorholder.PersonProperties[7], &accessorholder.PersonProperties[8], &accessorholder.PersonProperties[9], &accessorholder.PersonProperties[10], &accessorholder.PersonProperties[11], &accessorholder.PersonProperties[12], &accessorholder.PersonProperties[13], &accessorholder.PersonProperties[14], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &personOwn[0], &personOwn[1]},
 	Shadowed: []holders.ShadowInfo{{
 		Loser:  &accessorholder.DublinCoreProperties[0],
 		Winner: &accessorholder.PersonProperties[2],

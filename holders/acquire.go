@@ -1,0 +1,141 @@
+package holders
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// Acquisition describes one acquired property of a portal type, for
+// Acquire: generated code fills it with typed functions chosen when
+// generating, so no reflection is involved.
+type Acquisition[T any] struct {
+	Property string // the acquired property's id, for the cycle guard
+	Mask     bool   // a local value, when set, wins
+	Copy     bool   // an acquired value is stored locally
+
+	// ObjectIDs are ids of sub-objects (of the object's URL) to read first.
+	ObjectIDs []string
+	// Memberships return the object's memberships in each base category
+	// acquired through; Trees says which of them have a tree.
+	Memberships []func() []string
+	Bases       []string
+	Trees       []bool
+
+	// Local returns the local value and whether it is set, or an error
+	// reading it (a content sub-object of the wrong type); SetLocal stores
+	// a value (for Copy).
+	Local    func() (T, bool, error)
+	SetLocal func(T)
+	// Remote reads the property on another object: ok is false when obj is
+	// not of a portal type acquired from, or has no value.
+	Remote func(ctx context.Context, obj Object) (v T, ok bool, err error)
+	// Alt are the object's own alternative accessors, in order.
+	Alt []func() (T, bool)
+	// Default is the value when nothing gives one.
+	Default T
+}
+
+type acquiringKey struct{}
+
+// Acquire computes an acquired property of self in ERP5's order: the local
+// value when masking; sub-objects by id; the objects self's memberships
+// point at (through the context's Resolver), of the portal types acquired
+// from, excluding self; the alternative accessors; the default. The first
+// that has a value wins. An acquisition that would come back to a property
+// it is already computing (a cycle through related objects) gives no value
+// there instead of looping.
+func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, error) {
+	if a.Mask && a.Local != nil {
+		if v, ok, err := a.Local(); err != nil || ok {
+			return v, err
+		}
+	}
+	key := self.RelativeURL() + "\x00" + a.Property
+	if visiting, _ := ctx.Value(acquiringKey{}).(map[string]bool); visiting[key] {
+		return a.Default, nil // a cycle: this branch gives nothing
+	} else {
+		next := map[string]bool{key: true}
+		for k := range visiting {
+			next[k] = true
+		}
+		ctx = context.WithValue(ctx, acquiringKey{}, next)
+	}
+	found := func(v T) (T, error) {
+		if a.Copy && a.SetLocal != nil {
+			a.SetLocal(v)
+		}
+		return v, nil
+	}
+	if len(a.ObjectIDs) > 0 || len(a.Memberships) > 0 {
+		r, err := ResolverFrom(ctx)
+		if err != nil {
+			return a.Default, err
+		}
+		if self.RelativeURL() != "" {
+			for _, id := range a.ObjectIDs {
+				sub, err := r.Get(ctx, self.RelativeURL()+"/"+id)
+				if err != nil {
+					continue // no such sub-object
+				}
+				if v, ok, err := a.Remote(ctx, sub); err != nil {
+					return a.Default, err
+				} else if ok {
+					return found(v)
+				}
+			}
+		}
+		for i, memberships := range a.Memberships {
+			for _, m := range memberships() {
+				obj, err := r.Get(ctx, valueURL(a.Bases[i], m, a.Trees[i]))
+				if err != nil || obj == Object(self) || (obj.RelativeURL() != "" && obj.RelativeURL() == self.RelativeURL()) {
+					continue // unresolvable, or self
+				}
+				if v, ok, err := a.Remote(ctx, obj); err != nil {
+					return a.Default, fmt.Errorf("acquiring %s from %s: %w", a.Property, quote(obj.RelativeURL()), err)
+				} else if ok {
+					return found(v)
+				}
+			}
+		}
+	}
+	for _, alt := range a.Alt {
+		if v, ok := alt(); ok {
+			return v, nil
+		}
+	}
+	if !a.Mask && a.Local != nil {
+		if v, ok, err := a.Local(); err != nil || ok {
+			return v, err
+		}
+	}
+	return a.Default, nil
+}
+
+// Content returns the sub-object id of obj (at obj's URL + "/" + id) as a
+// T, through the context's Resolver: a content property's value, ERP5's
+// default_address. With no such sub-object it returns the zero T and no
+// error; a sub-object of another type is ErrWrongType.
+func Content[T Object](ctx context.Context, obj Object, id string) (T, error) {
+	var zero T
+	if obj.RelativeURL() == "" {
+		return zero, nil // an object not stored has no sub-objects
+	}
+	r, err := ResolverFrom(ctx)
+	if err != nil {
+		return zero, err
+	}
+	url := obj.RelativeURL() + "/" + id
+	sub, err := r.Get(ctx, url)
+	if errors.Is(err, ErrNotFound) {
+		return zero, nil
+	}
+	if err != nil {
+		return zero, err
+	}
+	v, ok := sub.(T)
+	if !ok {
+		return zero, fmt.Errorf("%w: %s is a %s", ErrWrongType, quote(url), sub.PortalType())
+	}
+	return v, nil
+}

@@ -1,0 +1,164 @@
+package holders_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/accessorgen/accessorgen/examples/erp5/portaltype"
+	"github.com/accessorgen/accessorgen/holders"
+)
+
+// titleOf is the Remote of these tests: an Organisation's title, if set.
+func titleOf(_ context.Context, obj holders.Object) (string, bool, error) {
+	o, ok := obj.(*portaltype.Organisation)
+	if !ok || !o.DublinCoreHolder.HasTitle() {
+		return "", false, nil
+	}
+	return o.DublinCoreHolder.Title(), true, nil
+}
+
+// TestAcquireSemantics covers ERP5's order for each combination of
+// mask_value, copy_value, sub-object ids, memberships and alternative
+// accessors.
+func TestAcquireSemantics(t *testing.T) {
+	type setup struct {
+		local     string // "" = unset
+		related   []string
+		subObject string // title of the sub-object "contact", "" = none
+		alt       string // "" = the alternative accessor has no value
+	}
+	cases := []struct {
+		name      string
+		mask      bool
+		copy      bool
+		objectIDs bool
+		alt       bool
+		setup     setup
+		want      string
+		wantLocal string // the local value afterwards
+	}{
+		{name: "nothing anywhere: the default", want: "default"},
+		{name: "related value", setup: setup{related: []string{"org/titled"}}, want: "Titled"},
+		{name: "first related with a value wins", setup: setup{related: []string{"org/untitled", "org/titled", "org/other"}}, want: "Titled"},
+		{name: "unresolvable and wrong-type related are skipped", setup: setup{related: []string{"org/missing", "person_module/2", "org/other"}}, want: "Other"},
+		{name: "self is skipped", setup: setup{related: []string{"person_module/1", "org/titled"}}, want: "Titled"},
+		{name: "mask: local wins", mask: true, setup: setup{local: "Mine", related: []string{"org/titled"}}, want: "Mine", wantLocal: "Mine"},
+		{name: "mask, no local: acquired", mask: true, setup: setup{related: []string{"org/titled"}}, want: "Titled"},
+		{name: "no mask: acquired wins over local", setup: setup{local: "Mine", related: []string{"org/titled"}}, want: "Titled", wantLocal: "Mine"},
+		{name: "no mask, nothing acquired: local", setup: setup{local: "Mine"}, want: "Mine", wantLocal: "Mine"},
+		{name: "copy: acquired value stored", copy: true, setup: setup{related: []string{"org/titled"}}, want: "Titled", wantLocal: "Titled"},
+		{name: "copy, nothing acquired: nothing stored", copy: true, want: "default"},
+		{name: "object id first", objectIDs: true, setup: setup{subObject: "Sub", related: []string{"org/titled"}}, want: "Sub"},
+		{name: "object id absent: related", objectIDs: true, setup: setup{related: []string{"org/titled"}}, want: "Titled"},
+		{name: "alt accessor when nothing acquired", alt: true, setup: setup{alt: "Alt"}, want: "Alt"},
+		{name: "acquired before alt", alt: true, setup: setup{alt: "Alt", related: []string{"org/titled"}}, want: "Titled"},
+		{name: "alt without value: default", alt: true, want: "default"},
+		{name: "mask beats all", mask: true, copy: true, objectIDs: true, alt: true,
+			setup: setup{local: "Mine", subObject: "Sub", related: []string{"org/titled"}, alt: "Alt"}, want: "Mine", wantLocal: "Mine"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			store := holders.NewMemory()
+			put := func(url string, obj holders.Object) {
+				if err := store.Put(url, obj); err != nil {
+					t.Fatal(err)
+				}
+			}
+			titled, other, untitled := new(portaltype.Organisation), new(portaltype.Organisation), new(portaltype.Organisation)
+			titled.DublinCoreHolder.SetTitle("Titled")
+			other.DublinCoreHolder.SetTitle("Other")
+			put("org/titled", titled)
+			put("org/other", other)
+			put("org/untitled", untitled)
+			put("person_module/2", new(portaltype.Person))
+			self := new(portaltype.Person)
+			put("person_module/1", self)
+			if c.setup.subObject != "" {
+				sub := new(portaltype.Organisation)
+				sub.DublinCoreHolder.SetTitle(c.setup.subObject)
+				put("person_module/1/contact", sub)
+			}
+			local, localSet := c.setup.local, c.setup.local != ""
+			a := &holders.Acquisition[string]{
+				Property:    "title",
+				Mask:        c.mask,
+				Copy:        c.copy,
+				Memberships: []func() []string{func() []string { return c.setup.related }},
+				Bases:       []string{"subordination"},
+				Trees:       []bool{false},
+				Local:       func() (string, bool, error) { return local, localSet, nil },
+				SetLocal:    func(v string) { local, localSet = v, true },
+				Remote:      titleOf,
+				Default:     "default",
+			}
+			if c.objectIDs {
+				a.ObjectIDs = []string{"contact"}
+			}
+			if c.alt {
+				a.Alt = []func() (string, bool){func() (string, bool) { return c.setup.alt, c.setup.alt != "" }}
+			}
+			got, err := holders.Acquire(holders.WithResolver(context.Background(), store), self, a)
+			if err != nil || got != c.want {
+				t.Errorf("Acquire = %q, %v; want %q", got, err, c.want)
+			}
+			if local != c.wantLocal {
+				t.Errorf("local value afterwards %q, want %q", local, c.wantLocal)
+			}
+		})
+	}
+}
+
+// TestAcquireCycle: two objects acquiring the same property from each
+// other end with the default, not in a loop.
+func TestAcquireCycle(t *testing.T) {
+	store := holders.NewMemory()
+	ctx := holders.WithResolver(context.Background(), store)
+	a, b := new(portaltype.Person), new(portaltype.Person)
+	store.Put("p/a", a)
+	store.Put("p/b", b)
+	var acquire func(ctx context.Context, self holders.Object, other string) (string, error)
+	acquire = func(ctx context.Context, self holders.Object, other string) (string, error) {
+		return holders.Acquire(ctx, self, &holders.Acquisition[string]{
+			Property:    "x",
+			Memberships: []func() []string{func() []string { return []string{other} }},
+			Bases:       []string{"subordination"},
+			Trees:       []bool{false},
+			Remote: func(ctx context.Context, obj holders.Object) (string, bool, error) {
+				back := "p/a"
+				if obj.RelativeURL() == "p/a" {
+					back = "p/b"
+				}
+				v, err := acquire(ctx, obj, back)
+				return v, v != "default", err
+			},
+			Default: "default",
+		})
+	}
+	if got, err := acquire(ctx, a, "p/b"); got != "default" || err != nil {
+		t.Errorf("cyclic acquisition = %q, %v", got, err)
+	}
+	// Without a resolver, acquisition through objects is an error.
+	_, err := holders.Acquire(context.Background(), a, &holders.Acquisition[string]{
+		Memberships: []func() []string{func() []string { return []string{"p/b"} }},
+		Bases:       []string{"subordination"}, Trees: []bool{false}, Remote: titleOf,
+	})
+	if !errors.Is(err, holders.ErrNoResolver) {
+		t.Errorf("without a resolver: %v", err)
+	}
+}
+
+// TestAcquireLocalError: an error reading the local value (a sub-object of
+// the wrong type) is returned, not skipped.
+func TestAcquireLocalError(t *testing.T) {
+	boom := errors.New("boom")
+	for _, mask := range []bool{true, false} {
+		_, err := holders.Acquire(context.Background(), new(portaltype.Person), &holders.Acquisition[string]{
+			Mask:  mask,
+			Local: func() (string, bool, error) { return "", false, boom },
+		})
+		if !errors.Is(err, boom) {
+			t.Errorf("mask %v: %v", mask, err)
+		}
+	}
+}
