@@ -128,6 +128,8 @@ type Type struct {
 	// Acquired are the by-name properties with an acquisition, with the
 	// targets chosen when generating.
 	Acquired []*Acquired
+
+	dynamic []*schema.BaseCategory // base categories of dynamic_categories
 }
 
 // Content is a content property of a type: its sub-object's types and

@@ -12,14 +12,15 @@ import (
 // Resolve composes every portal type of m. pkg is the documents package, or
 // nil when the config names none: type_class is then information only, and
 // mixins are an error. holdersPath is the generated holders package's
-// import path. Errors are positioned in the schema and name the Go
-// positions they concern.
-func Resolve(m *schema.Model, pkg *Package, holdersPath string) (*Binding, error) {
+// import path. dynamic holds the base categories EvalDynamic found for
+// each type. Errors are positioned in the schema and name the Go positions
+// they concern.
+func Resolve(m *schema.Model, pkg *Package, holdersPath string, dynamic map[*schema.PortalType][]*schema.BaseCategory) (*Binding, error) {
 	b := &Binding{Documents: pkg}
 	var errs schema.ErrorList
 	holders := newHolderSet(holdersPath, m)
 	for _, t := range m.Types {
-		bt := &Type{PortalType: t}
+		bt := &Type{PortalType: t, dynamic: dynamic[t]}
 		if pkg != nil && t.TypeClass != "" {
 			bt.Document = pkg.lookup(t.TypeClass, "type_class", t.TypeClassPos, holders, &errs)
 		}
@@ -121,13 +122,20 @@ func (t *Type) compose() schema.ErrorList {
 			}
 		}
 	}
-	for i, b := range t.BaseCategories {
+	own := func(b *schema.BaseCategory, pos schema.Pos) {
 		if !provided[b] && b.GoName != "" {
+			provided[b] = true
 			t.Own = append(t.Own, &schema.Property{
 				ID: b.Name, GoName: b.GoName, Type: schema.Category, Multivalued: true, Mode: schema.ReadWrite,
-				ReadPerm: schema.DefaultReadPermission, WritePerm: schema.DefaultWritePermission, Base: b, Pos: t.BaseCategoryPos[i],
+				ReadPerm: schema.DefaultReadPermission, WritePerm: schema.DefaultWritePermission, Base: b, Pos: pos,
 			})
 		}
+	}
+	for i, b := range t.BaseCategories {
+		own(b, t.BaseCategoryPos[i])
+	}
+	for _, b := range t.dynamic {
+		own(b, t.DynamicCategories[0].Pos)
 	}
 
 	// The by-name table: the first member of each id wins.

@@ -44,7 +44,7 @@ func TestResolveType(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Resolve(m, nil, "example.com/accessorholder")
+	b, err := Resolve(m, nil, "example.com/accessorholder", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,7 +66,7 @@ var personIDs = []string{
 	"first_name", "last_name", "title", "birthday", "child_count", "career_role",
 	"salary", "salary_range_min", "salary_range_max", "nickname", "gender", "photo",
 	"preferred_currency", "region", "subordination", "reference", "description", "subject", "language",
-	"creation_date", "group", "function",
+	"creation_date", "group", "function", "skill",
 }
 
 var organisationIDs = []string{

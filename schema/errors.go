@@ -64,6 +64,14 @@ func (l *ErrorList) add(pos Pos, format string, args ...any) {
 	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
+// OrNil returns the list as an error, or nil when it is empty.
+func (l ErrorList) OrNil() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
 // Sorted returns the list sorted by position, without exact duplicates.
 func (l ErrorList) Sorted() ErrorList {
 	if err := l.err(); err != nil {

@@ -43,7 +43,8 @@ var (
 	sheetKeys        = []string{"kind", "name", "description", "properties", "categories"}
 	propertyKeys     = []string{"id", "type", "description", "default", "multivalued", "range", "mode", "storage_id", "read_permission", "write_permission", "values", "portal_type", "content_properties", "acquisition"}
 	acquisitionKeys  = []string{"base_category", "portal_type", "accessor", "mask_value", "copy_value", "alt_accessor", "object_id"}
-	typeKeys         = []string{"kind", "name", "description", "property_sheets", "base_categories", "groups", "allowed_content_types", "type_class", "mixins"}
+	typeKeys         = []string{"kind", "name", "description", "property_sheets", "base_categories", "groups", "allowed_content_types", "type_class", "mixins", "dynamic_categories"}
+	dynamicKeys      = []string{"func"}
 	baseCategoryKeys = []string{"kind", "name", "title", "description", "values"}
 	categoryKeys     = []string{"title", "description", "values"}
 )
@@ -708,6 +709,12 @@ func (c *compiler) portalType(d *decoder, m *mapping) {
 		t.TypeClassPos = m.keyPos("type_class")
 		if !token.IsIdentifier(t.TypeClass) {
 			c.errs.add(t.TypeClassPos, "type_class %q is not a Go type name", t.TypeClass)
+		}
+	}
+	for _, n := range m.nodes("dynamic_categories") {
+		dm := d.mapping(n, "dynamic category", dynamicKeys)
+		if fn := dm.required("func", "dynamic category"); fn != "" {
+			t.DynamicCategories = append(t.DynamicCategories, Ref{fn, dm.keyPos("func")})
 		}
 	}
 	for _, it := range m.list("mixins") {

@@ -242,6 +242,11 @@ type PortalType struct {
 	// Mixins name Go types of the documents package embedded after the
 	// holders and holders.Base.
 	Mixins []Ref
+	// DynamicCategories name functions of the documents package that
+	// return base category ids, evaluated when generating: those base
+	// categories get accessors on the type (ERP5's Dynamic Category
+	// Property).
+	DynamicCategories []Ref
 }
 
 // Ref is a name in the schema with its position.

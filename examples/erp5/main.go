@@ -55,6 +55,11 @@ func run(w io.Writer) error {
 	p.DublinCoreHolder.SetTitle("M. Martin") // shadowed by Person's sheet, still reachable
 	fmt.Fprintf(w, "with a title set: Title() = %q, DublinCoreHolder.Title() = %q\n", p.Title(), p.DublinCoreHolder.Title())
 
+	// A dynamic category: document.PersonCategories gave Person "skill".
+	p.SetSkillList([]string{"go", "erp"})
+	skill, _ := p.SkillTitle(context.Background())
+	fmt.Fprintln(w, "skills:", p.SkillList(), "first:", skill)
+
 	// The Auditable mixin comes after the holders.
 	p.Note("created by the example")
 	fmt.Fprintln(w, "notes:", p.Notes())

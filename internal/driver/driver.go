@@ -96,7 +96,7 @@ func Generate(configDir string, cfg *schema.Config, load binding.Loader) ([]outp
 		// the same run, so the user sees them all at once.
 		var list schema.ErrorList
 		if model != nil && errors.As(err, &list) {
-			if _, more := binding.Resolve(model, nil, ""); more != nil {
+			if _, more := binding.Resolve(model, nil, "", nil); more != nil {
 				list = append(slices.Clone(list), more.(schema.ErrorList)...)
 				return nil, gen.Options{}, list.Sorted()
 			}
@@ -112,11 +112,12 @@ func Generate(configDir string, cfg *schema.Config, load binding.Loader) ([]outp
 		return nil, gen.Options{}, err
 	}
 	var docs *binding.Package
+	var overlay map[string][]byte
 	if cfg.Documents != "" {
 		if load == nil {
 			load = packages.Load
 		}
-		overlay, err := holdersOverlay(configDir, opts.Holders, holderFiles)
+		overlay, err = holdersOverlay(configDir, opts.Holders, holderFiles)
 		if err != nil {
 			return nil, gen.Options{}, err
 		}
@@ -126,7 +127,11 @@ func Generate(configDir string, cfg *schema.Config, load binding.Loader) ([]outp
 		}
 		opts.Documents = gen.Package{Path: docs.Path, Name: docs.Name}
 	}
-	b, err := binding.Resolve(model, docs, opts.Holders.Path)
+	dynamic, err := binding.EvalDynamic(model, docs, overlay)
+	if err != nil {
+		return nil, gen.Options{}, err
+	}
+	b, err := binding.Resolve(model, docs, opts.Holders.Path, dynamic)
 	if err != nil {
 		return nil, gen.Options{}, err
 	}

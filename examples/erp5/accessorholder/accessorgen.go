@@ -78,6 +78,21 @@ var categoryTable = [...]holders.CategoryInfo{{
 	Path:   "region/europe/germany",
 	Title:  "Germany",
 }, {
+	Children: []string{"skill/go", "skill/erp"},
+	ID:       "skill",
+	Path:     "skill",
+	Title:    "Skill",
+}, {
+	ID:     "erp",
+	Parent: "skill",
+	Path:   "skill/erp",
+	Title:  "ERP",
+}, {
+	ID:     "go",
+	Parent: "skill",
+	Path:   "skill/go",
+	Title:  "Go",
+}, {
 	Description: "The organisation a person works for (values are organisation URLs).",
 	ID:          "subordination",
 	Path:        "subordination",

@@ -62,3 +62,13 @@ func (a *Auditable) Note(note string) { a.notes = append(a.notes, note) }
 
 // Notes returns the notes, oldest first.
 func (a *Auditable) Notes() []string { return slices.Clone(a.notes) }
+
+// PersonCategories returns the base categories a portal type gets beyond
+// those its schema lists, as an ERP5 Dynamic Category Property computes
+// them. accessorgen calls it when generating.
+func PersonCategories(portalType string) []string {
+	if portalType == "Person" {
+		return []string{"skill"}
+	}
+	return nil
+}

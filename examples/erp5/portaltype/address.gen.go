@@ -8,7 +8,7 @@ import (
 	"github.com/accessorgen/accessorgen/holders"
 )
 
-// Address is the portal type Address (schema/types.yaml:21).
+// Address is the portal type Address (schema/types.yaml:22).
 //
 // Embedded, in ERP5's order: AddressHolder, DublinCoreHolder, holders.Base. Use New("Address") or new(Address).
 type Address struct {
@@ -205,7 +205,7 @@ var addressInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(Address)
 	},
-	Pos:        "schema/types.yaml:21",
+	Pos:        "schema/types.yaml:22",
 	Properties: []*holders.PropertyInfo{&accessorholder.AddressProperties[0], &accessorholder.AddressProperties[1], &accessorholder.AddressProperties[2], &accessorholder.AddressProperties[3], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.AddressSheet, &accessorholder.DublinCoreSheet},
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/holders"
 )
 
-// Email is the portal type Email (schema/types.yaml:31).
+// Email is the portal type Email (schema/types.yaml:32).
 //
 // Embedded, in ERP5's order: EmailHolder, DublinCoreHolder, holders.Base. Use New("Email") or new(Email).
 type Email struct {
@@ -172,7 +172,7 @@ var emailInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(Email)
 	},
-	Pos:        "schema/types.yaml:31",
+	Pos:        "schema/types.yaml:32",
 	Properties: []*holders.PropertyInfo{&accessorholder.EmailProperties[0], &accessorholder.EmailProperties[1], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.EmailSheet, &accessorholder.DublinCoreSheet},
 }

@@ -10,7 +10,7 @@ import (
 	"slices"
 )
 
-// Organisation is the portal type Organisation (schema/types.yaml:12).
+// Organisation is the portal type Organisation (schema/types.yaml:13).
 //
 // Embedded, in ERP5's order: document.Organisation, ReferenceHolder, holders.Base, document.Auditable. Use New("Organisation") or new(Organisation).
 type Organisation struct {
@@ -26,7 +26,7 @@ var _ holders.Object = (*Organisation)(nil)
 
 // GroupList returns the values of group. Do not modify the slice.
 //
-// Category group of portal type Organisation (schema/types.yaml:16).
+// Category group of portal type Organisation (schema/types.yaml:17).
 func (o *Organisation) GroupList() []string {
 	return o.group
 }
@@ -83,7 +83,7 @@ func (o *Organisation) SetGroupValueList(v []holders.Object) {
 
 // SubordinationList returns the values of subordination. Do not modify the slice.
 //
-// Category subordination of portal type Organisation (schema/types.yaml:16).
+// Category subordination of portal type Organisation (schema/types.yaml:17).
 func (o *Organisation) SubordinationList() []string {
 	return o.subordination
 }
@@ -516,7 +516,7 @@ var organisationInfo = holders.TypeInfo{
 		Pos:      "document/document.go:47",
 		Property: &accessorholder.DublinCoreProperties[0],
 	}},
-	Pos:        "schema/types.yaml:12",
+	Pos:        "schema/types.yaml:13",
 	Properties: []*holders.PropertyInfo{&accessorholder.OrganisationProperties[0], &accessorholder.OrganisationProperties[1], &accessorholder.OrganisationProperties[2], &accessorholder.OrganisationProperties[3], &accessorholder.OrganisationProperties[4], &accessorholder.OrganisationProperties[5], &accessorholder.OrganisationProperties[6], &accessorholder.OrganisationProperties[7], &accessorholder.OrganisationProperties[8], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &organisationOwn[0], &organisationOwn[1]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.OrganisationSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet},
 	TypeClass:  "Organisation",
@@ -526,14 +526,14 @@ var organisationInfo = holders.TypeInfo{
 var organisationOwn = [...]holders.PropertyInfo{{
 	ID:              "group",
 	Multivalued:     true,
-	Pos:             "schema/types.yaml:16",
+	Pos:             "schema/types.yaml:17",
 	ReadPermission:  "Access contents information",
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "subordination",
 	Multivalued:     true,
-	Pos:             "schema/types.yaml:16",
+	Pos:             "schema/types.yaml:17",
 	ReadPermission:  "Access contents information",
 	Type:            "category",
 	WritePermission: "Modify portal content",

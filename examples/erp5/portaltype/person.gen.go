@@ -23,13 +23,14 @@ type Person struct {
 	document.Auditable
 	group    []string
 	function []string
+	skill    []string
 }
 
 var _ holders.Object = (*Person)(nil)
 
 // GroupList returns the values of group. Do not modify the slice.
 //
-// Category group of portal type Person (schema/types.yaml:7).
+// Category group of portal type Person (schema/types.yaml:8).
 func (o *Person) GroupList() []string {
 	return o.group
 }
@@ -86,7 +87,7 @@ func (o *Person) SetGroupValueList(v []holders.Object) {
 
 // FunctionList returns the values of function. Do not modify the slice.
 //
-// Category function of portal type Person (schema/types.yaml:7).
+// Category function of portal type Person (schema/types.yaml:8).
 func (o *Person) FunctionList() []string {
 	return o.function
 }
@@ -141,6 +142,63 @@ func (o *Person) SetFunctionValueList(v []holders.Object) {
 	o.SetFunctionList(holders.Memberships(v, "function", true))
 }
 
+// SkillList returns the values of skill. Do not modify the slice.
+//
+// Category skill of portal type Person (schema/types.yaml:6).
+func (o *Person) SkillList() []string {
+	return o.skill
+}
+
+// Skill returns the first value of skill, ERP5's default value.
+func (o *Person) Skill() string {
+	return holders.First(o.SkillList())
+}
+
+// SetSkill makes v the first value of skill, keeping the others.
+func (o *Person) SetSkill(v string) {
+	o.skill = holders.SetDefault(o.skill, v)
+}
+
+// SetSkillList sets the values of skill to a copy of v.
+func (o *Person) SetSkillList(v []string) {
+	o.skill = slices.Clone(v)
+}
+
+// SkillSet returns the distinct values of skill, in order.
+func (o *Person) SkillSet() []string {
+	return holders.CategorySet(o.SkillList())
+}
+
+// SkillID returns the last segment of the first value of skill.
+func (o *Person) SkillID() string {
+	return holders.CategoryID(o.Skill())
+}
+
+// SkillTitle returns the title of the first value of skill, from the skill tree.
+func (o *Person) SkillTitle(ctx context.Context) (string, error) {
+	return holders.TreeTitle(accessorholder.Categories(), "skill", o.Skill())
+}
+
+// SkillValue returns the object the first value of skill points at, through the context's Resolver.
+func (o *Person) SkillValue(ctx context.Context) (holders.Object, error) {
+	return holders.CategoryValue(ctx, "skill", o.Skill(), true)
+}
+
+// SkillValueList returns the objects the values of skill point at, through the context's Resolver.
+func (o *Person) SkillValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.CategoryValueList(ctx, "skill", o.SkillList(), true)
+}
+
+// SetSkillValue makes v's URL the first value of skill.
+func (o *Person) SetSkillValue(v holders.Object) {
+	o.SetSkill(holders.Membership(v, "skill", true))
+}
+
+// SetSkillValueList sets the values of skill to the URLs of v.
+func (o *Person) SetSkillValueList(v []holders.Object) {
+	o.SetSkillList(holders.Memberships(v, "skill", true))
+}
+
 // RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
 func (o *Person) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
 	return holders.RelatedValues(ctx, o, "region", true)
@@ -159,6 +217,11 @@ func (o *Person) GroupRelatedValueList(ctx context.Context) ([]holders.Object, e
 // FunctionRelatedValueList returns the objects whose function points at this one, through the context's Resolver.
 func (o *Person) FunctionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
 	return holders.RelatedValues(ctx, o, "function", true)
+}
+
+// SkillRelatedValueList returns the objects whose skill points at this one, through the context's Resolver.
+func (o *Person) SkillRelatedValueList(ctx context.Context) ([]holders.Object, error) {
+	return holders.RelatedValues(ctx, o, "skill", true)
 }
 
 // DefaultAddressValue returns the default_address sub-object, acquired as the schema says when it has none, through the context's Resolver.
@@ -393,6 +456,8 @@ func personIndex(id string) int {
 		return 20
 	case "function":
 		return 21
+	case "skill":
+		return 22
 	}
 	return -1
 }
@@ -444,6 +509,8 @@ func (o *Person) Value(id string) (holders.Value, error) {
 		return holders.StringsValue(o.GroupList()), nil
 	case 21:
 		return holders.StringsValue(o.FunctionList()), nil
+	case 22:
+		return holders.StringsValue(o.SkillList()), nil
 	}
 	return holders.Value{}, personInfo.Unknown(id)
 }
@@ -495,6 +562,8 @@ func (o *Person) HasProperty(id string) bool {
 		return len(o.GroupList()) > 0
 	case 21:
 		return len(o.FunctionList()) > 0
+	case 22:
+		return len(o.SkillList()) > 0
 	}
 	return false
 }
@@ -649,6 +718,15 @@ func (o *Person) set(i int, v any, apply bool) error {
 			return err
 		}
 		o.SetFunctionList(x)
+	case 22:
+		x, err := holders.ToStrings(v)
+		if err == nil {
+			err = holders.CheckTree(accessorholder.Categories(), "skill", x)
+		}
+		if err != nil || !apply {
+			return err
+		}
+		o.SetSkillList(x)
 	}
 	return nil
 }
@@ -681,7 +759,7 @@ var personInfo = holders.TypeInfo{
 		Property: &accessorholder.DublinCoreProperties[0],
 	}},
 	Pos:        "schema/types.yaml:2",
-	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.PersonProperties[4], &accessorholder.PersonProperties[5], &accessorholder.PersonProperties[6], &accessorholder.PersonProperties[7], &accessorholder.PersonProperties[8], &accessorholder.PersonProperties[9], &accessorholder.PersonProperties[10], &accessorholder.PersonProperties[11], &accessorholder.PersonProperties[12], &accessorholder.PersonProperties[13], &accessorholder.PersonProperties[14], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &personOwn[0], &personOwn[1]},
+	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.PersonProperties[4], &accessorholder.PersonProperties[5], &accessorholder.PersonProperties[6], &accessorholder.PersonProperties[7], &accessorholder.PersonProperties[8], &accessorholder.PersonProperties[9], &accessorholder.PersonProperties[10], &accessorholder.PersonProperties[11], &accessorholder.PersonProperties[12], &accessorholder.PersonProperties[13], &accessorholder.PersonProperties[14], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &personOwn[0], &personOwn[1], &personOwn[2]},
 	Shadowed: []holders.ShadowInfo{{
 		Loser:  &accessorholder.DublinCoreProperties[0],
 		Winner: &accessorholder.PersonProperties[2],
@@ -694,14 +772,21 @@ var personInfo = holders.TypeInfo{
 var personOwn = [...]holders.PropertyInfo{{
 	ID:              "group",
 	Multivalued:     true,
-	Pos:             "schema/types.yaml:7",
+	Pos:             "schema/types.yaml:8",
 	ReadPermission:  "Access contents information",
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "function",
 	Multivalued:     true,
-	Pos:             "schema/types.yaml:7",
+	Pos:             "schema/types.yaml:8",
+	ReadPermission:  "Access contents information",
+	Type:            "category",
+	WritePermission: "Modify portal content",
+}, {
+	ID:              "skill",
+	Multivalued:     true,
+	Pos:             "schema/types.yaml:6",
 	ReadPermission:  "Access contents information",
 	Type:            "category",
 	WritePermission: "Modify portal content",

@@ -7,7 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/holders"
 )
 
-// PersonModule is the portal type Person Module (schema/types.yaml:36).
+// PersonModule is the portal type Person Module (schema/types.yaml:37).
 //
 // The folder that holds every Person.
 //
@@ -151,7 +151,7 @@ var personModuleInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(PersonModule)
 	},
-	Pos:        "schema/types.yaml:36",
+	Pos:        "schema/types.yaml:37",
 	Properties: []*holders.PropertyInfo{&accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.DublinCoreSheet},
 }

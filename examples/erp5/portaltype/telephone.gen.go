@@ -7,7 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/holders"
 )
 
-// Telephone is the portal type Telephone (schema/types.yaml:26).
+// Telephone is the portal type Telephone (schema/types.yaml:27).
 //
 // Embedded, in ERP5's order: TelephoneHolder, DublinCoreHolder, holders.Base. Use New("Telephone") or new(Telephone).
 type Telephone struct {
@@ -196,7 +196,7 @@ var telephoneInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return new(Telephone)
 	},
-	Pos:        "schema/types.yaml:26",
+	Pos:        "schema/types.yaml:27",
 	Properties: []*holders.PropertyInfo{&accessorholder.TelephoneProperties[0], &accessorholder.TelephoneProperties[1], &accessorholder.TelephoneProperties[2], &accessorholder.TelephoneProperties[3], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.TelephoneSheet, &accessorholder.DublinCoreSheet},
 }
