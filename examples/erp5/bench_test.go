@@ -10,12 +10,14 @@ import (
 
 // These benchmarks compare by-name access on a generated type with its typed
 // getter and with a map[string]any object, in the same run: read the
-// results as ratios (go test -bench . -count 10 | benchstat).
+// results as ratios (go test -bench . -count 10 | benchstat). They avoid
+// the properties document.Person overrides (a computed title, last names
+// stored in capitals): that is hand-written code, with its own costs.
 
 func filledPerson() *portaltype.Person {
 	p := new(portaltype.Person)
 	p.SetFirstName("Jean")
-	p.SetLastName("Dupont")
+	p.SetTitle("Jean Dupont") // document.Person's Title then returns it as stored
 	p.SetChildCount(2)
 	p.SetSalary(4200.5)
 	p.SetBirthday(time.Date(1980, 5, 17, 0, 0, 0, 0, time.UTC))
@@ -87,7 +89,7 @@ func BenchmarkSetPropertyByName(b *testing.B) {
 func BenchmarkEditTen(b *testing.B) {
 	p := filledPerson()
 	changes := map[string]any{
-		"first_name": "a", "last_name": "b", "title": "c", "child_count": 3, "salary": 1.5,
+		"first_name": "a", "preferred_currency": "b", "title": "c", "child_count": 3, "salary": 1.5,
 		"gender": "male", "reference": "R", "description": "d", "language": "fr", "career_role": []string{"x"},
 	}
 	for b.Loop() {
@@ -102,7 +104,7 @@ func BenchmarkNewPlusTenSets(b *testing.B) {
 		o, _ := portaltype.New("Person")
 		p := o.(*portaltype.Person)
 		p.SetFirstName("a")
-		p.SetLastName("b")
+		p.SetPreferredCurrency("b")
 		p.SetTitle("c")
 		p.SetChildCount(3)
 		p.SetSalary(1.5)
