@@ -85,7 +85,6 @@ func (s Shadow) String() string {
 type Override struct {
 	Method   string
 	Property *schema.Property
-	Role     schema.Role
 	Pos      string // the method's Go position, relative to the config
 }
 

@@ -258,7 +258,7 @@ func (t *Type) compose() schema.ErrorList {
 			switch {
 			case p.kind != HolderField:
 			case w.kind == DocumentField:
-				t.Overrides = append(t.Overrides, Override{Method: name, Property: p.property, Role: p.role, Pos: w.method.pos})
+				t.Overrides = append(t.Overrides, Override{Method: name, Property: p.property, Pos: w.method.pos})
 			case w.property.Sheet != p.property.Sheet && w.property.ID != p.property.ID:
 				t.Shadowed = append(t.Shadowed, Shadow{Method: name, Winner: w.property, Loser: p.property})
 			}

@@ -99,7 +99,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping 
 		}
 		seen[k.Value] = k
 		if !contains(allowed, k.Value) {
-			d.errorf(k, "unknown key %q in %s%s", k.Value, what, suggest(k.Value, allowed))
+			d.errorf(k, "unknown key %q in %s%s", k.Value, what, Suggest(k.Value, allowed))
 			if c := closest(k.Value, allowed); c != "" {
 				m.misspelt[c] = true
 			}

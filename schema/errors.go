@@ -114,9 +114,7 @@ func (l ErrorList) err() error {
 
 // Suggest returns `; did you mean "x"?`, naming the closest candidate to
 // word, or "" when none is close enough to be a likely typo.
-func Suggest(word string, candidates []string) string { return suggest(word, candidates) }
-
-func suggest(word string, candidates []string) string {
+func Suggest(word string, candidates []string) string {
 	if c := closest(word, candidates); c != "" {
 		return fmt.Sprintf("; did you mean %q?", c)
 	}

@@ -247,7 +247,7 @@ func (c *compiler) document(d *decoder, n *yaml.Node) {
 	case kind.Value == KindBaseCategory:
 		c.baseCategory(d, d.mapping(n, "base category", baseCategoryKeys))
 	default:
-		d.errorf(kind, "unknown kind %q%s", kind.Value, suggest(kind.Value, kinds))
+		d.errorf(kind, "unknown kind %q%s", kind.Value, Suggest(kind.Value, kinds))
 	}
 }
 
@@ -306,7 +306,6 @@ func rangeProperty(p *Property, bound string) *Property {
 	return &Property{
 		ID: p.ID + "_range_" + bound, GoName: p.GoName + "Range" + strings.ToUpper(bound[:1]) + bound[1:],
 		Type: p.Type, Mode: p.Mode, ReadPerm: p.ReadPerm, WritePerm: p.WritePerm,
-		StorageID:   "",
 		Description: fmt.Sprintf("%s bound of the range of %s.", word, p.ID),
 		RangeOf:     p, Sheet: p.Sheet, Pos: p.Pos,
 	}
@@ -362,7 +361,7 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 	case typ == string(Category):
 		d.errorf(m.get("type"), "category is not a property type: list base categories under the sheet's categories")
 	case !contains(typeNames(), typ):
-		d.errorf(m.get("type"), "unknown property type %q%s (types: %s)", typ, suggest(typ, typeNames()), strings.Join(typeNames(), ", "))
+		d.errorf(m.get("type"), "unknown property type %q%s (types: %s)", typ, Suggest(typ, typeNames()), strings.Join(typeNames(), ", "))
 	default:
 		p.Type = Type(typ)
 	}
@@ -631,10 +630,10 @@ func (c *compiler) checkMembers(where string, props []*Property) {
 			continue
 		}
 		if first, dup := ids[p.ID]; dup {
-			if memberWord(first) == memberWord(p) {
-				c.errs.add(p.Pos, "duplicate %s %q in %s (first %s)", memberWord(p), p.ID, where, describeOrigin(first))
+			if MemberWord(first) == MemberWord(p) {
+				c.errs.add(p.Pos, "duplicate %s %q in %s (first %s)", MemberWord(p), p.ID, where, describeOrigin(first))
 			} else {
-				c.errs.add(p.Pos, "%s %q has the same id as %s %q in %s (%s)", memberWord(p), p.ID, memberWord(first), first.ID, where, describeOrigin(first))
+				c.errs.add(p.Pos, "%s %q has the same id as %s %q in %s (%s)", MemberWord(p), p.ID, MemberWord(first), first.ID, where, describeOrigin(first))
 			}
 			continue
 		}
@@ -642,20 +641,20 @@ func (c *compiler) checkMembers(where string, props []*Property) {
 		// Case is ignored: generated field names are the Go names with a
 		// lower-case start, so URLString and UrlString would collide.
 		if first, dup := goNames[strings.ToLower(p.GoName)]; dup {
-			c.errs.add(p.Pos, "%s %q and %q (%s) both become the Go name %s (ignoring case); rename one", memberWord(p), p.ID, first.ID, describeOrigin(first), p.GoName)
+			c.errs.add(p.Pos, "%s %q and %q (%s) both become the Go name %s (ignoring case); rename one", MemberWord(p), p.ID, first.ID, describeOrigin(first), p.GoName)
 			continue
 		}
 		goNames[strings.ToLower(p.GoName)] = p
 		for _, a := range p.Accessors() {
 			if r := Reserved(a.Name); r == a.Name {
-				c.errs.add(p.Pos, "%s %q would generate the method %s, which every portal type already has; rename it", memberWord(p), p.ID, a.Name)
+				c.errs.add(p.Pos, "%s %q would generate the method %s, which every portal type already has; rename it", MemberWord(p), p.ID, a.Name)
 				break
 			} else if r != "" {
-				c.errs.add(p.Pos, "%s %q would generate the method %s, too close to %s, which every portal type already has; rename it", memberWord(p), p.ID, a.Name, r)
+				c.errs.add(p.Pos, "%s %q would generate the method %s, too close to %s, which every portal type already has; rename it", MemberWord(p), p.ID, a.Name, r)
 				break
 			}
 			if first, dup := methods[a.Name]; dup && first != p {
-				c.errs.add(p.Pos, "%s %q and %q (%s) both generate the method %s; rename one", memberWord(p), p.ID, first.ID, describeOrigin(first), a.Name)
+				c.errs.add(p.Pos, "%s %q and %q (%s) both generate the method %s; rename one", MemberWord(p), p.ID, first.ID, describeOrigin(first), a.Name)
 				break
 			}
 			methods[a.Name] = p
@@ -665,9 +664,7 @@ func (c *compiler) checkMembers(where string, props []*Property) {
 
 // MemberWord names the kind of member p is, for messages: "property",
 // "range property" or "category".
-func MemberWord(p *Property) string { return memberWord(p) }
-
-func memberWord(p *Property) string {
+func MemberWord(p *Property) string {
 	switch {
 	case p.Type == Category:
 		return "category"

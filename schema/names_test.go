@@ -61,8 +61,8 @@ func TestSuggest(t *testing.T) {
 		"zzzzzzzzz":  "",
 	}
 	for in, want := range tests {
-		if got := suggest(in, keys); got != want {
-			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
+		if got := Suggest(in, keys); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

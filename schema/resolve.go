@@ -73,7 +73,7 @@ func (c *compiler) link() *Model {
 			if i, ok := bases[p.ID]; ok {
 				p.Base = c.bases[i]
 			} else {
-				c.errs.add(p.Pos, "unknown base category %q%s", p.ID, suggest(p.ID, baseList))
+				c.errs.add(p.Pos, "unknown base category %q%s", p.ID, Suggest(p.ID, baseList))
 			}
 		}
 	}
@@ -96,7 +96,7 @@ func (c *compiler) link() *Model {
 			if i, ok := sheets[it.Value]; ok {
 				t.Sheets = append(t.Sheets, c.sheets[i].sheet)
 			} else {
-				c.errs.add(it.Pos, "unknown property sheet %q%s", it.Value, suggest(it.Value, sheetList))
+				c.errs.add(it.Pos, "unknown property sheet %q%s", it.Value, Suggest(it.Value, sheetList))
 			}
 		}
 		for _, it := range d.categories {
@@ -107,7 +107,7 @@ func (c *compiler) link() *Model {
 				t.BaseCategories = append(t.BaseCategories, c.bases[i])
 				t.BaseCategoryPos = append(t.BaseCategoryPos, it.Pos)
 			} else {
-				c.errs.add(it.Pos, "unknown base category %q%s", it.Value, suggest(it.Value, baseList))
+				c.errs.add(it.Pos, "unknown base category %q%s", it.Value, Suggest(it.Value, baseList))
 			}
 		}
 		for _, it := range d.groups {
@@ -123,7 +123,7 @@ func (c *compiler) link() *Model {
 			if i, ok := types[it.Value]; ok {
 				t.AllowedContentTypes = append(t.AllowedContentTypes, c.types[i].t)
 			} else {
-				c.errs.add(it.Pos, "unknown portal type %q in allowed_content_types%s", it.Value, suggest(it.Value, typeList))
+				c.errs.add(it.Pos, "unknown portal type %q in allowed_content_types%s", it.Value, Suggest(it.Value, typeList))
 			}
 		}
 		for _, it := range t.Mixins {
@@ -136,7 +136,7 @@ func (c *compiler) link() *Model {
 			if i, ok := types[it.Value]; ok {
 				*r.into = append(*r.into, c.types[i].t)
 			} else {
-				c.errs.add(it.Pos, "unknown portal type %q in %s%s", it.Value, r.what, suggest(it.Value, typeList))
+				c.errs.add(it.Pos, "unknown portal type %q in %s%s", it.Value, r.what, Suggest(it.Value, typeList))
 			}
 		}
 	}
@@ -145,7 +145,7 @@ func (c *compiler) link() *Model {
 			if a := p.Acquisition; a != nil {
 				for _, b := range a.BaseCategories {
 					if _, ok := bases[b.Name]; !ok {
-						c.errs.add(b.Pos, "unknown base category %q in the acquisition of %s%s", b.Name, p.ID, suggest(b.Name, baseList))
+						c.errs.add(b.Pos, "unknown base category %q in the acquisition of %s%s", b.Name, p.ID, Suggest(b.Name, baseList))
 					}
 				}
 			}
