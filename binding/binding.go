@@ -127,6 +127,9 @@ type Type struct {
 	// Acquired are the by-name properties with an acquisition, with the
 	// targets chosen when generating.
 	Acquired []*Acquired
+	// Constraints are the constraints of the type's sheets, by priority,
+	// that apply to it.
+	Constraints []*Constraint
 
 	dynamic []*schema.BaseCategory // base categories of dynamic_categories
 }

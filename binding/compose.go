@@ -47,6 +47,7 @@ func Resolve(m *schema.Model, pkg *Package, holdersPath string, dynamic map[*sch
 	}
 	for _, bt := range b.Types {
 		errs = append(errs, bt.link(byType)...)
+		errs = append(errs, bt.constrain(pkg)...)
 	}
 	if len(errs) > 0 {
 		return nil, errs.Sorted()

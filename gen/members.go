@@ -346,6 +346,9 @@ func propertyInfo(p *schema.Property) jen.Code {
 		}
 		d[jen.Id("Values")] = jen.Index().String().Values(vals...)
 	}
+	if p.Base != nil && p.Base.HasTree() {
+		d[jen.Id("Tree")] = jen.True()
+	}
 	if p.RangeOf != nil {
 		d[jen.Id("RangeOf")] = jen.Lit(p.RangeOf.ID)
 	}

@@ -84,6 +84,7 @@ func (g *generator) typeFile(t *binding.Type) *jen.File {
 	tg.acquired(f)
 	tg.forwards(f)
 	tg.object(f)
+	tg.constraints(f)
 	tg.byName(f)
 	tg.tables(f)
 	return f
@@ -275,6 +276,9 @@ func (tg *typeGen) tables(f *jen.File) {
 	}
 	if len(allowed) > 0 {
 		d[jen.Id("AllowedContentTypes")] = strs(allowed)
+	}
+	if len(t.Constraints) > 0 {
+		d[jen.Id("Constraints")] = jen.Id(tg.constraintsVar())
 	}
 	f.Comment(tg.info + " describes " + t.GoName + "; it is laid out by the linker, not built at start-up.")
 	f.Var().Id(tg.info).Op("=").Add(rt("TypeInfo")).Values(d)

@@ -18,6 +18,7 @@ type PropertyInfo struct {
 	Values          []string // allowed values of a selection
 	RangeOf         string   // for _range_min/_range_max: the ranged property
 	StorageID       string   // ERP5's storage_id, when the schema gives one
+	Tree            bool     // a category whose base category has a tree in the schema
 	Description     string
 	Sheet           string // declaring sheet; "" for a type's own category
 	Pos             string // schema file:line of the declaration
@@ -66,6 +67,10 @@ type TypeInfo struct {
 	Document  string         // the embedded document type, e.g. "document.Person"; "" when none
 	Mixins    []string       // the embedded mixin types, in order
 	Overrides []OverrideInfo // accessors that document methods replace
+
+	// Constraints are the type's consistency checks, in the order its
+	// sheets declare them: CheckConsistency runs them.
+	Constraints []*ConstraintInfo
 
 	// Index returns the by-name index of id in Properties, or -1.
 	Index func(id string) int
@@ -134,6 +139,9 @@ func (t *TypeInfo) String() string {
 			what = "method " + s.Method
 		}
 		fmt.Fprintf(&b, "  shadowed: %s of sheet %s hides the one of sheet %s\n", what, s.Winner.Sheet, s.Loser.Sheet)
+	}
+	for _, c := range t.Constraints {
+		fmt.Fprintf(&b, "  constraint: %s (%s) from sheet %s (%s)\n", c.ID, c.Kind, c.Sheet, c.Pos)
 	}
 	if len(t.BaseCategories) > 0 {
 		fmt.Fprintf(&b, "  base categories: %s\n", strings.Join(t.BaseCategories, ", "))

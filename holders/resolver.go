@@ -161,6 +161,25 @@ func (m *Memory) Children(_ context.Context, url string) ([]Object, error) {
 	return m.list(m.children[url]), nil
 }
 
+// Find returns the objects of portalType whose property id equals v,
+// sorted by relative URL: Memory implements Finder by scanning, which is
+// what an in-memory store for tests and small programs can afford.
+func (m *Memory) Find(_ context.Context, portalType, id string, v any) ([]Object, error) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	var urls []string
+	for url, obj := range m.objects {
+		if obj.PortalType() != portalType || !obj.HasProperty(id) {
+			continue
+		}
+		if got, err := obj.GetProperty(id); err == nil && sameValue(got, v) {
+			urls = append(urls, url)
+		}
+	}
+	slices.Sort(urls)
+	return m.list(urls), nil
+}
+
 // list returns the objects at urls; m.mu is held.
 func (m *Memory) list(urls []string) []Object {
 	out := make([]Object, 0, len(urls))

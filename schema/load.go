@@ -40,12 +40,13 @@ var kinds = []string{KindPropertySheet, KindPortalType, KindBaseCategory}
 // The keys each kind of mapping accepts. They are the whole format: the
 // loader rejects any other key, and docs/schema.md documents each.
 var (
-	sheetKeys        = []string{"kind", "name", "description", "properties", "categories"}
+	sheetKeys        = []string{"kind", "name", "description", "properties", "categories", "constraints", "unsupported"}
 	propertyKeys     = []string{"id", "type", "description", "default", "multivalued", "range", "mode", "storage_id", "read_permission", "write_permission", "values", "portal_type", "content_properties", "acquisition"}
 	acquisitionKeys  = []string{"base_category", "portal_type", "accessor", "mask_value", "copy_value", "alt_accessor", "object_id"}
-	typeKeys         = []string{"kind", "name", "description", "property_sheets", "base_categories", "groups", "allowed_content_types", "type_class", "mixins", "dynamic_categories"}
+	typeKeys         = []string{"kind", "name", "description", "property_sheets", "base_categories", "groups", "allowed_content_types", "type_class", "mixins", "dynamic_categories", "unsupported"}
 	dynamicKeys      = []string{"func"}
-	baseCategoryKeys = []string{"kind", "name", "title", "description", "values"}
+	baseCategoryKeys = []string{"kind", "name", "title", "description", "values", "unsupported"}
+	unsupportedKeys  = []string{"item", "kind", "reason", "source", "fields"}
 	categoryKeys     = []string{"title", "description", "values"}
 )
 
@@ -297,6 +298,8 @@ func (c *compiler) sheet(d *decoder, m *mapping) {
 		})
 	}
 	c.checkMembers("property sheet "+s.Name, append(slices.Clone(s.Properties), s.Contents...))
+	c.constraints(d, s, m.nodes("constraints"))
+	s.Unsupported = c.unsupported(d, m)
 	c.sheets = append(c.sheets, decl)
 }
 
@@ -491,23 +494,29 @@ func (c *compiler) defaultValue(d *decoder, p *Property, n *yaml.Node) any {
 		d.errorf(n, "default of %s is null: remove it, an unset property reads as its zero value", p.ID)
 		return nil
 	}
+	return typedValue(d, p, n, "default of "+p.ID)
+}
+
+// typedValue decodes n as a value of property p: one of its element type,
+// or a list for a list property. what names the value in messages.
+func typedValue(d *decoder, p *Property, n *yaml.Node, what string) any {
 	if !p.Multivalued {
 		v, err := scalarValue(p, n)
 		if err != nil {
-			d.errorf(n, "default of %s: %v", p.ID, err)
+			d.errorf(n, "%s: %v", what, err)
 			return nil
 		}
 		return v
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "default of %s must be a list, since %s holds several values", p.ID, p.ID)
+		d.errorf(n, "%s must be a list, since %s holds several values", what, p.ID)
 		return nil
 	}
 	var list []any
 	for _, e := range n.Content {
 		v, err := scalarValue(p, resolve(e))
 		if err != nil {
-			d.errorf(e, "default of %s: %v", p.ID, err)
+			d.errorf(e, "%s: %v", what, err)
 			return nil
 		}
 		list = append(list, v)
@@ -605,7 +614,7 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 
 // ReservedMethods are the methods every generated portal type has, and the
 // field every one embeds; no accessor may take these names.
-var ReservedMethods = []string{"Base", "Edit", "GetProperty", "HasProperty", "PortalType", "PropertyIDs", "RelativeURL", "SetProperty", "SetRelativeURL", "TypeInfo", "Value"}
+var ReservedMethods = []string{"Base", "CheckConsistency", "Edit", "FixConsistency", "GetProperty", "HasProperty", "PortalType", "PropertyIDs", "RelativeURL", "SetProperty", "SetRelativeURL", "TypeInfo", "Value"}
 
 // ReservedTypeNames are the exported package-level names of the generated
 // types package; no portal type may take them.
@@ -721,6 +730,7 @@ func (c *compiler) portalType(d *decoder, m *mapping) {
 		}
 		t.Mixins = append(t.Mixins, Ref{it.Value, it.Pos})
 	}
+	t.Unsupported = c.unsupported(d, m)
 	c.types = append(c.types, &typeDecl{
 		t:          t,
 		sheets:     m.list("property_sheets"),
@@ -742,6 +752,7 @@ func (c *compiler) baseCategory(d *decoder, m *mapping) {
 	b.Description = m.str("description")
 	budget := MaxCategoryValues
 	b.Values = c.categoryValues(d, b.Name, m.get("values"), 1, &budget)
+	b.Unsupported = c.unsupported(d, m)
 	c.bases = append(c.bases, b)
 }
 

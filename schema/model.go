@@ -27,6 +27,22 @@ type Sheet struct {
 	// Contents holds the content properties: sub-objects, not stored in
 	// the holder, reached through a Resolver by the portal type.
 	Contents []*Property
+	// Constraints are the sheet's consistency checks, in order.
+	Constraints []*Constraint
+	// Unsupported lists what an import could not translate.
+	Unsupported []Unsupported
+}
+
+// Unsupported is an item an importer could not translate into the schema
+// (a TALES expression, a Python script): kept, with its raw fields, so that
+// nothing is lost and tools can report it. The generator ignores it.
+type Unsupported struct {
+	Item   string // the item's id in the source
+	Kind   string // what the item is in the source, e.g. "TALES Constraint"
+	Reason string
+	Source string      // the file it came from
+	Fields [][2]string // its raw fields, sorted by name
+	Pos    Pos
 }
 
 // Type is the type of a property's value.
@@ -187,6 +203,18 @@ func (p *Property) RelatedAccessor() string { return p.GoName + "RelatedValueLis
 // memberships are then paths of the tree, checked and titled statically.
 func (b *BaseCategory) HasTree() bool { return len(b.Values) > 0 }
 
+// hasPath reports whether value (a path below the base category, like
+// "europe/france") is in the tree.
+func (b *BaseCategory) hasPath(value string) bool {
+	found := false
+	b.Walk(func(_, v *CategoryValue) {
+		if v.Path == b.Name+"/"+value {
+			found = true
+		}
+	})
+	return found
+}
+
 // BaseCategory is a category tree (YAML kind BaseCategory), e.g. region.
 type BaseCategory struct {
 	Name        string
@@ -195,6 +223,8 @@ type BaseCategory struct {
 	Description string
 	Pos         Pos
 	Values      []*CategoryValue // top-level values, in declaration order
+	// Unsupported lists what an import could not translate.
+	Unsupported []Unsupported
 }
 
 // CategoryValue is one node of a base category's tree.
@@ -247,6 +277,8 @@ type PortalType struct {
 	// categories get accessors on the type (ERP5's Dynamic Category
 	// Property).
 	DynamicCategories []Ref
+	// Unsupported lists what an import could not translate.
+	Unsupported []Unsupported
 }
 
 // Ref is a name in the schema with its position.

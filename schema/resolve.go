@@ -152,6 +152,12 @@ func (c *compiler) link() *Model {
 		}
 	}
 
+	for _, d := range c.sheets {
+		for _, k := range d.sheet.Constraints {
+			c.linkConstraint(k, bases, baseList)
+		}
+	}
+
 	for _, k := range sheetList {
 		m.Sheets = append(m.Sheets, c.sheets[sheets[k]].sheet)
 	}
@@ -167,3 +173,34 @@ func (c *compiler) link() *Model {
 // HolderField is the name of the field through which a portal type embeds
 // the holder of sheet s; it is also the holder's type name.
 func HolderField(s *Sheet) string { return s.GoName + "Holder" }
+
+// linkConstraint checks a constraint's base categories and the memberships
+// of its condition against the base categories of the schema.
+func (c *compiler) linkConstraint(k *Constraint, bases map[string]int, baseList []string) {
+	for _, b := range k.BaseCategories {
+		i, ok := bases[b.Name]
+		if !ok {
+			c.errs.add(b.Pos, "unknown base category %q in constraint %s%s", b.Name, k.ID, Suggest(b.Name, baseList))
+			k.Bases = append(k.Bases, nil)
+			continue
+		}
+		k.Bases = append(k.Bases, c.bases[i])
+	}
+	if k.Condition == nil {
+		return
+	}
+	for _, ref := range k.Condition.Membership {
+		base, value, _ := strings.Cut(ref.Name, "/")
+		i, ok := bases[base]
+		k.Condition.Bases = append(k.Condition.Bases, nil)
+		if ok {
+			k.Condition.Bases[len(k.Condition.Bases)-1] = c.bases[i]
+		}
+		switch {
+		case !ok:
+			c.errs.add(ref.Pos, "unknown base category %q in the condition of constraint %s%s", base, k.ID, Suggest(base, baseList))
+		case c.bases[i].HasTree() && !c.bases[i].hasPath(value):
+			c.errs.add(ref.Pos, "membership %q of the condition of constraint %s is not in the %s tree", ref.Name, k.ID, base)
+		}
+	}
+}

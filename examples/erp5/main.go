@@ -140,6 +140,30 @@ func run(w io.Writer) error {
 	currency, _ = p.AcquirePreferredCurrency(ctx)
 	fmt.Fprintf(w, "their own: city %s, currency %s\n", city, currency)
 
+	// Consistency: the schema's constraints, compiled into each type and
+	// checked against it when generating, run here.
+	p.SetReference("PER-1")
+	org.(*portaltype.Organisation).SetReference("ORG-1")
+	fmt.Fprintln(w, "consistency of", p.RelativeURL()+":", len(p.CheckConsistency(ctx)), "messages")
+	intern := new(portaltype.Person)
+	intern.SetCareerRole("intern") // an employee: must work for one organisation
+	intern.SetReference("per-7")
+	if err := store.Put("person_module/2", intern); err != nil {
+		return err
+	}
+	for _, m := range intern.CheckConsistency(ctx) {
+		fmt.Fprintf(w, "check %s [%s]: %s\n", m.Constraint, m.ID, m.Text())
+	}
+	org.(*portaltype.Organisation).SetRegion("europe/france")
+	if err := org.SetProperty("default_currency", "USD"); err != nil {
+		return err
+	}
+	only := holders.OnlyKinds(holders.AttributeEquality)
+	for _, m := range org.(*portaltype.Organisation).FixConsistency(ctx, only) {
+		fmt.Fprintf(w, "fix %s [%s]: %s\n", m.Constraint, m.ID, m.Text())
+	}
+	fmt.Fprintln(w, "default_currency after the fix:", org.(*portaltype.Organisation).DefaultCurrency())
+
 	// Lookup tables: sorted arrays and switches, nothing built at start-up.
 	fmt.Fprintln(w, "types:", portaltype.TypeNames())
 	fmt.Fprintln(w, "group node:", portaltype.TypesInGroup("node"))

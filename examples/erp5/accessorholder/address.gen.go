@@ -160,6 +160,7 @@ var AddressProperties = [...]holders.PropertyInfo{{
 	Pos:             "schema/contact.yaml:11",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Address",
+	Tree:            true,
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }}

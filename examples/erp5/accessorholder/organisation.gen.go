@@ -320,6 +320,7 @@ var OrganisationProperties = [...]holders.PropertyInfo{{
 	Pos:             "schema/organisation.yaml:34",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Organisation",
+	Tree:            true,
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }}

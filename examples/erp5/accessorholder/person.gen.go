@@ -523,6 +523,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 	Pos:             "schema/person.yaml:61",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
+	Tree:            true,
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }, {

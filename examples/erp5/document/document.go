@@ -10,10 +10,12 @@
 package document
 
 import (
+	"context"
 	"slices"
 	"strings"
 
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
+	"github.com/accessorgen/accessorgen/holders"
 )
 
 // Person is the document of portal type Person.
@@ -71,4 +73,12 @@ func PersonCategories(portalType string) []string {
 		return []string{"skill"}
 	}
 	return nil
+}
+
+// IsEmployee is the condition of Person's one_employer constraint: a
+// person with a career role is an employee, and must work for exactly one
+// organisation.
+func IsEmployee(ctx context.Context, o holders.Object) (bool, error) {
+	roles, err := o.Value("career_role")
+	return len(roles.Strings()) > 0, err
 }

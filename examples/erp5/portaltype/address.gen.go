@@ -54,6 +54,18 @@ func (*Address) PropertyIDs() []string {
 	return addressInfo.PropertyIDs()
 }
 
+// CheckConsistency runs the constraints of Address that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Address) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Address) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
+}
+
 // addressIndex returns the by-name index of id in Address, or -1.
 func addressIndex(id string) int {
 	switch id {

@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
 	"github.com/accessorgen/accessorgen/holders"
 )
@@ -46,6 +47,18 @@ func (o *Email) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of Email.
 func (*Email) PropertyIDs() []string {
 	return emailInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Email that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Email) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Email) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // emailIndex returns the by-name index of id in Email, or -1.

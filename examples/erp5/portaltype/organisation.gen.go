@@ -254,6 +254,48 @@ func (*Organisation) PropertyIDs() []string {
 	return organisationInfo.PropertyIDs()
 }
 
+// CheckConsistency runs the constraints of Organisation that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Organisation) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Organisation) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
+}
+
+// organisationConstraints are the constraints of Organisation, in the order of its sheets.
+var organisationConstraints = []*holders.ConstraintInfo{{
+	ID:         "corporate_name_required",
+	Kind:       holders.PropertyExistence,
+	Pos:        "schema/organisation.yaml:36",
+	Properties: []string{"corporate_name"},
+	Sheet:      "Organisation",
+}, {
+	Condition:  &holders.Condition{Membership: []string{"region/europe"}},
+	ID:         "eur_in_the_eurozone",
+	Kind:       holders.AttributeEquality,
+	Pos:        "schema/organisation.yaml:39",
+	Properties: []string{"default_currency"},
+	Sheet:      "Organisation",
+	Value:      "EUR",
+}, {
+	ID:         "reference_format",
+	Kind:       holders.StringAttributeMatch,
+	Pos:        "schema/reference.yaml:9",
+	Properties: []string{"reference"},
+	Regex:      "^[A-Z]{3}-[0-9]+$",
+	Sheet:      "Reference",
+}, {
+	ID:         "reference_unique",
+	Kind:       holders.AttributeUnicity,
+	Pos:        "schema/reference.yaml:13",
+	Properties: []string{"reference"},
+	Sheet:      "Reference",
+}}
+
 // organisationIndex returns the by-name index of id in Organisation, or -1.
 func organisationIndex(id string) int {
 	switch id {
@@ -502,6 +544,7 @@ func (o *Organisation) set(i int, v any, apply bool) error {
 var organisationInfo = holders.TypeInfo{
 	AllowedContentTypes: []string{"Address", "Telephone", "Email"},
 	BaseCategories:      []string{"group", "subordination"},
+	Constraints:         organisationConstraints,
 	Document:            "document.Organisation",
 	GoName:              "Organisation",
 	Groups:              []string{"node"},
@@ -513,7 +556,7 @@ var organisationInfo = holders.TypeInfo{
 	},
 	Overrides: []holders.OverrideInfo{{
 		Method:   "Title",
-		Pos:      "document/document.go:47",
+		Pos:      "document/document.go:49",
 		Property: &accessorholder.DublinCoreProperties[0],
 	}},
 	Pos:        "schema/types.yaml:13",
@@ -528,6 +571,7 @@ var organisationOwn = [...]holders.PropertyInfo{{
 	Multivalued:     true,
 	Pos:             "schema/types.yaml:17",
 	ReadPermission:  "Access contents information",
+	Tree:            true,
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }, {

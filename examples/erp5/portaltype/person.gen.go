@@ -409,6 +409,55 @@ func (*Person) PropertyIDs() []string {
 	return personInfo.PropertyIDs()
 }
 
+// CheckConsistency runs the constraints of Person that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Person) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Person) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
+}
+
+// personConstraints are the constraints of Person, in the order of its sheets.
+var personConstraints = []*holders.ConstraintInfo{{
+	ID:         "last_name_required",
+	Kind:       holders.PropertyExistence,
+	Messages:   []holders.MessageText{{Text: "The last name must be set."}},
+	Pos:        "schema/person.yaml:63",
+	Properties: []string{"last_name"},
+	Sheet:      "Person",
+}, {
+	BaseCategories: []string{"subordination"},
+	Condition: &holders.Condition{
+		Func:     document.IsEmployee,
+		FuncName: "IsEmployee",
+	},
+	Description: "An employee works for exactly one organisation.",
+	ID:          "one_employer",
+	Kind:        holders.CategoryMembershipArity,
+	Max:         1,
+	Min:         1,
+	PortalTypes: []string{"Organisation"},
+	Pos:         "schema/person.yaml:67",
+	Sheet:       "Person",
+}, {
+	ID:         "reference_format",
+	Kind:       holders.StringAttributeMatch,
+	Pos:        "schema/reference.yaml:9",
+	Properties: []string{"reference"},
+	Regex:      "^[A-Z]{3}-[0-9]+$",
+	Sheet:      "Reference",
+}, {
+	ID:         "reference_unique",
+	Kind:       holders.AttributeUnicity,
+	Pos:        "schema/reference.yaml:13",
+	Properties: []string{"reference"},
+	Sheet:      "Reference",
+}}
+
 // personIndex returns the by-name index of id in Person, or -1.
 func personIndex(id string) int {
 	switch id {
@@ -735,6 +784,7 @@ func (o *Person) set(i int, v any, apply bool) error {
 var personInfo = holders.TypeInfo{
 	AllowedContentTypes: []string{"Address", "Telephone", "Email"},
 	BaseCategories:      []string{"group", "function"},
+	Constraints:         personConstraints,
 	Description:         "A person known to the company.",
 	Document:            "document.Person",
 	GoName:              "Person",
@@ -747,15 +797,15 @@ var personInfo = holders.TypeInfo{
 	},
 	Overrides: []holders.OverrideInfo{{
 		Method:   "SetLastName",
-		Pos:      "document/document.go:34",
+		Pos:      "document/document.go:36",
 		Property: &accessorholder.PersonProperties[1],
 	}, {
 		Method:   "Title",
-		Pos:      "document/document.go:26",
+		Pos:      "document/document.go:28",
 		Property: &accessorholder.PersonProperties[2],
 	}, {
 		Method:   "Title",
-		Pos:      "document/document.go:26",
+		Pos:      "document/document.go:28",
 		Property: &accessorholder.DublinCoreProperties[0],
 	}},
 	Pos:        "schema/types.yaml:2",
@@ -774,6 +824,7 @@ var personOwn = [...]holders.PropertyInfo{{
 	Multivalued:     true,
 	Pos:             "schema/types.yaml:8",
 	ReadPermission:  "Access contents information",
+	Tree:            true,
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }, {
@@ -781,6 +832,7 @@ var personOwn = [...]holders.PropertyInfo{{
 	Multivalued:     true,
 	Pos:             "schema/types.yaml:8",
 	ReadPermission:  "Access contents information",
+	Tree:            true,
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }, {
@@ -788,6 +840,7 @@ var personOwn = [...]holders.PropertyInfo{{
 	Multivalued:     true,
 	Pos:             "schema/types.yaml:6",
 	ReadPermission:  "Access contents information",
+	Tree:            true,
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }}

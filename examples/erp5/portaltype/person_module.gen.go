@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
 	"github.com/accessorgen/accessorgen/holders"
 )
@@ -47,6 +48,18 @@ func (o *PersonModule) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of PersonModule.
 func (*PersonModule) PropertyIDs() []string {
 	return personModuleInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Person Module that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *PersonModule) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *PersonModule) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // personModuleIndex returns the by-name index of id in PersonModule, or -1.

@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
 	"github.com/accessorgen/accessorgen/holders"
 )
@@ -46,6 +47,18 @@ func (o *Telephone) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of Telephone.
 func (*Telephone) PropertyIDs() []string {
 	return telephoneInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Telephone that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Telephone) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Telephone) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // telephoneIndex returns the by-name index of id in Telephone, or -1.

@@ -398,6 +398,7 @@ var NodeProperties = [...]holders.PropertyInfo{{
 	Pos:             "schema.yaml:25",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
+	Tree:            true,
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }}

@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/acquisition/accessorholder"
 )
@@ -45,6 +46,18 @@ func (o *Leaf) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of Leaf.
 func (*Leaf) PropertyIDs() []string {
 	return leafInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Leaf that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Leaf) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Leaf) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // leafIndex returns the by-name index of id in Leaf, or -1.

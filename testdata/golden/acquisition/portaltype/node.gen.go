@@ -259,6 +259,18 @@ func (*Node) PropertyIDs() []string {
 	return nodeInfo.PropertyIDs()
 }
 
+// CheckConsistency runs the constraints of Node that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Node) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Node) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
+}
+
 // nodeIndex returns the by-name index of id in Node, or -1.
 func nodeIndex(id string) int {
 	switch id {

@@ -756,6 +756,7 @@ var EverythingProperties = [...]holders.PropertyInfo{{
 	Pos:             "schema.yaml:25",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Everything",
+	Tree:            true,
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }}

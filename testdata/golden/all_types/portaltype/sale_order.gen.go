@@ -119,6 +119,18 @@ func (*SaleOrder) PropertyIDs() []string {
 	return saleOrderInfo.PropertyIDs()
 }
 
+// CheckConsistency runs the constraints of Sale Order that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *SaleOrder) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *SaleOrder) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
+}
+
 // saleOrderIndex returns the by-name index of id in SaleOrder, or -1.
 func saleOrderIndex(id string) int {
 	switch id {

@@ -53,6 +53,18 @@ func (*SaleOrderLine) PropertyIDs() []string {
 	return saleOrderLineInfo.PropertyIDs()
 }
 
+// CheckConsistency runs the constraints of Sale Order Line that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *SaleOrderLine) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *SaleOrderLine) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
+}
+
 // saleOrderLineIndex returns the by-name index of id in SaleOrderLine, or -1.
 func saleOrderLineIndex(id string) int {
 	switch id {

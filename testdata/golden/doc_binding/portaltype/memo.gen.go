@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/doc_binding/accessorholder"
 	"github.com/accessorgen/accessorgen/testdata/golden/doc_binding/document"
@@ -52,6 +53,18 @@ func (o *Memo) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of Memo.
 func (*Memo) PropertyIDs() []string {
 	return memoInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Memo that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Memo) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Memo) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // memoIndex returns the by-name index of id in Memo, or -1.

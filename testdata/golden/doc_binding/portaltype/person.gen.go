@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/doc_binding/accessorholder"
 	"github.com/accessorgen/accessorgen/testdata/golden/doc_binding/document"
@@ -74,6 +75,18 @@ func (o *Person) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of Person.
 func (*Person) PropertyIDs() []string {
 	return personInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Person that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Person) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Person) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // personIndex returns the by-name index of id in Person, or -1.

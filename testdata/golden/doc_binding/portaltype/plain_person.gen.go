@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/doc_binding/accessorholder"
 	"github.com/accessorgen/accessorgen/testdata/golden/doc_binding/document"
@@ -56,6 +57,18 @@ func (o *PlainPerson) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of PlainPerson.
 func (*PlainPerson) PropertyIDs() []string {
 	return plainPersonInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Plain Person that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *PlainPerson) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *PlainPerson) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // plainPersonIndex returns the by-name index of id in PlainPerson, or -1.

@@ -175,6 +175,18 @@ func (*Box) PropertyIDs() []string {
 	return boxInfo.PropertyIDs()
 }
 
+// CheckConsistency runs the constraints of Box that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Box) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Box) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
+}
+
 // boxIndex returns the by-name index of id in Box, or -1.
 func boxIndex(id string) int {
 	switch id {
@@ -268,6 +280,7 @@ var boxOwn = [...]holders.PropertyInfo{{
 	Multivalued:     true,
 	Pos:             "schema.yaml:23",
 	ReadPermission:  "Access contents information",
+	Tree:            true,
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }}

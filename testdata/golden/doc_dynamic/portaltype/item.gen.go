@@ -112,6 +112,18 @@ func (*Item) PropertyIDs() []string {
 	return itemInfo.PropertyIDs()
 }
 
+// CheckConsistency runs the constraints of Item that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Item) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Item) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
+}
+
 // itemIndex returns the by-name index of id in Item, or -1.
 func itemIndex(id string) int {
 	switch id {
@@ -186,6 +198,7 @@ var itemOwn = [...]holders.PropertyInfo{{
 	Multivalued:     true,
 	Pos:             "schema.yaml:18",
 	ReadPermission:  "Access contents information",
+	Tree:            true,
 	Type:            "category",
 	WritePermission: "Modify portal content",
 }}

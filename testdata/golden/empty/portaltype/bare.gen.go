@@ -2,7 +2,10 @@
 
 package portaltype
 
-import "github.com/accessorgen/accessorgen/holders"
+import (
+	"context"
+	"github.com/accessorgen/accessorgen/holders"
+)
 
 // Bare is the portal type Bare (schema.yaml:6).
 //
@@ -41,6 +44,18 @@ func (o *Bare) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of Bare.
 func (*Bare) PropertyIDs() []string {
 	return bareInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Bare that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Bare) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Bare) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // bareIndex returns the by-name index of id in Bare, or -1.

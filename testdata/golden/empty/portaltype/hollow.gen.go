@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/empty/accessorholder"
 )
@@ -45,6 +46,18 @@ func (o *Hollow) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of Hollow.
 func (*Hollow) PropertyIDs() []string {
 	return hollowInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Hollow that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Hollow) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Hollow) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // hollowIndex returns the by-name index of id in Hollow, or -1.

@@ -53,6 +53,18 @@ func (*HTTPClient) PropertyIDs() []string {
 	return httpClientInfo.PropertyIDs()
 }
 
+// CheckConsistency runs the constraints of HTTP Client that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *HTTPClient) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *HTTPClient) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
+}
+
 // httpClientIndex returns the by-name index of id in HTTPClient, or -1.
 func httpClientIndex(id string) int {
 	switch id {

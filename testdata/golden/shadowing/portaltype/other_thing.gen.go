@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/shadowing/accessorholder"
 )
@@ -86,6 +87,18 @@ func (o *OtherThing) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of OtherThing.
 func (*OtherThing) PropertyIDs() []string {
 	return otherThingInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Other Thing that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *OtherThing) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *OtherThing) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // otherThingIndex returns the by-name index of id in OtherThing, or -1.

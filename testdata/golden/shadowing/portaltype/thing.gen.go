@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/shadowing/accessorholder"
 )
@@ -86,6 +87,18 @@ func (o *Thing) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of Thing.
 func (*Thing) PropertyIDs() []string {
 	return thingInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Thing that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Thing) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Thing) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // thingIndex returns the by-name index of id in Thing, or -1.

@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/wide_sheet/accessorholder"
 )
@@ -45,6 +46,18 @@ func (o *Wide) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of Wide.
 func (*Wide) PropertyIDs() []string {
 	return wideInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Wide that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Wide) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Wide) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // wideIndex returns the by-name index of id in Wide, or -1.

@@ -3,6 +3,7 @@
 package erptypes
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/custom_packages/out/sheets"
 )
@@ -45,6 +46,18 @@ func (o *NamedThing) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of NamedThing.
 func (*NamedThing) PropertyIDs() []string {
 	return namedThingInfo.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Named Thing that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *NamedThing) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *NamedThing) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // namedThingIndex returns the by-name index of id in NamedThing, or -1.
