@@ -19,6 +19,7 @@ import (
 // Binding is the composition of every portal type of a model.
 type Binding struct {
 	Types     []*Type  // in the model's order
+	Registry  []*Entry // the model's locations, by path
 	Documents *Package // nil when the config names no documents package
 }
 

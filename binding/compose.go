@@ -49,6 +49,9 @@ func Resolve(m *schema.Model, pkg *Package, holdersPath string, dynamic map[*sch
 		errs = append(errs, bt.link(byType)...)
 		errs = append(errs, bt.constrain(pkg)...)
 	}
+	var regErrs schema.ErrorList
+	b.Registry, regErrs = bindRegistry(m, pkg, byType)
+	errs = append(errs, regErrs...)
 	if len(errs) > 0 {
 		return nil, errs.Sorted()
 	}

@@ -24,8 +24,21 @@ type Func struct {
 // receiver) is one of want, written as "func(string) bool". Errors are
 // positioned at ref.Pos and name the Go position of what was found.
 func (p *Package) LookupFunc(ref schema.Ref, want ...string) (*Func, error) {
-	fail := func(format string, args ...any) (*Func, error) {
-		return nil, schema.ErrorList{{Pos: ref.Pos, Msg: fmt.Sprintf(format, args...)}}
+	f, _, err := p.findFunc(ref)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(want, f.Sig) {
+		return nil, schema.ErrorList{{Pos: ref.Pos, Msg: fmt.Sprintf("func %s (%s) has the signature %s; want %s", ref.Name, f.Pos, f.Sig, strings.Join(want, " or "))}}
+	}
+	return f, nil
+}
+
+// findFunc resolves ref as LookupFunc does, without checking the
+// signature, and also returns the function's go/types object.
+func (p *Package) findFunc(ref schema.Ref) (*Func, *types.Func, error) {
+	fail := func(format string, args ...any) (*Func, *types.Func, error) {
+		return nil, nil, schema.ErrorList{{Pos: ref.Pos, Msg: fmt.Sprintf(format, args...)}}
 	}
 	typeName, method, isMethod := strings.Cut(ref.Name, ".")
 	var fn *types.Func
@@ -69,8 +82,5 @@ func (p *Package) LookupFunc(ref schema.Ref, want ...string) (*Func, error) {
 	}
 	f.Sig = signature(fn.Type().(*types.Signature))
 	f.Pos = p.position(fn.Pos())
-	if !slices.Contains(want, f.Sig) {
-		return fail("func %s (%s) has the signature %s; want %s", ref.Name, f.Pos, f.Sig, strings.Join(want, " or "))
-	}
-	return f, nil
+	return f, fn, nil
 }

@@ -81,6 +81,11 @@ func Types(m *schema.Model, b *binding.Binding, opts Options) ([]File, error) {
 			return nil, err
 		}
 	}
+	if len(b.Registry) > 0 {
+		if err := g.add(opts.Types, RegistryFile, g.registryFile(b.Registry)); err != nil {
+			return nil, err
+		}
+	}
 	return g.sorted(), nil
 }
 

@@ -35,7 +35,7 @@ const (
 	KindBaseCategory  = "BaseCategory"
 )
 
-var kinds = []string{KindPropertySheet, KindPortalType, KindBaseCategory}
+var kinds = []string{KindPropertySheet, KindPortalType, KindBaseCategory, KindService}
 
 // The keys each kind of mapping accepts. They are the whole format: the
 // loader rejects any other key, and docs/schema.md documents each.
@@ -43,7 +43,7 @@ var (
 	sheetKeys        = []string{"kind", "name", "description", "properties", "categories", "constraints", "unsupported"}
 	propertyKeys     = []string{"id", "type", "description", "default", "multivalued", "range", "mode", "storage_id", "read_permission", "write_permission", "values", "portal_type", "content_properties", "acquisition"}
 	acquisitionKeys  = []string{"base_category", "portal_type", "accessor", "mask_value", "copy_value", "alt_accessor", "object_id"}
-	typeKeys         = []string{"kind", "name", "description", "property_sheets", "base_categories", "groups", "allowed_content_types", "type_class", "mixins", "dynamic_categories", "unsupported"}
+	typeKeys         = []string{"kind", "name", "description", "property_sheets", "base_categories", "groups", "allowed_content_types", "type_class", "mixins", "dynamic_categories", "unsupported", "location", "aliases", "registered"}
 	dynamicKeys      = []string{"func"}
 	baseCategoryKeys = []string{"kind", "name", "title", "description", "values", "unsupported"}
 	unsupportedKeys  = []string{"item", "kind", "reason", "source", "fields"}
@@ -98,11 +98,12 @@ func Load(configDir string, cfg *Config) (*Model, error) {
 // compiler holds the declarations of all files while they are being
 // checked and linked.
 type compiler struct {
-	errs   ErrorList
-	sheets []*sheetDecl
-	types  []*typeDecl
-	bases  []*BaseCategory
-	refs   []pendingRefs // portal type references to resolve once all are read
+	errs     ErrorList
+	sheets   []*sheetDecl
+	types    []*typeDecl
+	bases    []*BaseCategory
+	services []*Service
+	refs     []pendingRefs // portal type references to resolve once all are read
 }
 
 // pendingRefs are portal type names to resolve into *into.
@@ -247,6 +248,8 @@ func (c *compiler) document(d *decoder, n *yaml.Node) {
 		c.portalType(d, d.mapping(n, "portal type", typeKeys))
 	case kind.Value == KindBaseCategory:
 		c.baseCategory(d, d.mapping(n, "base category", baseCategoryKeys))
+	case kind.Value == KindService:
+		c.service(d, d.mapping(n, "service", serviceKeys))
 	default:
 		d.errorf(kind, "unknown kind %q%s", kind.Value, Suggest(kind.Value, kinds))
 	}
@@ -731,6 +734,19 @@ func (c *compiler) portalType(d *decoder, m *mapping) {
 		t.Mixins = append(t.Mixins, Ref{it.Value, it.Pos})
 	}
 	t.Unsupported = c.unsupported(d, m)
+	if t.Location = c.location(d, m); t.Location != nil {
+		t.Location.Type = t
+	} else if m.get("aliases") != nil {
+		d.errorf(m.get("aliases"), "aliases need a location: add one")
+	}
+	if m.get("registered") != nil {
+		t.Unregistered = !m.boolean("registered")
+		if !t.Unregistered {
+			d.errorf(m.get("registered"), "registered: true is the default: remove it, or give a location")
+		} else if t.Location != nil {
+			d.errorf(m.get("registered"), "portal type %s has a location and says registered: false; remove one", t.Name)
+		}
+	}
 	c.types = append(c.types, &typeDecl{
 		t:          t,
 		sheets:     m.list("property_sheets"),

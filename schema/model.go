@@ -10,6 +10,11 @@ type Model struct {
 	Sheets         []*Sheet
 	Types          []*PortalType
 	BaseCategories []*BaseCategory
+	// Services are the registry's services, by location; Registry is
+	// every location (services and portal types), by path. Both are empty
+	// when the schema declares no location.
+	Services []*Service
+	Registry []*Location
 }
 
 // Sheet is a property sheet (YAML kind PropertySheet): a named bundle of
@@ -279,6 +284,10 @@ type PortalType struct {
 	DynamicCategories []Ref
 	// Unsupported lists what an import could not translate.
 	Unsupported []Unsupported
+	// Location is the type's registry entry, or nil; Unregistered says the
+	// schema chose none ("registered: false").
+	Location     *Location
+	Unregistered bool
 }
 
 // Ref is a name in the schema with its position.

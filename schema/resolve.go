@@ -167,6 +167,7 @@ func (c *compiler) link() *Model {
 	for _, k := range baseList {
 		m.BaseCategories = append(m.BaseCategories, c.bases[bases[k]])
 	}
+	c.linkRegistry(m)
 	return m
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/accessorgen/accessorgen/internal/exampletest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,37 +24,10 @@ var update = flag.Bool("update", false, "rewrite testdata/golden/run.stdout")
 
 // TestGeneratedCodeIsUpToDate fails when the checked-in generated packages
 // differ from what the schema produces: run go generate ./examples/erp5.
-func TestGeneratedCodeIsUpToDate(t *testing.T) {
-	res, err := driver.Run("accessorgen.yaml", driver.Options{Check: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Stale() {
-		t.Fatalf("generated code is stale; run go generate ./examples/erp5\n%s", res.Diff)
-	}
-}
+func TestGeneratedCodeIsUpToDate(t *testing.T) { exampletest.UpToDate(t, "erp5") }
 
 // TestRun pins the example's output.
-func TestRun(t *testing.T) {
-	var out bytes.Buffer
-	if err := run(&out); err != nil {
-		t.Fatal(err)
-	}
-	golden := filepath.Join("testdata", "golden", "run.stdout")
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), out.String()); diff != "" {
-		t.Errorf("output differs (-want +got); go test ./examples/erp5 -update rewrites it:\n%s", diff)
-	}
-}
+func TestRun(t *testing.T) { exampletest.Output(t, "erp5", *update, run) }
 
 // sample returns a value for property p; variants differ from each other.
 func sample(p *holders.PropertyInfo, variant int) any {

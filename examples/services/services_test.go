@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"github.com/accessorgen/accessorgen/internal/exampletest"
+	"sync"
+	"testing"
+
+	"github.com/accessorgen/accessorgen/examples/services/document"
+	"github.com/accessorgen/accessorgen/examples/services/registry"
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden/run.stdout")
+
+// TestGeneratedCodeIsUpToDate fails when the checked-in generated packages
+// differ from what the schema produces: run go generate ./examples/services.
+func TestGeneratedCodeIsUpToDate(t *testing.T) { exampletest.UpToDate(t, "services") }
+
+// TestRun pins the example's output.
+func TestRun(t *testing.T) { exampletest.Output(t, "services", *update, run) }
+
+var constructors = []string{"core.logger", "data.serializers.json", "data.serializers.base64", "clients.kv", "clients.remote", "tools.inventory"}
+
+// Importing the package and creating a Root builds nothing; accessing an
+// entry builds it and its dependencies, and nothing else.
+func TestNothingBuiltUntilAccessed(t *testing.T) {
+	document.Built.Reset()
+	document.Out = &bytes.Buffer{}
+	root := registry.NewRoot()
+	for _, l := range root.Locations() {
+		if l.Built {
+			t.Errorf("%s is built before any access", l.Path)
+		}
+	}
+	for _, c := range constructors {
+		if n := document.Built.Get(c); n != 0 {
+			t.Errorf("%s was constructed %d times before any access", c, n)
+		}
+	}
+	if _, err := root.Data().Serializers().JSON(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"data.serializers.json": 1}
+	for _, c := range constructors {
+		if got := document.Built.Get(c); got != want[c] {
+			t.Errorf("after accessing data.serializers.json, %s was constructed %d times, want %d", c, got, want[c])
+		}
+	}
+	var built []string
+	for _, l := range root.Locations() {
+		if l.Built {
+			built = append(built, l.Path)
+		}
+	}
+	if diff := cmp.Diff([]string{"data.serializers.json", "serializers.json"}, built); diff != "" {
+		t.Errorf("built locations (-want +got):\n%s", diff)
+	}
+}
+
+// Concurrent first accesses build an entry, and each of its dependencies,
+// exactly once, and all see the same value. Run with -race.
+func TestConcurrentFirstAccess(t *testing.T) {
+	for round := range 20 {
+		document.Built.Reset()
+		document.Out = &bytes.Buffer{}
+		root := registry.NewRoot()
+		const n = 16
+		got := make([]any, n)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				if i%2 == 0 {
+					got[i], _ = root.Clients().Kv()
+				} else {
+					got[i], _ = root.Lookup("clients.kv")
+				}
+			}()
+		}
+		close(start)
+		wg.Wait()
+		for i := range got {
+			if got[i] != got[0] || got[i] == nil {
+				t.Fatalf("round %d: access %d got %v, access 0 got %v", round, i, got[i], got[0])
+			}
+		}
+		for _, c := range []string{"clients.kv", "core.logger", "data.serializers.json"} {
+			if k := document.Built.Get(c); k != 1 {
+				t.Fatalf("round %d: %s constructed %d times, want 1", round, c, k)
+			}
+		}
+	}
+}

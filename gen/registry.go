@@ -1,0 +1,307 @@
+package gen
+
+import (
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/accessorgen/accessorgen/binding"
+	"github.com/accessorgen/accessorgen/schema"
+	"github.com/dave/jennifer/jen"
+)
+
+// RegistryFile is the types package's file holding the registry. It does
+// not end in .gen.go, so no portal type's file can take its name.
+const RegistryFile = "registry.go"
+
+// registry renders Root: one lazily built field per entry, one group type
+// per path prefix with one accessor per child, Lookup by path and
+// Locations. Groups are views (a struct holding the root), so walking a
+// path allocates nothing.
+type registry struct {
+	*generator
+	entries []*binding.Entry
+	f       *jen.File
+	// children lists, per group path ("" for the root), its child
+	// segments, sorted; target maps each entry or alias path to its
+	// entry, and alias each alias path to its alias.
+	children map[string][]string
+	target   map[string]*binding.Entry // entry or alias path → entry
+	alias    map[string]schema.Alias
+}
+
+func (g *generator) registryFile(entries []*binding.Entry) *jen.File {
+	r := &registry{generator: g, entries: entries, f: g.newFile(g.opts.Types),
+		children: map[string][]string{}, target: map[string]*binding.Entry{}, alias: map[string]schema.Alias{}}
+	addPath := func(path string) {
+		segs := strings.Split(path, ".")
+		for i := range segs {
+			parent, child := strings.Join(segs[:i], "."), segs[i]
+			if !contains(r.children[parent], child) {
+				r.children[parent] = append(r.children[parent], child)
+			}
+		}
+	}
+	for _, e := range entries {
+		r.target[e.Path] = e
+		addPath(e.Path)
+		for _, a := range e.Aliases {
+			r.target[a.Path] = e
+			r.alias[a.Path] = a
+			addPath(a.Path)
+		}
+	}
+	for k := range r.children {
+		sort.Strings(r.children[k])
+	}
+	r.root()
+	r.groups("")
+	r.builders()
+	r.lookup()
+	return r.f
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// field is the Root field of an entry.
+func field(e *binding.Entry) string { return unexported(pathGoName(e.Path)) }
+
+// pathGoName joins the Go names of a path's segments: data.serializers →
+// DataSerializers.
+func pathGoName(path string) string {
+	var b strings.Builder
+	for _, s := range strings.Split(path, ".") {
+		b.WriteString(schema.GoNameOf(s))
+	}
+	return b.String()
+}
+
+// groupType is the type of the group at path.
+func groupType(path string) string { return pathGoName(path) + "Group" }
+
+// resultType is what an entry's accessor returns.
+func (r *registry) resultType(e *binding.Entry) jen.Code {
+	if e.Type != nil {
+		return jen.Op("*").Id(e.Type.GoName)
+	}
+	return typeCode(e.Result)
+}
+
+func (r *registry) root() {
+	var fields []jen.Code
+	for _, e := range r.entries {
+		fields = append(fields, jen.Id(field(e)).Add(rt("Lazy")).Types(r.resultType(e)))
+	}
+	r.f.Comment("Root is the registry of this schema's locations. Each entry is built on first access,")
+	r.f.Comment("exactly once even when goroutines access it first at the same time, with its own lock;")
+	r.f.Comment("its constructor's error is kept and returned by every access. Constructors receive the")
+	r.f.Comment("entries they take as parameters, or the Root itself as a holders.Registry: there is no")
+	r.f.Comment("global. The zero Root is empty and ready to use.")
+	r.f.Type().Id("Root").Struct(fields...)
+	r.f.Comment("NewRoot returns an empty registry: nothing is built until an entry is accessed.")
+	r.f.Func().Id("NewRoot").Params().Op("*").Id("Root").Block(jen.Return(jen.New(jen.Id("Root"))))
+	r.f.Var().Id("_").Add(rt("Registry")).Op("=").Parens(jen.Op("*").Id("Root")).Parens(jen.Nil())
+}
+
+// groups emits the accessors of the children of the group at path, and
+// the group types below it, depth first.
+func (r *registry) groups(path string) {
+	recv, root := jen.Id("r").Op("*").Id("Root"), jen.Id("r")
+	if path != "" {
+		r.f.Comment(groupType(path) + " is the group " + path + " of the registry.")
+		r.f.Type().Id(groupType(path)).Struct(jen.Id("r").Op("*").Id("Root"))
+		recv, root = jen.Id("g").Id(groupType(path)), jen.Id("g").Dot("r")
+	}
+	for _, child := range r.children[path] {
+		full := child
+		if path != "" {
+			full = path + "." + child
+		}
+		name := schema.GoNameOf(child)
+		e, isEntry := r.target[full]
+		if !isEntry {
+			r.f.Comment(name + " returns the group " + full + ".")
+			r.f.Func().Params(recv.Clone()).Id(name).Params().Id(groupType(full)).Block(
+				jen.Return(jen.Id(groupType(full)).Values(root.Clone())))
+			continue
+		}
+		if a, ok := r.alias[full]; ok {
+			r.f.Comment(name + " returns " + e.Path + ": " + full + " is an alias of it.")
+			if a.Deprecated != "" {
+				r.f.Comment("")
+				r.f.Comment("Deprecated: " + a.Deprecated)
+			}
+			r.f.Func().Params(recv.Clone()).Id(name).Params().Params(r.resultType(e), jen.Error()).Block(
+				jen.Return(r.call(root.Clone(), e.Path)))
+			continue
+		}
+		var what string
+		if e.Type != nil {
+			what = "a new " + e.Type.Name
+		} else {
+			what = "the service built by " + r.opts.Documents.Name + "." + e.Func.Name + " (" + e.Func.Pos + ")"
+		}
+		r.f.Comment(name + " returns " + full + ", " + what + ", building it on first access.")
+		r.f.Func().Params(recv.Clone()).Id(name).Params().Params(r.resultType(e), jen.Error()).Block(
+			jen.Return(rt("Load").Call(jen.Op("&").Add(root.Clone()).Dot(field(e)), root.Clone(),
+				jen.Parens(jen.Op("*").Id("Root")).Dot(builder(e)))))
+	}
+	for _, child := range r.children[path] {
+		full := child
+		if path != "" {
+			full = path + "." + child
+		}
+		if _, isEntry := r.target[full]; !isEntry {
+			r.groups(full)
+		}
+	}
+}
+
+// call renders the accessor chain of path from the root expression.
+func (r *registry) call(root *jen.Statement, path string) *jen.Statement {
+	s := root
+	for _, seg := range strings.Split(path, ".") {
+		s = s.Dot(schema.GoNameOf(seg)).Call()
+	}
+	return s
+}
+
+func builder(e *binding.Entry) string { return "build" + pathGoName(e.Path) }
+
+// builders emits, per entry, the method that builds it: a new object of a
+// portal type, or the constructor called with its dependencies.
+func (r *registry) builders() {
+	for _, e := range r.entries {
+		body := []jen.Code{}
+		if e.Type != nil {
+			body = append(body, jen.Return(jen.New(jen.Id(e.Type.GoName)), jen.Nil()))
+		} else {
+			var args []jen.Code
+			for i, d := range e.Deps {
+				if d == nil {
+					args = append(args, jen.Id("r"))
+					continue
+				}
+				v := jen.Id("d" + itoa(i))
+				args = append(args, v)
+				body = append(body,
+					jen.List(v.Clone(), jen.Err()).Op(":=").Add(r.call(jen.Id("r"), d.Path)),
+					jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(zero(e.Result),
+						jen.Qual("fmt", "Errorf").Call(jen.Lit(e.Path+" needs "+d.Path+": %w"), jen.Err()))))
+			}
+			call := r.documentQual(e.Func.Name).Call(args...)
+			if e.Errors {
+				body = append(body, jen.Return(call))
+			} else {
+				body = append(body, jen.Return(call, jen.Nil()))
+			}
+		}
+		r.f.Comment(builder(e) + " builds " + e.Path + ".")
+		r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id(builder(e)).Params().Params(r.resultType(e), jen.Error()).Block(body...)
+	}
+}
+
+func itoa(i int) string {
+	const digits = "0123456789"
+	if i < 10 {
+		return digits[i : i+1]
+	}
+	return itoa(i/10) + digits[i%10:i%10+1]
+}
+
+// lookup emits Lookup, the static location table and Locations.
+func (r *registry) lookup() {
+	var paths []string
+	for p := range r.target {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var cases, rows []jen.Code
+	index := map[string]int{}
+	for i, p := range paths {
+		e := r.target[p]
+		index[p] = i
+		cases = append(cases, jen.Case(jen.Lit(p)).Block(
+			jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(r.call(jen.Id("r"), p)),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("v"), jen.Nil())))
+		a, isAlias := r.alias[p]
+		pos := e.Pos
+		if isAlias {
+			pos = a.Pos
+		}
+		d := jen.Dict{
+			jen.Id("Path"):   jen.Lit(p),
+			jen.Id("GoType"): jen.Lit(e.GoType(r.opts.Types.Name)),
+			jen.Id("Pos"):    jen.Lit(pos.Short()),
+		}
+		if e.Type != nil {
+			d[jen.Id("Kind")] = jen.Lit("portal type")
+		} else {
+			d[jen.Id("Kind")] = jen.Lit("service")
+			d[jen.Id("Func")] = jen.Lit(r.opts.Documents.Name + "." + e.Func.Name + " (" + e.Func.Pos + ")")
+		}
+		if isAlias {
+			d[jen.Id("AliasOf")] = jen.Lit(e.Path)
+			if a.Deprecated != "" {
+				d[jen.Id("Deprecated")] = jen.Lit(a.Deprecated)
+			}
+		}
+		rows = append(rows, jen.Values(d))
+	}
+	r.f.Comment("Lookup returns the entry at path, or at an alias, building it on first access.")
+	r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id("Lookup").Params(jen.Id("path").String()).Params(jen.Any(), jen.Error()).Block(
+		jen.Switch(jen.Id("path")).Block(cases...),
+		jen.Return(jen.Nil(), rt("UnknownLocation").Call(jen.Id("path"))))
+	r.f.Comment("locations describes every path, sorted; Locations adds whether each is built.")
+	r.f.Var().Id("locations").Op("=").Index(jen.Op("...")).Add(rt("Location")).Values(rows...)
+	body := []jen.Code{
+		jen.Id("out").Op(":=").Make(jen.Index().Add(rt("Location")), jen.Len(jen.Id("locations"))),
+		jen.Copy(jen.Id("out"), jen.Id("locations").Index(jen.Op(":"))),
+	}
+	for _, p := range paths {
+		body = append(body, jen.Id("out").Index(jen.Lit(index[p])).Dot("Built").Op("=").Id("r").Dot(field(r.target[p])).Dot("Built").Call())
+	}
+	body = append(body, jen.Return(jen.Id("out")))
+	r.f.Comment("Locations lists every path and alias, sorted, with whether its entry is built.")
+	r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id("Locations").Params().Index().Add(rt("Location")).Block(body...)
+}
+
+// typeCode renders a Go type that binding checked is expressible.
+func typeCode(t types.Type) jen.Code {
+	switch t := t.(type) {
+	case *types.Alias:
+		return typeCode(types.Unalias(t))
+	case *types.Named:
+		if t.Obj().Pkg() == nil {
+			return jen.Id(t.Obj().Name())
+		}
+		return jen.Qual(t.Obj().Pkg().Path(), t.Obj().Name())
+	case *types.Pointer:
+		return jen.Op("*").Add(typeCode(t.Elem()))
+	case *types.Slice:
+		return jen.Index().Add(typeCode(t.Elem()))
+	case *types.Map:
+		return jen.Map(typeCode(t.Key())).Add(typeCode(t.Elem()))
+	case *types.Basic:
+		return jen.Id(t.Name())
+	}
+	panic("typeCode: " + t.String())
+}
+
+// zero renders the zero value of t: nil where Go allows it, *new(T)
+// otherwise.
+func zero(t types.Type) jen.Code {
+	switch types.Unalias(t).Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Signature, *types.Chan:
+		return jen.Nil()
+	}
+	return jen.Op("*").New(typeCode(t))
+}

@@ -1,0 +1,52 @@
+// Package exampletest holds the checks every example's tests make: its
+// generated code is what its schema produces, and its output is the one
+// pinned in testdata/golden.
+package exampletest
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/accessorgen/accessorgen/internal/driver"
+	"github.com/google/go-cmp/cmp"
+)
+
+// UpToDate fails when the generated packages of the example in the
+// current directory differ from what its accessorgen.yaml produces.
+func UpToDate(t *testing.T, example string) {
+	t.Helper()
+	res, err := driver.Run("accessorgen.yaml", driver.Options{Check: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Stale() {
+		t.Fatalf("generated code is stale; run go generate ./examples/%s\n%s", example, res.Diff)
+	}
+}
+
+// Output runs run and compares what it writes with
+// testdata/golden/run.stdout, or rewrites that file with update.
+func Output(t *testing.T, example string, update bool, run func(io.Writer) error) {
+	t.Helper()
+	var out bytes.Buffer
+	if err := run(&out); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "golden", "run.stdout")
+	if update {
+		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), out.String()); diff != "" {
+		t.Errorf("output differs (-want +got); go test ./examples/%s -update rewrites it:\n%s", example, diff)
+	}
+}
