@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/accessorgen/accessorgen/internal/exampletest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"github.com/accessorgen/accessorgen/examples/erp5/portaltype"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/internal/driver"
+	"github.com/accessorgen/accessorgen/internal/exampletest"
 	"github.com/google/go-cmp/cmp"
 )
 

@@ -3,12 +3,12 @@ package main
 import (
 	"bytes"
 	"flag"
-	"github.com/accessorgen/accessorgen/internal/exampletest"
 	"sync"
 	"testing"
 
 	"github.com/accessorgen/accessorgen/examples/services/document"
 	"github.com/accessorgen/accessorgen/examples/services/registry"
+	"github.com/accessorgen/accessorgen/internal/exampletest"
 	"github.com/google/go-cmp/cmp"
 )
 
