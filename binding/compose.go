@@ -132,6 +132,7 @@ func (t *Type) compose() schema.ErrorList {
 			t.Own = append(t.Own, &schema.Property{
 				ID: b.Name, GoName: b.GoName, Type: schema.Category, Multivalued: true, Mode: schema.ReadWrite,
 				ReadPerm: schema.DefaultReadPermission, WritePerm: schema.DefaultWritePermission, Base: b, Pos: pos,
+				Layer: t.Layer,
 			})
 		}
 	}

@@ -42,12 +42,22 @@ func (g *generator) holderFile(s *schema.Sheet) *jen.File {
 	f.Comment(sheetProperties(s) + " describes the members of sheet " + s.Name + ", in order.")
 	f.Var().Id(sheetProperties(s)).Op("=").Index(jen.Op("...")).Add(rt("PropertyInfo")).Values(infos...)
 	f.Comment(sheetInfo(s) + " describes sheet " + s.Name + ".")
-	f.Var().Id(sheetInfo(s)).Op("=").Add(rt("SheetInfo")).Values(jen.Dict{
+	info := jen.Dict{
 		jen.Id("Name"):        jen.Lit(s.Name),
 		jen.Id("Holder"):      jen.Lit(holder),
 		jen.Id("Description"): jen.Lit(s.Description),
 		jen.Id("Pos"):         jen.Lit(s.Pos.Short()),
 		jen.Id("Properties"):  jen.Index().Op("*").Add(rt("PropertyInfo")).Values(refs...),
-	})
+	}
+	if s.Layer != "" {
+		info[jen.Id("Layer")] = jen.Lit(s.Layer)
+	}
+	if s.Extends {
+		info[jen.Id("Extends")] = jen.True()
+	}
+	if s.Overrides != nil {
+		info[jen.Id("Replaces")] = jen.Lit(provenance(s.Overrides.Pos, s.Overrides.Layer))
+	}
+	f.Var().Id(sheetInfo(s)).Op("=").Add(rt("SheetInfo")).Values(info)
 	return f
 }

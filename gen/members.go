@@ -361,5 +361,16 @@ func propertyInfo(p *schema.Property) jen.Code {
 	if p.Sheet != nil {
 		d[jen.Id("Sheet")] = jen.Lit(p.Sheet.Name)
 	}
+	if p.Layer != "" {
+		d[jen.Id("Layer")] = jen.Lit(p.Layer)
+	}
+	if p.Overrides != nil {
+		d[jen.Id("Replaces")] = jen.Lit(provenance(p.Overrides.Pos, p.Overrides.Layer))
+	}
 	return jen.Values(d)
+}
+
+// provenance names a declaration of a layer: "schema/core/x.yaml:3 (layer core)".
+func provenance(pos schema.Pos, layer string) string {
+	return pos.Short() + " (layer " + layer + ")"
 }

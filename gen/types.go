@@ -250,6 +250,12 @@ func (tg *typeGen) tables(f *jen.File) {
 	if t.TypeClass != "" {
 		d[jen.Id("TypeClass")] = jen.Lit(t.TypeClass)
 	}
+	if t.Layer != "" {
+		d[jen.Id("Layer")] = jen.Lit(t.Layer)
+	}
+	if r := t.PortalType.Overrides; r != nil {
+		d[jen.Id("Replaces")] = jen.Lit(provenance(r.Pos, r.Layer))
+	}
 	var mixins []string
 	for _, fl := range t.Fields {
 		switch fl.Kind {

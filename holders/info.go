@@ -22,6 +22,8 @@ type PropertyInfo struct {
 	Description     string
 	Sheet           string // declaring sheet; "" for a type's own category
 	Pos             string // schema file:line of the declaration
+	Layer           string // the config layer that declares it; "" without layers
+	Replaces        string // the declaration of a lower layer it replaces: "file:line (layer core)"
 }
 
 // SheetInfo describes a property sheet and its holder type.
@@ -31,6 +33,9 @@ type SheetInfo struct {
 	Description string
 	Pos         string
 	Properties  []*PropertyInfo
+	Layer       string // the config layer that defines it; "" without layers
+	Extends     bool   // it adds to a lower layer's definition (Replaces)
+	Replaces    string // the definition of a lower layer it replaces or extends: "file:line (layer core)"
 }
 
 // ShadowInfo records that a member (or one accessor of it) of a later
@@ -62,6 +67,9 @@ type TypeInfo struct {
 	Groups              []string
 	AllowedContentTypes []string
 	Shadowed            []ShadowInfo
+
+	Layer    string // the config layer that defines the type; "" without layers
+	Replaces string // the definition of a lower layer it replaces: "file:line (layer core)"
 
 	TypeClass string         // the schema's type_class (ERP5's document class)
 	Document  string         // the embedded document type, e.g. "document.Person"; "" when none
@@ -128,7 +136,13 @@ func (t *TypeInfo) String() string {
 		if p.ReadOnly {
 			typ += ", read-only"
 		}
+		if p.Layer != "" {
+			origin += ", layer " + p.Layer
+		}
 		fmt.Fprintf(&b, "  %-24s %-26s from %s (%s)\n", p.ID, typ, origin, p.Pos)
+		if p.Replaces != "" {
+			fmt.Fprintf(&b, "  %-24s %-26s replaces %s\n", "", "", p.Replaces)
+		}
 	}
 	for _, o := range t.Overrides {
 		fmt.Fprintf(&b, "  overridden: %s of %s by %s (%s)\n", o.Method, o.Property.ID, t.Document, o.Pos)

@@ -65,7 +65,7 @@ func stateOf(t *testing.T, o holders.Object) state {
 var personIDs = []string{
 	"first_name", "last_name", "title", "birthday", "child_count", "career_role",
 	"salary", "salary_range_min", "salary_range_max", "nickname", "gender", "photo",
-	"preferred_currency", "region", "subordination", "reference", "description", "subject", "language",
+	"preferred_currency", "region", "subordination", "employee_number", "reference", "description", "subject", "language",
 	"creation_date", "group", "function", "skill",
 }
 
@@ -1093,10 +1093,10 @@ func TestTypeInfoProperty(t *testing.T) {
 		id   string
 		want *holders.PropertyInfo // nil: not found; Pos is a prefix (file:)
 	}{
-		{"salary", &holders.PropertyInfo{ID: "salary", Type: "float", ReadPermission: permPrivate, WritePermission: permSalaries, Sheet: "Person", Pos: "schema/person.yaml:"}},
-		{"nickname", &holders.PropertyInfo{ID: "nickname", Type: "string", ReadOnly: true, ReadPermission: permView, WritePermission: permModify, Sheet: "Person", Pos: "schema/person.yaml:"}},
-		{"gender", &holders.PropertyInfo{ID: "gender", Type: "selection", Values: []string{"female", "male", "other"}, ReadPermission: permView, WritePermission: permModify, Sheet: "Person", Pos: "schema/person.yaml:"}},
-		{"group", &holders.PropertyInfo{ID: "group", Type: "category", Multivalued: true, Tree: true, ReadPermission: permView, WritePermission: permModify, Pos: "schema/types.yaml:"}},
+		{"salary", &holders.PropertyInfo{ID: "salary", Type: "float", ReadPermission: permPrivate, WritePermission: permSalaries, Sheet: "Person", Pos: "schema/person.yaml:", Layer: "core"}},
+		{"nickname", &holders.PropertyInfo{ID: "nickname", Type: "string", ReadOnly: true, ReadPermission: permView, WritePermission: permModify, Sheet: "Person", Pos: "schema/person.yaml:", Layer: "core"}},
+		{"gender", &holders.PropertyInfo{ID: "gender", Type: "selection", Values: []string{"female", "male", "other"}, ReadPermission: permView, WritePermission: permModify, Sheet: "Person", Pos: "schema/person.yaml:", Layer: "core"}},
+		{"group", &holders.PropertyInfo{ID: "group", Type: "category", Multivalued: true, Tree: true, ReadPermission: permView, WritePermission: permModify, Pos: "schema/types.yaml:", Layer: "core"}},
 		{"no_such", nil},
 		{"", nil},
 		{"Salary", nil},

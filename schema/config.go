@@ -19,7 +19,7 @@ const DefaultConfig = "accessorgen.yaml"
 // config file's directory and use forward slashes.
 type Config struct {
 	File    string // the config file's name, as in positions
-	Schema  []Dir  // schema directories, read in this order
+	Schema  []Dir  // schema directories (from schema or layers), read in this order
 	Holders Output // package of accessor holders, one per property sheet
 	Types   Output // package of portal types and lookup tables
 
@@ -30,10 +30,13 @@ type Config struct {
 	DocumentsPos Pos
 }
 
-// Dir is a schema directory named by the config.
+// Dir is a schema directory named by the config, with its layer. A plain
+// schema: list is one layer, named "" with priority 0.
 type Dir struct {
-	Path string
-	Pos  Pos
+	Path     string
+	Pos      Pos
+	Layer    string
+	Priority int
 }
 
 // Output is a generated package: its directory and Go package name.
@@ -45,8 +48,9 @@ type Output struct {
 }
 
 var (
-	configKeys = []string{"schema", "holders", "types", "documents"}
+	configKeys = []string{"schema", "layers", "holders", "types", "documents"}
 	outputKeys = []string{"dir", "package"}
+	layerKeys  = []string{"name", "priority", "dir"}
 )
 
 // ParseConfig parses the contents of a config file. file is the name used
@@ -80,22 +84,53 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	}
 	m := d.mapping(doc.Content[0], "config", configKeys)
 	seen := map[string]Pos{}
-	for _, it := range m.list("schema") {
+	addDir := func(it item, layer string, priority int) {
 		p, ok := cleanRelative(d, it.Pos, "schema directory", it.Value)
 		if !ok {
-			continue
+			return
 		}
 		if first, dup := seen[p]; dup {
 			errs.add(it.Pos, "schema directory %q is listed twice (first at %s)", p, first.Short())
-			continue
+			return
 		}
 		seen[p] = it.Pos
-		cfg.Schema = append(cfg.Schema, Dir{Path: p, Pos: it.Pos})
+		cfg.Schema = append(cfg.Schema, Dir{Path: p, Pos: it.Pos, Layer: layer, Priority: priority})
 	}
-	if m.get("schema") == nil {
+	switch {
+	case m.get("schema") != nil && m.get("layers") != nil:
+		errs.add(m.keyPos("layers"), "config has both schema and layers: a schema list is one layer; use layers alone")
+	case m.get("layers") != nil:
+		names := map[string]Pos{}
+		for _, n := range m.nodes("layers") {
+			lm := d.mapping(n, "layer", layerKeys)
+			name := lm.required("name", "layer")
+			if lm.get("priority") == nil {
+				lm.required("priority", "layer")
+			}
+			priority := lm.integer("priority")
+			if name != "" {
+				if first, dup := names[name]; dup {
+					errs.add(lm.keyPos("name"), "layer %q is listed twice (first at %s)", name, first.Short())
+					continue
+				}
+				names[name] = lm.keyPos("name")
+			}
+			if dir := lm.required("dir", "layer"); dir != "" {
+				addDir(item{dir, lm.keyPos("dir")}, name, priority)
+			}
+		}
+		if len(m.nodes("layers")) == 0 && len(errs) == 0 {
+			errs.add(m.keyPos("layers"), "layers lists no layers")
+		}
+	case m.get("schema") == nil:
 		m.required("schema", "config")
-	} else if len(cfg.Schema) == 0 && len(errs) == 0 {
-		errs.add(m.keyPos("schema"), "schema lists no directories")
+	default:
+		for _, it := range m.list("schema") {
+			addDir(it, "", 0)
+		}
+		if len(cfg.Schema) == 0 && len(errs) == 0 {
+			errs.add(m.keyPos("schema"), "schema lists no directories")
+		}
 	}
 	if cfg.Documents = m.str("documents"); cfg.Documents != "" {
 		cfg.DocumentsPos = m.keyPos("documents")

@@ -10,8 +10,10 @@ import (
 // decoder reads yaml.Nodes strictly, recording every problem with its
 // position instead of stopping at the first.
 type decoder struct {
-	file string // path relative to the config directory, for positions
-	errs *ErrorList
+	file     string // path relative to the config directory, for positions
+	errs     *ErrorList
+	layer    string // the file's layer, for what it defines
+	priority int
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos {

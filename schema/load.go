@@ -26,6 +26,10 @@ import (
 type File struct {
 	Name string
 	Data []byte
+	// Layer and Priority are the file's layer (config layers:); a plain
+	// schema list is the layer "" with priority 0.
+	Layer    string
+	Priority int
 }
 
 // Document kinds.
@@ -40,7 +44,7 @@ var kinds = []string{KindPropertySheet, KindPortalType, KindBaseCategory, KindSe
 // The keys each kind of mapping accepts. They are the whole format: the
 // loader rejects any other key, and docs/schema.md documents each.
 var (
-	sheetKeys        = []string{"kind", "name", "description", "properties", "categories", "constraints", "unsupported"}
+	sheetKeys        = []string{"kind", "name", "description", "extends", "properties", "categories", "constraints", "unsupported"}
 	propertyKeys     = []string{"id", "type", "description", "default", "multivalued", "range", "mode", "storage_id", "read_permission", "write_permission", "values", "portal_type", "content_properties", "acquisition"}
 	acquisitionKeys  = []string{"base_category", "portal_type", "accessor", "mask_value", "copy_value", "alt_accessor", "object_id"}
 	typeKeys         = []string{"kind", "name", "description", "property_sheets", "base_categories", "groups", "allowed_content_types", "type_class", "mixins", "dynamic_categories", "unsupported", "location", "aliases", "registered"}
@@ -76,7 +80,7 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, File{Name: name, Data: data})
+			files = append(files, File{Name: name, Data: data, Layer: dir.Layer, Priority: dir.Priority})
 		}
 	}
 	if err := errs.err(); err != nil {
@@ -116,6 +120,7 @@ type pendingRefs struct {
 type sheetDecl struct {
 	sheet      *Sheet
 	categories []item
+	extendsPos Pos
 }
 
 type typeDecl struct {
@@ -194,7 +199,7 @@ func yamlError(file string, data []byte, err error) *Error {
 
 // file parses the documents of one file.
 func (c *compiler) file(f File) {
-	d := &decoder{file: f.Name, errs: &c.errs}
+	d := &decoder{file: f.Name, errs: &c.errs, layer: f.Layer, priority: f.Priority}
 	if len(f.Data) > MaxFileSize {
 		c.errs.add(Pos{File: f.Name, Line: 1, Col: 1}, "file is %d bytes; the limit is %d", len(f.Data), MaxFileSize)
 		return
@@ -272,7 +277,7 @@ func (c *compiler) goName(pos Pos, what, name string, spaces bool) string {
 }
 
 func (c *compiler) sheet(d *decoder, m *mapping) {
-	s := &Sheet{Pos: m.keyPos("name")}
+	s := &Sheet{Pos: m.keyPos("name"), Layer: d.layer, priority: d.priority, Extends: m.boolean("extends")}
 	s.Name = m.required("name", "property sheet")
 	s.GoName = c.goName(m.keyPos("name"), "property sheet", s.Name, false)
 	s.Description = m.str("description")
@@ -291,13 +296,13 @@ func (c *compiler) sheet(d *decoder, m *mapping) {
 			}
 		}
 	}
-	decl := &sheetDecl{sheet: s, categories: m.list("categories")}
+	decl := &sheetDecl{sheet: s, categories: m.list("categories"), extendsPos: m.keyPos("extends")}
 	for _, it := range decl.categories {
 		s.Properties = append(s.Properties, &Property{
 			ID: it.Value, GoName: c.goName(it.Pos, "category", it.Value, false),
 			Type: Category, Multivalued: true, Mode: ReadWrite,
 			ReadPerm: DefaultReadPermission, WritePerm: DefaultWritePermission,
-			Sheet: s, Pos: it.Pos,
+			Sheet: s, Pos: it.Pos, Layer: d.layer,
 		})
 	}
 	c.checkMembers("property sheet "+s.Name, append(slices.Clone(s.Properties), s.Contents...))
@@ -313,7 +318,7 @@ func rangeProperty(p *Property, bound string) *Property {
 		ID: p.ID + "_range_" + bound, GoName: p.GoName + "Range" + strings.ToUpper(bound[:1]) + bound[1:],
 		Type: p.Type, Mode: p.Mode, ReadPerm: p.ReadPerm, WritePerm: p.WritePerm,
 		Description: fmt.Sprintf("%s bound of the range of %s.", word, p.ID),
-		RangeOf:     p, Sheet: p.Sheet, Pos: p.Pos,
+		RangeOf:     p, Sheet: p.Sheet, Pos: p.Pos, Layer: p.Layer,
 	}
 }
 
@@ -337,7 +342,7 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 	if n.Kind == yaml.AliasNode {
 		pos = d.pos(n)
 	}
-	p := &Property{Sheet: s, Pos: pos, Mode: ReadWrite,
+	p := &Property{Sheet: s, Pos: pos, Mode: ReadWrite, Layer: d.layer,
 		ReadPerm: DefaultReadPermission, WritePerm: DefaultWritePermission}
 	p.ID = m.required("id", "property")
 	p.GoName = c.goName(m.keyPos("id"), "property", p.ID, false)
@@ -707,7 +712,7 @@ func Reserved(name string) string {
 }
 
 func (c *compiler) portalType(d *decoder, m *mapping) {
-	t := &PortalType{Pos: m.keyPos("name")}
+	t := &PortalType{Pos: m.keyPos("name"), Layer: d.layer, priority: d.priority}
 	t.Name = m.required("name", "portal type")
 	t.GoName = c.goName(m.keyPos("name"), "portal type", t.Name, true)
 	if contains(ReservedTypeNames, t.GoName) {
@@ -761,7 +766,7 @@ func (c *compiler) portalType(d *decoder, m *mapping) {
 var categoryID = regexp.MustCompile(`^[A-Za-z0-9_.\-]+$`)
 
 func (c *compiler) baseCategory(d *decoder, m *mapping) {
-	b := &BaseCategory{Pos: m.keyPos("name")}
+	b := &BaseCategory{Pos: m.keyPos("name"), Layer: d.layer, priority: d.priority}
 	b.Name = m.required("name", "base category")
 	b.GoName = c.goName(m.keyPos("name"), "base category", b.Name, false)
 	b.Title = m.str("title")

@@ -36,6 +36,14 @@ type Sheet struct {
 	Constraints []*Constraint
 	// Unsupported lists what an import could not translate.
 	Unsupported []Unsupported
+
+	// Layer is the config layer that defines the sheet ("" without
+	// layers). Overrides is the definition of a lower layer it replaces,
+	// or, with Extends, adds to.
+	Layer     string
+	Extends   bool
+	Overrides *Sheet
+	priority  int
 }
 
 // Unsupported is an item an importer could not translate into the schema
@@ -131,6 +139,12 @@ type Property struct {
 	// Acquisition, when set, makes the property take its value from other
 	// objects when it has none (ERP5's Acquired Property).
 	Acquisition *Acquisition
+
+	// Layer is the config layer that defines the property; Overrides is
+	// the property of the same id of a lower layer's sheet that it
+	// replaces.
+	Layer     string
+	Overrides *Property
 }
 
 // Acquisition says where an acquired property takes its value from, in
@@ -230,6 +244,12 @@ type BaseCategory struct {
 	Values      []*CategoryValue // top-level values, in declaration order
 	// Unsupported lists what an import could not translate.
 	Unsupported []Unsupported
+
+	// Layer is the config layer that defines the base category;
+	// Overrides, the definition of a lower layer it replaces.
+	Layer     string
+	Overrides *BaseCategory
+	priority  int
 }
 
 // CategoryValue is one node of a base category's tree.
@@ -288,6 +308,12 @@ type PortalType struct {
 	// schema chose none ("registered: false").
 	Location     *Location
 	Unregistered bool
+
+	// Layer is the config layer that defines the type; Overrides, the
+	// definition of a lower layer it replaces.
+	Layer     string
+	Overrides *PortalType
+	priority  int
 }
 
 // Ref is a name in the schema with its position.

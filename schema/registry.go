@@ -24,6 +24,12 @@ type Service struct {
 	Func        Ref // the constructor, in the documents package
 	Pos         Pos // of the location
 	Location    *Location
+
+	// Layer is the config layer that defines the service; Overrides, the
+	// definition of a lower layer it replaces.
+	Layer     string
+	Overrides *Service
+	priority  int
 }
 
 // Location is one entry of the registry: a dotted path bound to a service
@@ -78,7 +84,7 @@ func (c *compiler) location(d *decoder, m *mapping) *Location {
 }
 
 func (c *compiler) service(d *decoder, m *mapping) {
-	s := &Service{Description: m.str("description")}
+	s := &Service{Description: m.str("description"), Layer: d.layer, priority: d.priority}
 	if m.get("location") == nil {
 		m.required("location", "service")
 	}

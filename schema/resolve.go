@@ -43,6 +43,7 @@ func (c *compiler) register(items []named) map[string]int {
 // tables. It returns the model even when errors were recorded; Compile
 // discards it then.
 func (c *compiler) link() *Model {
+	c.layer()
 	m := &Model{}
 	var sheetNames, typeNames, baseNames []named
 	for _, d := range c.sheets {

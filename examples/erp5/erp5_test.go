@@ -322,7 +322,7 @@ func TestRegenerateFromScratch(t *testing.T) {
 	dir := t.TempDir()
 	const from, to = "github.com/accessorgen/accessorgen/examples/erp5", "example.com/erp5copy"
 	copyTree(t, ".", dir, func(rel string) bool {
-		return rel == "accessorgen.yaml" || rel == "main.go" || strings.HasPrefix(rel, "schema/") || strings.HasPrefix(rel, "document/")
+		return rel == "accessorgen.yaml" || rel == "main.go" || strings.HasPrefix(rel, "schema/") || strings.HasPrefix(rel, "project/") || strings.HasPrefix(rel, "document/")
 	}, func(data []byte) []byte { return bytes.ReplaceAll(data, []byte(from), []byte(to)) })
 	gosum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
 	if err != nil {

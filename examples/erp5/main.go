@@ -164,6 +164,16 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "default_currency after the fix:", org.(*portaltype.Organisation).DefaultCurrency())
 
+	// Layers: the project layer extends core's Person sheet (employee_number,
+	// and its format constraint) and replaces core's Telephone sheet.
+	p.SetEmployeeNumber("42")
+	for _, m := range p.CheckConsistency(ctx, holders.OnlyIDs("employee_number_format")) {
+		fmt.Fprintf(w, "check %s [%s]: %s\n", m.Constraint, m.ID, m.Text())
+	}
+	for _, s := range new(portaltype.Telephone).TypeInfo().Sheets {
+		fmt.Fprintf(w, "sheet %s: layer %s, replaces %s\n", s.Name, s.Layer, s.Replaces)
+	}
+
 	// Lookup tables: sorted arrays and switches, nothing built at start-up.
 	fmt.Fprintln(w, "types:", portaltype.TypeNames())
 	fmt.Fprintln(w, "group node:", portaltype.TypesInGroup("node"))

@@ -236,7 +236,7 @@ func typedRead(o holders.Object) []any {
 	case *portaltype.Email:
 		return []any{o.URLString(), o.ValidationDatesList(), o.ValidationDates(), o.Title(), o.Language()}
 	case *portaltype.Telephone:
-		return []any{o.TelephoneCountry(), o.TelephoneNumber(), o.Preferred(), o.HasPreferred(), o.Title()}
+		return []any{o.TelephoneNumber(), o.TelephoneExtension(), o.Preferred(), o.HasPreferred(), o.Title()}
 	case *portaltype.Address:
 		return []any{o.StreetAddress(), o.City(), o.ZipCode(), o.RegionList(), o.Title()}
 	case *portaltype.PersonModule:

@@ -135,6 +135,7 @@ func (h *AddressHolder) SetRegionValueList(v []holders.Object) {
 // AddressProperties describes the members of sheet Address, in order.
 var AddressProperties = [...]holders.PropertyInfo{{
 	ID:              "street_address",
+	Layer:           "core",
 	Pos:             "schema/contact.yaml:5",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Address",
@@ -142,6 +143,7 @@ var AddressProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "city",
+	Layer:           "core",
 	Pos:             "schema/contact.yaml:7",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Address",
@@ -149,6 +151,7 @@ var AddressProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "zip_code",
+	Layer:           "core",
 	Pos:             "schema/contact.yaml:9",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Address",
@@ -156,6 +159,7 @@ var AddressProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "region",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/contact.yaml:11",
 	ReadPermission:  "Access contents information",
@@ -169,6 +173,7 @@ var AddressProperties = [...]holders.PropertyInfo{{
 var AddressSheet = holders.SheetInfo{
 	Description: "A postal address.",
 	Holder:      "AddressHolder",
+	Layer:       "core",
 	Name:        "Address",
 	Pos:         "schema/contact.yaml:2",
 	Properties:  []*holders.PropertyInfo{&AddressProperties[0], &AddressProperties[1], &AddressProperties[2], &AddressProperties[3]},

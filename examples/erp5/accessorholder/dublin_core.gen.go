@@ -142,6 +142,7 @@ func (h *DublinCoreHolder) HasCreationDate() bool {
 var DublinCoreProperties = [...]holders.PropertyInfo{{
 	Description:     "The name of the document, as people read it.",
 	ID:              "title",
+	Layer:           "core",
 	Pos:             "schema/dublin_core.yaml:5",
 	ReadPermission:  "Access contents information",
 	Sheet:           "DublinCore",
@@ -150,6 +151,7 @@ var DublinCoreProperties = [...]holders.PropertyInfo{{
 }, {
 	Description:     "A free-text account of the document.",
 	ID:              "description",
+	Layer:           "core",
 	Pos:             "schema/dublin_core.yaml:8",
 	ReadPermission:  "Access contents information",
 	Sheet:           "DublinCore",
@@ -158,6 +160,7 @@ var DublinCoreProperties = [...]holders.PropertyInfo{{
 }, {
 	Description:     "Keywords.",
 	ID:              "subject",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/dublin_core.yaml:11",
 	ReadPermission:  "Access contents information",
@@ -166,6 +169,7 @@ var DublinCoreProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "language",
+	Layer:           "core",
 	Pos:             "schema/dublin_core.yaml:14",
 	ReadPermission:  "Access contents information",
 	Sheet:           "DublinCore",
@@ -175,6 +179,7 @@ var DublinCoreProperties = [...]holders.PropertyInfo{{
 }, {
 	Description:     "When the document was created; set by the application.",
 	ID:              "creation_date",
+	Layer:           "core",
 	Pos:             "schema/dublin_core.yaml:18",
 	ReadOnly:        true,
 	ReadPermission:  "Access contents information",
@@ -187,6 +192,7 @@ var DublinCoreProperties = [...]holders.PropertyInfo{{
 var DublinCoreSheet = holders.SheetInfo{
 	Description: "The Dublin Core metadata every document has.",
 	Holder:      "DublinCoreHolder",
+	Layer:       "core",
 	Name:        "DublinCore",
 	Pos:         "schema/dublin_core.yaml:2",
 	Properties:  []*holders.PropertyInfo{&DublinCoreProperties[0], &DublinCoreProperties[1], &DublinCoreProperties[2], &DublinCoreProperties[3], &DublinCoreProperties[4]},

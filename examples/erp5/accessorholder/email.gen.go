@@ -72,6 +72,7 @@ func (h *EmailHolder) HasValidationDates() bool {
 var EmailProperties = [...]holders.PropertyInfo{{
 	Description:     "The address, e.g. jean@example.com.",
 	ID:              "url_string",
+	Layer:           "core",
 	Pos:             "schema/contact.yaml:31",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Email",
@@ -79,6 +80,7 @@ var EmailProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "validation_dates",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/contact.yaml:34",
 	ReadPermission:  "Access contents information",
@@ -91,6 +93,7 @@ var EmailProperties = [...]holders.PropertyInfo{{
 var EmailSheet = holders.SheetInfo{
 	Description: "An e-mail address.",
 	Holder:      "EmailHolder",
+	Layer:       "core",
 	Name:        "Email",
 	Pos:         "schema/contact.yaml:28",
 	Properties:  []*holders.PropertyInfo{&EmailProperties[0], &EmailProperties[1]},

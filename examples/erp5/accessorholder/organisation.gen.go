@@ -256,6 +256,7 @@ func (h *OrganisationHolder) SetRegionValueList(v []holders.Object) {
 // OrganisationProperties describes the members of sheet Organisation, in order.
 var OrganisationProperties = [...]holders.PropertyInfo{{
 	ID:              "corporate_name",
+	Layer:           "core",
 	Pos:             "schema/organisation.yaml:5",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Organisation",
@@ -263,6 +264,7 @@ var OrganisationProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "corporate_registration_code",
+	Layer:           "core",
 	Pos:             "schema/organisation.yaml:7",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Organisation",
@@ -271,6 +273,7 @@ var OrganisationProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "social_capital",
+	Layer:           "core",
 	Pos:             "schema/organisation.yaml:10",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Organisation",
@@ -278,6 +281,7 @@ var OrganisationProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "employee_count",
+	Layer:           "core",
 	Pos:             "schema/organisation.yaml:12",
 	ReadOnly:        true,
 	ReadPermission:  "Access contents information",
@@ -286,6 +290,7 @@ var OrganisationProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "founding_date",
+	Layer:           "core",
 	Pos:             "schema/organisation.yaml:15",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Organisation",
@@ -293,6 +298,7 @@ var OrganisationProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "vat_liable",
+	Layer:           "core",
 	Pos:             "schema/organisation.yaml:17",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Organisation",
@@ -300,6 +306,7 @@ var OrganisationProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "activity",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/organisation.yaml:20",
 	ReadPermission:  "Access contents information",
@@ -309,6 +316,7 @@ var OrganisationProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "default_currency",
+	Layer:           "core",
 	Pos:             "schema/organisation.yaml:23",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Organisation",
@@ -316,6 +324,7 @@ var OrganisationProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "region",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/organisation.yaml:34",
 	ReadPermission:  "Access contents information",
@@ -329,6 +338,7 @@ var OrganisationProperties = [...]holders.PropertyInfo{{
 var OrganisationSheet = holders.SheetInfo{
 	Description: "A company, administration or association.",
 	Holder:      "OrganisationHolder",
+	Layer:       "core",
 	Name:        "Organisation",
 	Pos:         "schema/organisation.yaml:2",
 	Properties:  []*holders.PropertyInfo{&OrganisationProperties[0], &OrganisationProperties[1], &OrganisationProperties[2], &OrganisationProperties[3], &OrganisationProperties[4], &OrganisationProperties[5], &OrganisationProperties[6], &OrganisationProperties[7], &OrganisationProperties[8]},

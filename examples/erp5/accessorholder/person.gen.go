@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// PersonHolder is the accessor holder of property sheet Person (schema/person.yaml:2).
+// PersonHolder is the accessor holder of property sheet Person (project/person.yaml:4).
 //
 // A natural person.
 //
@@ -31,6 +31,7 @@ type PersonHolder struct {
 	preferredCurrency string
 	region            []string
 	subordination     []string
+	employeeNumber    string
 }
 
 // FirstName returns first_name.
@@ -413,10 +414,31 @@ func (h *PersonHolder) SetSubordinationValueList(v []holders.Object) {
 	h.SetSubordinationList(holders.Memberships(v, "subordination", false))
 }
 
+// EmployeeNumber returns employee_number.
+//
+// The payroll's number, e.g. E-0042.
+//
+// Property employee_number of sheet Person (project/person.yaml:7).
+func (h *PersonHolder) EmployeeNumber() string {
+	return h.employeeNumber
+}
+
+// SetEmployeeNumber sets employee_number.
+func (h *PersonHolder) SetEmployeeNumber(v string) {
+	h.employeeNumber = v
+	h.present_ |= 1 << 13
+}
+
+// HasEmployeeNumber reports whether employee_number has been set.
+func (h *PersonHolder) HasEmployeeNumber() bool {
+	return h.present_&(1<<13) != 0
+}
+
 // PersonProperties describes the members of sheet Person, in order.
 var PersonProperties = [...]holders.PropertyInfo{{
 	Description:     "First name.",
 	ID:              "first_name",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:5",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
@@ -425,6 +447,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 }, {
 	Description:     "Last name.",
 	ID:              "last_name",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:8",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
@@ -433,6 +456,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 }, {
 	Description:     "The full name as the person wants it shown; wins over DublinCore's title.",
 	ID:              "title",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:11",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
@@ -440,6 +464,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "birthday",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:14",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
@@ -447,6 +472,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "child_count",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:16",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
@@ -455,6 +481,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 }, {
 	Description:     "Roles held, the main one first.",
 	ID:              "career_role",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/person.yaml:19",
 	ReadPermission:  "Access contents information",
@@ -463,6 +490,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "salary",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:23",
 	ReadPermission:  "View private data",
 	Sheet:           "Person",
@@ -471,6 +499,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 }, {
 	Description:     "Lower bound of the range of salary.",
 	ID:              "salary_range_min",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:23",
 	RangeOf:         "salary",
 	ReadPermission:  "View private data",
@@ -480,6 +509,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 }, {
 	Description:     "Upper bound of the range of salary.",
 	ID:              "salary_range_max",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:23",
 	RangeOf:         "salary",
 	ReadPermission:  "View private data",
@@ -488,6 +518,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Manage salaries",
 }, {
 	ID:              "nickname",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:28",
 	ReadOnly:        true,
 	ReadPermission:  "Access contents information",
@@ -496,6 +527,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "gender",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:31",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
@@ -504,6 +536,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "photo",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:34",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
@@ -512,6 +545,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 }, {
 	Description:     "The currency the person is paid in; their employer's by default.",
 	ID:              "preferred_currency",
+	Layer:           "core",
 	Pos:             "schema/person.yaml:36",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
@@ -519,6 +553,7 @@ var PersonProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "region",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/person.yaml:61",
 	ReadPermission:  "Access contents information",
@@ -528,19 +563,32 @@ var PersonProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "subordination",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/person.yaml:61",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Person",
 	Type:            "category",
 	WritePermission: "Modify portal content",
+}, {
+	Description:     "The payroll's number, e.g. E-0042.",
+	ID:              "employee_number",
+	Layer:           "project",
+	Pos:             "project/person.yaml:7",
+	ReadPermission:  "Access contents information",
+	Sheet:           "Person",
+	Type:            "string",
+	WritePermission: "Modify portal content",
 }}
 
 // PersonSheet describes sheet Person.
 var PersonSheet = holders.SheetInfo{
 	Description: "A natural person.",
+	Extends:     true,
 	Holder:      "PersonHolder",
+	Layer:       "project",
 	Name:        "Person",
-	Pos:         "schema/person.yaml:2",
-	Properties:  []*holders.PropertyInfo{&PersonProperties[0], &PersonProperties[1], &PersonProperties[2], &PersonProperties[3], &PersonProperties[4], &PersonProperties[5], &PersonProperties[6], &PersonProperties[7], &PersonProperties[8], &PersonProperties[9], &PersonProperties[10], &PersonProperties[11], &PersonProperties[12], &PersonProperties[13], &PersonProperties[14]},
+	Pos:         "project/person.yaml:4",
+	Properties:  []*holders.PropertyInfo{&PersonProperties[0], &PersonProperties[1], &PersonProperties[2], &PersonProperties[3], &PersonProperties[4], &PersonProperties[5], &PersonProperties[6], &PersonProperties[7], &PersonProperties[8], &PersonProperties[9], &PersonProperties[10], &PersonProperties[11], &PersonProperties[12], &PersonProperties[13], &PersonProperties[14], &PersonProperties[15]},
+	Replaces:    "schema/person.yaml:2 (layer core)",
 }

@@ -38,6 +38,7 @@ func (h *ReferenceHolder) HasReference() bool {
 var ReferenceProperties = [...]holders.PropertyInfo{{
 	Description:     "The reference, e.g. PER-0042.",
 	ID:              "reference",
+	Layer:           "core",
 	Pos:             "schema/reference.yaml:5",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Reference",
@@ -49,6 +50,7 @@ var ReferenceProperties = [...]holders.PropertyInfo{{
 var ReferenceSheet = holders.SheetInfo{
 	Description: "A business reference, unique within its module.",
 	Holder:      "ReferenceHolder",
+	Layer:       "core",
 	Name:        "Reference",
 	Pos:         "schema/reference.yaml:2",
 	Properties:  []*holders.PropertyInfo{&ReferenceProperties[0]},

@@ -4,43 +4,23 @@ package accessorholder
 
 import "github.com/accessorgen/accessorgen/holders"
 
-// TelephoneHolder is the accessor holder of property sheet Telephone (schema/contact.yaml:14).
+// TelephoneHolder is the accessor holder of property sheet Telephone (project/telephone.yaml:4).
 //
-// A telephone number.
+// A telephone number in E.164 form (+33123456789).
 //
 // Portal types embed it; its zero value is an empty holder.
 type TelephoneHolder struct {
 	present_           uint64 // presence bits, one per property
-	telephoneCountry   int
 	telephoneNumber    string
 	telephoneExtension string
 	preferred          bool
 }
 
-// TelephoneCountry returns telephone_country, or 33 when unset.
-//
-// Property telephone_country of sheet Telephone (schema/contact.yaml:17).
-func (h *TelephoneHolder) TelephoneCountry() int {
-	if h.present_&(1<<0) == 0 {
-		return 33
-	}
-	return h.telephoneCountry
-}
-
-// SetTelephoneCountry sets telephone_country.
-func (h *TelephoneHolder) SetTelephoneCountry(v int) {
-	h.telephoneCountry = v
-	h.present_ |= 1 << 0
-}
-
-// HasTelephoneCountry reports whether telephone_country has been set.
-func (h *TelephoneHolder) HasTelephoneCountry() bool {
-	return h.present_&(1<<0) != 0
-}
-
 // TelephoneNumber returns telephone_number.
 //
-// Property telephone_number of sheet Telephone (schema/contact.yaml:20).
+// The number in E.164 form.
+//
+// Property telephone_number of sheet Telephone (project/telephone.yaml:7).
 func (h *TelephoneHolder) TelephoneNumber() string {
 	return h.telephoneNumber
 }
@@ -48,17 +28,17 @@ func (h *TelephoneHolder) TelephoneNumber() string {
 // SetTelephoneNumber sets telephone_number.
 func (h *TelephoneHolder) SetTelephoneNumber(v string) {
 	h.telephoneNumber = v
-	h.present_ |= 1 << 1
+	h.present_ |= 1 << 0
 }
 
 // HasTelephoneNumber reports whether telephone_number has been set.
 func (h *TelephoneHolder) HasTelephoneNumber() bool {
-	return h.present_&(1<<1) != 0
+	return h.present_&(1<<0) != 0
 }
 
 // TelephoneExtension returns telephone_extension.
 //
-// Property telephone_extension of sheet Telephone (schema/contact.yaml:22).
+// Property telephone_extension of sheet Telephone (project/telephone.yaml:10).
 func (h *TelephoneHolder) TelephoneExtension() string {
 	return h.telephoneExtension
 }
@@ -66,17 +46,17 @@ func (h *TelephoneHolder) TelephoneExtension() string {
 // SetTelephoneExtension sets telephone_extension.
 func (h *TelephoneHolder) SetTelephoneExtension(v string) {
 	h.telephoneExtension = v
-	h.present_ |= 1 << 2
+	h.present_ |= 1 << 1
 }
 
 // HasTelephoneExtension reports whether telephone_extension has been set.
 func (h *TelephoneHolder) HasTelephoneExtension() bool {
-	return h.present_&(1<<2) != 0
+	return h.present_&(1<<1) != 0
 }
 
 // Preferred returns preferred.
 //
-// Property preferred of sheet Telephone (schema/contact.yaml:24).
+// Property preferred of sheet Telephone (project/telephone.yaml:12).
 func (h *TelephoneHolder) Preferred() bool {
 	return h.preferred
 }
@@ -84,40 +64,40 @@ func (h *TelephoneHolder) Preferred() bool {
 // SetPreferred sets preferred.
 func (h *TelephoneHolder) SetPreferred(v bool) {
 	h.preferred = v
-	h.present_ |= 1 << 3
+	h.present_ |= 1 << 2
 }
 
 // HasPreferred reports whether preferred has been set.
 func (h *TelephoneHolder) HasPreferred() bool {
-	return h.present_&(1<<3) != 0
+	return h.present_&(1<<2) != 0
 }
 
 // TelephoneProperties describes the members of sheet Telephone, in order.
 var TelephoneProperties = [...]holders.PropertyInfo{{
-	ID:              "telephone_country",
-	Pos:             "schema/contact.yaml:17",
-	ReadPermission:  "Access contents information",
-	Sheet:           "Telephone",
-	Type:            "int",
-	WritePermission: "Modify portal content",
-}, {
+	Description:     "The number in E.164 form.",
 	ID:              "telephone_number",
-	Pos:             "schema/contact.yaml:20",
+	Layer:           "project",
+	Pos:             "project/telephone.yaml:7",
 	ReadPermission:  "Access contents information",
+	Replaces:        "schema/contact.yaml:20 (layer core)",
 	Sheet:           "Telephone",
 	Type:            "string",
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "telephone_extension",
-	Pos:             "schema/contact.yaml:22",
+	Layer:           "project",
+	Pos:             "project/telephone.yaml:10",
 	ReadPermission:  "Access contents information",
+	Replaces:        "schema/contact.yaml:22 (layer core)",
 	Sheet:           "Telephone",
 	Type:            "string",
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "preferred",
-	Pos:             "schema/contact.yaml:24",
+	Layer:           "project",
+	Pos:             "project/telephone.yaml:12",
 	ReadPermission:  "Access contents information",
+	Replaces:        "schema/contact.yaml:24 (layer core)",
 	Sheet:           "Telephone",
 	Type:            "boolean",
 	WritePermission: "Modify portal content",
@@ -125,9 +105,11 @@ var TelephoneProperties = [...]holders.PropertyInfo{{
 
 // TelephoneSheet describes sheet Telephone.
 var TelephoneSheet = holders.SheetInfo{
-	Description: "A telephone number.",
+	Description: "A telephone number in E.164 form (+33123456789).",
 	Holder:      "TelephoneHolder",
+	Layer:       "project",
 	Name:        "Telephone",
-	Pos:         "schema/contact.yaml:14",
-	Properties:  []*holders.PropertyInfo{&TelephoneProperties[0], &TelephoneProperties[1], &TelephoneProperties[2], &TelephoneProperties[3]},
+	Pos:         "project/telephone.yaml:4",
+	Properties:  []*holders.PropertyInfo{&TelephoneProperties[0], &TelephoneProperties[1], &TelephoneProperties[2]},
+	Replaces:    "schema/contact.yaml:14 (layer core)",
 }

@@ -213,6 +213,7 @@ var addressInfo = holders.TypeInfo{
 	GoName: "Address",
 	Groups: []string{"contact"},
 	Index:  addressIndex,
+	Layer:  "core",
 	Name:   "Address",
 	New: func() holders.Object {
 		return new(Address)

@@ -181,6 +181,7 @@ var emailInfo = holders.TypeInfo{
 	GoName: "Email",
 	Groups: []string{"contact"},
 	Index:  emailIndex,
+	Layer:  "core",
 	Name:   "Email",
 	New: func() holders.Object {
 		return new(Email)

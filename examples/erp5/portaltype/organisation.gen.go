@@ -549,6 +549,7 @@ var organisationInfo = holders.TypeInfo{
 	GoName:              "Organisation",
 	Groups:              []string{"node"},
 	Index:               organisationIndex,
+	Layer:               "core",
 	Mixins:              []string{"document.Auditable"},
 	Name:                "Organisation",
 	New: func() holders.Object {
@@ -568,6 +569,7 @@ var organisationInfo = holders.TypeInfo{
 // organisationOwn describes the categories Organisation has itself.
 var organisationOwn = [...]holders.PropertyInfo{{
 	ID:              "group",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/types.yaml:17",
 	ReadPermission:  "Access contents information",
@@ -576,6 +578,7 @@ var organisationOwn = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "subordination",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/types.yaml:17",
 	ReadPermission:  "Access contents information",

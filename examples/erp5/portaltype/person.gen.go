@@ -444,6 +444,13 @@ var personConstraints = []*holders.ConstraintInfo{{
 	Pos:         "schema/person.yaml:67",
 	Sheet:       "Person",
 }, {
+	ID:         "employee_number_format",
+	Kind:       holders.StringAttributeMatch,
+	Pos:        "project/person.yaml:11",
+	Properties: []string{"employee_number"},
+	Regex:      "^E-[0-9]{4}$",
+	Sheet:      "Person",
+}, {
 	ID:         "reference_format",
 	Kind:       holders.StringAttributeMatch,
 	Pos:        "schema/reference.yaml:9",
@@ -491,22 +498,24 @@ func personIndex(id string) int {
 		return 13
 	case "subordination":
 		return 14
-	case "reference":
+	case "employee_number":
 		return 15
-	case "description":
+	case "reference":
 		return 16
-	case "subject":
+	case "description":
 		return 17
-	case "language":
+	case "subject":
 		return 18
-	case "creation_date":
+	case "language":
 		return 19
-	case "group":
+	case "creation_date":
 		return 20
-	case "function":
+	case "group":
 		return 21
-	case "skill":
+	case "function":
 		return 22
+	case "skill":
+		return 23
 	}
 	return -1
 }
@@ -545,20 +554,22 @@ func (o *Person) Value(id string) (holders.Value, error) {
 	case 14:
 		return holders.StringsValue(o.SubordinationList()), nil
 	case 15:
-		return holders.StringValue(o.Reference()), nil
+		return holders.StringValue(o.EmployeeNumber()), nil
 	case 16:
-		return holders.StringValue(o.Description()), nil
+		return holders.StringValue(o.Reference()), nil
 	case 17:
-		return holders.StringsValue(o.SubjectList()), nil
+		return holders.StringValue(o.Description()), nil
 	case 18:
-		return holders.StringValue(o.Language()), nil
+		return holders.StringsValue(o.SubjectList()), nil
 	case 19:
-		return holders.TimeValue(o.CreationDate()), nil
+		return holders.StringValue(o.Language()), nil
 	case 20:
-		return holders.StringsValue(o.GroupList()), nil
+		return holders.TimeValue(o.CreationDate()), nil
 	case 21:
-		return holders.StringsValue(o.FunctionList()), nil
+		return holders.StringsValue(o.GroupList()), nil
 	case 22:
+		return holders.StringsValue(o.FunctionList()), nil
+	case 23:
 		return holders.StringsValue(o.SkillList()), nil
 	}
 	return holders.Value{}, personInfo.Unknown(id)
@@ -598,20 +609,22 @@ func (o *Person) HasProperty(id string) bool {
 	case 14:
 		return len(o.SubordinationList()) > 0
 	case 15:
-		return o.HasReference()
+		return o.HasEmployeeNumber()
 	case 16:
-		return o.HasDescription()
+		return o.HasReference()
 	case 17:
-		return o.HasSubject()
+		return o.HasDescription()
 	case 18:
-		return o.HasLanguage()
+		return o.HasSubject()
 	case 19:
-		return o.HasCreationDate()
+		return o.HasLanguage()
 	case 20:
-		return len(o.GroupList()) > 0
+		return o.HasCreationDate()
 	case 21:
-		return len(o.FunctionList()) > 0
+		return len(o.GroupList()) > 0
 	case 22:
+		return len(o.FunctionList()) > 0
+	case 23:
 		return len(o.SkillList()) > 0
 	}
 	return false
@@ -721,20 +734,26 @@ func (o *Person) set(i int, v any, apply bool) error {
 		if err != nil || !apply {
 			return err
 		}
-		o.SetReference(x)
+		o.SetEmployeeNumber(x)
 	case 16:
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
 			return err
 		}
-		o.SetDescription(x)
+		o.SetReference(x)
 	case 17:
+		x, err := holders.ToString(v)
+		if err != nil || !apply {
+			return err
+		}
+		o.SetDescription(x)
+	case 18:
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetSubjectList(x)
-	case 18:
+	case 19:
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
@@ -743,13 +762,13 @@ func (o *Person) set(i int, v any, apply bool) error {
 			return err
 		}
 		return o.SetLanguage(x)
-	case 19:
+	case 20:
 		x, err := holders.ToTime(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetCreationDate(x)
-	case 20:
+	case 21:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
@@ -758,7 +777,7 @@ func (o *Person) set(i int, v any, apply bool) error {
 			return err
 		}
 		o.SetGroupList(x)
-	case 21:
+	case 22:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "function", x)
@@ -767,7 +786,7 @@ func (o *Person) set(i int, v any, apply bool) error {
 			return err
 		}
 		o.SetFunctionList(x)
-	case 22:
+	case 23:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "skill", x)
@@ -790,6 +809,7 @@ var personInfo = holders.TypeInfo{
 	GoName:              "Person",
 	Groups:              []string{"node"},
 	Index:               personIndex,
+	Layer:               "core",
 	Mixins:              []string{"document.Auditable"},
 	Name:                "Person",
 	New: func() holders.Object {
@@ -809,7 +829,7 @@ var personInfo = holders.TypeInfo{
 		Property: &accessorholder.DublinCoreProperties[0],
 	}},
 	Pos:        "schema/types.yaml:2",
-	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.PersonProperties[4], &accessorholder.PersonProperties[5], &accessorholder.PersonProperties[6], &accessorholder.PersonProperties[7], &accessorholder.PersonProperties[8], &accessorholder.PersonProperties[9], &accessorholder.PersonProperties[10], &accessorholder.PersonProperties[11], &accessorholder.PersonProperties[12], &accessorholder.PersonProperties[13], &accessorholder.PersonProperties[14], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &personOwn[0], &personOwn[1], &personOwn[2]},
+	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.PersonProperties[4], &accessorholder.PersonProperties[5], &accessorholder.PersonProperties[6], &accessorholder.PersonProperties[7], &accessorholder.PersonProperties[8], &accessorholder.PersonProperties[9], &accessorholder.PersonProperties[10], &accessorholder.PersonProperties[11], &accessorholder.PersonProperties[12], &accessorholder.PersonProperties[13], &accessorholder.PersonProperties[14], &accessorholder.PersonProperties[15], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &personOwn[0], &personOwn[1], &personOwn[2]},
 	Shadowed: []holders.ShadowInfo{{
 		Loser:  &accessorholder.DublinCoreProperties[0],
 		Winner: &accessorholder.PersonProperties[2],
@@ -821,6 +841,7 @@ var personInfo = holders.TypeInfo{
 // personOwn describes the categories Person has itself.
 var personOwn = [...]holders.PropertyInfo{{
 	ID:              "group",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/types.yaml:8",
 	ReadPermission:  "Access contents information",
@@ -829,6 +850,7 @@ var personOwn = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "function",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/types.yaml:8",
 	ReadPermission:  "Access contents information",
@@ -837,6 +859,7 @@ var personOwn = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "skill",
+	Layer:           "core",
 	Multivalued:     true,
 	Pos:             "schema/types.yaml:6",
 	ReadPermission:  "Access contents information",

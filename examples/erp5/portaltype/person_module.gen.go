@@ -160,6 +160,7 @@ var personModuleInfo = holders.TypeInfo{
 	GoName:              "PersonModule",
 	Groups:              []string{"module"},
 	Index:               personModuleIndex,
+	Layer:               "core",
 	Name:                "Person Module",
 	New: func() holders.Object {
 		return new(PersonModule)

@@ -64,24 +64,22 @@ func (o *Telephone) FixConsistency(ctx context.Context, filters ...holders.Const
 // telephoneIndex returns the by-name index of id in Telephone, or -1.
 func telephoneIndex(id string) int {
 	switch id {
-	case "telephone_country":
-		return 0
 	case "telephone_number":
-		return 1
+		return 0
 	case "telephone_extension":
-		return 2
+		return 1
 	case "preferred":
-		return 3
+		return 2
 	case "title":
-		return 4
+		return 3
 	case "description":
-		return 5
+		return 4
 	case "subject":
-		return 6
+		return 5
 	case "language":
-		return 7
+		return 6
 	case "creation_date":
-		return 8
+		return 7
 	}
 	return -1
 }
@@ -90,22 +88,20 @@ func telephoneIndex(id string) int {
 func (o *Telephone) Value(id string) (holders.Value, error) {
 	switch telephoneIndex(id) {
 	case 0:
-		return holders.IntValue(o.TelephoneCountry()), nil
-	case 1:
 		return holders.StringValue(o.TelephoneNumber()), nil
-	case 2:
+	case 1:
 		return holders.StringValue(o.TelephoneExtension()), nil
-	case 3:
+	case 2:
 		return holders.BoolValue(o.Preferred()), nil
-	case 4:
+	case 3:
 		return holders.StringValue(o.Title()), nil
-	case 5:
+	case 4:
 		return holders.StringValue(o.Description()), nil
-	case 6:
+	case 5:
 		return holders.StringsValue(o.SubjectList()), nil
-	case 7:
+	case 6:
 		return holders.StringValue(o.Language()), nil
-	case 8:
+	case 7:
 		return holders.TimeValue(o.CreationDate()), nil
 	}
 	return holders.Value{}, telephoneInfo.Unknown(id)
@@ -115,22 +111,20 @@ func (o *Telephone) Value(id string) (holders.Value, error) {
 func (o *Telephone) HasProperty(id string) bool {
 	switch telephoneIndex(id) {
 	case 0:
-		return o.HasTelephoneCountry()
-	case 1:
 		return o.HasTelephoneNumber()
-	case 2:
+	case 1:
 		return o.HasTelephoneExtension()
-	case 3:
+	case 2:
 		return o.HasPreferred()
-	case 4:
+	case 3:
 		return o.HasTitle()
-	case 5:
+	case 4:
 		return o.HasDescription()
-	case 6:
+	case 5:
 		return o.HasSubject()
-	case 7:
+	case 6:
 		return o.HasLanguage()
-	case 8:
+	case 7:
 		return o.HasCreationDate()
 	}
 	return false
@@ -140,48 +134,42 @@ func (o *Telephone) HasProperty(id string) bool {
 func (o *Telephone) set(i int, v any, apply bool) error {
 	switch i {
 	case 0:
-		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetTelephoneCountry(x)
-	case 1:
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetTelephoneNumber(x)
-	case 2:
+	case 1:
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetTelephoneExtension(x)
-	case 3:
+	case 2:
 		x, err := holders.ToBool(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetPreferred(x)
-	case 4:
+	case 3:
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetTitle(x)
-	case 5:
+	case 4:
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetDescription(x)
-	case 6:
+	case 5:
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
 			return err
 		}
 		o.SetSubjectList(x)
-	case 7:
+	case 6:
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
@@ -190,7 +178,7 @@ func (o *Telephone) set(i int, v any, apply bool) error {
 			return err
 		}
 		return o.SetLanguage(x)
-	case 8:
+	case 7:
 		x, err := holders.ToTime(v)
 		if err != nil || !apply {
 			return err
@@ -205,11 +193,12 @@ var telephoneInfo = holders.TypeInfo{
 	GoName: "Telephone",
 	Groups: []string{"contact"},
 	Index:  telephoneIndex,
+	Layer:  "core",
 	Name:   "Telephone",
 	New: func() holders.Object {
 		return new(Telephone)
 	},
 	Pos:        "schema/types.yaml:27",
-	Properties: []*holders.PropertyInfo{&accessorholder.TelephoneProperties[0], &accessorholder.TelephoneProperties[1], &accessorholder.TelephoneProperties[2], &accessorholder.TelephoneProperties[3], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4]},
+	Properties: []*holders.PropertyInfo{&accessorholder.TelephoneProperties[0], &accessorholder.TelephoneProperties[1], &accessorholder.TelephoneProperties[2], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.TelephoneSheet, &accessorholder.DublinCoreSheet},
 }
