@@ -242,6 +242,15 @@ func (r *registry) lookup() {
 			jen.Id("GoType"): jen.Lit(e.GoType(r.opts.Types.Name)),
 			jen.Id("Pos"):    jen.Lit(pos.Short()),
 		}
+		layer := ""
+		if e.Type != nil {
+			layer = e.Type.Layer
+		} else {
+			layer = e.Service.Layer
+		}
+		if layer != "" {
+			d[jen.Id("Layer")] = jen.Lit(layer)
+		}
 		if e.Type != nil {
 			d[jen.Id("Kind")] = jen.Lit("portal type")
 		} else {

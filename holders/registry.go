@@ -34,6 +34,7 @@ type Location struct {
 	Kind       string // "service" or "portal type"
 	GoType     string // what the accessor returns, e.g. "*document.JSONSerializer"
 	Pos        string // schema file:line of the location
+	Layer      string // the config layer that defines it; "" without layers
 	Func       string // a service's constructor and its Go position
 	AliasOf    string // for an alias, the path it stands for
 	Deprecated string // for a deprecated alias, what to use instead
