@@ -176,3 +176,7 @@ func (t *Type) HolderPath(s *schema.Sheet) []string {
 	}
 	return []string{schema.HolderField(s)}
 }
+
+// Dynamic returns the base categories the type's dynamic_categories
+// functions gave when generating.
+func (t *Type) Dynamic() []*schema.BaseCategory { return t.dynamic }

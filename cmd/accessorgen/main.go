@@ -5,6 +5,10 @@
 //
 //	accessorgen [-config FILE] [-v]          generate (the default)
 //	accessorgen [-config FILE] check         exit 1 with a diff if generated files are stale
+//	accessorgen [-config FILE] explain [-json] TYPE | explain [-json] sheet NAME
+//	accessorgen [-config FILE] docs [-o FILE]
+//	accessorgen [-config FILE] graph [-o FILE]
+//	accessorgen jsonschema [-o FILE] [-config]
 //	accessorgen -version
 //
 // It reads accessorgen.yaml in the current directory unless -config names
@@ -31,11 +35,18 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: accessorgen [flags] [command]
+const usage = `usage: accessorgen [flags] [command [command flags] [arguments]]
 
 Commands:
-  generate   generate the packages the config describes (the default)
-  check      write nothing; exit 1 with a unified diff if generated files are out of date
+  generate              generate the packages the config describes (the default)
+  check                 write nothing; exit 1 with a unified diff if generated files are out of date
+  explain TYPE          a portal type: composition order, accessors and their origins, shadowing,
+                        categories, acquisition, constraints, location (-json for tools)
+  explain sheet NAME    a property sheet: its properties and every type that uses it (-json)
+  docs [-o FILE]        a Markdown reference of the whole model
+  graph [-o FILE]       a Graphviz graph of types, sheets, base categories and services
+  jsonschema [-o FILE] [-config]
+                        the JSON Schema of schema files (or, with -config, of accessorgen.yaml)
 
 Flags:
 `
@@ -61,51 +72,92 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "accessorgen", buildVersion())
 		return 0
 	}
-	check := false
-	switch fs.NArg() {
-	case 0:
-	case 1:
-		switch fs.Arg(0) {
-		case "generate":
-		case "check":
-			check = true
-		default:
-			fmt.Fprintf(stderr, "accessorgen: unknown command %q\n", fs.Arg(0))
-			fs.Usage()
-			return 2
-		}
-	default:
-		fmt.Fprintf(stderr, "accessorgen: too many arguments: %q\n", fs.Args())
+	c := &command{config: *config, verbose: *verbose, stdout: stdout, stderr: stderr}
+	name, rest := "generate", fs.Args()
+	if len(rest) > 0 {
+		name, rest = rest[0], rest[1:]
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "accessorgen: unknown command %q\n", name)
 		fs.Usage()
 		return 2
 	}
+	return cmd(c, rest)
+}
 
-	res, err := driver.Run(*config, driver.Options{Check: check})
-	if err != nil {
-		var list schema.ErrorList
-		if errors.As(err, &list) {
-			fmt.Fprintln(stderr, list.Error())
-		} else {
-			fmt.Fprintln(stderr, "accessorgen:", err)
+// command is what every subcommand gets: the global flags and the output.
+type command struct {
+	config         string
+	verbose        bool
+	stdout, stderr io.Writer
+}
+
+// commands are the subcommands by name.
+var commands = map[string]func(c *command, args []string) int{
+	"generate":   func(c *command, args []string) int { return c.generate(args, false) },
+	"check":      func(c *command, args []string) int { return c.generate(args, true) },
+	"explain":    (*command).explain,
+	"docs":       (*command).docs,
+	"graph":      (*command).graph,
+	"jsonschema": (*command).jsonschema,
+}
+
+// flags parses a subcommand's flags; usage names its arguments. It
+// returns false, having printed why, when the command must stop with
+// status 2 (or 0 for -h, in *status).
+func (c *command) flags(fs *flag.FlagSet, usage string, args []string, status *int) bool {
+	fs.SetOutput(c.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: accessorgen [flags] %s\n", usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		*status = 2
+		if errors.Is(err, flag.ErrHelp) {
+			*status = 0
 		}
-		return 1
+		return false
+	}
+	return true
+}
+
+// fail prints err as the CLI prints every error and returns status 1.
+func (c *command) fail(err error) int {
+	var list schema.ErrorList
+	if errors.As(err, &list) {
+		fmt.Fprintln(c.stderr, list.Error())
+	} else {
+		fmt.Fprintln(c.stderr, "accessorgen:", err)
+	}
+	return 1
+}
+
+func (c *command) generate(args []string, check bool) int {
+	if len(args) > 0 {
+		fmt.Fprintf(c.stderr, "accessorgen: too many arguments: %q\n", args)
+		return 2
+	}
+	res, err := driver.Run(c.config, driver.Options{Check: check})
+	if err != nil {
+		return c.fail(err)
 	}
 	if check {
 		if res.Stale() {
-			fmt.Fprint(stdout, res.Diff)
-			fmt.Fprintf(stderr, "accessorgen: %d generated files are out of date; run go generate\n", len(res.Written)+len(res.Removed))
+			fmt.Fprint(c.stdout, res.Diff)
+			fmt.Fprintf(c.stderr, "accessorgen: %d generated files are out of date; run go generate\n", len(res.Written)+len(res.Removed))
 			return 1
 		}
 		return 0
 	}
-	if *verbose {
+	if c.verbose {
 		for _, p := range res.Written {
-			fmt.Fprintln(stdout, "wrote", p)
+			fmt.Fprintln(c.stdout, "wrote", p)
 		}
 		for _, p := range res.Removed {
-			fmt.Fprintln(stdout, "removed", p)
+			fmt.Fprintln(c.stdout, "removed", p)
 		}
-		fmt.Fprintf(stdout, "%d unchanged\n", res.Unchanged)
+		fmt.Fprintf(c.stdout, "%d unchanged\n", res.Unchanged)
 	}
 	return 0
 }

@@ -90,6 +90,25 @@ func Run(configPath string, opts Options) (*Result, error) {
 // outputs. load replaces packages.Load when not nil; it is called at most
 // once.
 func Generate(configDir string, cfg *schema.Config, load binding.Loader) ([]output.File, gen.Options, error) {
+	b, err := Build(configDir, cfg, load)
+	if err != nil {
+		return nil, gen.Options{}, err
+	}
+	return b.Files, b.Opts, nil
+}
+
+// Built is what a run computes before it touches the disk: the model, its
+// binding, and the generated files.
+type Built struct {
+	Model   *schema.Model
+	Binding *binding.Binding
+	Opts    gen.Options
+	Files   []output.File
+}
+
+// Build is Generate, keeping the model and binding: explain, docs and
+// graph report on them.
+func Build(configDir string, cfg *schema.Config, load binding.Loader) (*Built, error) {
 	model, err := schema.Load(configDir, cfg)
 	if err != nil {
 		// Compose what the schema gave, without Go: its errors belong to
@@ -98,18 +117,18 @@ func Generate(configDir string, cfg *schema.Config, load binding.Loader) ([]outp
 		if model != nil && errors.As(err, &list) {
 			if _, more := binding.Resolve(model, nil, "", nil); more != nil {
 				list = append(slices.Clone(list), more.(schema.ErrorList)...)
-				return nil, gen.Options{}, list.Sorted()
+				return nil, list.Sorted()
 			}
 		}
-		return nil, gen.Options{}, err
+		return nil, err
 	}
 	opts, err := Packages(configDir, cfg)
 	if err != nil {
-		return nil, gen.Options{}, err
+		return nil, err
 	}
 	holderFiles, err := gen.Holders(model, opts)
 	if err != nil {
-		return nil, gen.Options{}, err
+		return nil, err
 	}
 	var docs *binding.Package
 	var overlay map[string][]byte
@@ -119,31 +138,45 @@ func Generate(configDir string, cfg *schema.Config, load binding.Loader) ([]outp
 		}
 		overlay, err = holdersOverlay(configDir, opts.Holders, holderFiles)
 		if err != nil {
-			return nil, gen.Options{}, err
+			return nil, err
 		}
 		docs, err = binding.Load(load, configDir, cfg.Documents, cfg.DocumentsPos, overlay, opts.Types.Path)
 		if err != nil {
-			return nil, gen.Options{}, err
+			return nil, err
 		}
 		opts.Documents = gen.Package{Path: docs.Path, Name: docs.Name}
 	}
 	dynamic, err := binding.EvalDynamic(model, docs, overlay)
 	if err != nil {
-		return nil, gen.Options{}, err
+		return nil, err
 	}
 	b, err := binding.Resolve(model, docs, opts.Holders.Path, dynamic)
 	if err != nil {
-		return nil, gen.Options{}, err
+		return nil, err
 	}
 	typeFiles, err := gen.Types(model, b, opts)
 	if err != nil {
-		return nil, gen.Options{}, err
+		return nil, err
 	}
-	var files []output.File
+	built := &Built{Model: model, Binding: b, Opts: opts}
 	for _, f := range append(holderFiles, typeFiles...) {
-		files = append(files, output.File(f))
+		built.Files = append(built.Files, output.File(f))
 	}
-	return files, opts, nil
+	return built, nil
+}
+
+// Load builds the project of the config file at configPath for reports,
+// with schema error positions relative to the current directory.
+func Load(configPath string) (*Built, error) {
+	cfg, err := schema.LoadConfig(configPath)
+	if err != nil {
+		return nil, relocate(err, filepath.Dir(configPath))
+	}
+	b, err := Build(filepath.Dir(configPath), cfg, nil)
+	if err != nil {
+		return nil, relocate(err, filepath.Dir(configPath))
+	}
+	return b, nil
 }
 
 // holdersOverlay gives go/packages the holders as this run generates them:

@@ -143,6 +143,10 @@ func (p *Plan) Diff() string {
 	return b.String()
 }
 
+// WriteFile writes one file atomically, as generated files are: for the
+// outputs of accessorgen docs, graph and jsonschema.
+func WriteFile(name string, data []byte) error { return writeAtomic(name, data) }
+
 // writeAtomic replaces name with data: a rename within one directory is
 // atomic, so readers and a killed run see the old or the new file, never
 // a partial one.

@@ -1,0 +1,450 @@
+// Package describe reports on a compiled schema for people and tools: what
+// accessorgen explain prints about a portal type or a sheet (as text or
+// JSON), the Markdown reference of accessorgen docs, and the Graphviz graph
+// of accessorgen graph. Reports are built from the model and its binding,
+// the same data the generator uses, so they say what the generated code
+// does. Every list is in a deterministic order.
+package describe
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/accessorgen/accessorgen/binding"
+	"github.com/accessorgen/accessorgen/schema"
+)
+
+// Project is a compiled schema and its binding.
+type Project struct {
+	Model   *schema.Model
+	Binding *binding.Binding
+	// TypesPackage and DocumentsPackage are the Go package names of the
+	// generated types and of the documents ("" when none).
+	TypesPackage, HoldersPackage, DocumentsPackage string
+}
+
+// TypeReport is everything explain says about a portal type.
+type TypeReport struct {
+	Name        string         `json:"name"`
+	GoType      string         `json:"go_type"`
+	Pos         string         `json:"pos"`
+	Layer       string         `json:"layer,omitempty"`
+	Replaces    string         `json:"replaces,omitempty"`
+	Description string         `json:"description,omitempty"`
+	Composition []Embedded     `json:"composition"`
+	Properties  []Member       `json:"properties"`
+	Shadowed    []string       `json:"shadowed,omitempty"`
+	Overridden  []string       `json:"overridden,omitempty"`
+	Contents    []Member       `json:"contents,omitempty"`
+	Acquired    []Acquisition  `json:"acquired,omitempty"`
+	Constraints []Constraint   `json:"constraints,omitempty"`
+	Location    *Location      `json:"location,omitempty"`
+	Groups      []string       `json:"groups,omitempty"`
+	Allowed     []string       `json:"allowed_content_types,omitempty"`
+	Unsupported []Unsupported  `json:"unsupported,omitempty"`
+	Related     []string       `json:"related,omitempty"`
+	TypeClass   string         `json:"type_class,omitempty"`
+	Dynamic     []string       `json:"dynamic_categories,omitempty"`
+	Categories  []CategoryRoot `json:"base_categories,omitempty"`
+}
+
+// Embedded is one embedded field, in ERP5's method resolution order.
+type Embedded struct {
+	Kind   string `json:"kind"` // document, holder, base, mixin
+	GoType string `json:"go_type"`
+	From   string `json:"from"` // what in the schema put it there
+	Pos    string `json:"pos,omitempty"`
+}
+
+// Member is a property, category or content property with its origin.
+type Member struct {
+	ID          string   `json:"id"`
+	Type        string   `json:"type"`
+	Sheet       string   `json:"sheet,omitempty"` // "" for the type's own
+	Layer       string   `json:"layer,omitempty"`
+	Pos         string   `json:"pos"`
+	Replaces    string   `json:"replaces,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Accessors   []string `json:"accessors,omitempty"`
+	Mode        string   `json:"mode,omitempty"`
+}
+
+// Acquisition is where an acquired property takes its value from.
+type Acquisition struct {
+	Property string `json:"property"`
+	Path     string `json:"path"`
+}
+
+// Constraint is a constraint a type has.
+type Constraint struct {
+	ID          string `json:"id"`
+	Kind        string `json:"kind"`
+	Sheet       string `json:"sheet"`
+	Pos         string `json:"pos"`
+	Description string `json:"description,omitempty"`
+	Checks      string `json:"checks,omitempty"`
+}
+
+// Location is a registry entry.
+type Location struct {
+	Path    string   `json:"path"`
+	Pos     string   `json:"pos"`
+	Aliases []string `json:"aliases,omitempty"`
+	Func    string   `json:"func,omitempty"`
+	Needs   []string `json:"needs,omitempty"`
+}
+
+// Unsupported is an item an import could not translate.
+type Unsupported struct {
+	Item   string `json:"item"`
+	Kind   string `json:"kind,omitempty"`
+	Reason string `json:"reason"`
+	Source string `json:"source,omitempty"`
+	Pos    string `json:"pos"`
+}
+
+// CategoryRoot is a base category of a type, with where it comes from.
+type CategoryRoot struct {
+	ID     string `json:"id"`
+	From   string `json:"from"`
+	Values int    `json:"tree_values"`
+}
+
+// FindType returns the binding of the portal type name, or an error that
+// suggests a close name.
+func (p *Project) FindType(name string) (*binding.Type, error) {
+	var names []string
+	for _, t := range p.Binding.Types {
+		if t.Name == name {
+			return t, nil
+		}
+		names = append(names, t.Name)
+	}
+	return nil, fmt.Errorf("no portal type %q%s", name, schema.Suggest(name, names))
+}
+
+// FindSheet returns the sheet name, or an error that suggests a close name.
+func (p *Project) FindSheet(name string) (*schema.Sheet, error) {
+	var names []string
+	for _, s := range p.Model.Sheets {
+		if s.Name == name {
+			return s, nil
+		}
+		names = append(names, s.Name)
+	}
+	return nil, fmt.Errorf("no property sheet %q%s", name, schema.Suggest(name, names))
+}
+
+func origin(pos schema.Pos, layer string) string {
+	if layer == "" {
+		return pos.Short()
+	}
+	return pos.Short() + ", layer " + layer
+}
+
+func replaces(pos schema.Pos, layer string) string { return pos.Short() + " (layer " + layer + ")" }
+
+// member describes p.
+func member(p *schema.Property, accessors []string) Member {
+	m := Member{ID: p.ID, Type: typeName(p), Layer: p.Layer, Pos: p.Pos.Short(), Description: p.Description, Accessors: accessors}
+	if p.Sheet != nil {
+		m.Sheet = p.Sheet.Name
+	}
+	if p.Overrides != nil {
+		m.Replaces = replaces(p.Overrides.Pos, p.Overrides.Layer)
+	}
+	if p.Mode == schema.ReadOnly {
+		m.Mode = "read-only"
+	}
+	return m
+}
+
+// typeName names a property's type as the schema writes it.
+func typeName(p *schema.Property) string {
+	t := string(p.Type)
+	if p.Multivalued && p.Type != schema.Lines && p.Type != schema.Tokens && p.Type != schema.MultipleSelection && p.Type != schema.Category {
+		t += " multivalued"
+	}
+	if p.Type == schema.Content && len(p.PortalTypes) > 0 {
+		var names []string
+		for _, pt := range p.PortalTypes {
+			names = append(names, pt.Name)
+		}
+		t += " of " + strings.Join(names, ", ")
+	}
+	return t
+}
+
+func accessorNames(p *schema.Property) []string {
+	var out []string
+	for _, a := range p.Accessors() {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// Type reports on t.
+func (p *Project) Type(t *binding.Type) *TypeReport {
+	r := &TypeReport{Name: t.Name, GoType: p.TypesPackage + "." + t.GoName, Pos: t.Pos.Short(), Layer: t.Layer,
+		Description: t.Description, Groups: t.Groups, TypeClass: t.TypeClass}
+	if t.PortalType.Overrides != nil {
+		r.Replaces = replaces(t.PortalType.Overrides.Pos, t.PortalType.Overrides.Layer)
+	}
+	// Holders the document embeds come through it, after the type's own
+	// holders and before holders.Base, as in TypeInfo.MRO.
+	var throughDoc []Embedded
+	for _, s := range t.Sheets {
+		if !slices.ContainsFunc(t.Fields, func(f binding.Field) bool { return f.Sheet == s }) {
+			throughDoc = append(throughDoc, Embedded{Kind: "holder, in the document", GoType: p.HoldersPackage + "." + schema.HolderField(s),
+				From: "property sheet " + s.Name + ", embedded by " + p.DocumentsPackage + "." + t.Document.Name, Pos: origin(s.Pos, s.Layer)})
+		}
+	}
+	for _, f := range t.Fields {
+		e := Embedded{GoType: f.Name}
+		switch f.Kind {
+		case binding.DocumentField:
+			e.Kind, e.GoType, e.From, e.Pos = "document", p.DocumentsPackage+"."+f.Name, "type_class "+t.TypeClass, f.GoType.Pos
+		case binding.HolderField:
+			e.Kind, e.GoType, e.From, e.Pos = "holder", p.HoldersPackage+"."+f.Name, "property sheet "+f.Sheet.Name, origin(f.Sheet.Pos, f.Sheet.Layer)
+		case binding.BaseField:
+			r.Composition = append(r.Composition, throughDoc...)
+			e.Kind, e.GoType, e.From = "base", "holders.Base", "every portal type"
+		case binding.MixinField:
+			e.Kind, e.GoType, e.From, e.Pos = "mixin", p.DocumentsPackage+"."+f.Name, "mixins", f.GoType.Pos
+		}
+		r.Composition = append(r.Composition, e)
+	}
+	for _, prop := range t.Properties {
+		r.Properties = append(r.Properties, member(prop, accessorNames(prop)))
+		if prop.Type == schema.Category {
+			from := "sheet " + sheetName(prop)
+			if prop.Sheet == nil {
+				from = "the type's base_categories"
+				if slices.Contains(t.Dynamic(), prop.Base) {
+					from = "dynamic_categories"
+				}
+			}
+			n := 0
+			prop.Base.Walk(func(_, _ *schema.CategoryValue) { n++ })
+			r.Categories = append(r.Categories, CategoryRoot{ID: prop.ID, From: from, Values: n})
+		}
+	}
+	for _, s := range t.Shadowed {
+		r.Shadowed = append(r.Shadowed, s.String()+": "+why(t, s))
+	}
+	for _, o := range t.Overrides {
+		line := fmt.Sprintf("%s (accessor of %s) by %s.%s.%s (%s): the document comes first", o.Method, o.Property.ID, p.DocumentsPackage, t.Document.Name, o.Method, o.Pos)
+		if !slices.Contains(r.Overridden, line) { // one method may override the accessors of several sheets
+			r.Overridden = append(r.Overridden, line)
+		}
+	}
+	for _, c := range t.Contents {
+		acc := []string{binding.ValueName(c.Property)}
+		for _, f := range c.Flattened {
+			acc = append(acc, c.Property.GoName+f.GoName)
+		}
+		r.Contents = append(r.Contents, member(c.Property, acc))
+	}
+	for _, a := range t.Acquired {
+		r.Acquired = append(r.Acquired, Acquisition{Property: a.Property.ID, Path: acquisitionPath(a)})
+	}
+	for _, c := range t.Contents {
+		if c.Acquired != nil {
+			r.Acquired = append(r.Acquired, Acquisition{Property: c.Property.ID, Path: acquisitionPath(c.Acquired)})
+		}
+	}
+	for _, k := range t.Constraints {
+		r.Constraints = append(r.Constraints, constraint(k.Constraint, k.Properties))
+	}
+	for _, rel := range t.Related {
+		r.Related = append(r.Related, rel.RelatedAccessor())
+	}
+	for _, a := range t.AllowedContentTypes {
+		r.Allowed = append(r.Allowed, a.Name)
+	}
+	for _, d := range t.DynamicCategories {
+		r.Dynamic = append(r.Dynamic, d.Name)
+	}
+	if e := p.entry(t.Location); e != nil {
+		r.Location = location(e)
+	}
+	r.Unsupported = unsupported(t.PortalType.Unsupported)
+	for _, s := range t.Sheets {
+		r.Unsupported = append(r.Unsupported, unsupported(s.Unsupported)...)
+	}
+	return r
+}
+
+func sheetName(p *schema.Property) string {
+	if p.Sheet == nil {
+		return ""
+	}
+	return p.Sheet.Name
+}
+
+// why explains a shadow: the order of property_sheets, or the document.
+func why(t *binding.Type, s binding.Shadow) string {
+	if s.Winner.Sheet == nil || s.Loser.Sheet == nil {
+		return "the type's own categories come after its sheets"
+	}
+	wi := slices.Index(t.Sheets, s.Winner.Sheet)
+	li := slices.Index(t.Sheets, s.Loser.Sheet)
+	if wi < li {
+		return fmt.Sprintf("sheet %s comes before sheet %s in the type's holders", s.Winner.Sheet.Name, s.Loser.Sheet.Name)
+	}
+	return "the first holder wins"
+}
+
+func acquisitionPath(a *binding.Acquired) string {
+	var parts []string
+	acq := a.Property.Acquisition
+	if acq.Mask {
+		parts = append(parts, "its own value")
+	}
+	for _, id := range acq.ObjectIDs {
+		parts = append(parts, "sub-object "+id.Name)
+	}
+	for i, t := range a.Targets {
+		var bases []string
+		for _, b := range a.Bases {
+			bases = append(bases, b.ID)
+		}
+		parts = append(parts, fmt.Sprintf("%s of the %s it is a member of through %s", a.Remote[i].ID, t.Name, strings.Join(bases, ", ")))
+	}
+	for _, alt := range a.Alt {
+		parts = append(parts, "its own "+alt.ID)
+	}
+	if !acq.Mask {
+		parts = append(parts, "its own value")
+	}
+	path := strings.Join(parts, ", then ")
+	if acq.Copy {
+		path += " (copied locally)"
+	}
+	return path
+}
+
+func constraint(k *schema.Constraint, props []*schema.Property) Constraint {
+	c := Constraint{ID: k.ID, Kind: string(k.Kind), Sheet: k.Sheet.Name, Pos: k.Pos.Short(), Description: k.Description}
+	var what []string
+	for _, p := range props {
+		what = append(what, p.ID)
+	}
+	for _, b := range k.BaseCategories {
+		what = append(what, b.Name)
+	}
+	if k.Func.Name != "" {
+		what = append(what, "func "+k.Func.Name)
+	}
+	if k.Method.Name != "" {
+		what = append(what, "method "+k.Method.Name)
+	}
+	if k.Condition != nil {
+		var cond []string
+		for _, m := range k.Condition.Membership {
+			cond = append(cond, "member of "+m.Name)
+		}
+		if k.Condition.Func.Name != "" {
+			cond = append(cond, k.Condition.Func.Name)
+		}
+		if len(cond) > 0 {
+			what = append(what, "when "+strings.Join(cond, " and "))
+		}
+	}
+	c.Checks = strings.Join(what, ", ")
+	return c
+}
+
+func (p *Project) entry(l *schema.Location) *binding.Entry {
+	if l == nil {
+		return nil
+	}
+	for _, e := range p.Binding.Registry {
+		if e.Location == l {
+			return e
+		}
+	}
+	return nil
+}
+
+func location(e *binding.Entry) *Location {
+	l := &Location{Path: e.Path, Pos: e.Pos.Short()}
+	for _, a := range e.Aliases {
+		s := a.Path
+		if a.Deprecated != "" {
+			s += " (deprecated: " + a.Deprecated + ")"
+		}
+		l.Aliases = append(l.Aliases, s)
+	}
+	if e.Func != nil {
+		l.Func = e.Func.Name + " (" + e.Func.Pos + ")"
+	}
+	for _, d := range e.Deps {
+		if d == nil {
+			l.Needs = append(l.Needs, "the root")
+		} else {
+			l.Needs = append(l.Needs, d.Path)
+		}
+	}
+	return l
+}
+
+func unsupported(list []schema.Unsupported) []Unsupported {
+	var out []Unsupported
+	for _, u := range list {
+		out = append(out, Unsupported{Item: u.Item, Kind: u.Kind, Reason: u.Reason, Source: u.Source, Pos: u.Pos.Short()})
+	}
+	return out
+}
+
+// SheetReport is everything explain says about a property sheet.
+type SheetReport struct {
+	Name        string        `json:"name"`
+	Holder      string        `json:"holder"`
+	Pos         string        `json:"pos"`
+	Layer       string        `json:"layer,omitempty"`
+	Extends     bool          `json:"extends,omitempty"`
+	Replaces    string        `json:"replaces,omitempty"`
+	Description string        `json:"description,omitempty"`
+	Properties  []Member      `json:"properties"`
+	Contents    []Member      `json:"contents,omitempty"`
+	Constraints []Constraint  `json:"constraints,omitempty"`
+	UsedBy      []string      `json:"used_by"`
+	Unsupported []Unsupported `json:"unsupported,omitempty"`
+}
+
+// Sheet reports on s and the types that use it.
+func (p *Project) Sheet(s *schema.Sheet) *SheetReport {
+	r := &SheetReport{Name: s.Name, Holder: p.HoldersPackage + "." + schema.HolderField(s), Pos: s.Pos.Short(), Layer: s.Layer,
+		Extends: s.Extends, Description: s.Description, Unsupported: unsupported(s.Unsupported), UsedBy: []string{}}
+	if s.Overrides != nil {
+		r.Replaces = replaces(s.Overrides.Pos, s.Overrides.Layer)
+	}
+	for _, prop := range s.Properties {
+		r.Properties = append(r.Properties, member(prop, accessorNames(prop)))
+	}
+	for _, prop := range s.Contents {
+		r.Contents = append(r.Contents, member(prop, nil))
+	}
+	for _, k := range s.Constraints {
+		var props []*schema.Property
+		for _, ref := range k.Properties {
+			props = append(props, &schema.Property{ID: ref.Name})
+		}
+		r.Constraints = append(r.Constraints, constraint(k, props))
+	}
+	for _, t := range p.Binding.Types {
+		if i := slices.Index(t.Sheets, s); i >= 0 {
+			how := fmt.Sprintf("%s (holder %d of %d", t.Name, i+1, len(t.Sheets))
+			if !slices.ContainsFunc(t.Fields, func(f binding.Field) bool { return f.Sheet == s }) {
+				how += ", embedded by its document"
+			}
+			how += ")"
+			r.UsedBy = append(r.UsedBy, how)
+		}
+	}
+	sort.Strings(r.UsedBy)
+	return r
+}

@@ -1,0 +1,266 @@
+package schema
+
+import (
+	"encoding/json"
+	"slices"
+
+	"github.com/accessorgen/accessorgen/holders"
+)
+
+// JSON Schema (draft-07, what yaml-language-server reads) of the schema
+// files and of the config. Each mapping's keys come from the same lists the
+// loader checks; keySpecs gives each key's value type and a description,
+// and a test checks that every list and keySpecs agree, so the JSON Schema
+// accepts exactly the keys the loader does.
+
+type obj = map[string]any
+
+// Value shapes.
+var (
+	jsString     = obj{"type": "string"}
+	jsNonEmpty   = obj{"type": "string", "minLength": 1}
+	jsBool       = obj{"type": "boolean"}
+	jsInt        = obj{"type": "integer"}
+	jsStringList = obj{"anyOf": []any{jsNonEmpty, obj{"type": "array", "items": jsNonEmpty}}}
+	jsStringMap  = obj{"type": "object", "additionalProperties": jsString}
+)
+
+func ref(name string) obj { return obj{"$ref": "#/definitions/" + name} }
+
+func list(item any) obj { return obj{"type": "array", "items": item} }
+
+func withDoc(v obj, doc string) obj {
+	out := obj{"description": doc}
+	for k, x := range v {
+		out[k] = x
+	}
+	return out
+}
+
+// keySpecs describes, per mapping, each key's value and meaning.
+var keySpecs = map[string]map[string]obj{
+	"sheet": {
+		"kind":        {"const": KindPropertySheet},
+		"name":        withDoc(jsNonEmpty, "The sheet's name; its holder type is <Name>Holder."),
+		"description": withDoc(jsString, "Copied into doc comments."),
+		"extends":     withDoc(jsBool, "With layers: add to a lower layer's definition instead of replacing it."),
+		"properties":  withDoc(list(ref("property")), "The sheet's properties, in order."),
+		"categories":  withDoc(jsStringList, "Base categories this sheet gives accessors for."),
+		"constraints": withDoc(list(ref("constraint")), "Consistency checks (docs/constraints.md)."),
+		"unsupported": withDoc(list(ref("unsupported")), "What an import could not translate."),
+	},
+	"property": {
+		"id":                 withDoc(jsNonEmpty, "The by-name key and the source of the Go name."),
+		"type":               withDoc(obj{"enum": typeNames()}, "The property's type."),
+		"description":        withDoc(jsString, "Doc comment text."),
+		"default":            obj{"description": "The value an unset property reads as, of the property's type."},
+		"multivalued":        withDoc(jsBool, "A list of the type."),
+		"range":              withDoc(jsBool, "Adds <id>_range_min and <id>_range_max."),
+		"mode":               withDoc(obj{"enum": []string{"r", "rw"}}, "r: refused by SetProperty and Edit."),
+		"storage_id":         withDoc(jsString, "ERP5's storage attribute name."),
+		"read_permission":    withDoc(jsNonEmpty, "Permission for by-name reads through a Guard."),
+		"write_permission":   withDoc(jsNonEmpty, "Permission for by-name writes through a Guard."),
+		"values":             withDoc(list(jsString), "Allowed values of a selection."),
+		"portal_type":        withDoc(jsStringList, "For type content: the sub-object's portal types."),
+		"content_properties": withDoc(jsStringList, "For type content: properties of the sub-object with flattened accessors."),
+		"acquisition":        ref("acquisition"),
+	},
+	"acquisition": {
+		"base_category": withDoc(jsStringList, "Categories acquired through."),
+		"portal_type":   withDoc(jsStringList, "Portal types acquired from."),
+		"accessor":      withDoc(jsNonEmpty, "The property read on the other object."),
+		"mask_value":    withDoc(jsBool, "The local value wins."),
+		"copy_value":    withDoc(jsBool, "Store the acquired value locally."),
+		"alt_accessor":  withDoc(jsStringList, "Properties of the object itself tried next."),
+		"object_id":     withDoc(jsStringList, "Sub-objects tried first."),
+	},
+	"type": {
+		"kind":                  {"const": KindPortalType},
+		"name":                  withDoc(jsNonEmpty, "The portal type's name; spaces allowed."),
+		"description":           withDoc(jsString, "Copied into doc comments."),
+		"property_sheets":       withDoc(jsStringList, "Holders in order: the first wins."),
+		"base_categories":       withDoc(jsStringList, "Categories of the type itself."),
+		"groups":                withDoc(jsStringList, "ERP5's type groups."),
+		"allowed_content_types": withDoc(jsStringList, "Portal types of sub-objects."),
+		"type_class":            withDoc(jsNonEmpty, "The hand-written Go document type."),
+		"mixins":                withDoc(jsStringList, "Go types embedded after holders.Base."),
+		"dynamic_categories":    withDoc(list(ref("dynamic")), "Functions giving base categories when generating."),
+		"unsupported":           withDoc(list(ref("unsupported")), "What an import could not translate."),
+		"location":              withDoc(jsNonEmpty, "The type's registry entry (docs/registry.md)."),
+		"aliases":               withDoc(list(ref("alias")), "Other registry paths to the entry."),
+		"registered":            withDoc(obj{"const": false}, "false: the type has no location on purpose."),
+	},
+	"dynamic": {
+		"func": withDoc(jsNonEmpty, "A function of the documents package."),
+	},
+	"base": {
+		"kind":        {"const": KindBaseCategory},
+		"name":        withDoc(jsNonEmpty, "The base category's id."),
+		"title":       withDoc(jsString, "Default: the name."),
+		"description": withDoc(jsString, "Documentation."),
+		"values":      withDoc(ref("tree"), "The category tree: id → node."),
+		"unsupported": withDoc(list(ref("unsupported")), "What an import could not translate."),
+	},
+	"category": {
+		"title":       withDoc(jsString, "Default: the id."),
+		"description": withDoc(jsString, "Documentation."),
+		"values":      withDoc(ref("tree"), "Sub-categories."),
+	},
+	"service": {
+		"kind":        {"const": KindService},
+		"location":    withDoc(jsNonEmpty, "The entry's dotted path."),
+		"func":        withDoc(jsNonEmpty, "The constructor, in the documents package."),
+		"description": withDoc(jsString, "Documentation."),
+		"aliases":     withDoc(list(ref("alias")), "Other paths to the entry."),
+	},
+	"alias": {
+		"path":       withDoc(jsNonEmpty, "The other path."),
+		"deprecated": withDoc(jsString, "What to use instead."),
+	},
+	"unsupported": {
+		"item":   withDoc(jsNonEmpty, "The item's id in the source."),
+		"kind":   withDoc(jsString, "What the item is in the source."),
+		"reason": withDoc(jsNonEmpty, "Why it was not translated."),
+		"source": withDoc(jsString, "The file it came from."),
+		"fields": withDoc(jsStringMap, "Its raw fields."),
+	},
+	"constraint": {
+		"kind":            withDoc(obj{"enum": kindNames()}, "The constraint kind (docs/constraints.md)."),
+		"id":              withDoc(jsNonEmpty, "ERP5's reference; unique in the sheet."),
+		"description":     withDoc(jsString, "Documentation."),
+		"message":         withDoc(jsNonEmpty, "Replaces the text of every message."),
+		"messages":        withDoc(jsStringMap, "Replaces the text of one message id."),
+		"condition":       ref("condition"),
+		"property":        withDoc(jsStringList, "The property checked."),
+		"properties":      withDoc(jsStringList, "The properties checked."),
+		"regex":           withDoc(jsString, "Go RE2 syntax, matched at the start of the value."),
+		"value":           obj{"description": "The value the property must have."},
+		"values":          withDoc(list(obj{}), "Values the property must not hold."),
+		"base_category":   withDoc(jsStringList, "The base categories checked."),
+		"portal_type":     withDoc(jsStringList, "Portal types of the related objects or sub-objects."),
+		"use_acquisition": withDoc(jsBool, "Memberships may come from containers."),
+		"min":             withDoc(obj{"type": "integer", "minimum": 0}, "Fewest memberships."),
+		"max":             withDoc(obj{"type": "integer", "minimum": 0}, "Most memberships."),
+		"func":            withDoc(jsNonEmpty, "A function of the documents package."),
+		"method":          withDoc(jsNonEmpty, "An exported method of the type's document."),
+	},
+	"condition": {
+		"portal_type": withDoc(jsStringList, "The portal types the constraint applies to."),
+		"membership":  withDoc(jsStringList, "Relative URLs with their base category."),
+		"func":        withDoc(jsNonEmpty, "A predicate of the documents package."),
+	},
+	"config": {
+		"schema":    withDoc(jsStringList, "Schema directories, relative to the config file."),
+		"layers":    withDoc(list(ref("layer")), "Schema directories with a name and a priority."),
+		"holders":   ref("output"),
+		"types":     ref("output"),
+		"documents": withDoc(jsNonEmpty, "The hand-written documents package: ./dir or an import path."),
+	},
+	"layer": {
+		"name":     withDoc(jsNonEmpty, "The layer's name."),
+		"priority": withDoc(jsInt, "Higher wins."),
+		"dir":      withDoc(jsNonEmpty, "Its schema directory."),
+	},
+	"output": {
+		"dir":     withDoc(jsNonEmpty, "The package's directory, relative to the config file."),
+		"package": withDoc(jsNonEmpty, "Its Go package name."),
+	},
+}
+
+// loaderKeys are the key lists the loader checks, by keySpecs name; for
+// constraints, the common keys and every kind's own.
+func loaderKeys() map[string][]string {
+	constraint := slices.Clone(constraintKeys)
+	for _, k := range holders.ConstraintKinds {
+		for _, key := range kindKeys[k] {
+			if !slices.Contains(constraint, key) {
+				constraint = append(constraint, key)
+			}
+		}
+	}
+	return map[string][]string{
+		"sheet": sheetKeys, "property": propertyKeys, "acquisition": acquisitionKeys, "type": typeKeys,
+		"dynamic": dynamicKeys, "base": baseCategoryKeys, "category": categoryKeys, "service": serviceKeys,
+		"alias": aliasKeys, "unsupported": unsupportedKeys, "constraint": constraint, "condition": conditionKeys,
+		"config": configKeys, "layer": layerKeys, "output": outputKeys,
+	}
+}
+
+// object is the JSON Schema of a mapping with exactly keys.
+func object(spec string, keys []string, required ...string) obj {
+	props := obj{}
+	for _, k := range keys {
+		props[k] = keySpecs[spec][k]
+	}
+	o := obj{"type": "object", "properties": props, "additionalProperties": false}
+	if len(required) > 0 {
+		o["required"] = required
+	}
+	return o
+}
+
+// JSONSchema returns the JSON Schema of a schema file's documents (config
+// false) or of accessorgen.yaml (config true), indented, deterministic.
+func JSONSchema(config bool) []byte {
+	defs := obj{
+		"property":    object("property", propertyKeys, "id", "type"),
+		"acquisition": object("acquisition", acquisitionKeys),
+		"dynamic":     object("dynamic", dynamicKeys, "func"),
+		"alias":       obj{"anyOf": []any{jsNonEmpty, object("alias", aliasKeys, "path")}},
+		"unsupported": object("unsupported", unsupportedKeys, "item", "reason"),
+		"condition":   object("condition", conditionKeys),
+		"tree": obj{"type": "object", "additionalProperties": obj{"anyOf": []any{
+			obj{"type": "null"}, jsString, object("category", categoryKeys)}}},
+		"layer":  object("layer", layerKeys, "name", "priority", "dir"),
+		"output": object("output", outputKeys, "dir"),
+	}
+	// A constraint's keys depend on its kind: one if/then per kind.
+	var kinds []any
+	for _, k := range holders.ConstraintKinds {
+		keys := append(slices.Clone(constraintKeys), kindKeys[k]...)
+		kinds = append(kinds, obj{
+			"if":   obj{"properties": obj{"kind": obj{"const": string(k)}}, "required": []string{"kind"}},
+			"then": object("constraint", keys, "kind"),
+		})
+	}
+	defs["constraint"] = obj{"type": "object", "required": []string{"kind"},
+		"properties": obj{"kind": keySpecs["constraint"]["kind"]}, "allOf": kinds}
+
+	root := obj{"$schema": "http://json-schema.org/draft-07/schema#", "definitions": defs}
+	if config {
+		root["$id"] = "https://github.com/accessorgen/accessorgen/config.schema.json"
+		root["title"] = "accessorgen config (accessorgen.yaml)"
+		for k, v := range object("config", configKeys, "holders", "types") {
+			root[k] = v
+		}
+	} else {
+		root["$id"] = "https://github.com/accessorgen/accessorgen/schema.schema.json"
+		root["title"] = "accessorgen schema document"
+		docs := []struct{ kind, spec string }{{KindPropertySheet, "sheet"}, {KindPortalType, "type"}, {KindBaseCategory, "base"}, {KindService, "service"}}
+		var branches []any
+		for _, d := range docs {
+			keys := loaderKeys()[d.spec]
+			required := []string{"kind", "name"}
+			if d.kind == KindService {
+				required = []string{"kind", "location", "func"}
+			}
+			defs[d.spec] = object(d.spec, keys, required...)
+			branches = append(branches, obj{
+				"if":   obj{"properties": obj{"kind": obj{"const": d.kind}}, "required": []string{"kind"}},
+				"then": ref(d.spec),
+			})
+		}
+		root["type"] = "object"
+		root["required"] = []string{"kind"}
+		root["properties"] = obj{"kind": obj{"enum": documentKinds()}}
+		root["allOf"] = branches
+	}
+	data, err := json.MarshalIndent(root, "", "  ")
+	if err != nil {
+		panic(err) // only maps, slices and strings: cannot fail
+	}
+	return append(data, '\n')
+}
+
+// documentKinds lists the document kinds, for the kind enum.
+func documentKinds() []string { return slices.Clone(kinds) }

@@ -1,0 +1,254 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Every mapping's keys in the JSON Schema are exactly the loader's.
+func TestJSONSchemaKeysMatchLoader(t *testing.T) {
+	for spec, keys := range loaderKeys() {
+		var specKeys []string
+		for k := range keySpecs[spec] {
+			specKeys = append(specKeys, k)
+		}
+		sort.Strings(specKeys)
+		want := slices.Clone(keys)
+		sort.Strings(want)
+		if !slices.Equal(specKeys, want) {
+			t.Errorf("%s: keySpecs has %v, the loader accepts %v", spec, specKeys, want)
+		}
+	}
+	for spec := range keySpecs {
+		if _, ok := loaderKeys()[spec]; !ok {
+			t.Errorf("keySpecs describes %s, which the loader does not read", spec)
+		}
+	}
+}
+
+// The JSON Schema is valid JSON, deterministic, and agrees with the loader
+// on real files and on small documents, accepted or refused.
+func TestJSONSchemaAgreesWithLoader(t *testing.T) {
+	var docSchema, cfgSchema map[string]any
+	if err := json.Unmarshal(JSONSchema(false), &docSchema); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(JSONSchema(true), &cfgSchema); err != nil {
+		t.Fatal(err)
+	}
+	if string(JSONSchema(false)) != string(JSONSchema(false)) {
+		t.Fatal("JSONSchema is not deterministic")
+	}
+	// Every schema file of the examples and of the generation goldens is
+	// accepted: they compile.
+	files, _ := filepath.Glob("../examples/*/schema/*.yaml")
+	configs, _ := filepath.Glob("../examples/*/accessorgen.yaml")
+	files = append(files, configs...)
+	more, _ := filepath.Glob("../examples/*/project/*.yaml")
+	files = append(files, more...)
+	cases, _ := filepath.Glob("../testdata/golden/*")
+	for _, c := range cases {
+		if _, err := os.Stat(filepath.Join(c, "stderr")); err == nil {
+			continue
+		}
+		found, _ := filepath.Glob(filepath.Join(c, "*.yaml"))
+		sub, _ := filepath.Glob(filepath.Join(c, "*", "*.yaml"))
+		files = append(files, found...)
+		files = append(files, sub...)
+	}
+	if len(files) < 10 {
+		t.Fatalf("found only %d schema files", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := docSchema
+		if filepath.Base(f) == DefaultConfig {
+			s = cfgSchema
+		}
+		for i, doc := range documents(t, data) {
+			if err := validate(s, s, doc, ""); err != nil {
+				t.Errorf("%s, document %d: the loader accepts it, the JSON Schema refuses it: %v", f, i+1, err)
+			}
+		}
+	}
+	// Small documents: the loader and the JSON Schema agree on keys.
+	tests := []struct {
+		doc    string
+		accept bool
+	}{
+		{"kind: PropertySheet\nname: A\nproperties: [{id: x, type: string}]", true},
+		{"kind: PropertySheet\nname: A\ncolour: red", false},
+		{"kind: PropertySheet\nname: A\nproperties: [{id: x, type: string, multivalue: true}]", false},
+		{"kind: PropertySheet\nname: A\nproperties: [{id: x, type: strin}]", false},
+		{"kind: PropertySheet\nname: A\nproperties: [{id: x, type: string}]\nconstraints: [{kind: PropertyExistence, properties: [x]}]", true},
+		{"kind: PropertySheet\nname: A\nproperties: [{id: x, type: string}]\nconstraints: [{kind: PropertyExistence, regex: a, properties: [x]}]", false},
+		{"kind: PropertySheet\nname: A\nproperties: [{id: x, type: string}]\nconstraints: [{kind: StringAttributeMatch, regex: a, property: x}]", true},
+		{"kind: PropertySheet\nname: A\nconstraints: [{kind: Nope}]", false},
+		{"kind: PortalType\nname: A\nlocation: a.b", true},
+		{"kind: PortalType\nname: A\nplace: a.b", false},
+		{"kind: BaseCategory\nname: a\nvalues: {x: X, y: {title: Y, values: {z: ~}}}", true},
+		{"kind: BaseCategory\nname: a\nvalues: {x: {tittle: X}}", false},
+		{"kind: Service\nlocation: a.b\nfunc: F", true},
+		{"kind: Service\nlocation: a.b\nfunc: F\nname: x", false},
+		{"kind: Widget\nname: a", false},
+	}
+	for _, tt := range tests {
+		_, err := Compile([]File{{Name: "t.yaml", Data: []byte(tt.doc)}})
+		// Refusals that are not about the shape (unknown names) do not
+		// count: only compare where the loader's verdict is about keys.
+		loaderAccepts := err == nil || !strings.Contains(err.Error(), "unknown")
+		if loaderAccepts != tt.accept {
+			t.Errorf("loader on %q: accepts=%v (%v), want %v", tt.doc, loaderAccepts, err, tt.accept)
+		}
+		doc := documents(t, []byte(tt.doc))[0]
+		if got := validate(docSchema, docSchema, doc, "") == nil; got != tt.accept {
+			t.Errorf("JSON Schema on %q: accepts=%v, want %v", tt.doc, got, tt.accept)
+		}
+	}
+}
+
+// documents decodes a YAML stream into JSON-like values.
+func documents(t *testing.T, data []byte) []any {
+	t.Helper()
+	var out []any
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	for {
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			break
+		}
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// validate checks v against the subset of JSON Schema draft-07 that
+// JSONSchema uses. root resolves $ref.
+func validate(root, s map[string]any, v any, at string) error {
+	if r, ok := s["$ref"].(string); ok {
+		name := strings.TrimPrefix(r, "#/definitions/")
+		return validate(root, root["definitions"].(map[string]any)[name].(map[string]any), v, at)
+	}
+	if c, ok := s["const"]; ok && fmt.Sprint(c) != fmt.Sprint(v) {
+		return fmt.Errorf("%s: %v is not %v", at, v, c)
+	}
+	if e, ok := s["enum"].([]any); ok && !slices.ContainsFunc(e, func(x any) bool { return fmt.Sprint(x) == fmt.Sprint(v) }) {
+		return fmt.Errorf("%s: %v is not one of %v", at, v, e)
+	}
+	if any_, ok := s["anyOf"].([]any); ok {
+		var errs []string
+		for _, b := range any_ {
+			err := validate(root, b.(map[string]any), v, at)
+			if err == nil {
+				errs = nil
+				break
+			}
+			errs = append(errs, err.Error())
+		}
+		if errs != nil {
+			return fmt.Errorf("%s: no alternative matches: %s", at, strings.Join(errs, "; "))
+		}
+	}
+	if all, ok := s["allOf"].([]any); ok {
+		for _, b := range all {
+			if err := validate(root, b.(map[string]any), v, at); err != nil {
+				return err
+			}
+		}
+	}
+	if cond, ok := s["if"].(map[string]any); ok && validate(root, cond, v, at) == nil {
+		if err := validate(root, s["then"].(map[string]any), v, at); err != nil {
+			return err
+		}
+	}
+	switch s["type"] {
+	case "string":
+		str, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("%s: %v is not a string", at, v)
+		}
+		if n, ok := s["minLength"].(float64); ok && len(str) < int(n) {
+			return fmt.Errorf("%s: empty string", at)
+		}
+	case "boolean":
+		if _, ok := v.(bool); !ok {
+			return fmt.Errorf("%s: %v is not a boolean", at, v)
+		}
+	case "integer":
+		if _, ok := v.(int); !ok {
+			return fmt.Errorf("%s: %v is not an integer", at, v)
+		}
+	case "null":
+		if v != nil {
+			return fmt.Errorf("%s: %v is not null", at, v)
+		}
+	case "array":
+		list, ok := v.([]any)
+		if !ok {
+			return fmt.Errorf("%s: %v is not a list", at, v)
+		}
+		if items, ok := s["items"].(map[string]any); ok {
+			for i, x := range list {
+				if err := validate(root, items, x, fmt.Sprintf("%s[%d]", at, i)); err != nil {
+					return err
+				}
+			}
+		}
+	case "object":
+		if _, ok := v.(map[string]any); !ok {
+			return fmt.Errorf("%s: %v is not a mapping", at, v)
+		}
+	}
+	// Keywords of objects apply to mappings whatever the type says (an
+	// if has properties and required but no type).
+	if m, ok := v.(map[string]any); ok {
+		props, _ := s["properties"].(map[string]any)
+		for _, r := range asStrings(s["required"]) {
+			if _, ok := m[r]; !ok {
+				return fmt.Errorf("%s: no %s", at, r)
+			}
+		}
+		for k, x := range m {
+			if p, ok := props[k].(map[string]any); ok {
+				if err := validate(root, p, x, at+"."+k); err != nil {
+					return err
+				}
+				continue
+			}
+			switch extra := s["additionalProperties"].(type) {
+			case bool:
+				if !extra {
+					return fmt.Errorf("%s: unknown key %s", at, k)
+				}
+			case map[string]any:
+				if err := validate(root, extra, x, at+"."+k); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func asStrings(v any) []string {
+	var out []string
+	if list, ok := v.([]any); ok {
+		for _, x := range list {
+			out = append(out, x.(string))
+		}
+	}
+	return out
+}
