@@ -150,6 +150,10 @@ func (c *command) generate(args []string, check bool) int {
 		}
 		return 0
 	}
+	if c.verbose && res.Skipped {
+		fmt.Fprintf(c.stdout, "nothing changed since the last run: %d files up to date\n", res.Unchanged)
+		return 0
+	}
 	if c.verbose {
 		for _, p := range res.Written {
 			fmt.Fprintln(c.stdout, "wrote", p)

@@ -357,3 +357,16 @@ func TestDefaultConfigInCurrentDirectory(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want %q", code, stderr, want)
 	}
 }
+
+// With a stamp, a second run says that nothing changed.
+func TestStampCLI(t *testing.T) {
+	t.Setenv("ACCESSORGEN_CACHE", t.TempDir())
+	config := project(t, nil)
+	if code, _, stderr := cli("-config", config); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, stdout, stderr := cli("-config", config, "-v")
+	if code != 0 || stdout != "nothing changed since the last run: 6 files up to date\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}

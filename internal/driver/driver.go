@@ -28,6 +28,9 @@ type Result struct {
 	Removed   []string
 	Unchanged int
 	Diff      string // check mode: unified diff from disk to generated
+	// Skipped says that no input and no output changed since the last
+	// successful run (its stamp): nothing was read but the inputs.
+	Skipped bool
 }
 
 // Stale reports whether a check found out-of-date files.
@@ -58,6 +61,17 @@ func Run(configPath string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer unlock()
+	stampPath := ""
+	if opts.Load == nil { // a test's loader may see another world than the disk
+		stampPath = stampFile(configPath)
+	}
+	inputs, tracked := inputsHash(configPath, cfg)
+	if !tracked {
+		inputs = ""
+	}
+	if n, ok := upToDate(stampPath, inputs, configDir); ok {
+		return &Result{Unchanged: n, Skipped: true}, nil
+	}
 	files, gopts, err := Generate(configDir, cfg, opts.Load)
 	if err != nil {
 		return nil, relocate(err, configDir)
@@ -80,9 +94,16 @@ func Run(configPath string, opts Options) (*Result, error) {
 	}
 	if opts.Check {
 		res.Diff = plan.Diff()
+		if !res.Stale() {
+			saveStamp(stampPath, inputs, configDir, files, dirs)
+		}
 		return res, nil
 	}
-	return res, plan.Apply()
+	if err := plan.Apply(); err != nil {
+		return nil, err
+	}
+	saveStamp(stampPath, inputs, configDir, files, dirs)
+	return res, nil
 }
 
 // Generate loads the schema of cfg, binds it to the documents package if
