@@ -97,7 +97,10 @@ func (r *registry) resultType(e *binding.Entry) jen.Code {
 func (r *registry) root() {
 	var fields []jen.Code
 	for _, e := range r.entries {
-		fields = append(fields, jen.Id(field(e)).Add(rt("Lazy")).Types(r.resultType(e)))
+		fields = append(fields,
+			jen.Id(field(e)).Add(rt("Entry")),
+			jen.Id(field(e)+"Value").Add(r.resultType(e)),
+			jen.Id(field(e)+"Err").Error())
 	}
 	r.f.Comment("Root is the registry of this schema's locations. Each entry is built on first access,")
 	r.f.Comment("exactly once even when goroutines access it first at the same time, with its own lock;")
@@ -149,9 +152,10 @@ func (r *registry) groups(path string) {
 			what = "the service built by " + r.opts.Documents.Name + "." + e.Func.Name + " (" + e.Func.Pos + ")"
 		}
 		r.f.Comment(name + " returns " + full + ", " + what + ", building it on first access.")
+		// The fast path is an atomic load, small enough to inline.
 		r.f.Func().Params(recv.Clone()).Id(name).Params().Params(r.resultType(e), jen.Error()).Block(
-			jen.Return(rt("Load").Call(jen.Op("&").Add(root.Clone()).Dot(field(e)), root.Clone(),
-				jen.Parens(jen.Op("*").Id("Root")).Dot(builder(e)))))
+			jen.If(jen.Op("!").Add(root.Clone()).Dot(field(e)).Dot("Built").Call()).Block(root.Clone().Dot(builder(e)).Call()),
+			jen.Return(root.Clone().Dot(field(e)+"Value"), root.Clone().Dot(field(e)+"Err")))
 	}
 	for _, child := range r.children[path] {
 		full := child
@@ -175,13 +179,19 @@ func (r *registry) call(root *jen.Statement, path string) *jen.Statement {
 
 func builder(e *binding.Entry) string { return "build" + pathGoName(e.Path) }
 
-// builders emits, per entry, the method that builds it: a new object of a
-// portal type, or the constructor called with its dependencies.
+// builders emits, per entry, the method that builds it under the entry's
+// lock: a new object of a portal type, or the constructor called with its
+// dependencies.
 func (r *registry) builders() {
 	for _, e := range r.entries {
-		body := []jen.Code{}
+		f := jen.Id("r").Dot(field(e))
+		value, errField := jen.Id("r").Dot(field(e)+"Value"), jen.Id("r").Dot(field(e)+"Err")
+		body := []jen.Code{
+			jen.If(jen.Op("!").Add(f.Clone()).Dot("Lock").Call()).Block(jen.Return()),
+			jen.Defer().Add(f.Clone()).Dot("Unlock").Call(),
+		}
 		if e.Type != nil {
-			body = append(body, jen.Return(jen.New(jen.Id(e.Type.GoName)), jen.Nil()))
+			body = append(body, value.Clone().Op("=").New(jen.Id(e.Type.GoName)))
 		} else {
 			var args []jen.Code
 			for i, d := range e.Deps {
@@ -193,18 +203,21 @@ func (r *registry) builders() {
 				args = append(args, v)
 				body = append(body,
 					jen.List(v.Clone(), jen.Err()).Op(":=").Add(r.call(jen.Id("r"), d.Path)),
-					jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(zero(e.Result),
-						jen.Qual("fmt", "Errorf").Call(jen.Lit(e.Path+" needs "+d.Path+": %w"), jen.Err()))))
+					jen.If(jen.Err().Op("!=").Nil()).Block(
+						errField.Clone().Op("=").Qual("fmt", "Errorf").Call(jen.Lit(e.Path+" needs "+d.Path+": %w"), jen.Err()),
+						f.Clone().Dot("Done").Call(),
+						jen.Return()))
 			}
 			call := r.documentQual(e.Func.Name).Call(args...)
 			if e.Errors {
-				body = append(body, jen.Return(call))
+				body = append(body, jen.List(value.Clone(), errField.Clone()).Op("=").Add(call))
 			} else {
-				body = append(body, jen.Return(call, jen.Nil()))
+				body = append(body, value.Clone().Op("=").Add(call))
 			}
 		}
-		r.f.Comment(builder(e) + " builds " + e.Path + ".")
-		r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id(builder(e)).Params().Params(r.resultType(e), jen.Error()).Block(body...)
+		body = append(body, f.Clone().Dot("Done").Call())
+		r.f.Comment(builder(e) + " builds " + e.Path + ", once.")
+		r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id(builder(e)).Params().Block(body...)
 	}
 }
 
@@ -303,14 +316,4 @@ func typeCode(t types.Type) jen.Code {
 		return jen.Id(t.Name())
 	}
 	panic("typeCode: " + t.String())
-}
-
-// zero renders the zero value of t: nil where Go allows it, *new(T)
-// otherwise.
-func zero(t types.Type) jen.Code {
-	switch types.Unalias(t).Underlying().(type) {
-	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Signature, *types.Chan:
-		return jen.Nil()
-	}
-	return jen.Op("*").New(typeCode(t))
 }

@@ -7,35 +7,58 @@ import (
 	"github.com/accessorgen/accessorgen/holders"
 )
 
-type root struct{ calls int }
+// lazy is what generated code makes of an Entry: the value and error
+// beside it, and a build method.
+type lazy struct {
+	entry holders.Entry
+	value int
+	err   error
+	calls int
+	build func(l *lazy) (int, error)
+}
 
-func TestLazy(t *testing.T) {
+func (l *lazy) get() (int, error) {
+	if !l.entry.Built() {
+		l.slow()
+	}
+	return l.value, l.err
+}
+
+func (l *lazy) slow() {
+	if !l.entry.Lock() {
+		return
+	}
+	defer l.entry.Unlock()
+	l.calls++
+	l.value, l.err = l.build(l)
+	l.entry.Done()
+}
+
+func TestEntry(t *testing.T) {
 	boom := errors.New("boom")
 	tests := []struct {
-		name      string
-		build     func(*root) (int, error)
-		wantV     int
-		wantErr   error
-		wantCalls int // after three accesses
+		name    string
+		build   func(*lazy) (int, error)
+		wantV   int
+		wantErr error
 	}{
-		{"value", func(r *root) (int, error) { r.calls++; return 42, nil }, 42, nil, 1},
-		{"error is kept", func(r *root) (int, error) { r.calls++; return 0, boom }, 0, boom, 1},
+		{"value", func(*lazy) (int, error) { return 42, nil }, 42, nil},
+		{"error is kept", func(*lazy) (int, error) { return 0, boom }, 0, boom},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var l holders.Lazy[int]
-			r := &root{}
-			if l.Built() {
+			l := &lazy{build: tt.build}
+			if l.entry.Built() {
 				t.Fatal("built before access")
 			}
 			for range 3 {
-				v, err := holders.Load(&l, r, tt.build)
+				v, err := l.get()
 				if v != tt.wantV || !errors.Is(err, tt.wantErr) {
-					t.Fatalf("Load = %v, %v; want %v, %v", v, err, tt.wantV, tt.wantErr)
+					t.Fatalf("get = %v, %v; want %v, %v", v, err, tt.wantV, tt.wantErr)
 				}
 			}
-			if r.calls != tt.wantCalls || !l.Built() {
-				t.Errorf("calls = %d, built = %v; want %d, true", r.calls, l.Built(), tt.wantCalls)
+			if l.calls != 1 || !l.entry.Built() {
+				t.Errorf("calls = %d, built = %v; want 1, true", l.calls, l.entry.Built())
 			}
 		})
 	}
@@ -43,25 +66,35 @@ func TestLazy(t *testing.T) {
 
 // A constructor that panics leaves the entry unbuilt, and unlocked: the
 // next access builds it.
-func TestLazyPanicRetries(t *testing.T) {
-	var l holders.Lazy[string]
-	r := &root{}
-	build := func(r *root) (string, error) {
-		r.calls++
-		if r.calls == 1 {
+func TestEntryPanicRetries(t *testing.T) {
+	l := &lazy{build: func(l *lazy) (int, error) {
+		if l.calls == 1 {
 			panic("first call fails")
 		}
-		return "ok", nil
-	}
+		return 7, nil
+	}}
 	func() {
 		defer func() { _ = recover() }()
-		_, _ = holders.Load(&l, r, build)
+		_, _ = l.get()
 	}()
-	if l.Built() {
+	if l.entry.Built() {
 		t.Fatal("built after a panic")
 	}
-	if v, err := holders.Load(&l, r, build); v != "ok" || err != nil {
-		t.Fatalf("after a panic, Load = %q, %v", v, err)
+	if v, err := l.get(); v != 7 || err != nil {
+		t.Fatalf("after a panic, get = %v, %v", v, err)
+	}
+}
+
+// Lock returns false to a goroutine that waited while another built.
+func TestEntryLockAfterBuild(t *testing.T) {
+	var e holders.Entry
+	if !e.Lock() {
+		t.Fatal("first Lock refused")
+	}
+	e.Done()
+	e.Unlock()
+	if e.Lock() {
+		t.Fatal("Lock of a built entry succeeded")
 	}
 }
 

@@ -14,13 +14,27 @@ import (
 // entries they take as parameters, or the Root itself as a holders.Registry: there is no
 // global. The zero Root is empty and ready to use.
 type Root struct {
-	clientsKv             holders.Lazy[*document.KVClient]
-	clientsRemote         holders.Lazy[*document.RemoteClient]
-	clientsSession        holders.Lazy[*Session]
-	coreLogger            holders.Lazy[*document.Logger]
-	dataSerializersBase64 holders.Lazy[*document.Base64Serializer]
-	dataSerializersJSON   holders.Lazy[*document.JSONSerializer]
-	toolsInventory        holders.Lazy[*document.Inventory]
+	clientsKv                  holders.Entry
+	clientsKvValue             *document.KVClient
+	clientsKvErr               error
+	clientsRemote              holders.Entry
+	clientsRemoteValue         *document.RemoteClient
+	clientsRemoteErr           error
+	clientsSession             holders.Entry
+	clientsSessionValue        *Session
+	clientsSessionErr          error
+	coreLogger                 holders.Entry
+	coreLoggerValue            *document.Logger
+	coreLoggerErr              error
+	dataSerializersBase64      holders.Entry
+	dataSerializersBase64Value *document.Base64Serializer
+	dataSerializersBase64Err   error
+	dataSerializersJSON        holders.Entry
+	dataSerializersJSONValue   *document.JSONSerializer
+	dataSerializersJSONErr     error
+	toolsInventory             holders.Entry
+	toolsInventoryValue        *document.Inventory
+	toolsInventoryErr          error
 }
 
 // NewRoot returns an empty registry: nothing is built until an entry is accessed.
@@ -62,17 +76,26 @@ type ClientsGroup struct {
 
 // Kv returns clients.kv, the service built by document.NewKVClient (document/document.go:115), building it on first access.
 func (g ClientsGroup) Kv() (*document.KVClient, error) {
-	return holders.Load(&g.r.clientsKv, g.r, (*Root).buildClientsKv)
+	if !g.r.clientsKv.Built() {
+		g.r.buildClientsKv()
+	}
+	return g.r.clientsKvValue, g.r.clientsKvErr
 }
 
 // Remote returns clients.remote, the service built by document.NewRemoteClient (document/document.go:154), building it on first access.
 func (g ClientsGroup) Remote() (*document.RemoteClient, error) {
-	return holders.Load(&g.r.clientsRemote, g.r, (*Root).buildClientsRemote)
+	if !g.r.clientsRemote.Built() {
+		g.r.buildClientsRemote()
+	}
+	return g.r.clientsRemoteValue, g.r.clientsRemoteErr
 }
 
 // Session returns clients.session, a new Session, building it on first access.
 func (g ClientsGroup) Session() (*Session, error) {
-	return holders.Load(&g.r.clientsSession, g.r, (*Root).buildClientsSession)
+	if !g.r.clientsSession.Built() {
+		g.r.buildClientsSession()
+	}
+	return g.r.clientsSessionValue, g.r.clientsSessionErr
 }
 
 // CoreGroup is the group core of the registry.
@@ -82,7 +105,10 @@ type CoreGroup struct {
 
 // Logger returns core.logger, the service built by document.NewLogger (document/document.go:66), building it on first access.
 func (g CoreGroup) Logger() (*document.Logger, error) {
-	return holders.Load(&g.r.coreLogger, g.r, (*Root).buildCoreLogger)
+	if !g.r.coreLogger.Built() {
+		g.r.buildCoreLogger()
+	}
+	return g.r.coreLoggerValue, g.r.coreLoggerErr
 }
 
 // DataGroup is the group data of the registry.
@@ -102,12 +128,18 @@ type DataSerializersGroup struct {
 
 // Base64 returns data.serializers.base64, the service built by document.NewBase64Serializer (document/document.go:97), building it on first access.
 func (g DataSerializersGroup) Base64() (*document.Base64Serializer, error) {
-	return holders.Load(&g.r.dataSerializersBase64, g.r, (*Root).buildDataSerializersBase64)
+	if !g.r.dataSerializersBase64.Built() {
+		g.r.buildDataSerializersBase64()
+	}
+	return g.r.dataSerializersBase64Value, g.r.dataSerializersBase64Err
 }
 
 // JSON returns data.serializers.json, the service built by document.NewJSONSerializer (document/document.go:82), building it on first access.
 func (g DataSerializersGroup) JSON() (*document.JSONSerializer, error) {
-	return holders.Load(&g.r.dataSerializersJSON, g.r, (*Root).buildDataSerializersJSON)
+	if !g.r.dataSerializersJSON.Built() {
+		g.r.buildDataSerializersJSON()
+	}
+	return g.r.dataSerializersJSONValue, g.r.dataSerializersJSONErr
 }
 
 // SerializersGroup is the group serializers of the registry.
@@ -129,54 +161,98 @@ type ToolsGroup struct {
 
 // Inventory returns tools.inventory, the service built by document.NewInventory (document/document.go:166), building it on first access.
 func (g ToolsGroup) Inventory() (*document.Inventory, error) {
-	return holders.Load(&g.r.toolsInventory, g.r, (*Root).buildToolsInventory)
+	if !g.r.toolsInventory.Built() {
+		g.r.buildToolsInventory()
+	}
+	return g.r.toolsInventoryValue, g.r.toolsInventoryErr
 }
 
-// buildClientsKv builds clients.kv.
-func (r *Root) buildClientsKv() (*document.KVClient, error) {
+// buildClientsKv builds clients.kv, once.
+func (r *Root) buildClientsKv() {
+	if !r.clientsKv.Lock() {
+		return
+	}
+	defer r.clientsKv.Unlock()
 	d0, err := r.Core().Logger()
 	if err != nil {
-		return nil, fmt.Errorf("clients.kv needs core.logger: %w", err)
+		r.clientsKvErr = fmt.Errorf("clients.kv needs core.logger: %w", err)
+		r.clientsKv.Done()
+		return
 	}
 	d1, err := r.Data().Serializers().JSON()
 	if err != nil {
-		return nil, fmt.Errorf("clients.kv needs data.serializers.json: %w", err)
+		r.clientsKvErr = fmt.Errorf("clients.kv needs data.serializers.json: %w", err)
+		r.clientsKv.Done()
+		return
 	}
-	return document.NewKVClient(d0, d1)
+	r.clientsKvValue, r.clientsKvErr = document.NewKVClient(d0, d1)
+	r.clientsKv.Done()
 }
 
-// buildClientsRemote builds clients.remote.
-func (r *Root) buildClientsRemote() (*document.RemoteClient, error) {
+// buildClientsRemote builds clients.remote, once.
+func (r *Root) buildClientsRemote() {
+	if !r.clientsRemote.Lock() {
+		return
+	}
+	defer r.clientsRemote.Unlock()
 	d0, err := r.Core().Logger()
 	if err != nil {
-		return nil, fmt.Errorf("clients.remote needs core.logger: %w", err)
+		r.clientsRemoteErr = fmt.Errorf("clients.remote needs core.logger: %w", err)
+		r.clientsRemote.Done()
+		return
 	}
-	return document.NewRemoteClient(d0)
+	r.clientsRemoteValue, r.clientsRemoteErr = document.NewRemoteClient(d0)
+	r.clientsRemote.Done()
 }
 
-// buildClientsSession builds clients.session.
-func (r *Root) buildClientsSession() (*Session, error) {
-	return new(Session), nil
+// buildClientsSession builds clients.session, once.
+func (r *Root) buildClientsSession() {
+	if !r.clientsSession.Lock() {
+		return
+	}
+	defer r.clientsSession.Unlock()
+	r.clientsSessionValue = new(Session)
+	r.clientsSession.Done()
 }
 
-// buildCoreLogger builds core.logger.
-func (r *Root) buildCoreLogger() (*document.Logger, error) {
-	return document.NewLogger(), nil
+// buildCoreLogger builds core.logger, once.
+func (r *Root) buildCoreLogger() {
+	if !r.coreLogger.Lock() {
+		return
+	}
+	defer r.coreLogger.Unlock()
+	r.coreLoggerValue = document.NewLogger()
+	r.coreLogger.Done()
 }
 
-// buildDataSerializersBase64 builds data.serializers.base64.
-func (r *Root) buildDataSerializersBase64() (*document.Base64Serializer, error) {
-	return document.NewBase64Serializer(), nil
+// buildDataSerializersBase64 builds data.serializers.base64, once.
+func (r *Root) buildDataSerializersBase64() {
+	if !r.dataSerializersBase64.Lock() {
+		return
+	}
+	defer r.dataSerializersBase64.Unlock()
+	r.dataSerializersBase64Value = document.NewBase64Serializer()
+	r.dataSerializersBase64.Done()
 }
 
-// buildDataSerializersJSON builds data.serializers.json.
-func (r *Root) buildDataSerializersJSON() (*document.JSONSerializer, error) {
-	return document.NewJSONSerializer(), nil
+// buildDataSerializersJSON builds data.serializers.json, once.
+func (r *Root) buildDataSerializersJSON() {
+	if !r.dataSerializersJSON.Lock() {
+		return
+	}
+	defer r.dataSerializersJSON.Unlock()
+	r.dataSerializersJSONValue = document.NewJSONSerializer()
+	r.dataSerializersJSON.Done()
 }
 
-// buildToolsInventory builds tools.inventory.
-func (r *Root) buildToolsInventory() (*document.Inventory, error) {
-	return document.NewInventory(r), nil
+// buildToolsInventory builds tools.inventory, once.
+func (r *Root) buildToolsInventory() {
+	if !r.toolsInventory.Lock() {
+		return
+	}
+	defer r.toolsInventory.Unlock()
+	r.toolsInventoryValue = document.NewInventory(r)
+	r.toolsInventory.Done()
 }
 
 // Lookup returns the entry at path, or at an alias, building it on first access.

@@ -15,12 +15,24 @@ import (
 // entries they take as parameters, or the Root itself as a holders.Registry: there is no
 // global. The zero Root is empty and ready to use.
 type Root struct {
-	config    holders.Lazy[document.Config]
-	ioNames   holders.Lazy[[]string]
-	ioNote    holders.Lazy[*Note]
-	ioOutput  holders.Lazy[io.Writer]
-	netLimits holders.Lazy[map[string]int]
-	netPort   holders.Lazy[int]
+	config         holders.Entry
+	configValue    document.Config
+	configErr      error
+	ioNames        holders.Entry
+	ioNamesValue   []string
+	ioNamesErr     error
+	ioNote         holders.Entry
+	ioNoteValue    *Note
+	ioNoteErr      error
+	ioOutput       holders.Entry
+	ioOutputValue  io.Writer
+	ioOutputErr    error
+	netLimits      holders.Entry
+	netLimitsValue map[string]int
+	netLimitsErr   error
+	netPort        holders.Entry
+	netPortValue   int
+	netPortErr     error
 }
 
 // NewRoot returns an empty registry: nothing is built until an entry is accessed.
@@ -32,7 +44,10 @@ var _ holders.Registry = (*Root)(nil)
 
 // Config returns config, the service built by document.NewConfig (document/document.go:16), building it on first access.
 func (r *Root) Config() (document.Config, error) {
-	return holders.Load(&r.config, r, (*Root).buildConfig)
+	if !r.config.Built() {
+		r.buildConfig()
+	}
+	return r.configValue, r.configErr
 }
 
 // Io returns the group io.
@@ -62,17 +77,26 @@ type IoGroup struct {
 
 // Names returns io.names, the service built by document.NewNames (document/document.go:22), building it on first access.
 func (g IoGroup) Names() ([]string, error) {
-	return holders.Load(&g.r.ioNames, g.r, (*Root).buildIoNames)
+	if !g.r.ioNames.Built() {
+		g.r.buildIoNames()
+	}
+	return g.r.ioNamesValue, g.r.ioNamesErr
 }
 
 // Note returns io.note, a new Note, building it on first access.
 func (g IoGroup) Note() (*Note, error) {
-	return holders.Load(&g.r.ioNote, g.r, (*Root).buildIoNote)
+	if !g.r.ioNote.Built() {
+		g.r.buildIoNote()
+	}
+	return g.r.ioNoteValue, g.r.ioNoteErr
 }
 
 // Output returns io.output, the service built by document.NewOutput (document/document.go:25), building it on first access.
 func (g IoGroup) Output() (io.Writer, error) {
-	return holders.Load(&g.r.ioOutput, g.r, (*Root).buildIoOutput)
+	if !g.r.ioOutput.Built() {
+		g.r.buildIoOutput()
+	}
+	return g.r.ioOutputValue, g.r.ioOutputErr
 }
 
 // LegacyGroup is the group legacy of the registry.
@@ -94,58 +118,102 @@ type NetGroup struct {
 
 // Limits returns net.limits, the service built by document.NewLimits (document/document.go:19), building it on first access.
 func (g NetGroup) Limits() (map[string]int, error) {
-	return holders.Load(&g.r.netLimits, g.r, (*Root).buildNetLimits)
+	if !g.r.netLimits.Built() {
+		g.r.buildNetLimits()
+	}
+	return g.r.netLimitsValue, g.r.netLimitsErr
 }
 
 // Port returns net.port, the service built by document.NewPort (document/document.go:28), building it on first access.
 func (g NetGroup) Port() (int, error) {
-	return holders.Load(&g.r.netPort, g.r, (*Root).buildNetPort)
+	if !g.r.netPort.Built() {
+		g.r.buildNetPort()
+	}
+	return g.r.netPortValue, g.r.netPortErr
 }
 
-// buildConfig builds config.
-func (r *Root) buildConfig() (document.Config, error) {
-	return document.NewConfig(), nil
+// buildConfig builds config, once.
+func (r *Root) buildConfig() {
+	if !r.config.Lock() {
+		return
+	}
+	defer r.config.Unlock()
+	r.configValue = document.NewConfig()
+	r.config.Done()
 }
 
-// buildIoNames builds io.names.
-func (r *Root) buildIoNames() ([]string, error) {
-	return document.NewNames(r), nil
+// buildIoNames builds io.names, once.
+func (r *Root) buildIoNames() {
+	if !r.ioNames.Lock() {
+		return
+	}
+	defer r.ioNames.Unlock()
+	r.ioNamesValue = document.NewNames(r)
+	r.ioNames.Done()
 }
 
-// buildIoNote builds io.note.
-func (r *Root) buildIoNote() (*Note, error) {
-	return new(Note), nil
+// buildIoNote builds io.note, once.
+func (r *Root) buildIoNote() {
+	if !r.ioNote.Lock() {
+		return
+	}
+	defer r.ioNote.Unlock()
+	r.ioNoteValue = new(Note)
+	r.ioNote.Done()
 }
 
-// buildIoOutput builds io.output.
-func (r *Root) buildIoOutput() (io.Writer, error) {
+// buildIoOutput builds io.output, once.
+func (r *Root) buildIoOutput() {
+	if !r.ioOutput.Lock() {
+		return
+	}
+	defer r.ioOutput.Unlock()
 	d0, err := r.Io().Names()
 	if err != nil {
-		return nil, fmt.Errorf("io.output needs io.names: %w", err)
+		r.ioOutputErr = fmt.Errorf("io.output needs io.names: %w", err)
+		r.ioOutput.Done()
+		return
 	}
-	return document.NewOutput(d0)
+	r.ioOutputValue, r.ioOutputErr = document.NewOutput(d0)
+	r.ioOutput.Done()
 }
 
-// buildNetLimits builds net.limits.
-func (r *Root) buildNetLimits() (map[string]int, error) {
+// buildNetLimits builds net.limits, once.
+func (r *Root) buildNetLimits() {
+	if !r.netLimits.Lock() {
+		return
+	}
+	defer r.netLimits.Unlock()
 	d0, err := r.Config()
 	if err != nil {
-		return nil, fmt.Errorf("net.limits needs config: %w", err)
+		r.netLimitsErr = fmt.Errorf("net.limits needs config: %w", err)
+		r.netLimits.Done()
+		return
 	}
-	return document.NewLimits(d0)
+	r.netLimitsValue, r.netLimitsErr = document.NewLimits(d0)
+	r.netLimits.Done()
 }
 
-// buildNetPort builds net.port.
-func (r *Root) buildNetPort() (int, error) {
+// buildNetPort builds net.port, once.
+func (r *Root) buildNetPort() {
+	if !r.netPort.Lock() {
+		return
+	}
+	defer r.netPort.Unlock()
 	d0, err := r.Net().Limits()
 	if err != nil {
-		return *new(int), fmt.Errorf("net.port needs net.limits: %w", err)
+		r.netPortErr = fmt.Errorf("net.port needs net.limits: %w", err)
+		r.netPort.Done()
+		return
 	}
 	d1, err := r.Config()
 	if err != nil {
-		return *new(int), fmt.Errorf("net.port needs config: %w", err)
+		r.netPortErr = fmt.Errorf("net.port needs config: %w", err)
+		r.netPort.Done()
+		return
 	}
-	return document.NewPort(d0, d1)
+	r.netPortValue, r.netPortErr = document.NewPort(d0, d1)
+	r.netPort.Done()
 }
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
