@@ -11,7 +11,7 @@ import (
 // must return either a model or a positioned ErrorList. The seeds are the
 // golden schemas and the example's.
 func FuzzCompile(f *testing.F) {
-	for _, pattern := range []string{"../testdata/golden/*/*.yaml", "../testdata/golden/*/schema/*.yaml", "../examples/*/schema/*.yaml"} {
+	for _, pattern := range []string{"../testdata/golden/*/*.yaml", "../testdata/golden/*/*/*.yaml", "../examples/*/schema/*.yaml", "../examples/*/project/*.yaml"} {
 		paths, _ := filepath.Glob(pattern)
 		for _, p := range paths {
 			if data, err := os.ReadFile(p); err == nil {
