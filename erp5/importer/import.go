@@ -27,6 +27,9 @@ type Report struct {
 	Literals int
 	// Rounds is how many times the output went through the loader.
 	Rounds int
+	// Repeated counts assignments that repeat one the type already has,
+	// kept once.
+	Repeated map[string]int
 	// Renamed lists the names mapped by SheetName.
 	Renamed []string
 }
@@ -98,7 +101,7 @@ func Import(paths []string, opts Options) (*Result, error) {
 		}
 		return templates[i].rel < templates[j].rel
 	})
-	rep := &Report{Found: map[string]int{}, Imported: map[string]int{}, Ignored: map[string]int{}}
+	rep := &Report{Found: map[string]int{}, Imported: map[string]int{}, Ignored: map[string]int{}, Repeated: map[string]int{}}
 	res := &Result{Report: rep, omit: map[string]bool{}}
 	for _, k := range opts.Omit {
 		res.omit[k] = true
@@ -279,20 +282,31 @@ func assign(templates []template, res *Result) error {
 							name = SheetName(name)
 						}
 						ref := &Ref{Name: name, Kind: kind, Source: src}
+						var list *[]*Ref
 						switch item {
 						case "PortalTypePropertySheetTemplateItem":
-							pt.Sheets = appendRef(pt.Sheets, ref)
+							list = &pt.Sheets
 						case "PortalTypeBaseCategoryTemplateItem":
-							pt.BaseCategories = appendRef(pt.BaseCategories, ref)
+							list = &pt.BaseCategories
 						case "PortalTypeAllowedContentTypeTemplateItem":
-							pt.Allowed = appendRef(pt.Allowed, ref)
+							list = &pt.Allowed
 						case "PortalTypeHiddenContentTypeTemplateItem":
-							pt.Unsupported = append(pt.Unsupported, Unsupported{Item: name, Kind: kind, Source: src,
+							pt.Unsupported = append(pt.Unsupported, Unsupported{Item: name, Kind: kind, Source: src, whole: true,
 								Fields: map[string]string{"hidden_content_type": name},
 								Reason: "hidden content types filter ERP5's user interface; accessorgen has no equivalent"})
 						case "PortalTypeTypeMixinTemplateItem":
 							pt.Unsupported = append(pt.Unsupported, mixinEntry(name, src))
 						}
+						if list == nil {
+							continue
+						}
+						// Assignments add up; one that repeats what the type
+						// has already is kept once and counted.
+						if slices.ContainsFunc(*list, func(r *Ref) bool { return r.Name == ref.Name }) {
+							res.Report.Repeated[kind]++
+							continue
+						}
+						*list = append(*list, ref)
 					}
 				}
 			}
@@ -301,19 +315,12 @@ func assign(templates []template, res *Result) error {
 	return nil
 }
 
-// appendRef adds ref unless the list has its name: assignments add up.
-func appendRef(list []*Ref, ref *Ref) []*Ref {
-	if slices.ContainsFunc(list, func(r *Ref) bool { return r.Name == ref.Name }) {
-		return list
-	}
-	return append(list, ref)
-}
-
 // count fills Imported from the final documents and collects the entries.
 func (res *Result) count() {
 	rep := res.Report
 	var entries []Unsupported
 	for _, s := range res.Sheets {
+		sortEntries(s.Unsupported)
 		rep.Imported["Property Sheet"]++
 		for _, p := range s.Properties {
 			rep.Imported[p.kind]++
@@ -327,6 +334,7 @@ func (res *Result) count() {
 		entries = append(entries, s.Unsupported...)
 	}
 	for _, t := range res.Types {
+		sortEntries(t.Unsupported)
 		rep.Imported["Portal Type"]++
 		for _, list := range [][]*Ref{t.Sheets, t.BaseCategories, t.Allowed} {
 			for _, r := range list {
@@ -338,6 +346,7 @@ func (res *Result) count() {
 		entries = append(entries, t.Unsupported...)
 	}
 	for _, b := range res.BaseCategories {
+		sortEntries(b.Unsupported)
 		rep.Imported["Base Category"]++
 		var walk func([]*CategoryValue)
 		walk = func(vs []*CategoryValue) {
@@ -350,8 +359,13 @@ func (res *Result) count() {
 		entries = append(entries, b.Unsupported...)
 	}
 	rep.Entries = append(rep.Entries, entries...)
-	sort.SliceStable(rep.Entries, func(i, j int) bool {
-		a, b := rep.Entries[i], rep.Entries[j]
+	sortEntries(rep.Entries)
+}
+
+// sortEntries orders entries by source, item and reason.
+func sortEntries(list []Unsupported) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
 		if a.Source != b.Source {
 			return a.Source < b.Source
 		}
@@ -360,4 +374,15 @@ func (res *Result) count() {
 		}
 		return a.Reason < b.Reason
 	})
+}
+
+// Whole counts, per ERP5 kind, the items that were not imported at all.
+func (r *Report) Whole() map[string]int {
+	out := map[string]int{}
+	for _, u := range r.Entries {
+		if u.whole {
+			out[u.Kind]++
+		}
+	}
+	return out
 }

@@ -68,12 +68,13 @@ func (r *Report) Summary(w io.Writer) {
 	}
 	sort.Strings(extra)
 	kinds = append(kinds, extra...)
-	fmt.Fprintf(w, "%-48s %7s %9s\n", "ERP5 item", "found", "imported")
+	whole := r.Whole()
+	fmt.Fprintf(w, "%-48s %7s %9s %13s %9s\n", "ERP5 item", "found", "imported", "not imported", "repeated")
 	for _, k := range kinds {
 		if r.Found[k] == 0 && r.Imported[k] == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "%-48s %7d %9d\n", k, r.Found[k], r.Imported[k])
+		fmt.Fprintf(w, "%-48s %7d %9d %13d %9d\n", k, r.Found[k], r.Imported[k], whole[k], r.Repeated[k])
 	}
 	if len(r.Duplicates) > 0 {
 		fmt.Fprintf(w, "\n%d items defined by several business templates (the last one is kept):\n", len(r.Duplicates))

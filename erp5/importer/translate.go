@@ -636,7 +636,7 @@ func (tr *translator) readType(t template, file string) (*PortalType, error) {
 }
 
 func mixinEntry(name, source string) Unsupported {
-	return Unsupported{Item: name, Kind: "Type Mixin assignment", Source: source, Fields: map[string]string{"mixin": name},
+	return Unsupported{Item: name, Kind: "Type Mixin assignment", Source: source, Fields: map[string]string{"mixin": name}, whole: true,
 		Reason: "a Python mixin of ERP5: information only (accessorgen mixins are Go types of a documents package)"}
 }
 
