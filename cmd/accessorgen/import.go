@@ -52,7 +52,7 @@ func importERP5(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
-	res, err := importer.Import(fs.Args(), importer.Options{})
+	res, err := importer.Import(fs.Args())
 	if err != nil {
 		fmt.Fprintln(stderr, "accessorgen import-erp5:", err)
 		return 1

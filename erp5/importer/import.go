@@ -54,16 +54,6 @@ type Result struct {
 	Types          []*PortalType
 	BaseCategories []*BaseCategory
 	Report         *Report
-
-	omit map[string]bool
-}
-
-// Options change an import.
-type Options struct {
-	// Omit leaves these top-level keys ("constraints", "unsupported") out
-	// of the files written, for a generator that does not read them yet.
-	// The report still lists everything.
-	Omit []string
 }
 
 // found records per item what it holds, so that only the definitions kept
@@ -76,7 +66,7 @@ type counted struct {
 
 // Import reads the business templates at or below each path and translates
 // them. Errors are malformed input, positioned in its file.
-func Import(paths []string, opts Options) (*Result, error) {
+func Import(paths []string) (*Result, error) {
 	var templates []template
 	for i, p := range paths {
 		fi, err := os.Stat(p)
@@ -102,10 +92,7 @@ func Import(paths []string, opts Options) (*Result, error) {
 		return templates[i].rel < templates[j].rel
 	})
 	rep := &Report{Found: map[string]int{}, Imported: map[string]int{}, Ignored: map[string]int{}, Repeated: map[string]int{}}
-	res := &Result{Report: rep, omit: map[string]bool{}}
-	for _, k := range opts.Omit {
-		res.omit[k] = true
-	}
+	res := &Result{Report: rep}
 	sheets := map[string][]*Sheet{}
 	types := map[string][]*PortalType{}
 	bases := map[string][]*BaseCategory{}

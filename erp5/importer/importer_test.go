@@ -24,7 +24,7 @@ const (
 // files and the summary, as the command prints it.
 func importFixture(t *testing.T) (map[string][]byte, string) {
 	t.Helper()
-	res, err := Import([]string{fixture}, Options{})
+	res, err := Import([]string{fixture})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestDeterministic(t *testing.T) {
 // TestEverythingAccounted: every item found is imported or reported as not
 // imported, per kind.
 func TestEverythingAccounted(t *testing.T) {
-	res, err := Import([]string{fixture}, Options{})
+	res, err := Import([]string{fixture})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +224,7 @@ func TestMalformed(t *testing.T) {
 			if err := os.WriteFile(p, []byte(tt.data), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			res, err := Import([]string{dir}, Options{})
+			res, err := Import([]string{dir})
 			if err == nil {
 				t.Fatalf("no error; %d sheets", len(res.Sheets))
 			}
@@ -233,7 +233,7 @@ func TestMalformed(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Import([]string{t.TempDir()}, Options{}); err == nil || !strings.Contains(err.Error(), "no business template") {
+	if _, err := Import([]string{t.TempDir()}); err == nil || !strings.Contains(err.Error(), "no business template") {
 		t.Errorf("empty directory: got %v, want a no business template error", err)
 	}
 }
@@ -245,7 +245,7 @@ func TestCorpus(t *testing.T) {
 	if !ok {
 		t.Skip(corpus.SkipMessage(dir))
 	}
-	res, err := Import([]string{dir}, Options{})
+	res, err := Import([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +259,7 @@ func TestCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res2, err := Import([]string{dir}, Options{})
+	res2, err := Import([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}

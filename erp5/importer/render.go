@@ -31,11 +31,6 @@ type File struct {
 	Data []byte
 }
 
-// renderOptions change what is written.
-type renderOptions struct {
-	omit map[string]bool // top-level keys left out
-}
-
 func scalar(tag, v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v} }
 func str(s string) *yaml.Node         { return scalar("!!str", s) }
 
@@ -198,7 +193,7 @@ func refNames(refs []*Ref) []string {
 	return out
 }
 
-func (s *Sheet) node(o renderOptions) *yaml.Node {
+func (s *Sheet) node() *yaml.Node {
 	m := newMapping()
 	m.str("kind", schema.KindPropertySheet)
 	m.str("name", s.Name)
@@ -209,20 +204,16 @@ func (s *Sheet) node(o renderOptions) *yaml.Node {
 	}
 	m.add("properties", seq(props))
 	m.list("categories", refNames(s.Categories))
-	if !o.omit["constraints"] {
-		var cons []*yaml.Node
-		for _, c := range s.Constraints {
-			cons = append(cons, c.node())
-		}
-		m.add("constraints", seq(cons))
+	var cons []*yaml.Node
+	for _, c := range s.Constraints {
+		cons = append(cons, c.node())
 	}
-	if !o.omit["unsupported"] {
-		m.add("unsupported", unsupportedNode(s.Unsupported))
-	}
+	m.add("constraints", seq(cons))
+	m.add("unsupported", unsupportedNode(s.Unsupported))
 	return m.n
 }
 
-func (t *PortalType) node(o renderOptions) *yaml.Node {
+func (t *PortalType) node() *yaml.Node {
 	m := newMapping()
 	m.str("kind", schema.KindPortalType)
 	m.str("name", t.Name)
@@ -232,9 +223,7 @@ func (t *PortalType) node(o renderOptions) *yaml.Node {
 	m.list("groups", t.Groups)
 	m.list("allowed_content_types", refNames(t.Allowed))
 	m.str("type_class", t.TypeClass)
-	if !o.omit["unsupported"] {
-		m.add("unsupported", unsupportedNode(t.Unsupported))
-	}
+	m.add("unsupported", unsupportedNode(t.Unsupported))
 	return m.n
 }
 
@@ -261,7 +250,7 @@ func categoryNode(values []*CategoryValue) *yaml.Node {
 	return m.n
 }
 
-func (b *BaseCategory) node(o renderOptions) *yaml.Node {
+func (b *BaseCategory) node() *yaml.Node {
 	m := newMapping()
 	m.str("kind", schema.KindBaseCategory)
 	m.str("name", b.Name)
@@ -270,9 +259,7 @@ func (b *BaseCategory) node(o renderOptions) *yaml.Node {
 	}
 	m.str("description", b.Description)
 	m.add("values", categoryNode(b.Values))
-	if !o.omit["unsupported"] {
-		m.add("unsupported", unsupportedNode(b.Unsupported))
-	}
+	m.add("unsupported", unsupportedNode(b.Unsupported))
 	return m.n
 }
 
@@ -322,7 +309,7 @@ type doc struct {
 
 // render renders every document; file names that collide get a numbered
 // suffix in name order, so the output stays deterministic.
-func (res *Result) render(o renderOptions) ([]*doc, error) {
+func (res *Result) render() ([]*doc, error) {
 	var docs []*doc
 	used := map[string]bool{}
 	name := func(dir, stem string) string {
@@ -343,17 +330,17 @@ func (res *Result) render(o renderOptions) ([]*doc, error) {
 		return nil
 	}
 	for _, s := range res.Sheets {
-		if err := add(&doc{path: name(SheetsDir, fileStem(s.Name, false)), sheet: s}, s.node(o), s.Source); err != nil {
+		if err := add(&doc{path: name(SheetsDir, fileStem(s.Name, false)), sheet: s}, s.node(), s.Source); err != nil {
 			return nil, err
 		}
 	}
 	for _, t := range res.Types {
-		if err := add(&doc{path: name(TypesDir, fileStem(t.Name, true)), typ: t}, t.node(o), t.Source); err != nil {
+		if err := add(&doc{path: name(TypesDir, fileStem(t.Name, true)), typ: t}, t.node(), t.Source); err != nil {
 			return nil, err
 		}
 	}
 	for _, b := range res.BaseCategories {
-		if err := add(&doc{path: name(CategoriesDir, fileStem(b.Name, false)), base: b}, b.node(o), b.Source); err != nil {
+		if err := add(&doc{path: name(CategoriesDir, fileStem(b.Name, false)), base: b}, b.node(), b.Source); err != nil {
 			return nil, err
 		}
 	}
@@ -362,7 +349,7 @@ func (res *Result) render(o renderOptions) ([]*doc, error) {
 
 // Files renders the documents as written to the output directory.
 func (res *Result) Files() ([]File, error) {
-	docs, err := res.render(renderOptions{omit: res.omit})
+	docs, err := res.render()
 	if err != nil {
 		return nil, err
 	}

@@ -31,6 +31,7 @@ var loaderCauses = []struct {
 	{regexp.MustCompile(`both generate the method`), "two members generate the same method"},
 	{regexp.MustCompile(`both become the Go name`), "two names become the same Go name"},
 	{regexp.MustCompile(`^duplicate property`), "a property defined twice in its sheet"},
+	{regexp.MustCompile(`^constraint \S+ of sheet \S+ checks (property|base category) \S+, which portal type .* does not have`), "a constraint checks a $1 that a portal type using its sheet does not have"},
 }
 
 // Groups are the causes of an entry: its reason of an entry with the names in it replaced, so that

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/accessorgen/accessorgen/erp5/ppml"
+	"github.com/accessorgen/accessorgen/holders"
 )
 
 // translator holds what one import has read so far.
@@ -341,7 +342,10 @@ var constraintKinds = map[string]string{
 // constraint translates a constraint, or returns why it cannot be.
 func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 	kind := o.kind()
-	c := &Constraint{ID: reference(o), kind: kind, source: o.source}
+	// A constraint keeps its id (minus the suffix), unique in its sheet
+	// as ZODB ids are: several constraints of a sheet may share a
+	// default_reference.
+	c := &Constraint{ID: strings.TrimSuffix(o.text("id"), "_constraint"), kind: kind, source: o.source}
 	raw := o.rawFields()
 	c.raw = raw
 	if crit := tr.criterion(o, "_identity_criterion"); crit != nil {
@@ -394,11 +398,22 @@ func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 	c.CondMembership, _ = o.strings("membership_criterion_category")
 	c.Description = o.text("description")
 	c.Messages = map[string]string{}
+	reported := holders.ConstraintKind(c.Kind).MessageIDs()
+	var extra []Unsupported
 	for i, k := range o.state.Keys {
-		if k.IsText() && strings.HasPrefix(k.Str, "message_") && o.state.Vals[i].IsText() {
-			c.Messages[k.Str] = o.state.Vals[i].Str
-			handled = append(handled, k.Str)
+		if !k.IsText() || !strings.HasPrefix(k.Str, "message_") || !o.state.Vals[i].IsText() {
+			continue
 		}
+		handled = append(handled, k.Str)
+		if !slices.Contains(reported, k.Str) {
+			// ERP5 reports more cases than accessorgen checks (an
+			// undefined property, for one): the text has no use.
+			extra = append(extra, Unsupported{Item: c.ID, Kind: kind, Source: o.source,
+				Fields: map[string]string{k.Str: o.state.Vals[i].Str},
+				Reason: fmt.Sprintf("accessorgen's %s constraints do not report %s", c.Kind, k.Str)})
+			continue
+		}
+		c.Messages[k.Str] = o.state.Vals[i].Str
 	}
 	props, _ := o.strings("constraint_property")
 	portalTypes := func() (string, bool) {
@@ -478,9 +493,9 @@ func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 		handled = append(handled, "constraint_property", "filter_parameter")
 	}
 	if lost := leftover(o, handled...); len(lost) > 0 {
-		return c, []Unsupported{fieldsEntry(c.ID, kind, o.source, lost, noEquivalent)}
+		extra = append(extra, fieldsEntry(c.ID, kind, o.source, lost, noEquivalent))
 	}
-	return c, nil
+	return c, extra
 }
 
 // criterion reads a constraint's criterion: a persistent reference to a

@@ -13,10 +13,6 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// loaderLacks are the keys this importer writes that the schema loader does
-// not read yet; validation leaves them out. Empty once the loader has them.
-var loaderLacks = []string{"constraints", "unsupported"}
-
 // loaderRefuses starts the reason of an item that the loader refuses.
 const loaderRefuses = "the accessorgen loader refuses it: "
 
@@ -37,13 +33,9 @@ type span struct {
 // compile...) into an unsupported entry with the loader's message. What the
 // loader refuses outside of a list item is an error of the importer.
 func validate(res *Result) error {
-	omit := map[string]bool{}
-	for _, k := range loaderLacks {
-		omit[k] = true
-	}
 	for round := 1; ; round++ {
 		res.Report.Rounds = round
-		docs, err := res.render(renderOptions{omit: omit})
+		docs, err := res.render()
 		if err != nil {
 			return err
 		}
