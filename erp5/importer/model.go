@@ -10,6 +10,8 @@
 // in the document's unsupported: list. docs/erp5.md is the manual.
 package importer
 
+import "fmt"
+
 // Unsupported is an ERP5 item, or some fields of one, that the import could
 // not translate. It is written under the document's unsupported: key.
 type Unsupported struct {
@@ -39,9 +41,10 @@ type Property struct {
 	ContentProperties []string
 	Acquisition       *Acquisition
 
-	kind   string
-	source string
-	raw    map[string]string
+	kind     string
+	source   string
+	raw      map[string]string
+	stripped bool // the loader refused its acquisition or flattened properties
 }
 
 // Acquisition is an Acquired Property's acquisition.
@@ -53,6 +56,12 @@ type Acquisition struct {
 	CopyValue    bool
 	AltAccessor  []string
 	ObjectID     []string
+}
+
+// String renders the acquisition for an unsupported entry.
+func (a *Acquisition) String() string {
+	return fmt.Sprintf("base_category=%v portal_type=%v accessor=%q mask_value=%v copy_value=%v alt_accessor=%v object_id=%v",
+		a.BaseCategory, a.PortalType, a.Accessor, a.MaskValue, a.CopyValue, a.AltAccessor, a.ObjectID)
 }
 
 // Constraint is a translated constraint, in the format of docs/schema.md.

@@ -47,9 +47,13 @@ func (u Unsupported) Groups() []string {
 	}
 	if msg, ok := strings.CutPrefix(u.Reason, loaderRefuses); ok {
 		first, _, _ := strings.Cut(msg, "; ")
+		suffix := ""
+		if strings.HasSuffix(msg, strippedNote) {
+			suffix = strippedNote
+		}
 		for _, c := range loaderCauses {
 			if m := c.re.FindStringSubmatchIndex(first); m != nil {
-				return []string{u.Kind + ": " + loaderRefuses + string(c.re.ExpandString(nil, c.cause, first, m))}
+				return []string{u.Kind + ": " + loaderRefuses + string(c.re.ExpandString(nil, c.cause, first, m)) + suffix}
 			}
 		}
 	}

@@ -16,6 +16,9 @@ import (
 // loaderRefuses starts the reason of an item that the loader refuses.
 const loaderRefuses = "the accessorgen loader refuses it: "
 
+// strippedNote ends the reason of a property kept without its acquisition.
+const strippedNote = "; imported without acquisition and flattened properties"
+
 // maxRounds bounds the validation: each round removes at least one item.
 const maxRounds = 20
 
@@ -178,6 +181,24 @@ func remove(d *doc, s span, reason string) {
 		switch s.key {
 		case "properties":
 			p := sh.Properties[i]
+			if !p.stripped && (p.Acquisition != nil || len(p.ContentProperties) > 0) {
+				// What the loader checks beyond the property itself is
+				// its acquisition and flattened properties, which
+				// depend on other types: the property is kept without
+				// them, and dropped only if it is refused again.
+				p.stripped = true
+				fields := map[string]string{}
+				if p.Acquisition != nil {
+					fields["acquisition"] = p.Acquisition.String()
+				}
+				if len(p.ContentProperties) > 0 {
+					fields["content_acquired_property_id"] = strings.Join(p.ContentProperties, ", ")
+				}
+				p.Acquisition, p.ContentProperties = nil, nil
+				sh.Unsupported = append(sh.Unsupported, Unsupported{Item: p.ID, Kind: p.kind, Source: p.source, Fields: fields,
+					Reason: reason + strippedNote})
+				return
+			}
 			sh.Properties = slices.Delete(sh.Properties, i, i+1)
 			sh.Unsupported = append(sh.Unsupported, Unsupported{Item: p.ID, Kind: p.kind, Reason: reason, Source: p.source, Fields: p.raw, whole: true})
 		case "categories":
