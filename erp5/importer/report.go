@@ -34,9 +34,9 @@ var loaderCauses = []struct {
 	{regexp.MustCompile(`^constraint \S+ of sheet \S+ checks (property|base category) \S+, which portal type .* does not have`), "a constraint checks a $1 that a portal type using its sheet does not have"},
 }
 
-// Groups are the causes of an entry: its reason of an entry with the names in it replaced, so that
-// entries for the same cause count together; a field entry counts once per
-// field.
+// Groups are the causes of an entry, for the summary's counts: its reason
+// with the names in it replaced, so that entries for the same cause count
+// together; an entry for several fields counts once per field.
 func (u Unsupported) Groups() []string {
 	if rest, ok := strings.CutPrefix(u.Reason, noEquivalent+": "); ok {
 		var out []string

@@ -163,6 +163,7 @@ type Error struct {
 	Msg       string
 }
 
+// Error formats the error as "file:line:col: <element>: message".
 func (e *Error) Error() string {
 	if e.Element != "" {
 		return fmt.Sprintf("%s:%d:%d: <%s>: %s", e.File, e.Line, e.Col, e.Element, e.Msg)

@@ -208,3 +208,24 @@ func TestClassForms(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParse: any input gives a file or an error, never a panic, and every
+// error names the file.
+func FuzzParse(f *testing.F) {
+	f.Add(doc(`<dictionary><item><key><string>id</string></key><value><tuple id="1.2"><string>a\'b</string></tuple></value></item></dictionary>`))
+	f.Add(doc(`<persistent><string encoding="base64">AAAAAAAAAAI=</string></persistent>`))
+	f.Add(doc("<string encoding=\"cdata\"><![CDATA[\n\nx\\n\n\n]]></string>"))
+	f.Add(`<ZopeData><record id="1"><pickle><reference id="x"/></pickle></record></ZopeData>`)
+	f.Fuzz(func(t *testing.T, src string) {
+		file, err := Parse("f.xml", []byte(src))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.xml:") {
+				t.Errorf("error without the file name: %v", err)
+			}
+			return
+		}
+		if len(file.Records) == 0 {
+			t.Error("a file without records and without an error")
+		}
+	})
+}
