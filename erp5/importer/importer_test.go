@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/accessorgen/accessorgen/internal/corpus"
+	"github.com/accessorgen/accessorgen/internal/driver"
+	"github.com/accessorgen/accessorgen/schema"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -269,5 +271,44 @@ func TestCorpus(t *testing.T) {
 	}
 	if diff := cmp.Diff(a, b); diff != "" {
 		t.Errorf("two imports of the corpus differ:\n%s", diff)
+	}
+}
+
+// TestGoldenGenerates: the fixture's import generates, without a documents
+// package, exactly as a user's go generate would run on it.
+func TestGoldenGenerates(t *testing.T) {
+	res, err := Import([]string{fixture})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := res.Write(filepath.Join(dir, "schema")); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"go.mod":           "module fixture\n\ngo 1.26.0\n",
+		"accessorgen.yaml": "schema: [schema/property_sheets, schema/portal_types, schema/base_categories]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := schema.LoadConfig(filepath.Join(dir, "accessorgen.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := driver.Generate(dir, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var types int
+	for _, f := range out {
+		if strings.HasPrefix(f.Path, "portaltype/") && strings.HasSuffix(f.Path, ".gen.go") {
+			types++
+		}
+	}
+	if types != len(res.Types) {
+		t.Errorf("generated %d portal type files, want %d", types, len(res.Types))
 	}
 }
