@@ -9,6 +9,7 @@
 //	accessorgen [-config FILE] docs [-o FILE]
 //	accessorgen [-config FILE] graph [-o FILE]
 //	accessorgen jsonschema [-o FILE] [-config]
+//	accessorgen import-erp5 [-o DIR] PATH... translate ERP5 business templates into YAML
 //	accessorgen -version
 //
 // It reads accessorgen.yaml in the current directory unless -config names
@@ -47,6 +48,8 @@ Commands:
   graph [-o FILE]       a Graphviz graph of types, sheets, base categories and services
   jsonschema [-o FILE] [-config]
                         the JSON Schema of schema files (or, with -config, of accessorgen.yaml)
+  import-erp5 [-o DIR] PATH...
+                        translate ERP5 business templates into YAML (docs/erp5.md)
 
 Flags:
 `
@@ -95,12 +98,13 @@ type command struct {
 
 // commands are the subcommands by name.
 var commands = map[string]func(c *command, args []string) int{
-	"generate":   func(c *command, args []string) int { return c.generate(args, false) },
-	"check":      func(c *command, args []string) int { return c.generate(args, true) },
-	"explain":    (*command).explain,
-	"docs":       (*command).docs,
-	"graph":      (*command).graph,
-	"jsonschema": (*command).jsonschema,
+	"generate":    func(c *command, args []string) int { return c.generate(args, false) },
+	"check":       func(c *command, args []string) int { return c.generate(args, true) },
+	"explain":     (*command).explain,
+	"docs":        (*command).docs,
+	"graph":       (*command).graph,
+	"jsonschema":  (*command).jsonschema,
+	"import-erp5": func(c *command, args []string) int { return importERP5(args, c.stdout, c.stderr) },
 }
 
 // flags parses a subcommand's flags; usage names its arguments. It

@@ -54,6 +54,12 @@ func generated(data []byte, header string) bool {
 // plans how to reach files. A file at a generated path that lacks header
 // is an error: it is the user's, and nothing will be written.
 func Compare(root string, dirs []string, files []File, header string) (*Plan, error) {
+	return CompareExt(root, dirs, files, header, ".go")
+}
+
+// CompareExt is Compare for generated files whose names end in ext (the
+// YAML that import-erp5 writes): only those are candidates for removal.
+func CompareExt(root string, dirs []string, files []File, header, ext string) (*Plan, error) {
 	p := &Plan{root: root}
 	want := map[string]bool{}
 	for _, f := range files {
@@ -88,7 +94,7 @@ func Compare(root string, dirs []string, files []File, header string) (*Plan, er
 				p.Garbage = append(p.Garbage, name)
 				continue
 			}
-			if e.IsDir() || !strings.HasSuffix(name, ".go") || want[name] {
+			if e.IsDir() || !strings.HasSuffix(name, ext) || want[name] {
 				continue
 			}
 			data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))

@@ -1,0 +1,314 @@
+package importer
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/accessorgen/accessorgen/internal/corpus"
+	"github.com/accessorgen/accessorgen/internal/driver"
+	"github.com/accessorgen/accessorgen/schema"
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+const (
+	fixture = "testdata/bt5"
+	golden  = "testdata/golden"
+)
+
+// importFixture imports the checked-in business templates and returns the
+// files and the summary, as the command prints it.
+func importFixture(t *testing.T) (map[string][]byte, string) {
+	t.Helper()
+	res, err := Import([]string{fixture})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := res.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		out[f.Path] = f.Data
+	}
+	var summary bytes.Buffer
+	res.Report.Summary(&summary)
+	return out, summary.String()
+}
+
+func TestGolden(t *testing.T) {
+	files, summary := importFixture(t)
+	files["summary.txt"] = []byte(summary)
+	if *update {
+		if err := os.RemoveAll(golden); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range files {
+			p := filepath.Join(golden, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := map[string][]byte{}
+	err := filepath.WalkDir(golden, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(golden, p)
+		want[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if diff := cmp.Diff(string(want[name]), string(data)); diff != "" {
+			t.Errorf("%s differs from the golden file (go test ./erp5/importer -update rewrites it) (-golden +imported):\n%s", name, diff)
+		}
+	}
+	for name := range want {
+		if _, ok := files[name]; !ok {
+			t.Errorf("golden file %s is no longer produced", name)
+		}
+	}
+}
+
+// TestDeterministic: two imports give the same bytes.
+func TestDeterministic(t *testing.T) {
+	a, sa := importFixture(t)
+	b, sb := importFixture(t)
+	if diff := cmp.Diff(a, b); diff != "" || sa != sb {
+		t.Errorf("two imports differ:\n%s", diff)
+	}
+}
+
+// TestEverythingAccounted: every item found is imported or reported as not
+// imported, per kind.
+func TestEverythingAccounted(t *testing.T) {
+	res, err := Import([]string{fixture})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accounted(t, res.Report)
+}
+
+func accounted(t *testing.T, r *Report) {
+	t.Helper()
+	whole := r.Whole()
+	for kind, n := range r.Found {
+		if got := r.Imported[kind] + whole[kind] + r.Repeated[kind]; got != n {
+			t.Errorf("%s: found %d, imported %d + not imported %d + repeated %d = %d", kind, n, r.Imported[kind], whole[kind], r.Repeated[kind], got)
+		}
+	}
+}
+
+func TestPyLiteral(t *testing.T) {
+	tests := []struct {
+		src  string
+		want any
+		err  bool
+	}{
+		{"None", nil, false},
+		{" True", true, false},
+		{"False ", false, false},
+		{"0", int64(0), false},
+		{"-7", int64(-7), false},
+		{"1800.", 1800.0, false},
+		{"1.5e3", 1500.0, false},
+		{"''", "", false},
+		{`'it\'s'`, "it's", false},
+		{`"a"`, "a", false},
+		{`b''`, "", false},
+		{"()", pyTuple{}, false},
+		{"[]", pyTuple{}, false},
+		{"('Email',)", pyTuple{"Email"}, false},
+		{"['Career', ]", pyTuple{"Career"}, false},
+		{"('a', 'b')", pyTuple{"a", "b"}, false},
+		{"('a')", "a", false},
+		{"86400. * 30", nil, true},
+		{"int(30)", nil, true},
+		{"portal.getPortalNodeTypeList()", nil, true},
+		{"Nonesuch", nil, true},
+		{"'unterminated", nil, true},
+		{"", nil, true},
+		{"('a', b)", nil, true},
+	}
+	for _, tt := range tests {
+		got, err := pyLiteral(tt.src)
+		if (err != nil) != tt.err {
+			t.Errorf("pyLiteral(%q): error %v, want error %v", tt.src, err, tt.err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); !tt.err && diff != "" {
+			t.Errorf("pyLiteral(%q) (-want +got):\n%s", tt.src, diff)
+		}
+	}
+}
+
+func TestTales(t *testing.T) {
+	tests := []struct {
+		expr string
+		ok   bool
+		why  string
+	}{
+		{"python: ('Organisation',)", true, ""},
+		{"python: here.getTitle()", false, "a Python expression cannot be evaluated outside ERP5"},
+		{"string:${portal_url}", false, "a TALES string expression cannot be evaluated outside ERP5"},
+		{"not: here/isEmpty", false, "a TALES not: expression cannot be evaluated outside ERP5"},
+		{"portal/getPortalNodeTypeList", false, "a TALES path expression cannot be evaluated outside ERP5"},
+	}
+	for _, tt := range tests {
+		_, ok, why := tales(tt.expr)
+		if ok != tt.ok || why != tt.why {
+			t.Errorf("tales(%q) = %v, %q; want %v, %q", tt.expr, ok, why, tt.ok, tt.why)
+		}
+	}
+}
+
+func TestAccessorID(t *testing.T) {
+	tests := []struct {
+		name    string
+		content bool
+		want    string
+		ok      bool
+	}{
+		{"getDefaultEmailValue", true, "default_email", true},
+		{"getDefaultEmailText", false, "default_email_text", true},
+		{"getCodification", false, "codification", true},
+		{"getTitleValue", false, "title_value", true},
+		{"title", false, "", false},
+		{"get", false, "", false},
+		{"getter", false, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := accessorID(tt.name, tt.content)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("accessorID(%q, %v) = %q, %v; want %q, %v", tt.name, tt.content, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestMalformed: malformed input is an error naming the file and the
+// position, and nothing is returned.
+func TestMalformed(t *testing.T) {
+	tests := []struct {
+		name, file, data, want string
+	}{
+		{"broken sheet", "PropertySheetTemplateItem/portal_property_sheets/Broken.xml", "<ZopeData>\n<record id=\"1\"><pickle><int>x</int></pickle></record></ZopeData>",
+			"PropertySheetTemplateItem/portal_property_sheets/Broken.xml:2:24: <int>: not a 64-bit integer: \"x\""},
+		{"state not a dictionary", "PortalTypeTemplateItem/portal_types/Thing.xml", "<ZopeData><record id=\"1\"><pickle><none/></pickle></record></ZopeData>",
+			"PortalTypeTemplateItem/portal_types/Thing.xml:1: <record id=\"1\">: the object's state is not a dictionary"},
+		{"broken assignment", "PortalTypePropertySheetTemplateItem/property_sheet_list.xml", "<property_sheet_list>\n<portal_type id=\"A\"><item>B</portal_type>",
+			"PortalTypePropertySheetTemplateItem/property_sheet_list.xml:2: malformed XML: element <item> closed by </portal_type>"},
+		{"assignment without id", "PortalTypeBaseCategoryTemplateItem/base_category_list.xml", "<base_category_list><portal_type><item>B</item></portal_type></base_category_list>",
+			"PortalTypeBaseCategoryTemplateItem/base_category_list.xml: <base_category_list>: a <portal_type> without id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, filepath.FromSlash(tt.file))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(tt.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Import([]string{dir})
+			if err == nil {
+				t.Fatalf("no error; %d sheets", len(res.Sheets))
+			}
+			if got := strings.TrimPrefix(err.Error(), dir+string(filepath.Separator)); got != tt.want {
+				t.Errorf("error\n got %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+	if _, err := Import([]string{t.TempDir()}); err == nil || !strings.Contains(err.Error(), "no business template") {
+		t.Errorf("empty directory: got %v, want a no business template error", err)
+	}
+}
+
+// TestCorpus imports the whole ERP5 corpus: every item is imported or
+// explained, and a second import gives the same bytes.
+func TestCorpus(t *testing.T) {
+	dir, ok := corpus.Dir()
+	if !ok {
+		t.Skip(corpus.SkipMessage(dir))
+	}
+	res, err := Import([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accounted(t, res.Report)
+	for kind, min := range map[string]int{"Property Sheet": 377, "Portal Type": 904, "Base Category": 217} {
+		if res.Report.Found[kind] != min {
+			t.Errorf("%s: found %d, the corpus has %d", kind, res.Report.Found[kind], min)
+		}
+	}
+	a, err := res.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res2, err := Import([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := res2.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(a, b); diff != "" {
+		t.Errorf("two imports of the corpus differ:\n%s", diff)
+	}
+}
+
+// TestGoldenGenerates: the fixture's import generates, without a documents
+// package, exactly as a user's go generate would run on it.
+func TestGoldenGenerates(t *testing.T) {
+	res, err := Import([]string{fixture})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := res.Write(filepath.Join(dir, "schema")); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"go.mod":           "module fixture\n\ngo 1.26.0\n",
+		"accessorgen.yaml": "schema: [schema/property_sheets, schema/portal_types, schema/base_categories]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := schema.LoadConfig(filepath.Join(dir, "accessorgen.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := driver.Generate(dir, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var types int
+	for _, f := range out {
+		if strings.HasPrefix(f.Path, "portaltype/") && strings.HasSuffix(f.Path, ".gen.go") {
+			types++
+		}
+	}
+	if types != len(res.Types) {
+		t.Errorf("generated %d portal type files, want %d", types, len(res.Types))
+	}
+}
