@@ -102,7 +102,9 @@ type Type struct {
 	// Fields are the embedded fields, in declaration order.
 	Fields []Field
 	// Own holds the categories of the type's base_categories that none of
-	// its sheets declares: they are generated on the type itself.
+	// its sheets declares: those of base_categories come from their base
+	// category's holder (Sheet set, a HolderField), the dynamic ones are
+	// generated on the type itself (Sheet nil: OnType).
 	Own []*schema.Property
 	// Properties is the by-name table: for every id, the member that wins
 	// (the first sheet that declares it, then Own). A property's index
@@ -132,7 +134,8 @@ type Type struct {
 	// that apply to it.
 	Constraints []*Constraint
 
-	dynamic []*schema.BaseCategory // base categories of dynamic_categories
+	dynamic []*schema.BaseCategory          // base categories of dynamic_categories
+	ownPos  map[*schema.Property]schema.Pos // where the schema gives each own category to the type
 }
 
 // Content is a content property of a type: its sub-object's types and
@@ -180,3 +183,15 @@ func (t *Type) HolderPath(s *schema.Sheet) []string {
 // Dynamic returns the base categories the type's dynamic_categories
 // functions gave when generating.
 func (t *Type) Dynamic() []*schema.BaseCategory { return t.dynamic }
+
+// OnType returns the own categories whose accessors are generated on the
+// type itself: the dynamic ones.
+func (t *Type) OnType() []*schema.Property {
+	var out []*schema.Property
+	for _, p := range t.Own {
+		if p.Sheet == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}

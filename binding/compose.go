@@ -89,6 +89,42 @@ func (t *Type) compose() schema.ErrorList {
 		}
 	}
 
+	// Own categories: base categories no holder declares.
+	provided := map[*schema.BaseCategory]bool{}
+	for _, s := range t.Sheets {
+		for _, p := range s.Properties {
+			if p.Base != nil {
+				provided[p.Base] = true
+			}
+		}
+	}
+	// A base category of base_categories comes with its holder, shared by
+	// every type that has it; a dynamic one (known only after the holders
+	// were generated) gets its accessors on the type itself.
+	t.ownPos = map[*schema.Property]schema.Pos{}
+	own := func(b *schema.BaseCategory, pos schema.Pos, dynamic bool) {
+		if provided[b] || b.GoName == "" {
+			return
+		}
+		provided[b] = true
+		p := &schema.Property{
+			ID: b.Name, GoName: b.GoName, Type: schema.Category, Multivalued: true, Mode: schema.ReadWrite,
+			ReadPerm: schema.DefaultReadPermission, WritePerm: schema.DefaultWritePermission, Base: b, Pos: pos,
+			Layer: t.Layer,
+		}
+		if !dynamic && b.Holder != nil {
+			p = b.Holder.Properties[0]
+		}
+		t.ownPos[p] = pos
+		t.Own = append(t.Own, p)
+	}
+	for i, b := range t.BaseCategories {
+		own(b, t.BaseCategoryPos[i], false)
+	}
+	for _, b := range t.dynamic {
+		own(b, t.DynamicCategories[0].Pos, true)
+	}
+
 	// Fields, in ERP5's order; their names must differ.
 	fieldPos := map[string]string{} // name → what it is
 	field := func(f Field, what string, pos schema.Pos) {
@@ -112,35 +148,19 @@ func (t *Type) compose() schema.ErrorList {
 			fieldPos[schema.HolderField(s)] = "the holder of sheet " + s.Name
 		}
 	}
+	for _, p := range t.Own {
+		if p.Sheet == nil {
+			continue // dynamic: on the type
+		}
+		// A duplicate field means two base categories with one Go name,
+		// which schema reports.
+		if _, dup := fieldPos[schema.HolderField(p.Sheet)]; !dup {
+			field(Field{Kind: HolderField, Name: schema.HolderField(p.Sheet), Sheet: p.Sheet}, "the holder of base category "+p.ID, t.ownPos[p])
+		}
+	}
 	field(Field{Kind: BaseField, Name: "Base"}, "holders.Base", t.Pos)
 	for i, mx := range t.Mixins {
 		field(Field{Kind: MixinField, Name: mx.Name, GoType: mx}, "mixin "+mx.Name, t.mixinPos(i))
-	}
-
-	// Own categories: base categories no holder declares.
-	provided := map[*schema.BaseCategory]bool{}
-	for _, s := range t.Sheets {
-		for _, p := range s.Properties {
-			if p.Base != nil {
-				provided[p.Base] = true
-			}
-		}
-	}
-	own := func(b *schema.BaseCategory, pos schema.Pos) {
-		if !provided[b] && b.GoName != "" {
-			provided[b] = true
-			t.Own = append(t.Own, &schema.Property{
-				ID: b.Name, GoName: b.GoName, Type: schema.Category, Multivalued: true, Mode: schema.ReadWrite,
-				ReadPerm: schema.DefaultReadPermission, WritePerm: schema.DefaultWritePermission, Base: b, Pos: pos,
-				Layer: t.Layer,
-			})
-		}
-	}
-	for i, b := range t.BaseCategories {
-		own(b, t.BaseCategoryPos[i])
-	}
-	for _, b := range t.dynamic {
-		own(b, t.DynamicCategories[0].Pos)
 	}
 
 	// The by-name table: the first member of each id wins.
@@ -161,7 +181,7 @@ func (t *Type) compose() schema.ErrorList {
 	ownMethods := map[string]*schema.Property{}
 	for _, p := range t.Own {
 		if w, ok := byID[p.ID]; ok {
-			add(p.Pos, "base category %q of portal type %s clashes with property %q of sheet %s (at %s)", p.ID, t.Name, w.ID, w.Sheet.Name, w.Pos.Short())
+			add(t.ownPos[p], "base category %q of portal type %s clashes with property %q of sheet %s (at %s)", p.ID, t.Name, w.ID, w.Sheet.Name, w.Pos.Short())
 			continue
 		}
 		byID[p.ID] = p
@@ -170,7 +190,15 @@ func (t *Type) compose() schema.ErrorList {
 			ownMethods[a.Name] = p
 		}
 	}
-	errs = append(errs, schema.CheckMembers("portal type "+t.Name, t.Own)...)
+	// Checked at the type's base_categories entries: the holders' own
+	// positions are the base categories'.
+	var atType []*schema.Property
+	for _, p := range t.Own {
+		c := *p
+		c.Pos = t.ownPos[p]
+		atType = append(atType, &c)
+	}
+	errs = append(errs, schema.CheckMembers("portal type "+t.Name, atType)...)
 
 	// Providers of each method name, in priority order: the document's
 	// own methods, the holders by priority, the mixins.
@@ -203,7 +231,7 @@ func (t *Type) compose() schema.ErrorList {
 	for _, p := range t.Own {
 		for _, a := range p.Accessors() {
 			if fieldPos[a.Name] != "" {
-				add(p.Pos, "base category %q generates the method %s, which is the name of %s in portal type %s; rename it", p.ID, a.Name, fieldPos[a.Name], t.Name)
+				add(t.ownPos[p], "base category %q generates the method %s, which is the name of %s in portal type %s; rename it", p.ID, a.Name, fieldPos[a.Name], t.Name)
 			}
 		}
 	}
@@ -227,12 +255,12 @@ func (t *Type) compose() schema.ErrorList {
 			case p.kind != HolderField && schema.Reserved(name) == name:
 				add(p.at, "method %s.%s (%s) would be hidden by the %s method every generated type has; rename it", p.goType.Name, name, p.method.pos, name)
 			case p.kind != HolderField && ownMethods[name] != nil:
-				add(ownMethods[name].Pos, "base category %q of portal type %s generates the method %s, which %s.%s (%s) defines too", ownMethods[name].ID, t.Name, name, p.goType.Name, name, p.method.pos)
+				add(t.ownPos[ownMethods[name]], "base category %q of portal type %s generates the method %s, which %s.%s (%s) defines too", ownMethods[name].ID, t.Name, name, p.goType.Name, name, p.method.pos)
 			case p.kind == HolderField && ownMethods[name] != nil:
 				o := ownMethods[name]
 				if !clashed[[2]*schema.Property{o, p.property}] {
 					clashed[[2]*schema.Property{o, p.property}] = true
-					add(o.Pos, "base category %q of portal type %s generates the method %s, which property %q of sheet %s (at %s) generates too", o.ID, t.Name, name, p.property.ID, p.property.Sheet.Name, p.property.Pos.Short())
+					add(t.ownPos[o], "base category %q of portal type %s generates the method %s, which property %q of sheet %s (at %s) generates too", o.ID, t.Name, name, p.property.ID, p.property.Sheet.Name, p.property.Pos.Short())
 				}
 			case p.kind == HolderField && fieldPos[name] != "":
 				add(p.property.Pos, "%s %q generates the method %s, which is the name of %s in portal type %s; rename it", schema.MemberWord(p.property), p.property.ID, name, fieldPos[name], t.Name)
@@ -308,7 +336,7 @@ func (t *Type) compose() schema.ErrorList {
 		return false
 	}
 	for _, p := range t.Properties {
-		if p.Type == schema.Category && typeMethod(p.RelatedAccessor(), "category "+strconv.Quote(p.ID), p.Pos) {
+		if p.Type == schema.Category && typeMethod(p.RelatedAccessor(), "category "+strconv.Quote(p.ID), t.errorPos(p)) {
 			t.Related = append(t.Related, p)
 		}
 	}
@@ -340,6 +368,15 @@ func (t *Type) compose() schema.ErrorList {
 		t.Calls[i] = calls
 	}
 	return errs
+}
+
+// errorPos is where an error about member p belongs: for a type's own
+// category, whose holder is shared, the type's base_categories entry.
+func (t *Type) errorPos(p *schema.Property) schema.Pos {
+	if at, ok := t.ownPos[p]; ok {
+		return at
+	}
+	return p.Pos
 }
 
 // mixinPos is where the schema names the i-th bound mixin.

@@ -55,10 +55,13 @@ func TestResolveType(t *testing.T) {
 		if p.Sheet != nil {
 			origin = p.Sheet.Name
 		}
+		if p.Sheet != nil && p.Sheet.Category != nil {
+			origin = "holder of " + p.Sheet.Name
+		}
 		ids = append(ids, origin+"."+p.ID)
 	}
 	want := []string{"First.title", "First.code", "First.region", "Second.code_list", "Second.amount",
-		"Second.amount_range_min", "Second.amount_range_max", "type.group"}
+		"Second.amount_range_min", "Second.amount_range_max", "holder of group.group"}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("by-name table (-want +got):\n%s", diff)
 	}

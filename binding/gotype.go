@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -155,7 +156,7 @@ type holderSet struct {
 
 func newHolderSet(path string, m *schema.Model) *holderSet {
 	h := &holderSet{path: path, sheets: map[string]*schema.Sheet{}}
-	for _, s := range m.Sheets {
+	for _, s := range append(slices.Clone(m.Sheets), m.CategorySheets...) {
 		h.sheets[schema.HolderField(s)] = s
 	}
 	return h

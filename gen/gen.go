@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"go/token"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -61,7 +62,7 @@ func Holders(m *schema.Model, opts Options) ([]File, error) {
 	if err := g.add(opts.Holders, "accessorgen.go", g.holdersDoc(m)); err != nil {
 		return nil, err
 	}
-	for _, s := range m.Sheets {
+	for _, s := range append(slices.Clone(m.Sheets), m.CategorySheets...) {
 		if err := g.add(opts.Holders, fileName(s.GoName), g.holderFile(s)); err != nil {
 			return nil, err
 		}
@@ -91,7 +92,7 @@ func Types(m *schema.Model, b *binding.Binding, opts Options) ([]File, error) {
 
 func newGenerator(m *schema.Model, opts Options) *generator {
 	g := &generator{opts: opts, sheetIndex: map[*schema.Property]int{}}
-	for _, s := range m.Sheets {
+	for _, s := range append(slices.Clone(m.Sheets), m.CategorySheets...) {
 		for i, p := range s.Properties {
 			g.sheetIndex[p] = i
 		}

@@ -26,8 +26,14 @@ func (g *generator) holderFile(s *schema.Sheet) *jen.File {
 	f := g.newFile(g.opts.Holders)
 	holder := schema.HolderField(s)
 	owner := "sheet " + s.Name
-	f.Add(doc(holder+" is the accessor holder of property sheet "+s.Name+" ("+s.Pos.Short()+").", s.Description,
-		"Portal types embed it; its zero value is an empty holder."))
+	if s.Category != nil {
+		f.Add(doc(holder+" holds the accessors of base category "+s.Name+" ("+s.Pos.Short()+") for the portal types that",
+			"list it in base_categories and have no sheet declaring it: they embed it, so its accessors are generated",
+			"once, not once per type. Its zero value is an empty holder."))
+	} else {
+		f.Add(doc(holder+" is the accessor holder of property sheet "+s.Name+" ("+s.Pos.Short()+").", s.Description,
+			"Portal types embed it; its zero value is an empty holder."))
+	}
 	f.Type().Id(holder).Struct(storage(s.Properties)...)
 	accessors(f, holder, "h", owner, s.Properties, func(p *schema.Property) *jen.Statement {
 		return jen.Id(sheetProperties(s)).Index(jen.Lit(g.sheetIndex[p]))

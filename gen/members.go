@@ -358,7 +358,7 @@ func propertyInfo(p *schema.Property) jen.Code {
 	if p.Description != "" {
 		d[jen.Id("Description")] = jen.Lit(p.Description)
 	}
-	if p.Sheet != nil {
+	if p.Sheet != nil && p.Sheet.Category == nil { // a base category's holder is the type's own
 		d[jen.Id("Sheet")] = jen.Lit(p.Sheet.Name)
 	}
 	if p.Layer != "" {

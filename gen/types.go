@@ -52,7 +52,7 @@ func (g *generator) documentQual(name string) *jen.Statement {
 func (g *generator) typeFile(t *binding.Type) *jen.File {
 	low := unexported(t.GoName)
 	tg := &typeGen{generator: g, t: t, index: low + "Index", info: low + "Info", own: low + "Own", ownIndex: map[*schema.Property]int{}}
-	for i, p := range t.Own {
+	for i, p := range t.OnType() {
 		tg.ownIndex[p] = i
 	}
 	f := g.newFile(g.opts.Types)
@@ -72,13 +72,13 @@ func (g *generator) typeFile(t *binding.Type) *jen.File {
 			order = append(order, "holders.Base")
 		}
 	}
-	fields = append(fields, storage(t.Own)...)
+	fields = append(fields, storage(t.OnType())...)
 	f.Add(doc(name+" is the portal type "+t.Name+" ("+t.Pos.Short()+").", t.Description,
 		"Embedded, in ERP5's order: "+strings.Join(order, ", ")+". Use New(\""+t.Name+"\") or new("+name+")."))
 	f.Type().Id(name).Struct(fields...)
 
 	f.Var().Id("_").Add(rt("Object")).Op("=").Parens(jen.Op("*").Id(name)).Parens(jen.Nil())
-	accessors(f, name, "o", "portal type "+t.Name, t.Own, tg.infoExpr, func() jen.Code { return g.holderQual("Categories").Call() })
+	accessors(f, name, "o", "portal type "+t.Name, t.OnType(), tg.infoExpr, func() jen.Code { return g.holderQual("Categories").Call() })
 	tg.related(f)
 	tg.contents(f)
 	tg.acquired(f)
@@ -288,9 +288,9 @@ func (tg *typeGen) tables(f *jen.File) {
 	}
 	f.Comment(tg.info + " describes " + t.GoName + "; it is laid out by the linker, not built at start-up.")
 	f.Var().Id(tg.info).Op("=").Add(rt("TypeInfo")).Values(d)
-	if len(t.Own) > 0 {
-		infos := make([]jen.Code, len(t.Own))
-		for i, p := range t.Own {
+	if onType := t.OnType(); len(onType) > 0 {
+		infos := make([]jen.Code, len(onType))
+		for i, p := range onType {
 			infos[i] = propertyInfo(p)
 		}
 		f.Comment(tg.own + " describes the categories " + t.GoName + " has itself.")

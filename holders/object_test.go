@@ -1096,7 +1096,7 @@ func TestTypeInfoProperty(t *testing.T) {
 		{"salary", &holders.PropertyInfo{ID: "salary", Type: "float", ReadPermission: permPrivate, WritePermission: permSalaries, Sheet: "Person", Pos: "schema/person.yaml:", Layer: "core"}},
 		{"nickname", &holders.PropertyInfo{ID: "nickname", Type: "string", ReadOnly: true, ReadPermission: permView, WritePermission: permModify, Sheet: "Person", Pos: "schema/person.yaml:", Layer: "core"}},
 		{"gender", &holders.PropertyInfo{ID: "gender", Type: "selection", Values: []string{"female", "male", "other"}, ReadPermission: permView, WritePermission: permModify, Sheet: "Person", Pos: "schema/person.yaml:", Layer: "core"}},
-		{"group", &holders.PropertyInfo{ID: "group", Type: "category", Multivalued: true, Tree: true, ReadPermission: permView, WritePermission: permModify, Pos: "schema/types.yaml:", Layer: "core"}},
+		{"group", &holders.PropertyInfo{ID: "group", Type: "category", Multivalued: true, Tree: true, ReadPermission: permView, WritePermission: permModify, Pos: "schema/categories.yaml:", Layer: "core"}},
 		{"no_such", nil},
 		{"", nil},
 		{"Salary", nil},

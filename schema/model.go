@@ -15,6 +15,11 @@ type Model struct {
 	// when the schema declares no location.
 	Services []*Service
 	Registry []*Location
+	// CategorySheets are the holders of the base categories portal types
+	// list in base_categories, by name: a type whose sheets do not declare
+	// such a base category embeds its holder, so its accessors are
+	// generated once, not once per type.
+	CategorySheets []*Sheet
 }
 
 // Sheet is a property sheet (YAML kind PropertySheet): a named bundle of
@@ -44,6 +49,10 @@ type Sheet struct {
 	Extends   bool
 	Overrides *Sheet
 	priority  int
+
+	// Category is set on the holder of a base category (Model's
+	// CategorySheets), which no schema file declares.
+	Category *BaseCategory
 }
 
 // Unsupported is an item an importer could not translate into the schema
@@ -250,6 +259,10 @@ type BaseCategory struct {
 	Layer     string
 	Overrides *BaseCategory
 	priority  int
+
+	// Holder is the sheet holding the base category's accessors for the
+	// portal types that have it in base_categories; nil when no type does.
+	Holder *Sheet
 }
 
 // CategoryValue is one node of a base category's tree.

@@ -168,6 +168,7 @@ func (c *compiler) link() *Model {
 	for _, k := range baseList {
 		m.BaseCategories = append(m.BaseCategories, c.bases[bases[k]])
 	}
+	c.categorySheets(m)
 	c.linkRegistry(m)
 	return m
 }
@@ -204,5 +205,33 @@ func (c *compiler) linkConstraint(k *Constraint, bases map[string]int, baseList 
 		case c.bases[i].HasTree() && !c.bases[i].hasPath(value):
 			c.errs.add(ref.Pos, "membership %q of the condition of constraint %s is not in the %s tree", ref.Name, k.ID, base)
 		}
+	}
+}
+
+// categorySheets creates the holder of each base category a portal type
+// lists in base_categories. Its name is the base category's; its Go name,
+// <Base>Category, must not be a declared sheet's.
+func (c *compiler) categorySheets(m *Model) {
+	sheetGo := map[string]*Sheet{}
+	for _, s := range m.Sheets {
+		sheetGo[strings.ToLower(s.GoName)] = s
+	}
+	for _, b := range m.BaseCategories {
+		used := slices.ContainsFunc(m.Types, func(t *PortalType) bool { return slices.Contains(t.BaseCategories, b) })
+		if !used || b.GoName == "" {
+			continue
+		}
+		s := &Sheet{Name: b.Name, GoName: b.GoName + "Category", Description: b.Description, Pos: b.Pos, Layer: b.Layer, Category: b}
+		if other, clash := sheetGo[strings.ToLower(s.GoName)]; clash {
+			c.errs.add(other.Pos, "property sheet %s would have the Go name %s, which the holder of base category %s (at %s) takes: rename the sheet", other.Name, s.GoName, b.Name, b.Pos.Short())
+			continue
+		}
+		s.Properties = []*Property{{
+			ID: b.Name, GoName: b.GoName, Type: Category, Multivalued: true, Mode: ReadWrite,
+			ReadPerm: DefaultReadPermission, WritePerm: DefaultWritePermission,
+			Base: b, Sheet: s, Pos: b.Pos, Layer: b.Layer,
+		}}
+		b.Holder = s
+		m.CategorySheets = append(m.CategorySheets, s)
 	}
 }

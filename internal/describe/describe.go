@@ -149,7 +149,7 @@ func replaces(pos schema.Pos, layer string) string { return pos.Short() + " (lay
 // member describes p.
 func member(p *schema.Property, accessors []string) Member {
 	m := Member{ID: p.ID, Type: typeName(p), Layer: p.Layer, Pos: p.Pos.Short(), Description: p.Description, Accessors: accessors}
-	if p.Sheet != nil {
+	if p.Sheet != nil && p.Sheet.Category == nil { // a base category's holder: the type's own
 		m.Sheet = p.Sheet.Name
 	}
 	if p.Overrides != nil {
@@ -208,6 +208,9 @@ func (p *Project) Type(t *binding.Type) *TypeReport {
 			e.Kind, e.GoType, e.From, e.Pos = "document", p.DocumentsPackage+"."+f.Name, "type_class "+t.TypeClass, f.GoType.Pos
 		case binding.HolderField:
 			e.Kind, e.GoType, e.From, e.Pos = "holder", p.HoldersPackage+"."+f.Name, "property sheet "+f.Sheet.Name, origin(f.Sheet.Pos, f.Sheet.Layer)
+			if f.Sheet.Category != nil {
+				e.Kind, e.From = "category holder", "base category "+f.Sheet.Name+", in base_categories"
+			}
 		case binding.BaseField:
 			r.Composition = append(r.Composition, throughDoc...)
 			e.Kind, e.GoType, e.From = "base", "holders.Base", "every portal type"
@@ -220,7 +223,7 @@ func (p *Project) Type(t *binding.Type) *TypeReport {
 		r.Properties = append(r.Properties, member(prop, accessorNames(prop)))
 		if prop.Type == schema.Category {
 			from := "sheet " + sheetName(prop)
-			if prop.Sheet == nil {
+			if prop.Sheet == nil || prop.Sheet.Category != nil {
 				from = "the type's base_categories"
 				if slices.Contains(t.Dynamic(), prop.Base) {
 					from = "dynamic_categories"

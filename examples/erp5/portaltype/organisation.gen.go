@@ -7,136 +7,21 @@ import (
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
 	"github.com/accessorgen/accessorgen/examples/erp5/document"
 	"github.com/accessorgen/accessorgen/holders"
-	"slices"
 )
 
 // Organisation is the portal type Organisation (schema/types.yaml:13).
 //
-// Embedded, in ERP5's order: document.Organisation, ReferenceHolder, holders.Base, document.Auditable. Use New("Organisation") or new(Organisation).
+// Embedded, in ERP5's order: document.Organisation, ReferenceHolder, GroupCategoryHolder, SubordinationCategoryHolder, holders.Base, document.Auditable. Use New("Organisation") or new(Organisation).
 type Organisation struct {
 	document.Organisation
 	accessorholder.ReferenceHolder
+	accessorholder.GroupCategoryHolder
+	accessorholder.SubordinationCategoryHolder
 	holders.Base
 	document.Auditable
-	group         []string
-	subordination []string
 }
 
 var _ holders.Object = (*Organisation)(nil)
-
-// GroupList returns the values of group. Do not modify the slice.
-//
-// Category group of portal type Organisation (schema/types.yaml:17).
-func (o *Organisation) GroupList() []string {
-	return o.group
-}
-
-// Group returns the first value of group, ERP5's default value.
-func (o *Organisation) Group() string {
-	return holders.First(o.GroupList())
-}
-
-// SetGroup makes v the first value of group, keeping the others.
-func (o *Organisation) SetGroup(v string) {
-	o.group = holders.SetDefault(o.group, v)
-}
-
-// SetGroupList sets the values of group to a copy of v.
-func (o *Organisation) SetGroupList(v []string) {
-	o.group = slices.Clone(v)
-}
-
-// GroupSet returns the distinct values of group, in order.
-func (o *Organisation) GroupSet() []string {
-	return holders.CategorySet(o.GroupList())
-}
-
-// GroupID returns the last segment of the first value of group.
-func (o *Organisation) GroupID() string {
-	return holders.CategoryID(o.Group())
-}
-
-// GroupTitle returns the title of the first value of group, from the group tree.
-func (o *Organisation) GroupTitle(ctx context.Context) (string, error) {
-	return holders.TreeTitle(accessorholder.Categories(), "group", o.Group())
-}
-
-// GroupValue returns the object the first value of group points at, through the context's Resolver.
-func (o *Organisation) GroupValue(ctx context.Context) (holders.Object, error) {
-	return holders.CategoryValue(ctx, "group", o.Group(), true)
-}
-
-// GroupValueList returns the objects the values of group point at, through the context's Resolver.
-func (o *Organisation) GroupValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.CategoryValueList(ctx, "group", o.GroupList(), true)
-}
-
-// SetGroupValue makes v's URL the first value of group.
-func (o *Organisation) SetGroupValue(v holders.Object) {
-	o.SetGroup(holders.Membership(v, "group", true))
-}
-
-// SetGroupValueList sets the values of group to the URLs of v.
-func (o *Organisation) SetGroupValueList(v []holders.Object) {
-	o.SetGroupList(holders.Memberships(v, "group", true))
-}
-
-// SubordinationList returns the values of subordination. Do not modify the slice.
-//
-// Category subordination of portal type Organisation (schema/types.yaml:17).
-func (o *Organisation) SubordinationList() []string {
-	return o.subordination
-}
-
-// Subordination returns the first value of subordination, ERP5's default value.
-func (o *Organisation) Subordination() string {
-	return holders.First(o.SubordinationList())
-}
-
-// SetSubordination makes v the first value of subordination, keeping the others.
-func (o *Organisation) SetSubordination(v string) {
-	o.subordination = holders.SetDefault(o.subordination, v)
-}
-
-// SetSubordinationList sets the values of subordination to a copy of v.
-func (o *Organisation) SetSubordinationList(v []string) {
-	o.subordination = slices.Clone(v)
-}
-
-// SubordinationSet returns the distinct values of subordination, in order.
-func (o *Organisation) SubordinationSet() []string {
-	return holders.CategorySet(o.SubordinationList())
-}
-
-// SubordinationID returns the last segment of the first value of subordination.
-func (o *Organisation) SubordinationID() string {
-	return holders.CategoryID(o.Subordination())
-}
-
-// SubordinationTitle returns the title of the object the first value of subordination points at, through the context's Resolver.
-func (o *Organisation) SubordinationTitle(ctx context.Context) (string, error) {
-	return holders.ObjectTitle(ctx, "subordination", o.Subordination())
-}
-
-// SubordinationValue returns the object the first value of subordination points at, through the context's Resolver.
-func (o *Organisation) SubordinationValue(ctx context.Context) (holders.Object, error) {
-	return holders.CategoryValue(ctx, "subordination", o.Subordination(), false)
-}
-
-// SubordinationValueList returns the objects the values of subordination point at, through the context's Resolver.
-func (o *Organisation) SubordinationValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.CategoryValueList(ctx, "subordination", o.SubordinationList(), false)
-}
-
-// SetSubordinationValue makes v's URL the first value of subordination.
-func (o *Organisation) SetSubordinationValue(v holders.Object) {
-	o.SetSubordination(holders.Membership(v, "subordination", false))
-}
-
-// SetSubordinationValueList sets the values of subordination to the URLs of v.
-func (o *Organisation) SetSubordinationValueList(v []holders.Object) {
-	o.SetSubordinationList(holders.Memberships(v, "subordination", false))
-}
 
 // RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
 func (o *Organisation) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
@@ -561,27 +446,7 @@ var organisationInfo = holders.TypeInfo{
 		Property: &accessorholder.DublinCoreProperties[0],
 	}},
 	Pos:        "schema/types.yaml:13",
-	Properties: []*holders.PropertyInfo{&accessorholder.OrganisationProperties[0], &accessorholder.OrganisationProperties[1], &accessorholder.OrganisationProperties[2], &accessorholder.OrganisationProperties[3], &accessorholder.OrganisationProperties[4], &accessorholder.OrganisationProperties[5], &accessorholder.OrganisationProperties[6], &accessorholder.OrganisationProperties[7], &accessorholder.OrganisationProperties[8], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &organisationOwn[0], &organisationOwn[1]},
+	Properties: []*holders.PropertyInfo{&accessorholder.OrganisationProperties[0], &accessorholder.OrganisationProperties[1], &accessorholder.OrganisationProperties[2], &accessorholder.OrganisationProperties[3], &accessorholder.OrganisationProperties[4], &accessorholder.OrganisationProperties[5], &accessorholder.OrganisationProperties[6], &accessorholder.OrganisationProperties[7], &accessorholder.OrganisationProperties[8], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &accessorholder.GroupCategoryProperties[0], &accessorholder.SubordinationCategoryProperties[0]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.OrganisationSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet},
 	TypeClass:  "Organisation",
 }
-
-// organisationOwn describes the categories Organisation has itself.
-var organisationOwn = [...]holders.PropertyInfo{{
-	ID:              "group",
-	Layer:           "core",
-	Multivalued:     true,
-	Pos:             "schema/types.yaml:17",
-	ReadPermission:  "Access contents information",
-	Tree:            true,
-	Type:            "category",
-	WritePermission: "Modify portal content",
-}, {
-	ID:              "subordination",
-	Layer:           "core",
-	Multivalued:     true,
-	Pos:             "schema/types.yaml:17",
-	ReadPermission:  "Access contents information",
-	Type:            "category",
-	WritePermission: "Modify portal content",
-}}

@@ -14,133 +14,19 @@ import (
 //
 // A person known to the company.
 //
-// Embedded, in ERP5's order: document.Person, ReferenceHolder, DublinCoreHolder, holders.Base, document.Auditable. Use New("Person") or new(Person).
+// Embedded, in ERP5's order: document.Person, ReferenceHolder, DublinCoreHolder, GroupCategoryHolder, FunctionCategoryHolder, holders.Base, document.Auditable. Use New("Person") or new(Person).
 type Person struct {
 	document.Person
 	accessorholder.ReferenceHolder
 	accessorholder.DublinCoreHolder
+	accessorholder.GroupCategoryHolder
+	accessorholder.FunctionCategoryHolder
 	holders.Base
 	document.Auditable
-	group    []string
-	function []string
-	skill    []string
+	skill []string
 }
 
 var _ holders.Object = (*Person)(nil)
-
-// GroupList returns the values of group. Do not modify the slice.
-//
-// Category group of portal type Person (schema/types.yaml:8).
-func (o *Person) GroupList() []string {
-	return o.group
-}
-
-// Group returns the first value of group, ERP5's default value.
-func (o *Person) Group() string {
-	return holders.First(o.GroupList())
-}
-
-// SetGroup makes v the first value of group, keeping the others.
-func (o *Person) SetGroup(v string) {
-	o.group = holders.SetDefault(o.group, v)
-}
-
-// SetGroupList sets the values of group to a copy of v.
-func (o *Person) SetGroupList(v []string) {
-	o.group = slices.Clone(v)
-}
-
-// GroupSet returns the distinct values of group, in order.
-func (o *Person) GroupSet() []string {
-	return holders.CategorySet(o.GroupList())
-}
-
-// GroupID returns the last segment of the first value of group.
-func (o *Person) GroupID() string {
-	return holders.CategoryID(o.Group())
-}
-
-// GroupTitle returns the title of the first value of group, from the group tree.
-func (o *Person) GroupTitle(ctx context.Context) (string, error) {
-	return holders.TreeTitle(accessorholder.Categories(), "group", o.Group())
-}
-
-// GroupValue returns the object the first value of group points at, through the context's Resolver.
-func (o *Person) GroupValue(ctx context.Context) (holders.Object, error) {
-	return holders.CategoryValue(ctx, "group", o.Group(), true)
-}
-
-// GroupValueList returns the objects the values of group point at, through the context's Resolver.
-func (o *Person) GroupValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.CategoryValueList(ctx, "group", o.GroupList(), true)
-}
-
-// SetGroupValue makes v's URL the first value of group.
-func (o *Person) SetGroupValue(v holders.Object) {
-	o.SetGroup(holders.Membership(v, "group", true))
-}
-
-// SetGroupValueList sets the values of group to the URLs of v.
-func (o *Person) SetGroupValueList(v []holders.Object) {
-	o.SetGroupList(holders.Memberships(v, "group", true))
-}
-
-// FunctionList returns the values of function. Do not modify the slice.
-//
-// Category function of portal type Person (schema/types.yaml:8).
-func (o *Person) FunctionList() []string {
-	return o.function
-}
-
-// Function returns the first value of function, ERP5's default value.
-func (o *Person) Function() string {
-	return holders.First(o.FunctionList())
-}
-
-// SetFunction makes v the first value of function, keeping the others.
-func (o *Person) SetFunction(v string) {
-	o.function = holders.SetDefault(o.function, v)
-}
-
-// SetFunctionList sets the values of function to a copy of v.
-func (o *Person) SetFunctionList(v []string) {
-	o.function = slices.Clone(v)
-}
-
-// FunctionSet returns the distinct values of function, in order.
-func (o *Person) FunctionSet() []string {
-	return holders.CategorySet(o.FunctionList())
-}
-
-// FunctionID returns the last segment of the first value of function.
-func (o *Person) FunctionID() string {
-	return holders.CategoryID(o.Function())
-}
-
-// FunctionTitle returns the title of the first value of function, from the function tree.
-func (o *Person) FunctionTitle(ctx context.Context) (string, error) {
-	return holders.TreeTitle(accessorholder.Categories(), "function", o.Function())
-}
-
-// FunctionValue returns the object the first value of function points at, through the context's Resolver.
-func (o *Person) FunctionValue(ctx context.Context) (holders.Object, error) {
-	return holders.CategoryValue(ctx, "function", o.Function(), true)
-}
-
-// FunctionValueList returns the objects the values of function point at, through the context's Resolver.
-func (o *Person) FunctionValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.CategoryValueList(ctx, "function", o.FunctionList(), true)
-}
-
-// SetFunctionValue makes v's URL the first value of function.
-func (o *Person) SetFunctionValue(v holders.Object) {
-	o.SetFunction(holders.Membership(v, "function", true))
-}
-
-// SetFunctionValueList sets the values of function to the URLs of v.
-func (o *Person) SetFunctionValueList(v []holders.Object) {
-	o.SetFunctionList(holders.Memberships(v, "function", true))
-}
 
 // SkillList returns the values of skill. Do not modify the slice.
 //
@@ -829,7 +715,7 @@ var personInfo = holders.TypeInfo{
 		Property: &accessorholder.DublinCoreProperties[0],
 	}},
 	Pos:        "schema/types.yaml:2",
-	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.PersonProperties[4], &accessorholder.PersonProperties[5], &accessorholder.PersonProperties[6], &accessorholder.PersonProperties[7], &accessorholder.PersonProperties[8], &accessorholder.PersonProperties[9], &accessorholder.PersonProperties[10], &accessorholder.PersonProperties[11], &accessorholder.PersonProperties[12], &accessorholder.PersonProperties[13], &accessorholder.PersonProperties[14], &accessorholder.PersonProperties[15], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &personOwn[0], &personOwn[1], &personOwn[2]},
+	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.PersonProperties[4], &accessorholder.PersonProperties[5], &accessorholder.PersonProperties[6], &accessorholder.PersonProperties[7], &accessorholder.PersonProperties[8], &accessorholder.PersonProperties[9], &accessorholder.PersonProperties[10], &accessorholder.PersonProperties[11], &accessorholder.PersonProperties[12], &accessorholder.PersonProperties[13], &accessorholder.PersonProperties[14], &accessorholder.PersonProperties[15], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &accessorholder.GroupCategoryProperties[0], &accessorholder.FunctionCategoryProperties[0], &personOwn[0]},
 	Shadowed: []holders.ShadowInfo{{
 		Loser:  &accessorholder.DublinCoreProperties[0],
 		Winner: &accessorholder.PersonProperties[2],
@@ -840,24 +726,6 @@ var personInfo = holders.TypeInfo{
 
 // personOwn describes the categories Person has itself.
 var personOwn = [...]holders.PropertyInfo{{
-	ID:              "group",
-	Layer:           "core",
-	Multivalued:     true,
-	Pos:             "schema/types.yaml:8",
-	ReadPermission:  "Access contents information",
-	Tree:            true,
-	Type:            "category",
-	WritePermission: "Modify portal content",
-}, {
-	ID:              "function",
-	Layer:           "core",
-	Multivalued:     true,
-	Pos:             "schema/types.yaml:8",
-	ReadPermission:  "Access contents information",
-	Tree:            true,
-	Type:            "category",
-	WritePermission: "Modify portal content",
-}, {
 	ID:              "skill",
 	Layer:           "core",
 	Multivalued:     true,

@@ -6,78 +6,20 @@ import (
 	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/all_types/accessorholder"
-	"slices"
 )
 
 // SaleOrder is the portal type Sale Order (schema.yaml:42).
 //
 // An order from a customer.
 //
-// Embedded, in ERP5's order: EverythingHolder, holders.Base. Use New("Sale Order") or new(SaleOrder).
+// Embedded, in ERP5's order: EverythingHolder, SiteCategoryHolder, holders.Base. Use New("Sale Order") or new(SaleOrder).
 type SaleOrder struct {
 	accessorholder.EverythingHolder
+	accessorholder.SiteCategoryHolder
 	holders.Base
-	site []string
 }
 
 var _ holders.Object = (*SaleOrder)(nil)
-
-// SiteList returns the values of site. Do not modify the slice.
-//
-// Category site of portal type Sale Order (schema.yaml:45).
-func (o *SaleOrder) SiteList() []string {
-	return o.site
-}
-
-// Site returns the first value of site, ERP5's default value.
-func (o *SaleOrder) Site() string {
-	return holders.First(o.SiteList())
-}
-
-// SetSite makes v the first value of site, keeping the others.
-func (o *SaleOrder) SetSite(v string) {
-	o.site = holders.SetDefault(o.site, v)
-}
-
-// SetSiteList sets the values of site to a copy of v.
-func (o *SaleOrder) SetSiteList(v []string) {
-	o.site = slices.Clone(v)
-}
-
-// SiteSet returns the distinct values of site, in order.
-func (o *SaleOrder) SiteSet() []string {
-	return holders.CategorySet(o.SiteList())
-}
-
-// SiteID returns the last segment of the first value of site.
-func (o *SaleOrder) SiteID() string {
-	return holders.CategoryID(o.Site())
-}
-
-// SiteTitle returns the title of the object the first value of site points at, through the context's Resolver.
-func (o *SaleOrder) SiteTitle(ctx context.Context) (string, error) {
-	return holders.ObjectTitle(ctx, "site", o.Site())
-}
-
-// SiteValue returns the object the first value of site points at, through the context's Resolver.
-func (o *SaleOrder) SiteValue(ctx context.Context) (holders.Object, error) {
-	return holders.CategoryValue(ctx, "site", o.Site(), false)
-}
-
-// SiteValueList returns the objects the values of site point at, through the context's Resolver.
-func (o *SaleOrder) SiteValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.CategoryValueList(ctx, "site", o.SiteList(), false)
-}
-
-// SetSiteValue makes v's URL the first value of site.
-func (o *SaleOrder) SetSiteValue(v holders.Object) {
-	o.SetSite(holders.Membership(v, "site", false))
-}
-
-// SetSiteValueList sets the values of site to the URLs of v.
-func (o *SaleOrder) SetSiteValueList(v []holders.Object) {
-	o.SetSiteList(holders.Memberships(v, "site", false))
-}
 
 // RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
 func (o *SaleOrder) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
@@ -445,16 +387,6 @@ var saleOrderInfo = holders.TypeInfo{
 		return new(SaleOrder)
 	},
 	Pos:        "schema.yaml:42",
-	Properties: []*holders.PropertyInfo{&accessorholder.EverythingProperties[0], &accessorholder.EverythingProperties[1], &accessorholder.EverythingProperties[2], &accessorholder.EverythingProperties[3], &accessorholder.EverythingProperties[4], &accessorholder.EverythingProperties[5], &accessorholder.EverythingProperties[6], &accessorholder.EverythingProperties[7], &accessorholder.EverythingProperties[8], &accessorholder.EverythingProperties[9], &accessorholder.EverythingProperties[10], &accessorholder.EverythingProperties[11], &accessorholder.EverythingProperties[12], &accessorholder.EverythingProperties[13], &accessorholder.EverythingProperties[14], &accessorholder.EverythingProperties[15], &accessorholder.EverythingProperties[16], &accessorholder.EverythingProperties[17], &accessorholder.EverythingProperties[18], &accessorholder.EverythingProperties[19], &accessorholder.EverythingProperties[20], &saleOrderOwn[0]},
+	Properties: []*holders.PropertyInfo{&accessorholder.EverythingProperties[0], &accessorholder.EverythingProperties[1], &accessorholder.EverythingProperties[2], &accessorholder.EverythingProperties[3], &accessorholder.EverythingProperties[4], &accessorholder.EverythingProperties[5], &accessorholder.EverythingProperties[6], &accessorholder.EverythingProperties[7], &accessorholder.EverythingProperties[8], &accessorholder.EverythingProperties[9], &accessorholder.EverythingProperties[10], &accessorholder.EverythingProperties[11], &accessorholder.EverythingProperties[12], &accessorholder.EverythingProperties[13], &accessorholder.EverythingProperties[14], &accessorholder.EverythingProperties[15], &accessorholder.EverythingProperties[16], &accessorholder.EverythingProperties[17], &accessorholder.EverythingProperties[18], &accessorholder.EverythingProperties[19], &accessorholder.EverythingProperties[20], &accessorholder.SiteCategoryProperties[0]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.EverythingSheet},
 }
-
-// saleOrderOwn describes the categories SaleOrder has itself.
-var saleOrderOwn = [...]holders.PropertyInfo{{
-	ID:              "site",
-	Multivalued:     true,
-	Pos:             "schema.yaml:45",
-	ReadPermission:  "Access contents information",
-	Type:            "category",
-	WritePermission: "Modify portal content",
-}}
