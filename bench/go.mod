@@ -4,10 +4,12 @@ go 1.26.0
 
 replace github.com/accessorgen/accessorgen => ../
 
-require google.golang.org/protobuf v1.36.12
+require (
+	github.com/accessorgen/accessorgen v0.0.0
+	google.golang.org/protobuf v1.36.12
+)
 
 require (
-	github.com/accessorgen/accessorgen v0.0.0 // indirect
 	github.com/dave/jennifer v1.7.1 // indirect
 	go.yaml.in/yaml/v3 v3.0.6 // indirect
 	golang.org/x/mod v0.42.0 // indirect

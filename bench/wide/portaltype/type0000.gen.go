@@ -3,6 +3,7 @@
 package portaltype
 
 import (
+	"context"
 	"github.com/accessorgen/accessorgen/bench/wide/accessorholder"
 	"github.com/accessorgen/accessorgen/holders"
 )
@@ -52,6 +53,18 @@ func (o *Type0000) Edit(changes map[string]any) error {
 // PropertyIDs lists the by-name ids of Type0000.
 func (*Type0000) PropertyIDs() []string {
 	return type0000Info.PropertyIDs()
+}
+
+// CheckConsistency runs the constraints of Type 0000 that filters accept and returns what they
+// report; constraints that reach other objects use the context's Resolver.
+func (o *Type0000) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, false, filters...)
+}
+
+// FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
+// and returns what they report.
+func (o *Type0000) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
+	return holders.CheckConsistency(ctx, o, true, filters...)
 }
 
 // type0000Index returns the by-name index of id in Type0000, or -1.
