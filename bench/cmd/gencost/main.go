@@ -105,8 +105,9 @@ func main() {
 	startUp(tmp, root, ag)
 }
 
-// startUp builds a program linking *startTypes generated types and an
-// empty one, and compares their start times.
+// startUp builds a program linking *startTypes generated types, one
+// linking only the holders package and an empty one, and compares their
+// start times.
 func startUp(tmp, root, ag string) {
 	dir := filepath.Join(tmp, "start")
 	spec := synth.Spec{Sheets: *startTypes, Properties: 2, Types: *startTypes, SheetsPerType: 1}
@@ -119,18 +120,21 @@ func startUp(tmp, root, ag string) {
 	for name, src := range map[string]string{
 		"linked": "package main\n\nimport (\n\t\"os\"\n\n\t\"synthstart/portaltype\"\n)\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tif _, err := portaltype.New(os.Args[1]); err != nil {\n\t\t\tos.Exit(1)\n\t\t}\n\t}\n}\n",
 		"empty":  "package main\n\nimport \"os\"\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tos.Exit(1)\n\t}\n}\n",
+		// holders alone, with the error formatting New uses: what the runtime
+		// package costs without any type.
+		"holders": "package main\n\nimport (\n\t\"os\"\n\n\t\"github.com/accessorgen/accessorgen/holders\"\n)\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tif _, ok := holders.FindType(nil, os.Args[1]); !ok {\n\t\t\tos.Exit(1)\n\t\t}\n\t\t_ = holders.UnknownType(os.Args[1])\n\t}\n}\n",
 	} {
 		check(os.MkdirAll(filepath.Join(dir, "cmd", name), 0o755))
 		check(os.WriteFile(filepath.Join(dir, "cmd", name, "main.go"), []byte(src), 0o644))
 		run(dir, "go", "build", "-o", filepath.Join(tmp, name), "./cmd/"+name)
 	}
 	run(dir, filepath.Join(tmp, "linked"), synth.TypeName(*startTypes-1)) // it links and finds the last type
-	var linked, empty []time.Duration
+	var linked, empty, hold []time.Duration
 	for range *starts {
 		for _, p := range []struct {
 			bin string
 			out *[]time.Duration
-		}{{"linked", &linked}, {"empty", &empty}} {
+		}{{"linked", &linked}, {"empty", &empty}, {"holders", &hold}} {
 			t0 := time.Now()
 			run(dir, filepath.Join(tmp, p.bin))
 			*p.out = append(*p.out, time.Since(t0))
@@ -144,6 +148,8 @@ func startUp(tmp, root, ag string) {
 	fmt.Printf("\nStart-up, %d runs each, interleaved: empty program median %s (p10 %s), %s bytes; program linking %d generated types median %s (p10 %s), %s bytes; difference of medians %+.3f ms\n",
 		*starts, ms3(median(empty)), ms3(pct(empty, 10)), comma(size("empty")), *startTypes, ms3(median(linked)), ms3(pct(linked, 10)), comma(size("linked")),
 		float64(median(linked)-median(empty))/1e6)
+	fmt.Printf("A program linking only the holders package: median %s (p10 %s), %s bytes; the types add %+.3f ms to it\n",
+		ms3(median(hold)), ms3(pct(hold, 10)), comma(size("holders")), float64(median(linked)-median(hold))/1e6)
 }
 
 func fastest(f func()) time.Duration {
