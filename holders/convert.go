@@ -34,7 +34,17 @@ func ToString(v any) (string, error) {
 }
 
 // ToInt converts v to an int.
-func ToInt(v any) (int, error) {
+func ToInt(v any) (n int, err error) {
+	// The common case first, small enough to be inlined into the
+	// generated setters; the type switch below is a call.
+	n, ok := v.(int)
+	if !ok {
+		n, err = toInt(v)
+	}
+	return n, err
+}
+
+func toInt(v any) (int, error) {
 	switch n := v.(type) {
 	case int:
 		return n, nil
@@ -80,6 +90,15 @@ func toUint64(v any) uint64 {
 // ToFloat converts v to a finite float64. Integers are accepted whatever
 // their size; a float64 holds them exactly up to 2^53 and rounds beyond.
 func ToFloat(v any) (float64, error) {
+	// A finite float64 first, inlined as ToInt's int is: f-f is 0 for a
+	// finite f and NaN for NaN and the infinities.
+	if f, ok := v.(float64); ok && f-f == 0 {
+		return f, nil
+	}
+	return toFloat(v)
+}
+
+func toFloat(v any) (float64, error) {
 	var f float64
 	switch n := v.(type) {
 	case float64:

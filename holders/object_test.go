@@ -699,17 +699,27 @@ type call struct {
 // values in refuse (at check time) and in late (only when applying, which
 // breaks the Setter contract).
 type recorder struct {
+	ti     *holders.TypeInfo
 	calls  []call
 	refuse map[any]bool
 	late   map[any]bool
 }
 
-func (r *recorder) set(i int, v any, apply bool) error {
+// set finds id and refuses unknown and read-only ids, as generated
+// Setters do, before it records a call.
+func (r *recorder) set(id string, v any, apply bool) (int, error) {
+	i := r.ti.Index(id)
+	switch {
+	case i < 0:
+		return -1, holders.ErrUnknownProperty
+	case r.ti.Properties[i].ReadOnly:
+		return i, holders.ErrReadOnly
+	}
 	r.calls = append(r.calls, call{i, v, apply})
 	if r.refuse[v] || apply && r.late[v] {
-		return holders.ErrInvalidValue
+		return i, holders.ErrInvalidValue
 	}
-	return nil
+	return i, nil
 }
 
 func recorderType(n int, readOnly ...int) *holders.TypeInfo {
@@ -733,7 +743,7 @@ func TestGenericEdit(t *testing.T) {
 		}
 	}
 	for range 5 { // map order is random
-		r := &recorder{}
+		r := &recorder{ti: ti}
 		if err := holders.Edit(ti, r.set, changes); err != nil {
 			t.Fatal(err)
 		}
@@ -759,7 +769,7 @@ func TestGenericEdit(t *testing.T) {
 	}
 
 	// A refusal: nothing is applied.
-	r := &recorder{refuse: map[any]bool{30: true, 250: true}}
+	r := &recorder{ti: ti, refuse: map[any]bool{30: true, 250: true}}
 	err := holders.Edit(ti, r.set, map[string]any{"p3": 30, "p1": 10, "p25": 250, "p7": 70, "nope": 0})
 	want := `Recorder: edit refused, nothing changed: "nope": unknown property; "p25": invalid value; "p3": invalid value; "p7": read-only property`
 	if err == nil || err.Error() != want {
@@ -770,19 +780,19 @@ func TestGenericEdit(t *testing.T) {
 			t.Errorf("a refused Edit applied %+v", c)
 		}
 		if c.I == 7 {
-			t.Error("the Setter was called for a read-only property")
+			t.Error("a read-only property's value was converted")
 		}
 	}
 
 	// A Setter that breaks its contract is reported, not hidden.
-	r = &recorder{late: map[any]bool{20: true}}
+	r = &recorder{ti: ti, late: map[any]bool{20: true}}
 	err = holders.Edit(ti, r.set, map[string]any{"p2": 20, "p1": 10})
 	checkErr(t, err, "Recorder", "p2", holders.ErrInvalidValue, `Recorder: property "p2": invalid value`, "")
 }
 
 func TestGenericSetProperty(t *testing.T) {
 	ti := recorderType(3, 1)
-	r := &recorder{refuse: map[any]bool{"bad": true}}
+	r := &recorder{ti: ti, refuse: map[any]bool{"bad": true}}
 	if err := holders.SetProperty(ti, r.set, "p2", "ok"); err != nil {
 		t.Fatal(err)
 	}

@@ -41,7 +41,10 @@ func (o *Address) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Address) SetProperty(id string, v any) error {
-	return holders.SetProperty(&addressInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return addressInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -93,24 +96,24 @@ func addressIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Address) Value(id string) (holders.Value, error) {
-	switch addressIndex(id) {
-	case 0:
+	switch id {
+	case "street_address":
 		return holders.StringValue(o.StreetAddress()), nil
-	case 1:
+	case "city":
 		return holders.StringValue(o.City()), nil
-	case 2:
+	case "zip_code":
 		return holders.StringValue(o.ZipCode()), nil
-	case 3:
+	case "region":
 		return holders.StringsValue(o.RegionList()), nil
-	case 4:
+	case "title":
 		return holders.StringValue(o.Title()), nil
-	case 5:
+	case "description":
 		return holders.StringValue(o.Description()), nil
-	case 6:
+	case "subject":
 		return holders.StringsValue(o.SubjectList()), nil
-	case 7:
+	case "language":
 		return holders.StringValue(o.Language()), nil
-	case 8:
+	case "creation_date":
 		return holders.TimeValue(o.CreationDate()), nil
 	}
 	return holders.Value{}, addressInfo.Unknown(id)
@@ -118,94 +121,97 @@ func (o *Address) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Address) HasProperty(id string) bool {
-	switch addressIndex(id) {
-	case 0:
+	switch id {
+	case "street_address":
 		return o.HasStreetAddress()
-	case 1:
+	case "city":
 		return o.HasCity()
-	case 2:
+	case "zip_code":
 		return o.HasZipCode()
-	case 3:
+	case "region":
 		return len(o.RegionList()) > 0
-	case 4:
+	case "title":
 		return o.HasTitle()
-	case 5:
+	case "description":
 		return o.HasDescription()
-	case 6:
+	case "subject":
 		return o.HasSubject()
-	case 7:
+	case "language":
 		return o.HasLanguage()
-	case 8:
+	case "creation_date":
 		return o.HasCreationDate()
 	}
 	return false
 }
 
-// set is Address's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Address) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Address's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Address) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "street_address":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetStreetAddress(x)
-	case 1:
+		return 0, nil
+	case "city":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetCity(x)
-	case 2:
+		return 1, nil
+	case "zip_code":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetZipCode(x)
-	case 3:
+		return 2, nil
+	case "region":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetRegionList(x)
-	case 4:
+		return 3, nil
+	case "title":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetTitle(x)
-	case 5:
+		return 4, nil
+	case "description":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
 		o.SetDescription(x)
-	case 6:
+		return 5, nil
+	case "subject":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 6, err
 		}
 		o.SetSubjectList(x)
-	case 7:
+		return 6, nil
+	case "language":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 7, err
 		}
-		return o.SetLanguage(x)
-	case 8:
-		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetCreationDate(x)
+		return 7, o.SetLanguage(x)
+	case "creation_date":
+		return 8, holders.ErrReadOnly
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // addressInfo describes Address; it is laid out by the linker, not built at start-up.

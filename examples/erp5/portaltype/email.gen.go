@@ -36,7 +36,10 @@ func (o *Email) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Email) SetProperty(id string, v any) error {
-	return holders.SetProperty(&emailInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return emailInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -84,20 +87,20 @@ func emailIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Email) Value(id string) (holders.Value, error) {
-	switch emailIndex(id) {
-	case 0:
+	switch id {
+	case "url_string":
 		return holders.StringValue(o.URLString()), nil
-	case 1:
+	case "validation_dates":
 		return holders.TimesValue(o.ValidationDatesList()), nil
-	case 2:
+	case "title":
 		return holders.StringValue(o.Title()), nil
-	case 3:
+	case "description":
 		return holders.StringValue(o.Description()), nil
-	case 4:
+	case "subject":
 		return holders.StringsValue(o.SubjectList()), nil
-	case 5:
+	case "language":
 		return holders.StringValue(o.Language()), nil
-	case 6:
+	case "creation_date":
 		return holders.TimeValue(o.CreationDate()), nil
 	}
 	return holders.Value{}, emailInfo.Unknown(id)
@@ -105,75 +108,76 @@ func (o *Email) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Email) HasProperty(id string) bool {
-	switch emailIndex(id) {
-	case 0:
+	switch id {
+	case "url_string":
 		return o.HasURLString()
-	case 1:
+	case "validation_dates":
 		return o.HasValidationDates()
-	case 2:
+	case "title":
 		return o.HasTitle()
-	case 3:
+	case "description":
 		return o.HasDescription()
-	case 4:
+	case "subject":
 		return o.HasSubject()
-	case 5:
+	case "language":
 		return o.HasLanguage()
-	case 6:
+	case "creation_date":
 		return o.HasCreationDate()
 	}
 	return false
 }
 
-// set is Email's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Email) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Email's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Email) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "url_string":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetURLString(x)
-	case 1:
+		return 0, nil
+	case "validation_dates":
 		x, err := holders.ToTimes(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetValidationDatesList(x)
-	case 2:
+		return 1, nil
+	case "title":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetTitle(x)
-	case 3:
+		return 2, nil
+	case "description":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetDescription(x)
-	case 4:
+		return 3, nil
+	case "subject":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetSubjectList(x)
-	case 5:
+		return 4, nil
+	case "language":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
-		return o.SetLanguage(x)
-	case 6:
-		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetCreationDate(x)
+		return 5, o.SetLanguage(x)
+	case "creation_date":
+		return 6, holders.ErrReadOnly
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // emailInfo describes Email; it is laid out by the linker, not built at start-up.

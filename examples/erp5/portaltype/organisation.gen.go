@@ -126,7 +126,10 @@ func (o *Organisation) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Organisation) SetProperty(id string, v any) error {
-	return holders.SetProperty(&organisationInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return organisationInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -224,40 +227,40 @@ func organisationIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Organisation) Value(id string) (holders.Value, error) {
-	switch organisationIndex(id) {
-	case 0:
+	switch id {
+	case "corporate_name":
 		return holders.StringValue(o.CorporateName()), nil
-	case 1:
+	case "corporate_registration_code":
 		return holders.StringValue(o.CorporateRegistrationCode()), nil
-	case 2:
+	case "social_capital":
 		return holders.FloatValue(o.SocialCapital()), nil
-	case 3:
+	case "employee_count":
 		return holders.IntValue(o.EmployeeCount()), nil
-	case 4:
+	case "founding_date":
 		return holders.TimeValue(o.FoundingDate()), nil
-	case 5:
+	case "vat_liable":
 		return holders.BoolValue(o.VatLiable()), nil
-	case 6:
+	case "activity":
 		return holders.StringsValue(o.ActivityList()), nil
-	case 7:
+	case "default_currency":
 		return holders.StringValue(o.DefaultCurrency()), nil
-	case 8:
+	case "region":
 		return holders.StringsValue(o.RegionList()), nil
-	case 9:
+	case "reference":
 		return holders.StringValue(o.Reference()), nil
-	case 10:
+	case "title":
 		return holders.StringValue(o.Title()), nil
-	case 11:
+	case "description":
 		return holders.StringValue(o.Description()), nil
-	case 12:
+	case "subject":
 		return holders.StringsValue(o.SubjectList()), nil
-	case 13:
+	case "language":
 		return holders.StringValue(o.Language()), nil
-	case 14:
+	case "creation_date":
 		return holders.TimeValue(o.CreationDate()), nil
-	case 15:
+	case "group":
 		return holders.StringsValue(o.GroupList()), nil
-	case 16:
+	case "subordination":
 		return holders.StringsValue(o.SubordinationList()), nil
 	}
 	return holders.Value{}, organisationInfo.Unknown(id)
@@ -265,164 +268,169 @@ func (o *Organisation) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Organisation) HasProperty(id string) bool {
-	switch organisationIndex(id) {
-	case 0:
+	switch id {
+	case "corporate_name":
 		return o.HasCorporateName()
-	case 1:
+	case "corporate_registration_code":
 		return o.HasCorporateRegistrationCode()
-	case 2:
+	case "social_capital":
 		return o.HasSocialCapital()
-	case 3:
+	case "employee_count":
 		return o.HasEmployeeCount()
-	case 4:
+	case "founding_date":
 		return o.HasFoundingDate()
-	case 5:
+	case "vat_liable":
 		return o.HasVatLiable()
-	case 6:
+	case "activity":
 		return o.HasActivity()
-	case 7:
+	case "default_currency":
 		return o.HasDefaultCurrency()
-	case 8:
+	case "region":
 		return len(o.RegionList()) > 0
-	case 9:
+	case "reference":
 		return o.HasReference()
-	case 10:
+	case "title":
 		return o.HasTitle()
-	case 11:
+	case "description":
 		return o.HasDescription()
-	case 12:
+	case "subject":
 		return o.HasSubject()
-	case 13:
+	case "language":
 		return o.HasLanguage()
-	case 14:
+	case "creation_date":
 		return o.HasCreationDate()
-	case 15:
+	case "group":
 		return len(o.GroupList()) > 0
-	case 16:
+	case "subordination":
 		return len(o.SubordinationList()) > 0
 	}
 	return false
 }
 
-// set is Organisation's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Organisation) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Organisation's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Organisation) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "corporate_name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetCorporateName(x)
-	case 1:
+		return 0, nil
+	case "corporate_registration_code":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetCorporateRegistrationCode(x)
-	case 2:
+		return 1, nil
+	case "social_capital":
 		x, err := holders.ToFloat(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetSocialCapital(x)
-	case 3:
-		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetEmployeeCount(x)
-	case 4:
+		return 2, nil
+	case "employee_count":
+		return 3, holders.ErrReadOnly
+	case "founding_date":
 		x, err := holders.ToTime(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetFoundingDate(x)
-	case 5:
+		return 4, nil
+	case "vat_liable":
 		x, err := holders.ToBool(v)
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
 		o.SetVatLiable(x)
-	case 6:
+		return 5, nil
+	case "activity":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckSelections(x, accessorholder.OrganisationProperties[6].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 6, err
 		}
-		return o.SetActivityList(x)
-	case 7:
+		return 6, o.SetActivityList(x)
+	case "default_currency":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 7, err
 		}
 		o.SetDefaultCurrency(x)
-	case 8:
+		return 7, nil
+	case "region":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 8, err
 		}
 		o.SetRegionList(x)
-	case 9:
+		return 8, nil
+	case "reference":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 9, err
 		}
 		o.SetReference(x)
-	case 10:
+		return 9, nil
+	case "title":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 10, err
 		}
 		o.SetTitle(x)
-	case 11:
+		return 10, nil
+	case "description":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 11, err
 		}
 		o.SetDescription(x)
-	case 12:
+		return 11, nil
+	case "subject":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 12, err
 		}
 		o.SetSubjectList(x)
-	case 13:
+		return 12, nil
+	case "language":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 13, err
 		}
-		return o.SetLanguage(x)
-	case 14:
-		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetCreationDate(x)
-	case 15:
+		return 13, o.SetLanguage(x)
+	case "creation_date":
+		return 14, holders.ErrReadOnly
+	case "group":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 15, err
 		}
 		o.SetGroupList(x)
-	case 16:
+		return 15, nil
+	case "subordination":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 16, err
 		}
 		o.SetSubordinationList(x)
+		return 16, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // organisationInfo describes Organisation; it is laid out by the linker, not built at start-up.

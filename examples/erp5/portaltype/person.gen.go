@@ -282,7 +282,10 @@ func (o *Person) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Person) SetProperty(id string, v any) error {
-	return holders.SetProperty(&personInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return personInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -408,54 +411,54 @@ func personIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Person) Value(id string) (holders.Value, error) {
-	switch personIndex(id) {
-	case 0:
+	switch id {
+	case "first_name":
 		return holders.StringValue(o.FirstName()), nil
-	case 1:
+	case "last_name":
 		return holders.StringValue(o.LastName()), nil
-	case 2:
+	case "title":
 		return holders.StringValue(o.Title()), nil
-	case 3:
+	case "birthday":
 		return holders.TimeValue(o.Birthday()), nil
-	case 4:
+	case "child_count":
 		return holders.IntValue(o.ChildCount()), nil
-	case 5:
+	case "career_role":
 		return holders.StringsValue(o.CareerRoleList()), nil
-	case 6:
+	case "salary":
 		return holders.FloatValue(o.Salary()), nil
-	case 7:
+	case "salary_range_min":
 		return holders.FloatValue(o.SalaryRangeMin()), nil
-	case 8:
+	case "salary_range_max":
 		return holders.FloatValue(o.SalaryRangeMax()), nil
-	case 9:
+	case "nickname":
 		return holders.StringValue(o.Nickname()), nil
-	case 10:
+	case "gender":
 		return holders.StringValue(o.Gender()), nil
-	case 11:
+	case "photo":
 		return holders.BytesValue(o.Photo()), nil
-	case 12:
+	case "preferred_currency":
 		return holders.StringValue(o.PreferredCurrency()), nil
-	case 13:
+	case "region":
 		return holders.StringsValue(o.RegionList()), nil
-	case 14:
+	case "subordination":
 		return holders.StringsValue(o.SubordinationList()), nil
-	case 15:
+	case "employee_number":
 		return holders.StringValue(o.EmployeeNumber()), nil
-	case 16:
+	case "reference":
 		return holders.StringValue(o.Reference()), nil
-	case 17:
+	case "description":
 		return holders.StringValue(o.Description()), nil
-	case 18:
+	case "subject":
 		return holders.StringsValue(o.SubjectList()), nil
-	case 19:
+	case "language":
 		return holders.StringValue(o.Language()), nil
-	case 20:
+	case "creation_date":
 		return holders.TimeValue(o.CreationDate()), nil
-	case 21:
+	case "group":
 		return holders.StringsValue(o.GroupList()), nil
-	case 22:
+	case "function":
 		return holders.StringsValue(o.FunctionList()), nil
-	case 23:
+	case "skill":
 		return holders.StringsValue(o.SkillList()), nil
 	}
 	return holders.Value{}, personInfo.Unknown(id)
@@ -463,226 +466,238 @@ func (o *Person) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Person) HasProperty(id string) bool {
-	switch personIndex(id) {
-	case 0:
+	switch id {
+	case "first_name":
 		return o.HasFirstName()
-	case 1:
+	case "last_name":
 		return o.HasLastName()
-	case 2:
+	case "title":
 		return o.HasTitle()
-	case 3:
+	case "birthday":
 		return o.HasBirthday()
-	case 4:
+	case "child_count":
 		return o.HasChildCount()
-	case 5:
+	case "career_role":
 		return o.HasCareerRole()
-	case 6:
+	case "salary":
 		return o.HasSalary()
-	case 7:
+	case "salary_range_min":
 		return o.HasSalaryRangeMin()
-	case 8:
+	case "salary_range_max":
 		return o.HasSalaryRangeMax()
-	case 9:
+	case "nickname":
 		return o.HasNickname()
-	case 10:
+	case "gender":
 		return o.HasGender()
-	case 11:
+	case "photo":
 		return o.HasPhoto()
-	case 12:
+	case "preferred_currency":
 		return o.HasPreferredCurrency()
-	case 13:
+	case "region":
 		return len(o.RegionList()) > 0
-	case 14:
+	case "subordination":
 		return len(o.SubordinationList()) > 0
-	case 15:
+	case "employee_number":
 		return o.HasEmployeeNumber()
-	case 16:
+	case "reference":
 		return o.HasReference()
-	case 17:
+	case "description":
 		return o.HasDescription()
-	case 18:
+	case "subject":
 		return o.HasSubject()
-	case 19:
+	case "language":
 		return o.HasLanguage()
-	case 20:
+	case "creation_date":
 		return o.HasCreationDate()
-	case 21:
+	case "group":
 		return len(o.GroupList()) > 0
-	case 22:
+	case "function":
 		return len(o.FunctionList()) > 0
-	case 23:
+	case "skill":
 		return len(o.SkillList()) > 0
 	}
 	return false
 }
 
-// set is Person's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Person) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Person's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Person) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "first_name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetFirstName(x)
-	case 1:
+		return 0, nil
+	case "last_name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetLastName(x)
-	case 2:
+		return 1, nil
+	case "title":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetTitle(x)
-	case 3:
+		return 2, nil
+	case "birthday":
 		x, err := holders.ToTime(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetBirthday(x)
-	case 4:
+		return 3, nil
+	case "child_count":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetChildCount(x)
-	case 5:
+		return 4, nil
+	case "career_role":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
 		o.SetCareerRoleList(x)
-	case 6:
+		return 5, nil
+	case "salary":
 		x, err := holders.ToFloat(v)
 		if err != nil || !apply {
-			return err
+			return 6, err
 		}
 		o.SetSalary(x)
-	case 7:
+		return 6, nil
+	case "salary_range_min":
 		x, err := holders.ToFloat(v)
 		if err != nil || !apply {
-			return err
+			return 7, err
 		}
 		o.SetSalaryRangeMin(x)
-	case 8:
+		return 7, nil
+	case "salary_range_max":
 		x, err := holders.ToFloat(v)
 		if err != nil || !apply {
-			return err
+			return 8, err
 		}
 		o.SetSalaryRangeMax(x)
-	case 9:
-		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetNickname(x)
-	case 10:
+		return 8, nil
+	case "nickname":
+		return 9, holders.ErrReadOnly
+	case "gender":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[10].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 10, err
 		}
-		return o.SetGender(x)
-	case 11:
+		return 10, o.SetGender(x)
+	case "photo":
 		x, err := holders.ToBytes(v)
 		if err != nil || !apply {
-			return err
+			return 11, err
 		}
 		o.SetPhoto(x)
-	case 12:
+		return 11, nil
+	case "preferred_currency":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 12, err
 		}
 		o.SetPreferredCurrency(x)
-	case 13:
+		return 12, nil
+	case "region":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 13, err
 		}
 		o.SetRegionList(x)
-	case 14:
+		return 13, nil
+	case "subordination":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 14, err
 		}
 		o.SetSubordinationList(x)
-	case 15:
+		return 14, nil
+	case "employee_number":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 15, err
 		}
 		o.SetEmployeeNumber(x)
-	case 16:
+		return 15, nil
+	case "reference":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 16, err
 		}
 		o.SetReference(x)
-	case 17:
+		return 16, nil
+	case "description":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 17, err
 		}
 		o.SetDescription(x)
-	case 18:
+		return 17, nil
+	case "subject":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 18, err
 		}
 		o.SetSubjectList(x)
-	case 19:
+		return 18, nil
+	case "language":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 19, err
 		}
-		return o.SetLanguage(x)
-	case 20:
-		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetCreationDate(x)
-	case 21:
+		return 19, o.SetLanguage(x)
+	case "creation_date":
+		return 20, holders.ErrReadOnly
+	case "group":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 21, err
 		}
 		o.SetGroupList(x)
-	case 22:
+		return 21, nil
+	case "function":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "function", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 22, err
 		}
 		o.SetFunctionList(x)
-	case 23:
+		return 22, nil
+	case "skill":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "skill", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 23, err
 		}
 		o.SetSkillList(x)
+		return 23, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // personInfo describes Person; it is laid out by the linker, not built at start-up.

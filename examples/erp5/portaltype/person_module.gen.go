@@ -37,7 +37,10 @@ func (o *PersonModule) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *PersonModule) SetProperty(id string, v any) error {
-	return holders.SetProperty(&personModuleInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return personModuleInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -81,16 +84,16 @@ func personModuleIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *PersonModule) Value(id string) (holders.Value, error) {
-	switch personModuleIndex(id) {
-	case 0:
+	switch id {
+	case "title":
 		return holders.StringValue(o.Title()), nil
-	case 1:
+	case "description":
 		return holders.StringValue(o.Description()), nil
-	case 2:
+	case "subject":
 		return holders.StringsValue(o.SubjectList()), nil
-	case 3:
+	case "language":
 		return holders.StringValue(o.Language()), nil
-	case 4:
+	case "creation_date":
 		return holders.TimeValue(o.CreationDate()), nil
 	}
 	return holders.Value{}, personModuleInfo.Unknown(id)
@@ -98,59 +101,58 @@ func (o *PersonModule) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *PersonModule) HasProperty(id string) bool {
-	switch personModuleIndex(id) {
-	case 0:
+	switch id {
+	case "title":
 		return o.HasTitle()
-	case 1:
+	case "description":
 		return o.HasDescription()
-	case 2:
+	case "subject":
 		return o.HasSubject()
-	case 3:
+	case "language":
 		return o.HasLanguage()
-	case 4:
+	case "creation_date":
 		return o.HasCreationDate()
 	}
 	return false
 }
 
-// set is PersonModule's holders.Setter: it converts v for property i and applies it if apply.
-func (o *PersonModule) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is PersonModule's holders.Setter: it converts v for property id and applies it if apply.
+func (o *PersonModule) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "title":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetTitle(x)
-	case 1:
+		return 0, nil
+	case "description":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetDescription(x)
-	case 2:
+		return 1, nil
+	case "subject":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetSubjectList(x)
-	case 3:
+		return 2, nil
+	case "language":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
-		return o.SetLanguage(x)
-	case 4:
-		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetCreationDate(x)
+		return 3, o.SetLanguage(x)
+	case "creation_date":
+		return 4, holders.ErrReadOnly
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // personModuleInfo describes PersonModule; it is laid out by the linker, not built at start-up.

@@ -36,7 +36,10 @@ func (o *Telephone) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Telephone) SetProperty(id string, v any) error {
-	return holders.SetProperty(&telephoneInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return telephoneInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -86,22 +89,22 @@ func telephoneIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Telephone) Value(id string) (holders.Value, error) {
-	switch telephoneIndex(id) {
-	case 0:
+	switch id {
+	case "telephone_number":
 		return holders.StringValue(o.TelephoneNumber()), nil
-	case 1:
+	case "telephone_extension":
 		return holders.StringValue(o.TelephoneExtension()), nil
-	case 2:
+	case "preferred":
 		return holders.BoolValue(o.Preferred()), nil
-	case 3:
+	case "title":
 		return holders.StringValue(o.Title()), nil
-	case 4:
+	case "description":
 		return holders.StringValue(o.Description()), nil
-	case 5:
+	case "subject":
 		return holders.StringsValue(o.SubjectList()), nil
-	case 6:
+	case "language":
 		return holders.StringValue(o.Language()), nil
-	case 7:
+	case "creation_date":
 		return holders.TimeValue(o.CreationDate()), nil
 	}
 	return holders.Value{}, telephoneInfo.Unknown(id)
@@ -109,83 +112,85 @@ func (o *Telephone) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Telephone) HasProperty(id string) bool {
-	switch telephoneIndex(id) {
-	case 0:
+	switch id {
+	case "telephone_number":
 		return o.HasTelephoneNumber()
-	case 1:
+	case "telephone_extension":
 		return o.HasTelephoneExtension()
-	case 2:
+	case "preferred":
 		return o.HasPreferred()
-	case 3:
+	case "title":
 		return o.HasTitle()
-	case 4:
+	case "description":
 		return o.HasDescription()
-	case 5:
+	case "subject":
 		return o.HasSubject()
-	case 6:
+	case "language":
 		return o.HasLanguage()
-	case 7:
+	case "creation_date":
 		return o.HasCreationDate()
 	}
 	return false
 }
 
-// set is Telephone's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Telephone) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Telephone's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Telephone) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "telephone_number":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetTelephoneNumber(x)
-	case 1:
+		return 0, nil
+	case "telephone_extension":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetTelephoneExtension(x)
-	case 2:
+		return 1, nil
+	case "preferred":
 		x, err := holders.ToBool(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetPreferred(x)
-	case 3:
+		return 2, nil
+	case "title":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetTitle(x)
-	case 4:
+		return 3, nil
+	case "description":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetDescription(x)
-	case 5:
+		return 4, nil
+	case "subject":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
 		o.SetSubjectList(x)
-	case 6:
+		return 5, nil
+	case "language":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 6, err
 		}
-		return o.SetLanguage(x)
-	case 7:
-		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetCreationDate(x)
+		return 6, o.SetLanguage(x)
+	case "creation_date":
+		return 7, holders.ErrReadOnly
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // telephoneInfo describes Telephone; it is laid out by the linker, not built at start-up.

@@ -35,7 +35,10 @@ func (o *Draft) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Draft) SetProperty(id string, v any) error {
-	return holders.SetProperty(&draftInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return draftInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -73,10 +76,10 @@ func draftIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Draft) Value(id string) (holders.Value, error) {
-	switch draftIndex(id) {
-	case 0:
+	switch id {
+	case "user":
 		return holders.StringValue(o.User()), nil
-	case 1:
+	case "started":
 		return holders.TimeValue(o.Started()), nil
 	}
 	return holders.Value{}, draftInfo.Unknown(id)
@@ -84,32 +87,34 @@ func (o *Draft) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Draft) HasProperty(id string) bool {
-	switch draftIndex(id) {
-	case 0:
+	switch id {
+	case "user":
 		return o.HasUser()
-	case 1:
+	case "started":
 		return o.HasStarted()
 	}
 	return false
 }
 
-// set is Draft's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Draft) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Draft's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Draft) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "user":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetUser(x)
-	case 1:
+		return 0, nil
+	case "started":
 		x, err := holders.ToTime(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetStarted(x)
+		return 1, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // draftInfo describes Draft; it is laid out by the linker, not built at start-up.

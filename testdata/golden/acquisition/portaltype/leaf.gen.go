@@ -35,7 +35,10 @@ func (o *Leaf) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Leaf) SetProperty(id string, v any) error {
-	return holders.SetProperty(&leafInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return leafInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -75,12 +78,12 @@ func leafIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Leaf) Value(id string) (holders.Value, error) {
-	switch leafIndex(id) {
-	case 0:
+	switch id {
+	case "weight":
 		return holders.FloatValue(o.Weight()), nil
-	case 1:
+	case "label":
 		return holders.StringValue(o.Label()), nil
-	case 2:
+	case "size":
 		return holders.IntValue(o.Size()), nil
 	}
 	return holders.Value{}, leafInfo.Unknown(id)
@@ -88,40 +91,43 @@ func (o *Leaf) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Leaf) HasProperty(id string) bool {
-	switch leafIndex(id) {
-	case 0:
+	switch id {
+	case "weight":
 		return o.HasWeight()
-	case 1:
+	case "label":
 		return o.HasLabel()
-	case 2:
+	case "size":
 		return o.HasSize()
 	}
 	return false
 }
 
-// set is Leaf's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Leaf) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Leaf's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Leaf) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "weight":
 		x, err := holders.ToFloat(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetWeight(x)
-	case 1:
+		return 0, nil
+	case "label":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetLabel(x)
-	case 2:
+		return 1, nil
+	case "size":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetSize(x)
+		return 2, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // leafInfo describes Leaf; it is laid out by the linker, not built at start-up.

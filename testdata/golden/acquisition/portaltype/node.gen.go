@@ -246,7 +246,10 @@ func (o *Node) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Node) SetProperty(id string, v any) error {
-	return holders.SetProperty(&nodeInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return nodeInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -300,26 +303,26 @@ func nodeIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Node) Value(id string) (holders.Value, error) {
-	switch nodeIndex(id) {
-	case 0:
+	switch id {
+	case "label":
 		return holders.StringValue(o.Label()), nil
-	case 1:
+	case "nickname":
 		return holders.StringValue(o.Nickname()), nil
-	case 2:
+	case "size":
 		return holders.IntValue(o.Size()), nil
-	case 3:
+	case "tags":
 		return holders.StringsValue(o.TagsList()), nil
-	case 4:
+	case "name":
 		return holders.StringValue(o.Name()), nil
-	case 5:
+	case "kind":
 		return holders.StringValue(o.Kind()), nil
-	case 6:
+	case "zones":
 		return holders.StringsValue(o.ZonesList()), nil
-	case 7:
+	case "zones_source":
 		return holders.StringsValue(o.ZonesSourceList()), nil
-	case 8:
+	case "parent":
 		return holders.StringsValue(o.ParentList()), nil
-	case 9:
+	case "region":
 		return holders.StringsValue(o.RegionList()), nil
 	}
 	return holders.Value{}, nodeInfo.Unknown(id)
@@ -327,102 +330,111 @@ func (o *Node) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Node) HasProperty(id string) bool {
-	switch nodeIndex(id) {
-	case 0:
+	switch id {
+	case "label":
 		return o.HasLabel()
-	case 1:
+	case "nickname":
 		return o.HasNickname()
-	case 2:
+	case "size":
 		return o.HasSize()
-	case 3:
+	case "tags":
 		return o.HasTags()
-	case 4:
+	case "name":
 		return o.HasName()
-	case 5:
+	case "kind":
 		return o.HasKind()
-	case 6:
+	case "zones":
 		return o.HasZones()
-	case 7:
+	case "zones_source":
 		return o.HasZonesSource()
-	case 8:
+	case "parent":
 		return len(o.ParentList()) > 0
-	case 9:
+	case "region":
 		return len(o.RegionList()) > 0
 	}
 	return false
 }
 
-// set is Node's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Node) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Node's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Node) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "label":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetLabel(x)
-	case 1:
+		return 0, nil
+	case "nickname":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetNickname(x)
-	case 2:
+		return 1, nil
+	case "size":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetSize(x)
-	case 3:
+		return 2, nil
+	case "tags":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetTagsList(x)
-	case 4:
+		return 3, nil
+	case "name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetName(x)
-	case 5:
+		return 4, nil
+	case "kind":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.NodeProperties[5].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
-		return o.SetKind(x)
-	case 6:
+		return 5, o.SetKind(x)
+	case "zones":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 6, err
 		}
 		o.SetZonesList(x)
-	case 7:
+		return 6, nil
+	case "zones_source":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 7, err
 		}
 		o.SetZonesSourceList(x)
-	case 8:
+		return 7, nil
+	case "parent":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 8, err
 		}
 		o.SetParentList(x)
-	case 9:
+		return 8, nil
+	case "region":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 9, err
 		}
 		o.SetRegionList(x)
+		return 9, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // nodeInfo describes Node; it is laid out by the linker, not built at start-up.

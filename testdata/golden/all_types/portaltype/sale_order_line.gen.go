@@ -40,7 +40,10 @@ func (o *SaleOrderLine) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *SaleOrderLine) SetProperty(id string, v any) error {
-	return holders.SetProperty(&saleOrderLineInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return saleOrderLineInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -116,48 +119,48 @@ func saleOrderLineIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *SaleOrderLine) Value(id string) (holders.Value, error) {
-	switch saleOrderLineIndex(id) {
-	case 0:
+	switch id {
+	case "name":
 		return holders.StringValue(o.Name()), nil
-	case 1:
+	case "body":
 		return holders.StringValue(o.Body()), nil
-	case 2:
+	case "count":
 		return holders.IntValue(o.Count()), nil
-	case 3:
+	case "ratio":
 		return holders.FloatValue(o.Ratio()), nil
-	case 4:
+	case "ratio_range_min":
 		return holders.FloatValue(o.RatioRangeMin()), nil
-	case 5:
+	case "ratio_range_max":
 		return holders.FloatValue(o.RatioRangeMax()), nil
-	case 6:
+	case "enabled":
 		return holders.BoolValue(o.Enabled()), nil
-	case 7:
+	case "start":
 		return holders.TimeValue(o.Start()), nil
-	case 8:
+	case "start_range_min":
 		return holders.TimeValue(o.StartRangeMin()), nil
-	case 9:
+	case "start_range_max":
 		return holders.TimeValue(o.StartRangeMax()), nil
-	case 10:
+	case "tags":
 		return holders.StringsValue(o.TagsList()), nil
-	case 11:
+	case "words":
 		return holders.StringsValue(o.WordsList()), nil
-	case 12:
+	case "blob":
 		return holders.BytesValue(o.Blob()), nil
-	case 13:
+	case "state":
 		return holders.StringValue(o.State()), nil
-	case 14:
+	case "channels":
 		return holders.StringsValue(o.ChannelsList()), nil
-	case 15:
+	case "scores":
 		return holders.IntsValue(o.ScoresList()), nil
-	case 16:
+	case "weights":
 		return holders.FloatsValue(o.WeightsList()), nil
-	case 17:
+	case "flags":
 		return holders.BoolsValue(o.FlagsList()), nil
-	case 18:
+	case "dates":
 		return holders.TimesValue(o.DatesList()), nil
-	case 19:
+	case "secret":
 		return holders.StringValue(o.Secret()), nil
-	case 20:
+	case "region":
 		return holders.StringsValue(o.RegionList()), nil
 	}
 	return holders.Value{}, saleOrderLineInfo.Unknown(id)
@@ -165,193 +168,207 @@ func (o *SaleOrderLine) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *SaleOrderLine) HasProperty(id string) bool {
-	switch saleOrderLineIndex(id) {
-	case 0:
+	switch id {
+	case "name":
 		return o.HasName()
-	case 1:
+	case "body":
 		return o.HasBody()
-	case 2:
+	case "count":
 		return o.HasCount()
-	case 3:
+	case "ratio":
 		return o.HasRatio()
-	case 4:
+	case "ratio_range_min":
 		return o.HasRatioRangeMin()
-	case 5:
+	case "ratio_range_max":
 		return o.HasRatioRangeMax()
-	case 6:
+	case "enabled":
 		return o.HasEnabled()
-	case 7:
+	case "start":
 		return o.HasStart()
-	case 8:
+	case "start_range_min":
 		return o.HasStartRangeMin()
-	case 9:
+	case "start_range_max":
 		return o.HasStartRangeMax()
-	case 10:
+	case "tags":
 		return o.HasTags()
-	case 11:
+	case "words":
 		return o.HasWords()
-	case 12:
+	case "blob":
 		return o.HasBlob()
-	case 13:
+	case "state":
 		return o.HasState()
-	case 14:
+	case "channels":
 		return o.HasChannels()
-	case 15:
+	case "scores":
 		return o.HasScores()
-	case 16:
+	case "weights":
 		return o.HasWeights()
-	case 17:
+	case "flags":
 		return o.HasFlags()
-	case 18:
+	case "dates":
 		return o.HasDates()
-	case 19:
+	case "secret":
 		return o.HasSecret()
-	case 20:
+	case "region":
 		return len(o.RegionList()) > 0
 	}
 	return false
 }
 
-// set is SaleOrderLine's holders.Setter: it converts v for property i and applies it if apply.
-func (o *SaleOrderLine) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is SaleOrderLine's holders.Setter: it converts v for property id and applies it if apply.
+func (o *SaleOrderLine) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetName(x)
-	case 1:
+		return 0, nil
+	case "body":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetBody(x)
-	case 2:
+		return 1, nil
+	case "count":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetCount(x)
-	case 3:
+		return 2, nil
+	case "ratio":
 		x, err := holders.ToFloat(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetRatio(x)
-	case 4:
+		return 3, nil
+	case "ratio_range_min":
 		x, err := holders.ToFloat(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetRatioRangeMin(x)
-	case 5:
+		return 4, nil
+	case "ratio_range_max":
 		x, err := holders.ToFloat(v)
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
 		o.SetRatioRangeMax(x)
-	case 6:
+		return 5, nil
+	case "enabled":
 		x, err := holders.ToBool(v)
 		if err != nil || !apply {
-			return err
+			return 6, err
 		}
 		o.SetEnabled(x)
-	case 7:
+		return 6, nil
+	case "start":
 		x, err := holders.ToTime(v)
 		if err != nil || !apply {
-			return err
+			return 7, err
 		}
 		o.SetStart(x)
-	case 8:
+		return 7, nil
+	case "start_range_min":
 		x, err := holders.ToTime(v)
 		if err != nil || !apply {
-			return err
+			return 8, err
 		}
 		o.SetStartRangeMin(x)
-	case 9:
+		return 8, nil
+	case "start_range_max":
 		x, err := holders.ToTime(v)
 		if err != nil || !apply {
-			return err
+			return 9, err
 		}
 		o.SetStartRangeMax(x)
-	case 10:
+		return 9, nil
+	case "tags":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 10, err
 		}
 		o.SetTagsList(x)
-	case 11:
+		return 10, nil
+	case "words":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 11, err
 		}
 		o.SetWordsList(x)
-	case 12:
+		return 11, nil
+	case "blob":
 		x, err := holders.ToBytes(v)
 		if err != nil || !apply {
-			return err
+			return 12, err
 		}
 		o.SetBlob(x)
-	case 13:
+		return 12, nil
+	case "state":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.EverythingProperties[13].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 13, err
 		}
-		return o.SetState(x)
-	case 14:
+		return 13, o.SetState(x)
+	case "channels":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckSelections(x, accessorholder.EverythingProperties[14].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 14, err
 		}
-		return o.SetChannelsList(x)
-	case 15:
+		return 14, o.SetChannelsList(x)
+	case "scores":
 		x, err := holders.ToInts(v)
 		if err != nil || !apply {
-			return err
+			return 15, err
 		}
 		o.SetScoresList(x)
-	case 16:
+		return 15, nil
+	case "weights":
 		x, err := holders.ToFloats(v)
 		if err != nil || !apply {
-			return err
+			return 16, err
 		}
 		o.SetWeightsList(x)
-	case 17:
+		return 16, nil
+	case "flags":
 		x, err := holders.ToBools(v)
 		if err != nil || !apply {
-			return err
+			return 17, err
 		}
 		o.SetFlagsList(x)
-	case 18:
+		return 17, nil
+	case "dates":
 		x, err := holders.ToTimes(v)
 		if err != nil || !apply {
-			return err
+			return 18, err
 		}
 		o.SetDatesList(x)
-	case 19:
-		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return err
-		}
-		o.SetSecret(x)
-	case 20:
+		return 18, nil
+	case "secret":
+		return 19, holders.ErrReadOnly
+	case "region":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 20, err
 		}
 		o.SetRegionList(x)
+		return 20, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // saleOrderLineInfo describes SaleOrderLine; it is laid out by the linker, not built at start-up.

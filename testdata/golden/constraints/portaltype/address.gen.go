@@ -33,7 +33,10 @@ func (o *Address) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Address) SetProperty(id string, v any) error {
-	return holders.SetProperty(&addressInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return addressInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -67,23 +70,23 @@ func addressIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Address) Value(id string) (holders.Value, error) {
-	switch addressIndex(id) {
+	switch id {
 	}
 	return holders.Value{}, addressInfo.Unknown(id)
 }
 
 // HasProperty reports whether property id has been set.
 func (o *Address) HasProperty(id string) bool {
-	switch addressIndex(id) {
+	switch id {
 	}
 	return false
 }
 
-// set is Address's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Address) set(i int, v any, apply bool) error {
-	switch i {
+// set is Address's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Address) set(id string, v any, apply bool) (int, error) {
+	switch id {
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // addressInfo describes Address; it is laid out by the linker, not built at start-up.

@@ -33,7 +33,10 @@ func (o *Organisation) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Organisation) SetProperty(id string, v any) error {
-	return holders.SetProperty(&organisationInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return organisationInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -67,23 +70,23 @@ func organisationIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Organisation) Value(id string) (holders.Value, error) {
-	switch organisationIndex(id) {
+	switch id {
 	}
 	return holders.Value{}, organisationInfo.Unknown(id)
 }
 
 // HasProperty reports whether property id has been set.
 func (o *Organisation) HasProperty(id string) bool {
-	switch organisationIndex(id) {
+	switch id {
 	}
 	return false
 }
 
-// set is Organisation's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Organisation) set(i int, v any, apply bool) error {
-	switch i {
+// set is Organisation's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Organisation) set(id string, v any, apply bool) (int, error) {
+	switch id {
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // organisationInfo describes Organisation; it is laid out by the linker, not built at start-up.

@@ -52,7 +52,10 @@ func (o *Person) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Person) SetProperty(id string, v any) error {
-	return holders.SetProperty(&personInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return personInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -205,20 +208,20 @@ func personIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Person) Value(id string) (holders.Value, error) {
-	switch personIndex(id) {
-	case 0:
+	switch id {
+	case "last_name":
 		return holders.StringValue(o.LastName()), nil
-	case 1:
+	case "reference":
 		return holders.StringValue(o.Reference()), nil
-	case 2:
+	case "status":
 		return holders.StringValue(o.Status()), nil
-	case 3:
+	case "tags":
 		return holders.StringsValue(o.TagsList()), nil
-	case 4:
+	case "born":
 		return holders.TimeValue(o.Born()), nil
-	case 5:
+	case "subordination":
 		return holders.StringsValue(o.SubordinationList()), nil
-	case 6:
+	case "group":
 		return holders.StringsValue(o.GroupList()), nil
 	}
 	return holders.Value{}, personInfo.Unknown(id)
@@ -226,78 +229,84 @@ func (o *Person) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Person) HasProperty(id string) bool {
-	switch personIndex(id) {
-	case 0:
+	switch id {
+	case "last_name":
 		return o.HasLastName()
-	case 1:
+	case "reference":
 		return o.HasReference()
-	case 2:
+	case "status":
 		return o.HasStatus()
-	case 3:
+	case "tags":
 		return o.HasTags()
-	case 4:
+	case "born":
 		return o.HasBorn()
-	case 5:
+	case "subordination":
 		return len(o.SubordinationList()) > 0
-	case 6:
+	case "group":
 		return len(o.GroupList()) > 0
 	}
 	return false
 }
 
-// set is Person's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Person) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Person's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Person) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "last_name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetLastName(x)
-	case 1:
+		return 0, nil
+	case "reference":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetReference(x)
-	case 2:
+		return 1, nil
+	case "status":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[2].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
-		return o.SetStatus(x)
-	case 3:
+		return 2, o.SetStatus(x)
+	case "tags":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetTagsList(x)
-	case 4:
+		return 3, nil
+	case "born":
 		x, err := holders.ToTime(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetBorn(x)
-	case 5:
+		return 4, nil
+	case "subordination":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
 		o.SetSubordinationList(x)
-	case 6:
+		return 5, nil
+	case "group":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 6, err
 		}
 		o.SetGroupList(x)
+		return 6, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // personInfo describes Person; it is laid out by the linker, not built at start-up.

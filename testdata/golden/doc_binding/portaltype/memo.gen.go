@@ -42,7 +42,10 @@ func (o *Memo) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Memo) SetProperty(id string, v any) error {
-	return holders.SetProperty(&memoInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return memoInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -80,10 +83,10 @@ func memoIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Memo) Value(id string) (holders.Value, error) {
-	switch memoIndex(id) {
-	case 0:
+	switch id {
+	case "title":
 		return holders.StringValue(o.Title()), nil
-	case 1:
+	case "description":
 		return holders.StringValue(o.Description()), nil
 	}
 	return holders.Value{}, memoInfo.Unknown(id)
@@ -91,32 +94,34 @@ func (o *Memo) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Memo) HasProperty(id string) bool {
-	switch memoIndex(id) {
-	case 0:
+	switch id {
+	case "title":
 		return o.HasTitle()
-	case 1:
+	case "description":
 		return o.HasDescription()
 	}
 	return false
 }
 
-// set is Memo's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Memo) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Memo's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Memo) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "title":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetTitle(x)
-	case 1:
+		return 0, nil
+	case "description":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetDescription(x)
+		return 1, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // memoInfo describes Memo; it is laid out by the linker, not built at start-up.

@@ -64,7 +64,10 @@ func (o *Person) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Person) SetProperty(id string, v any) error {
-	return holders.SetProperty(&personInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return personInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -110,18 +113,18 @@ func personIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Person) Value(id string) (holders.Value, error) {
-	switch personIndex(id) {
-	case 0:
+	switch id {
+	case "title":
 		return holders.StringValue(o.Title()), nil
-	case 1:
+	case "description":
 		return holders.StringValue(o.Description()), nil
-	case 2:
+	case "first_name":
 		return holders.StringValue(o.FirstName()), nil
-	case 3:
+	case "last_name":
 		return holders.StringValue(o.LastName()), nil
-	case 4:
+	case "state":
 		return holders.StringValue(o.State()), nil
-	case 5:
+	case "audited_by":
 		return holders.StringValue(o.AuditedBy()), nil
 	}
 	return holders.Value{}, personInfo.Unknown(id)
@@ -129,67 +132,72 @@ func (o *Person) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Person) HasProperty(id string) bool {
-	switch personIndex(id) {
-	case 0:
+	switch id {
+	case "title":
 		return o.HasTitle()
-	case 1:
+	case "description":
 		return o.HasDescription()
-	case 2:
+	case "first_name":
 		return o.HasFirstName()
-	case 3:
+	case "last_name":
 		return o.HasLastName()
-	case 4:
+	case "state":
 		return o.HasState()
-	case 5:
+	case "audited_by":
 		return o.HasAuditedBy()
 	}
 	return false
 }
 
-// set is Person's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Person) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Person's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Person) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "title":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetTitle(x)
-	case 1:
+		return 0, nil
+	case "description":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetDescription(x)
-	case 2:
+		return 1, nil
+	case "first_name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetFirstName(x)
-	case 3:
+		return 2, nil
+	case "last_name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetLastName(x)
-	case 4:
+		return 3, nil
+	case "state":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[3].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
-		return o.SetState(x)
-	case 5:
+		return 4, o.SetState(x)
+	case "audited_by":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
 		o.SetAuditedBy(x)
+		return 5, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // personInfo describes Person; it is laid out by the linker, not built at start-up.

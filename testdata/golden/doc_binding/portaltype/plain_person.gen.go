@@ -46,7 +46,10 @@ func (o *PlainPerson) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *PlainPerson) SetProperty(id string, v any) error {
-	return holders.SetProperty(&plainPersonInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return plainPersonInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -90,16 +93,16 @@ func plainPersonIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *PlainPerson) Value(id string) (holders.Value, error) {
-	switch plainPersonIndex(id) {
-	case 0:
+	switch id {
+	case "first_name":
 		return holders.StringValue(o.FirstName()), nil
-	case 1:
+	case "last_name":
 		return holders.StringValue(o.LastName()), nil
-	case 2:
+	case "title":
 		return holders.StringValue(o.Title()), nil
-	case 3:
+	case "state":
 		return holders.StringValue(o.State()), nil
-	case 4:
+	case "audited_by":
 		return holders.StringValue(o.AuditedBy()), nil
 	}
 	return holders.Value{}, plainPersonInfo.Unknown(id)
@@ -107,59 +110,63 @@ func (o *PlainPerson) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *PlainPerson) HasProperty(id string) bool {
-	switch plainPersonIndex(id) {
-	case 0:
+	switch id {
+	case "first_name":
 		return o.HasFirstName()
-	case 1:
+	case "last_name":
 		return o.HasLastName()
-	case 2:
+	case "title":
 		return o.HasTitle()
-	case 3:
+	case "state":
 		return o.HasState()
-	case 4:
+	case "audited_by":
 		return o.HasAuditedBy()
 	}
 	return false
 }
 
-// set is PlainPerson's holders.Setter: it converts v for property i and applies it if apply.
-func (o *PlainPerson) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is PlainPerson's holders.Setter: it converts v for property id and applies it if apply.
+func (o *PlainPerson) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "first_name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetFirstName(x)
-	case 1:
+		return 0, nil
+	case "last_name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetLastName(x)
-	case 2:
+		return 1, nil
+	case "title":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetTitle(x)
-	case 3:
+		return 2, nil
+	case "state":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[3].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
-		return o.SetState(x)
-	case 4:
+		return 3, o.SetState(x)
+	case "audited_by":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetAuditedBy(x)
+		return 4, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // plainPersonInfo describes PlainPerson; it is laid out by the linker, not built at start-up.

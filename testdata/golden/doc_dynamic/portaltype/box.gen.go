@@ -162,7 +162,10 @@ func (o *Box) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Box) SetProperty(id string, v any) error {
-	return holders.SetProperty(&boxInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return boxInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -202,12 +205,12 @@ func boxIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Box) Value(id string) (holders.Value, error) {
-	switch boxIndex(id) {
-	case 0:
+	switch id {
+	case "label":
 		return holders.StringValue(o.Label()), nil
-	case 1:
+	case "owner":
 		return holders.StringsValue(o.OwnerList()), nil
-	case 2:
+	case "color":
 		return holders.StringsValue(o.ColorList()), nil
 	}
 	return holders.Value{}, boxInfo.Unknown(id)
@@ -215,43 +218,46 @@ func (o *Box) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Box) HasProperty(id string) bool {
-	switch boxIndex(id) {
-	case 0:
+	switch id {
+	case "label":
 		return o.HasLabel()
-	case 1:
+	case "owner":
 		return len(o.OwnerList()) > 0
-	case 2:
+	case "color":
 		return len(o.ColorList()) > 0
 	}
 	return false
 }
 
-// set is Box's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Box) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Box's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Box) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "label":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetLabel(x)
-	case 1:
+		return 0, nil
+	case "owner":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetOwnerList(x)
-	case 2:
+		return 1, nil
+	case "color":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "color", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetColorList(x)
+		return 2, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // boxInfo describes Box; it is laid out by the linker, not built at start-up.

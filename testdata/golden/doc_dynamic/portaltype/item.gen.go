@@ -99,7 +99,10 @@ func (o *Item) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Item) SetProperty(id string, v any) error {
-	return holders.SetProperty(&itemInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return itemInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -137,10 +140,10 @@ func itemIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Item) Value(id string) (holders.Value, error) {
-	switch itemIndex(id) {
-	case 0:
+	switch id {
+	case "label":
 		return holders.StringValue(o.Label()), nil
-	case 1:
+	case "color":
 		return holders.StringsValue(o.ColorList()), nil
 	}
 	return holders.Value{}, itemInfo.Unknown(id)
@@ -148,35 +151,37 @@ func (o *Item) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Item) HasProperty(id string) bool {
-	switch itemIndex(id) {
-	case 0:
+	switch id {
+	case "label":
 		return o.HasLabel()
-	case 1:
+	case "color":
 		return len(o.ColorList()) > 0
 	}
 	return false
 }
 
-// set is Item's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Item) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Item's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Item) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "label":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetLabel(x)
-	case 1:
+		return 0, nil
+	case "color":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "color", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetColorList(x)
+		return 1, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // itemInfo describes Item; it is laid out by the linker, not built at start-up.

@@ -33,7 +33,10 @@ func (o *Bare) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Bare) SetProperty(id string, v any) error {
-	return holders.SetProperty(&bareInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return bareInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -67,23 +70,23 @@ func bareIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Bare) Value(id string) (holders.Value, error) {
-	switch bareIndex(id) {
+	switch id {
 	}
 	return holders.Value{}, bareInfo.Unknown(id)
 }
 
 // HasProperty reports whether property id has been set.
 func (o *Bare) HasProperty(id string) bool {
-	switch bareIndex(id) {
+	switch id {
 	}
 	return false
 }
 
-// set is Bare's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Bare) set(i int, v any, apply bool) error {
-	switch i {
+// set is Bare's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Bare) set(id string, v any, apply bool) (int, error) {
+	switch id {
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // bareInfo describes Bare; it is laid out by the linker, not built at start-up.

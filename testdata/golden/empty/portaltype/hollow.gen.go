@@ -35,7 +35,10 @@ func (o *Hollow) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Hollow) SetProperty(id string, v any) error {
-	return holders.SetProperty(&hollowInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return hollowInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -69,23 +72,23 @@ func hollowIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Hollow) Value(id string) (holders.Value, error) {
-	switch hollowIndex(id) {
+	switch id {
 	}
 	return holders.Value{}, hollowInfo.Unknown(id)
 }
 
 // HasProperty reports whether property id has been set.
 func (o *Hollow) HasProperty(id string) bool {
-	switch hollowIndex(id) {
+	switch id {
 	}
 	return false
 }
 
-// set is Hollow's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Hollow) set(i int, v any, apply bool) error {
-	switch i {
+// set is Hollow's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Hollow) set(id string, v any, apply bool) (int, error) {
+	switch id {
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // hollowInfo describes Hollow; it is laid out by the linker, not built at start-up.

@@ -37,7 +37,10 @@ func (o *Memo) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Memo) SetProperty(id string, v any) error {
-	return holders.SetProperty(&memoInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return memoInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -75,10 +78,10 @@ func memoIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Memo) Value(id string) (holders.Value, error) {
-	switch memoIndex(id) {
-	case 0:
+	switch id {
+	case "number":
 		return holders.StringValue(o.Number()), nil
-	case 1:
+	case "country":
 		return holders.StringValue(o.Country()), nil
 	}
 	return holders.Value{}, memoInfo.Unknown(id)
@@ -86,32 +89,34 @@ func (o *Memo) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Memo) HasProperty(id string) bool {
-	switch memoIndex(id) {
-	case 0:
+	switch id {
+	case "number":
 		return o.HasNumber()
-	case 1:
+	case "country":
 		return o.HasCountry()
 	}
 	return false
 }
 
-// set is Memo's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Memo) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Memo's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Memo) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "number":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetNumber(x)
-	case 1:
+		return 0, nil
+	case "country":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetCountry(x)
+		return 1, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // memoInfo describes Memo; it is laid out by the linker, not built at start-up.

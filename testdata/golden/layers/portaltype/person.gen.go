@@ -41,7 +41,10 @@ func (o *Person) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Person) SetProperty(id string, v any) error {
-	return holders.SetProperty(&personInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return personInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -102,18 +105,18 @@ func personIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Person) Value(id string) (holders.Value, error) {
-	switch personIndex(id) {
-	case 0:
+	switch id {
+	case "first_name":
 		return holders.StringValue(o.FirstName()), nil
-	case 1:
+	case "last_name":
 		return holders.StringValue(o.LastName()), nil
-	case 2:
+	case "region":
 		return holders.StringsValue(o.RegionList()), nil
-	case 3:
+	case "employee_number":
 		return holders.IntValue(o.EmployeeNumber()), nil
-	case 4:
+	case "number":
 		return holders.StringValue(o.Number()), nil
-	case 5:
+	case "country":
 		return holders.StringValue(o.Country()), nil
 	}
 	return holders.Value{}, personInfo.Unknown(id)
@@ -121,67 +124,73 @@ func (o *Person) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Person) HasProperty(id string) bool {
-	switch personIndex(id) {
-	case 0:
+	switch id {
+	case "first_name":
 		return o.HasFirstName()
-	case 1:
+	case "last_name":
 		return o.HasLastName()
-	case 2:
+	case "region":
 		return len(o.RegionList()) > 0
-	case 3:
+	case "employee_number":
 		return o.HasEmployeeNumber()
-	case 4:
+	case "number":
 		return o.HasNumber()
-	case 5:
+	case "country":
 		return o.HasCountry()
 	}
 	return false
 }
 
-// set is Person's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Person) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Person's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Person) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "first_name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetFirstName(x)
-	case 1:
+		return 0, nil
+	case "last_name":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetLastName(x)
-	case 2:
+		return 1, nil
+	case "region":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetRegionList(x)
-	case 3:
+		return 2, nil
+	case "employee_number":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetEmployeeNumber(x)
-	case 4:
+		return 3, nil
+	case "number":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetNumber(x)
-	case 5:
+		return 4, nil
+	case "country":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
 		o.SetCountry(x)
+		return 5, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // personInfo describes Person; it is laid out by the linker, not built at start-up.

@@ -40,7 +40,10 @@ func (o *HTTPClient) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *HTTPClient) SetProperty(id string, v any) error {
-	return holders.SetProperty(&httpClientInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return httpClientInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -98,30 +101,30 @@ func httpClientIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *HTTPClient) Value(id string) (holders.Value, error) {
-	switch httpClientIndex(id) {
-	case 0:
+	switch id {
+	case "type":
 		return holders.StringValue(o.Type()), nil
-	case 1:
+	case "range":
 		return holders.IntValue(o.Range()), nil
-	case 2:
+	case "func":
 		return holders.StringValue(o.Func()), nil
-	case 3:
+	case "default":
 		return holders.StringValue(o.Default()), nil
-	case 4:
+	case "map":
 		return holders.StringsValue(o.MapList()), nil
-	case 5:
+	case "id":
 		return holders.StringValue(o.ID()), nil
-	case 6:
+	case "url_string":
 		return holders.StringValue(o.URLString()), nil
-	case 7:
+	case "source_uid":
 		return holders.IntValue(o.SourceUID()), nil
-	case 8:
+	case "address_2":
 		return holders.StringValue(o.Address2()), nil
-	case 9:
+	case "café":
 		return holders.StringValue(o.Café()), nil
-	case 10:
+	case "present":
 		return holders.BoolValue(o.Present()), nil
-	case 11:
+	case "select":
 		return holders.StringsValue(o.SelectList()), nil
 	}
 	return holders.Value{}, httpClientInfo.Unknown(id)
@@ -129,112 +132,124 @@ func (o *HTTPClient) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *HTTPClient) HasProperty(id string) bool {
-	switch httpClientIndex(id) {
-	case 0:
+	switch id {
+	case "type":
 		return o.HasType()
-	case 1:
+	case "range":
 		return o.HasRange()
-	case 2:
+	case "func":
 		return o.HasFunc()
-	case 3:
+	case "default":
 		return o.HasDefault()
-	case 4:
+	case "map":
 		return o.HasMap()
-	case 5:
+	case "id":
 		return o.HasID()
-	case 6:
+	case "url_string":
 		return o.HasURLString()
-	case 7:
+	case "source_uid":
 		return o.HasSourceUID()
-	case 8:
+	case "address_2":
 		return o.HasAddress2()
-	case 9:
+	case "café":
 		return o.HasCafé()
-	case 10:
+	case "present":
 		return o.HasPresent()
-	case 11:
+	case "select":
 		return len(o.SelectList()) > 0
 	}
 	return false
 }
 
-// set is HTTPClient's holders.Setter: it converts v for property i and applies it if apply.
-func (o *HTTPClient) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is HTTPClient's holders.Setter: it converts v for property id and applies it if apply.
+func (o *HTTPClient) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "type":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetType(x)
-	case 1:
+		return 0, nil
+	case "range":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetRange(x)
-	case 2:
+		return 1, nil
+	case "func":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetFunc(x)
-	case 3:
+		return 2, nil
+	case "default":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetDefault(x)
-	case 4:
+		return 3, nil
+	case "map":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetMapList(x)
-	case 5:
+		return 4, nil
+	case "id":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
 		o.SetID(x)
-	case 6:
+		return 5, nil
+	case "url_string":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 6, err
 		}
 		o.SetURLString(x)
-	case 7:
+		return 6, nil
+	case "source_uid":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 7, err
 		}
 		o.SetSourceUID(x)
-	case 8:
+		return 7, nil
+	case "address_2":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 8, err
 		}
 		o.SetAddress2(x)
-	case 9:
+		return 8, nil
+	case "café":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 9, err
 		}
 		o.SetCafé(x)
-	case 10:
+		return 9, nil
+	case "present":
 		x, err := holders.ToBool(v)
 		if err != nil || !apply {
-			return err
+			return 10, err
 		}
 		o.SetPresent(x)
-	case 11:
+		return 10, nil
+	case "select":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 11, err
 		}
 		o.SetSelectList(x)
+		return 11, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // httpClientInfo describes HTTPClient; it is laid out by the linker, not built at start-up.

@@ -35,7 +35,10 @@ func (o *Note) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Note) SetProperty(id string, v any) error {
-	return holders.SetProperty(&noteInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return noteInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -71,8 +74,8 @@ func noteIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Note) Value(id string) (holders.Value, error) {
-	switch noteIndex(id) {
-	case 0:
+	switch id {
+	case "text":
 		return holders.StringValue(o.Text()), nil
 	}
 	return holders.Value{}, noteInfo.Unknown(id)
@@ -80,24 +83,25 @@ func (o *Note) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Note) HasProperty(id string) bool {
-	switch noteIndex(id) {
-	case 0:
+	switch id {
+	case "text":
 		return o.HasText()
 	}
 	return false
 }
 
-// set is Note's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Note) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Note's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Note) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "text":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetText(x)
+		return 0, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // noteInfo describes Note; it is laid out by the linker, not built at start-up.

@@ -76,7 +76,10 @@ func (o *OtherThing) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *OtherThing) SetProperty(id string, v any) error {
-	return holders.SetProperty(&otherThingInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return otherThingInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -120,16 +123,16 @@ func otherThingIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *OtherThing) Value(id string) (holders.Value, error) {
-	switch otherThingIndex(id) {
-	case 0:
+	switch id {
+	case "title":
 		return holders.IntValue(o.Title()), nil
-	case 1:
+	case "code_list":
 		return holders.StringValue(o.CodeList()), nil
-	case 2:
+	case "level":
 		return holders.StringValue(o.Level()), nil
-	case 3:
+	case "extra":
 		return holders.BoolValue(o.Extra()), nil
-	case 4:
+	case "code":
 		return holders.StringsValue(o.FirstHolder.CodeList()), nil
 	}
 	return holders.Value{}, otherThingInfo.Unknown(id)
@@ -137,59 +140,63 @@ func (o *OtherThing) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *OtherThing) HasProperty(id string) bool {
-	switch otherThingIndex(id) {
-	case 0:
+	switch id {
+	case "title":
 		return o.HasTitle()
-	case 1:
+	case "code_list":
 		return o.HasCodeList()
-	case 2:
+	case "level":
 		return o.HasLevel()
-	case 3:
+	case "extra":
 		return o.HasExtra()
-	case 4:
+	case "code":
 		return o.HasCode()
 	}
 	return false
 }
 
-// set is OtherThing's holders.Setter: it converts v for property i and applies it if apply.
-func (o *OtherThing) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is OtherThing's holders.Setter: it converts v for property id and applies it if apply.
+func (o *OtherThing) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "title":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetTitle(x)
-	case 1:
+		return 0, nil
+	case "code_list":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetCodeList(x)
-	case 2:
+		return 1, nil
+	case "level":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.SecondProperties[2].Values)
 		}
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
-		return o.SetLevel(x)
-	case 3:
+		return 2, o.SetLevel(x)
+	case "extra":
 		x, err := holders.ToBool(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetExtra(x)
-	case 4:
+		return 3, nil
+	case "code":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.FirstHolder.SetCodeList(x)
+		return 4, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // otherThingInfo describes OtherThing; it is laid out by the linker, not built at start-up.

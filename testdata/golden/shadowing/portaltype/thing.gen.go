@@ -76,7 +76,10 @@ func (o *Thing) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Thing) SetProperty(id string, v any) error {
-	return holders.SetProperty(&thingInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return thingInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -120,16 +123,16 @@ func thingIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Thing) Value(id string) (holders.Value, error) {
-	switch thingIndex(id) {
-	case 0:
+	switch id {
+	case "title":
 		return holders.StringValue(o.Title()), nil
-	case 1:
+	case "code":
 		return holders.StringsValue(o.CodeList()), nil
-	case 2:
+	case "level":
 		return holders.IntValue(o.Level()), nil
-	case 3:
+	case "code_list":
 		return holders.StringValue(o.SecondHolder.CodeList()), nil
-	case 4:
+	case "extra":
 		return holders.BoolValue(o.Extra()), nil
 	}
 	return holders.Value{}, thingInfo.Unknown(id)
@@ -137,56 +140,61 @@ func (o *Thing) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Thing) HasProperty(id string) bool {
-	switch thingIndex(id) {
-	case 0:
+	switch id {
+	case "title":
 		return o.HasTitle()
-	case 1:
+	case "code":
 		return o.HasCode()
-	case 2:
+	case "level":
 		return o.HasLevel()
-	case 3:
+	case "code_list":
 		return o.HasCodeList()
-	case 4:
+	case "extra":
 		return o.HasExtra()
 	}
 	return false
 }
 
-// set is Thing's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Thing) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Thing's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Thing) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "title":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetTitle(x)
-	case 1:
+		return 0, nil
+	case "code":
 		x, err := holders.ToStrings(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetCodeList(x)
-	case 2:
+		return 1, nil
+	case "level":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetLevel(x)
-	case 3:
+		return 2, nil
+	case "code_list":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SecondHolder.SetCodeList(x)
-	case 4:
+		return 3, nil
+	case "extra":
 		x, err := holders.ToBool(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetExtra(x)
+		return 4, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // thingInfo describes Thing; it is laid out by the linker, not built at start-up.

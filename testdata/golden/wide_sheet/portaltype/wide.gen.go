@@ -35,7 +35,10 @@ func (o *Wide) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *Wide) SetProperty(id string, v any) error {
-	return holders.SetProperty(&wideInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return wideInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -211,148 +214,148 @@ func wideIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *Wide) Value(id string) (holders.Value, error) {
-	switch wideIndex(id) {
-	case 0:
+	switch id {
+	case "p00":
 		return holders.IntValue(o.P00()), nil
-	case 1:
+	case "p01":
 		return holders.StringValue(o.P01()), nil
-	case 2:
+	case "p02":
 		return holders.StringValue(o.P02()), nil
-	case 3:
+	case "p03":
 		return holders.IntValue(o.P03()), nil
-	case 4:
+	case "p04":
 		return holders.StringValue(o.P04()), nil
-	case 5:
+	case "p05":
 		return holders.StringValue(o.P05()), nil
-	case 6:
+	case "p06":
 		return holders.IntValue(o.P06()), nil
-	case 7:
+	case "p07":
 		return holders.StringValue(o.P07()), nil
-	case 8:
+	case "p08":
 		return holders.StringValue(o.P08()), nil
-	case 9:
+	case "p09":
 		return holders.IntValue(o.P09()), nil
-	case 10:
+	case "p10":
 		return holders.StringValue(o.P10()), nil
-	case 11:
+	case "p11":
 		return holders.StringValue(o.P11()), nil
-	case 12:
+	case "p12":
 		return holders.IntValue(o.P12()), nil
-	case 13:
+	case "p13":
 		return holders.StringValue(o.P13()), nil
-	case 14:
+	case "p14":
 		return holders.StringValue(o.P14()), nil
-	case 15:
+	case "p15":
 		return holders.IntValue(o.P15()), nil
-	case 16:
+	case "p16":
 		return holders.StringValue(o.P16()), nil
-	case 17:
+	case "p17":
 		return holders.StringValue(o.P17()), nil
-	case 18:
+	case "p18":
 		return holders.IntValue(o.P18()), nil
-	case 19:
+	case "p19":
 		return holders.StringValue(o.P19()), nil
-	case 20:
+	case "p20":
 		return holders.StringValue(o.P20()), nil
-	case 21:
+	case "p21":
 		return holders.IntValue(o.P21()), nil
-	case 22:
+	case "p22":
 		return holders.StringValue(o.P22()), nil
-	case 23:
+	case "p23":
 		return holders.StringValue(o.P23()), nil
-	case 24:
+	case "p24":
 		return holders.IntValue(o.P24()), nil
-	case 25:
+	case "p25":
 		return holders.StringValue(o.P25()), nil
-	case 26:
+	case "p26":
 		return holders.StringValue(o.P26()), nil
-	case 27:
+	case "p27":
 		return holders.IntValue(o.P27()), nil
-	case 28:
+	case "p28":
 		return holders.StringValue(o.P28()), nil
-	case 29:
+	case "p29":
 		return holders.StringValue(o.P29()), nil
-	case 30:
+	case "p30":
 		return holders.IntValue(o.P30()), nil
-	case 31:
+	case "p31":
 		return holders.StringValue(o.P31()), nil
-	case 32:
+	case "p32":
 		return holders.StringValue(o.P32()), nil
-	case 33:
+	case "p33":
 		return holders.IntValue(o.P33()), nil
-	case 34:
+	case "p34":
 		return holders.StringValue(o.P34()), nil
-	case 35:
+	case "p35":
 		return holders.StringValue(o.P35()), nil
-	case 36:
+	case "p36":
 		return holders.IntValue(o.P36()), nil
-	case 37:
+	case "p37":
 		return holders.StringValue(o.P37()), nil
-	case 38:
+	case "p38":
 		return holders.StringValue(o.P38()), nil
-	case 39:
+	case "p39":
 		return holders.IntValue(o.P39()), nil
-	case 40:
+	case "p40":
 		return holders.StringValue(o.P40()), nil
-	case 41:
+	case "p41":
 		return holders.StringValue(o.P41()), nil
-	case 42:
+	case "p42":
 		return holders.IntValue(o.P42()), nil
-	case 43:
+	case "p43":
 		return holders.StringValue(o.P43()), nil
-	case 44:
+	case "p44":
 		return holders.StringValue(o.P44()), nil
-	case 45:
+	case "p45":
 		return holders.IntValue(o.P45()), nil
-	case 46:
+	case "p46":
 		return holders.StringValue(o.P46()), nil
-	case 47:
+	case "p47":
 		return holders.StringValue(o.P47()), nil
-	case 48:
+	case "p48":
 		return holders.IntValue(o.P48()), nil
-	case 49:
+	case "p49":
 		return holders.StringValue(o.P49()), nil
-	case 50:
+	case "p50":
 		return holders.StringValue(o.P50()), nil
-	case 51:
+	case "p51":
 		return holders.IntValue(o.P51()), nil
-	case 52:
+	case "p52":
 		return holders.StringValue(o.P52()), nil
-	case 53:
+	case "p53":
 		return holders.StringValue(o.P53()), nil
-	case 54:
+	case "p54":
 		return holders.IntValue(o.P54()), nil
-	case 55:
+	case "p55":
 		return holders.StringValue(o.P55()), nil
-	case 56:
+	case "p56":
 		return holders.StringValue(o.P56()), nil
-	case 57:
+	case "p57":
 		return holders.IntValue(o.P57()), nil
-	case 58:
+	case "p58":
 		return holders.StringValue(o.P58()), nil
-	case 59:
+	case "p59":
 		return holders.StringValue(o.P59()), nil
-	case 60:
+	case "p60":
 		return holders.IntValue(o.P60()), nil
-	case 61:
+	case "p61":
 		return holders.StringValue(o.P61()), nil
-	case 62:
+	case "p62":
 		return holders.StringValue(o.P62()), nil
-	case 63:
+	case "p63":
 		return holders.IntValue(o.P63()), nil
-	case 64:
+	case "p64":
 		return holders.StringValue(o.P64()), nil
-	case 65:
+	case "p65":
 		return holders.StringValue(o.P65()), nil
-	case 66:
+	case "p66":
 		return holders.IntValue(o.P66()), nil
-	case 67:
+	case "p67":
 		return holders.StringValue(o.P67()), nil
-	case 68:
+	case "p68":
 		return holders.StringValue(o.P68()), nil
-	case 69:
+	case "p69":
 		return holders.IntValue(o.P69()), nil
-	case 70:
+	case "last":
 		return holders.FloatValue(o.Last()), nil
 	}
 	return holders.Value{}, wideInfo.Unknown(id)
@@ -360,584 +363,655 @@ func (o *Wide) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *Wide) HasProperty(id string) bool {
-	switch wideIndex(id) {
-	case 0:
+	switch id {
+	case "p00":
 		return o.HasP00()
-	case 1:
+	case "p01":
 		return o.HasP01()
-	case 2:
+	case "p02":
 		return o.HasP02()
-	case 3:
+	case "p03":
 		return o.HasP03()
-	case 4:
+	case "p04":
 		return o.HasP04()
-	case 5:
+	case "p05":
 		return o.HasP05()
-	case 6:
+	case "p06":
 		return o.HasP06()
-	case 7:
+	case "p07":
 		return o.HasP07()
-	case 8:
+	case "p08":
 		return o.HasP08()
-	case 9:
+	case "p09":
 		return o.HasP09()
-	case 10:
+	case "p10":
 		return o.HasP10()
-	case 11:
+	case "p11":
 		return o.HasP11()
-	case 12:
+	case "p12":
 		return o.HasP12()
-	case 13:
+	case "p13":
 		return o.HasP13()
-	case 14:
+	case "p14":
 		return o.HasP14()
-	case 15:
+	case "p15":
 		return o.HasP15()
-	case 16:
+	case "p16":
 		return o.HasP16()
-	case 17:
+	case "p17":
 		return o.HasP17()
-	case 18:
+	case "p18":
 		return o.HasP18()
-	case 19:
+	case "p19":
 		return o.HasP19()
-	case 20:
+	case "p20":
 		return o.HasP20()
-	case 21:
+	case "p21":
 		return o.HasP21()
-	case 22:
+	case "p22":
 		return o.HasP22()
-	case 23:
+	case "p23":
 		return o.HasP23()
-	case 24:
+	case "p24":
 		return o.HasP24()
-	case 25:
+	case "p25":
 		return o.HasP25()
-	case 26:
+	case "p26":
 		return o.HasP26()
-	case 27:
+	case "p27":
 		return o.HasP27()
-	case 28:
+	case "p28":
 		return o.HasP28()
-	case 29:
+	case "p29":
 		return o.HasP29()
-	case 30:
+	case "p30":
 		return o.HasP30()
-	case 31:
+	case "p31":
 		return o.HasP31()
-	case 32:
+	case "p32":
 		return o.HasP32()
-	case 33:
+	case "p33":
 		return o.HasP33()
-	case 34:
+	case "p34":
 		return o.HasP34()
-	case 35:
+	case "p35":
 		return o.HasP35()
-	case 36:
+	case "p36":
 		return o.HasP36()
-	case 37:
+	case "p37":
 		return o.HasP37()
-	case 38:
+	case "p38":
 		return o.HasP38()
-	case 39:
+	case "p39":
 		return o.HasP39()
-	case 40:
+	case "p40":
 		return o.HasP40()
-	case 41:
+	case "p41":
 		return o.HasP41()
-	case 42:
+	case "p42":
 		return o.HasP42()
-	case 43:
+	case "p43":
 		return o.HasP43()
-	case 44:
+	case "p44":
 		return o.HasP44()
-	case 45:
+	case "p45":
 		return o.HasP45()
-	case 46:
+	case "p46":
 		return o.HasP46()
-	case 47:
+	case "p47":
 		return o.HasP47()
-	case 48:
+	case "p48":
 		return o.HasP48()
-	case 49:
+	case "p49":
 		return o.HasP49()
-	case 50:
+	case "p50":
 		return o.HasP50()
-	case 51:
+	case "p51":
 		return o.HasP51()
-	case 52:
+	case "p52":
 		return o.HasP52()
-	case 53:
+	case "p53":
 		return o.HasP53()
-	case 54:
+	case "p54":
 		return o.HasP54()
-	case 55:
+	case "p55":
 		return o.HasP55()
-	case 56:
+	case "p56":
 		return o.HasP56()
-	case 57:
+	case "p57":
 		return o.HasP57()
-	case 58:
+	case "p58":
 		return o.HasP58()
-	case 59:
+	case "p59":
 		return o.HasP59()
-	case 60:
+	case "p60":
 		return o.HasP60()
-	case 61:
+	case "p61":
 		return o.HasP61()
-	case 62:
+	case "p62":
 		return o.HasP62()
-	case 63:
+	case "p63":
 		return o.HasP63()
-	case 64:
+	case "p64":
 		return o.HasP64()
-	case 65:
+	case "p65":
 		return o.HasP65()
-	case 66:
+	case "p66":
 		return o.HasP66()
-	case 67:
+	case "p67":
 		return o.HasP67()
-	case 68:
+	case "p68":
 		return o.HasP68()
-	case 69:
+	case "p69":
 		return o.HasP69()
-	case 70:
+	case "last":
 		return o.HasLast()
 	}
 	return false
 }
 
-// set is Wide's holders.Setter: it converts v for property i and applies it if apply.
-func (o *Wide) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is Wide's holders.Setter: it converts v for property id and applies it if apply.
+func (o *Wide) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "p00":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetP00(x)
-	case 1:
+		return 0, nil
+	case "p01":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 1, err
 		}
 		o.SetP01(x)
-	case 2:
+		return 1, nil
+	case "p02":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 2, err
 		}
 		o.SetP02(x)
-	case 3:
+		return 2, nil
+	case "p03":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 3, err
 		}
 		o.SetP03(x)
-	case 4:
+		return 3, nil
+	case "p04":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 4, err
 		}
 		o.SetP04(x)
-	case 5:
+		return 4, nil
+	case "p05":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 5, err
 		}
 		o.SetP05(x)
-	case 6:
+		return 5, nil
+	case "p06":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 6, err
 		}
 		o.SetP06(x)
-	case 7:
+		return 6, nil
+	case "p07":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 7, err
 		}
 		o.SetP07(x)
-	case 8:
+		return 7, nil
+	case "p08":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 8, err
 		}
 		o.SetP08(x)
-	case 9:
+		return 8, nil
+	case "p09":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 9, err
 		}
 		o.SetP09(x)
-	case 10:
+		return 9, nil
+	case "p10":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 10, err
 		}
 		o.SetP10(x)
-	case 11:
+		return 10, nil
+	case "p11":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 11, err
 		}
 		o.SetP11(x)
-	case 12:
+		return 11, nil
+	case "p12":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 12, err
 		}
 		o.SetP12(x)
-	case 13:
+		return 12, nil
+	case "p13":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 13, err
 		}
 		o.SetP13(x)
-	case 14:
+		return 13, nil
+	case "p14":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 14, err
 		}
 		o.SetP14(x)
-	case 15:
+		return 14, nil
+	case "p15":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 15, err
 		}
 		o.SetP15(x)
-	case 16:
+		return 15, nil
+	case "p16":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 16, err
 		}
 		o.SetP16(x)
-	case 17:
+		return 16, nil
+	case "p17":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 17, err
 		}
 		o.SetP17(x)
-	case 18:
+		return 17, nil
+	case "p18":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 18, err
 		}
 		o.SetP18(x)
-	case 19:
+		return 18, nil
+	case "p19":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 19, err
 		}
 		o.SetP19(x)
-	case 20:
+		return 19, nil
+	case "p20":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 20, err
 		}
 		o.SetP20(x)
-	case 21:
+		return 20, nil
+	case "p21":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 21, err
 		}
 		o.SetP21(x)
-	case 22:
+		return 21, nil
+	case "p22":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 22, err
 		}
 		o.SetP22(x)
-	case 23:
+		return 22, nil
+	case "p23":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 23, err
 		}
 		o.SetP23(x)
-	case 24:
+		return 23, nil
+	case "p24":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 24, err
 		}
 		o.SetP24(x)
-	case 25:
+		return 24, nil
+	case "p25":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 25, err
 		}
 		o.SetP25(x)
-	case 26:
+		return 25, nil
+	case "p26":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 26, err
 		}
 		o.SetP26(x)
-	case 27:
+		return 26, nil
+	case "p27":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 27, err
 		}
 		o.SetP27(x)
-	case 28:
+		return 27, nil
+	case "p28":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 28, err
 		}
 		o.SetP28(x)
-	case 29:
+		return 28, nil
+	case "p29":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 29, err
 		}
 		o.SetP29(x)
-	case 30:
+		return 29, nil
+	case "p30":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 30, err
 		}
 		o.SetP30(x)
-	case 31:
+		return 30, nil
+	case "p31":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 31, err
 		}
 		o.SetP31(x)
-	case 32:
+		return 31, nil
+	case "p32":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 32, err
 		}
 		o.SetP32(x)
-	case 33:
+		return 32, nil
+	case "p33":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 33, err
 		}
 		o.SetP33(x)
-	case 34:
+		return 33, nil
+	case "p34":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 34, err
 		}
 		o.SetP34(x)
-	case 35:
+		return 34, nil
+	case "p35":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 35, err
 		}
 		o.SetP35(x)
-	case 36:
+		return 35, nil
+	case "p36":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 36, err
 		}
 		o.SetP36(x)
-	case 37:
+		return 36, nil
+	case "p37":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 37, err
 		}
 		o.SetP37(x)
-	case 38:
+		return 37, nil
+	case "p38":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 38, err
 		}
 		o.SetP38(x)
-	case 39:
+		return 38, nil
+	case "p39":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 39, err
 		}
 		o.SetP39(x)
-	case 40:
+		return 39, nil
+	case "p40":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 40, err
 		}
 		o.SetP40(x)
-	case 41:
+		return 40, nil
+	case "p41":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 41, err
 		}
 		o.SetP41(x)
-	case 42:
+		return 41, nil
+	case "p42":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 42, err
 		}
 		o.SetP42(x)
-	case 43:
+		return 42, nil
+	case "p43":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 43, err
 		}
 		o.SetP43(x)
-	case 44:
+		return 43, nil
+	case "p44":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 44, err
 		}
 		o.SetP44(x)
-	case 45:
+		return 44, nil
+	case "p45":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 45, err
 		}
 		o.SetP45(x)
-	case 46:
+		return 45, nil
+	case "p46":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 46, err
 		}
 		o.SetP46(x)
-	case 47:
+		return 46, nil
+	case "p47":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 47, err
 		}
 		o.SetP47(x)
-	case 48:
+		return 47, nil
+	case "p48":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 48, err
 		}
 		o.SetP48(x)
-	case 49:
+		return 48, nil
+	case "p49":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 49, err
 		}
 		o.SetP49(x)
-	case 50:
+		return 49, nil
+	case "p50":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 50, err
 		}
 		o.SetP50(x)
-	case 51:
+		return 50, nil
+	case "p51":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 51, err
 		}
 		o.SetP51(x)
-	case 52:
+		return 51, nil
+	case "p52":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 52, err
 		}
 		o.SetP52(x)
-	case 53:
+		return 52, nil
+	case "p53":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 53, err
 		}
 		o.SetP53(x)
-	case 54:
+		return 53, nil
+	case "p54":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 54, err
 		}
 		o.SetP54(x)
-	case 55:
+		return 54, nil
+	case "p55":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 55, err
 		}
 		o.SetP55(x)
-	case 56:
+		return 55, nil
+	case "p56":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 56, err
 		}
 		o.SetP56(x)
-	case 57:
+		return 56, nil
+	case "p57":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 57, err
 		}
 		o.SetP57(x)
-	case 58:
+		return 57, nil
+	case "p58":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 58, err
 		}
 		o.SetP58(x)
-	case 59:
+		return 58, nil
+	case "p59":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 59, err
 		}
 		o.SetP59(x)
-	case 60:
+		return 59, nil
+	case "p60":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 60, err
 		}
 		o.SetP60(x)
-	case 61:
+		return 60, nil
+	case "p61":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 61, err
 		}
 		o.SetP61(x)
-	case 62:
+		return 61, nil
+	case "p62":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 62, err
 		}
 		o.SetP62(x)
-	case 63:
+		return 62, nil
+	case "p63":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 63, err
 		}
 		o.SetP63(x)
-	case 64:
+		return 63, nil
+	case "p64":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 64, err
 		}
 		o.SetP64(x)
-	case 65:
+		return 64, nil
+	case "p65":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 65, err
 		}
 		o.SetP65(x)
-	case 66:
+		return 65, nil
+	case "p66":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 66, err
 		}
 		o.SetP66(x)
-	case 67:
+		return 66, nil
+	case "p67":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 67, err
 		}
 		o.SetP67(x)
-	case 68:
+		return 67, nil
+	case "p68":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 68, err
 		}
 		o.SetP68(x)
-	case 69:
+		return 68, nil
+	case "p69":
 		x, err := holders.ToInt(v)
 		if err != nil || !apply {
-			return err
+			return 69, err
 		}
 		o.SetP69(x)
-	case 70:
+		return 69, nil
+	case "last":
 		x, err := holders.ToFloat(v)
 		if err != nil || !apply {
-			return err
+			return 70, err
 		}
 		o.SetLast(x)
+		return 70, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // wideInfo describes Wide; it is laid out by the linker, not built at start-up.

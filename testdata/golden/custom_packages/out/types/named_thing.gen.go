@@ -35,7 +35,10 @@ func (o *NamedThing) GetProperty(id string) (any, error) {
 
 // SetProperty sets property id through its typed setter, checking v's type.
 func (o *NamedThing) SetProperty(id string, v any) error {
-	return holders.SetProperty(&namedThingInfo, o.set, id, v)
+	if _, err := o.set(id, v, true); err != nil {
+		return namedThingInfo.PropertyError(id, err)
+	}
+	return nil
 }
 
 // Edit sets every property of changes, or none if any is refused.
@@ -71,8 +74,8 @@ func namedThingIndex(id string) int {
 
 // Value returns property id's value; it does not allocate for scalar values.
 func (o *NamedThing) Value(id string) (holders.Value, error) {
-	switch namedThingIndex(id) {
-	case 0:
+	switch id {
+	case "label":
 		return holders.StringValue(o.Label()), nil
 	}
 	return holders.Value{}, namedThingInfo.Unknown(id)
@@ -80,24 +83,25 @@ func (o *NamedThing) Value(id string) (holders.Value, error) {
 
 // HasProperty reports whether property id has been set.
 func (o *NamedThing) HasProperty(id string) bool {
-	switch namedThingIndex(id) {
-	case 0:
+	switch id {
+	case "label":
 		return o.HasLabel()
 	}
 	return false
 }
 
-// set is NamedThing's holders.Setter: it converts v for property i and applies it if apply.
-func (o *NamedThing) set(i int, v any, apply bool) error {
-	switch i {
-	case 0:
+// set is NamedThing's holders.Setter: it converts v for property id and applies it if apply.
+func (o *NamedThing) set(id string, v any, apply bool) (int, error) {
+	switch id {
+	case "label":
 		x, err := holders.ToString(v)
 		if err != nil || !apply {
-			return err
+			return 0, err
 		}
 		o.SetLabel(x)
+		return 0, nil
 	}
-	return nil
+	return -1, holders.ErrUnknownProperty
 }
 
 // namedThingInfo describes NamedThing; it is laid out by the linker, not built at start-up.

@@ -1,0 +1,269 @@
+// Command gencost measures what generating code costs, for accessorgen and
+// for protoc --go_out on the equivalent schema (package synth):
+//
+//	go run ./cmd/gencost [-sheets 500 -properties 20 -runs 3]
+//
+// It prints, for both generators: the generation time (the fastest of
+// -runs runs, each from an empty output directory), the generated lines
+// per property, and the time of `go build` of the generated packages with
+// their dependencies already in the build cache (a comment line that
+// changes on each run makes the compiler redo the generated packages
+// only). Then it builds a program that links -start-types generated types
+// and an empty program, and compares their process start times over
+// -starts runs of each, interleaved. protoc and protoc-gen-go are looked
+// up on PATH and in $(go env GOPATH)/bin; without them the protoc rows say
+// so and are skipped.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/accessorgen/accessorgen/bench/synth"
+)
+
+var (
+	sheets     = flag.Int("sheets", 500, "sheets (one portal type each) of the generation benchmark")
+	properties = flag.Int("properties", 20, "properties per sheet")
+	runs       = flag.Int("runs", 3, "runs of each timed step; the fastest is reported")
+	startTypes = flag.Int("start-types", 1000, "portal types linked into the start-up program")
+	starts     = flag.Int("starts", 300, "process starts of each program")
+	agBin      = flag.String("accessorgen", "", "accessorgen binary (default: built from the parent module)")
+	keep       = flag.Bool("keep", false, "keep the temporary directory")
+)
+
+func main() {
+	flag.Parse()
+	tmp, err := os.MkdirTemp("", "gencost")
+	check(err)
+	if *keep {
+		fmt.Fprintln(os.Stderr, "gencost: working in", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+	root, err := goOut("", "list", "-m", "-f", "{{.Dir}}", "github.com/accessorgen/accessorgen")
+	check(err)
+	ag := *agBin
+	if ag == "" {
+		ag = filepath.Join(tmp, "accessorgen")
+		_, err := goOut("", "build", "-o", ag, "github.com/accessorgen/accessorgen/cmd/accessorgen")
+		check(err)
+	}
+	spec := synth.Spec{Sheets: *sheets, Properties: *properties, Types: *sheets, SheetsPerType: 1}
+	props := spec.Sheets * spec.Properties
+	fmt.Printf("Schema: %d sheets x %d properties, %d portal types (%d properties); %s\n\n", spec.Sheets, spec.Properties, spec.Types, props, goVersion())
+	fmt.Println("| generator | generation | lines | lines per property | go build of the output |")
+	fmt.Println("|---|---:|---:|---:|---:|")
+
+	// accessorgen
+	agDir := filepath.Join(tmp, "ag")
+	check(synth.Write(agDir, spec, "example.com/synthpb"))
+	check(os.WriteFile(filepath.Join(agDir, "go.mod"), []byte("module synthag\n\ngo 1.26\n\nrequire github.com/accessorgen/accessorgen v0.0.0\n\nreplace github.com/accessorgen/accessorgen => "+root+"\n"), 0o644))
+	run(agDir, ag) // the generated imports, for go mod tidy
+	run(agDir, "go", "mod", "tidy")
+	agGen := fastest(func() {
+		os.RemoveAll(filepath.Join(agDir, "accessorholder"))
+		os.RemoveAll(filepath.Join(agDir, "portaltype"))
+		run(agDir, ag)
+	})
+	agLines := lines(agDir, "accessorholder", "portaltype")
+	agBuild := buildTime(agDir, "accessorholder", "portaltype")
+	fmt.Printf("| accessorgen | %s | %d | %.1f | %s |\n", ms(agGen), agLines, float64(agLines)/float64(props), ms(agBuild))
+
+	// protoc --go_out
+	protoc, pgg := lookPath("protoc"), lookPath("protoc-gen-go")
+	if protoc == "" || pgg == "" {
+		fmt.Println("| protoc --go_out | skipped: protoc or protoc-gen-go is not installed (apt-get install protobuf-compiler; go install google.golang.org/protobuf/cmd/protoc-gen-go@latest) | | | |")
+	} else {
+		pbDir := filepath.Join(tmp, "pb")
+		check(synth.Write(pbDir, spec, "synthpb/synthpb"))
+		pbv, err := goOut("", "list", "-m", "-f", "{{.Version}}", "google.golang.org/protobuf")
+		check(err)
+		check(os.WriteFile(filepath.Join(pbDir, "go.mod"), []byte("module synthpb\n\ngo 1.26\n\nrequire google.golang.org/protobuf "+pbv+"\n"), 0o644))
+		pbGen := fastest(func() {
+			out := filepath.Join(pbDir, "synthpb")
+			os.RemoveAll(out)
+			check(os.MkdirAll(out, 0o755))
+			run(pbDir, protoc, "--plugin=protoc-gen-go="+pgg, "--go_out="+out, "--go_opt=paths=source_relative", "synth.proto")
+		})
+		run(pbDir, "go", "mod", "tidy")
+		pbLines := lines(pbDir, "synthpb")
+		pbBuild := buildTime(pbDir, "synthpb")
+		fmt.Printf("| protoc --go_out (protoc-gen-go %s) | %s | %d | %.1f | %s |\n", pbv, ms(pbGen), pbLines, float64(pbLines)/float64(props), ms(pbBuild))
+		fmt.Printf("\nRatios: generation protoc/accessorgen %.2f; lines per property accessorgen/protoc %.2f; build accessorgen/protoc %.2f\n",
+			float64(pbGen)/float64(agGen), float64(agLines)/float64(pbLines), float64(agBuild)/float64(pbBuild))
+		fmt.Println()
+	}
+
+	startUp(tmp, root, ag)
+}
+
+// startUp builds a program linking *startTypes generated types, one
+// linking only the holders package and an empty one, and compares their
+// start times.
+func startUp(tmp, root, ag string) {
+	dir := filepath.Join(tmp, "start")
+	spec := synth.Spec{Sheets: *startTypes, Properties: 2, Types: *startTypes, SheetsPerType: 1}
+	check(synth.Write(dir, spec, "example.com/synthpb"))
+	check(os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module synthstart\n\ngo 1.26\n\nrequire github.com/accessorgen/accessorgen v0.0.0\n\nreplace github.com/accessorgen/accessorgen => "+root+"\n"), 0o644))
+	run(dir, ag)
+	run(dir, "go", "mod", "tidy")
+	// Both programs look a type up by name only when given an argument, so
+	// the linker keeps every type and nothing runs at start-up.
+	for name, src := range map[string]string{
+		"linked": "package main\n\nimport (\n\t\"os\"\n\n\t\"synthstart/portaltype\"\n)\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tif _, err := portaltype.New(os.Args[1]); err != nil {\n\t\t\tos.Exit(1)\n\t\t}\n\t}\n}\n",
+		"empty":  "package main\n\nimport \"os\"\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tos.Exit(1)\n\t}\n}\n",
+		// holders alone, with the error formatting New uses: what the runtime
+		// package costs without any type.
+		"holders": "package main\n\nimport (\n\t\"os\"\n\n\t\"github.com/accessorgen/accessorgen/holders\"\n)\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tif _, ok := holders.FindType(nil, os.Args[1]); !ok {\n\t\t\tos.Exit(1)\n\t\t}\n\t\t_ = holders.UnknownType(os.Args[1])\n\t}\n}\n",
+	} {
+		check(os.MkdirAll(filepath.Join(dir, "cmd", name), 0o755))
+		check(os.WriteFile(filepath.Join(dir, "cmd", name, "main.go"), []byte(src), 0o644))
+		run(dir, "go", "build", "-o", filepath.Join(tmp, name), "./cmd/"+name)
+	}
+	run(dir, filepath.Join(tmp, "linked"), synth.TypeName(*startTypes-1)) // it links and finds the last type
+	var linked, empty, hold []time.Duration
+	for range *starts {
+		for _, p := range []struct {
+			bin string
+			out *[]time.Duration
+		}{{"linked", &linked}, {"empty", &empty}, {"holders", &hold}} {
+			t0 := time.Now()
+			run(dir, filepath.Join(tmp, p.bin))
+			*p.out = append(*p.out, time.Since(t0))
+		}
+	}
+	size := func(name string) int64 {
+		fi, err := os.Stat(filepath.Join(tmp, name))
+		check(err)
+		return fi.Size()
+	}
+	fmt.Printf("\nStart-up, %d runs each, interleaved: empty program median %s (p10 %s), %s bytes; program linking %d generated types median %s (p10 %s), %s bytes; difference of medians %+.3f ms\n",
+		*starts, ms3(median(empty)), ms3(pct(empty, 10)), comma(size("empty")), *startTypes, ms3(median(linked)), ms3(pct(linked, 10)), comma(size("linked")),
+		float64(median(linked)-median(empty))/1e6)
+	fmt.Printf("A program linking only the holders package: median %s (p10 %s), %s bytes; the types add %+.3f ms to it\n",
+		ms3(median(hold)), ms3(pct(hold, 10)), comma(size("holders")), float64(median(linked)-median(hold))/1e6)
+}
+
+func fastest(f func()) time.Duration {
+	best := time.Duration(1<<63 - 1)
+	for range *runs {
+		t0 := time.Now()
+		f()
+		best = min(best, time.Since(t0))
+	}
+	return best
+}
+
+// buildTime times go build of the generated packages, dependencies cached:
+// it builds once to fill the cache, then marks each generated file with a
+// new comment before each timed build.
+func buildTime(dir string, pkgs ...string) time.Duration {
+	var args []string
+	for _, p := range pkgs {
+		args = append(args, "./"+p)
+	}
+	run(dir, "go", append([]string{"build"}, args...)...)
+	n := 0
+	return fastest(func() {
+		n++
+		for _, p := range pkgs {
+			files, _ := filepath.Glob(filepath.Join(dir, p, "*.go"))
+			for _, f := range files {
+				data, err := os.ReadFile(f)
+				check(err)
+				data = append(data, fmt.Sprintf("\n// gencost build %d %d\n", time.Now().UnixNano(), n)...)
+				check(os.WriteFile(f, data, 0o644))
+			}
+		}
+		run(dir, "go", append([]string{"build"}, args...)...)
+	})
+}
+
+// lines counts the lines of the .go files in dir's subdirectories pkgs.
+func lines(dir string, pkgs ...string) int {
+	n := 0
+	for _, p := range pkgs {
+		files, _ := filepath.Glob(filepath.Join(dir, p, "*.go"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			check(err)
+			n += bytes.Count(data, []byte("\n"))
+		}
+	}
+	return n
+}
+
+func lookPath(name string) string {
+	if p, err := exec.LookPath(name); err == nil {
+		return p
+	}
+	gopath, err := goOut("", "env", "GOPATH")
+	if err != nil {
+		return ""
+	}
+	p := filepath.Join(gopath, "bin", name)
+	if _, err := os.Stat(p); err == nil {
+		return p
+	}
+	return ""
+}
+
+func run(dir, name string, args ...string) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		check(fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String()))
+	}
+}
+
+func goOut(dir string, args ...string) (string, error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	return strings.TrimSpace(string(out)), err
+}
+
+func goVersion() string {
+	v, _ := goOut("", "env", "GOVERSION")
+	return v
+}
+
+func median(d []time.Duration) time.Duration { return pct(d, 50) }
+
+func pct(d []time.Duration, p int) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)*p/100]
+}
+
+func ms(d time.Duration) string  { return fmt.Sprintf("%.2f s", d.Seconds()) }
+func ms3(d time.Duration) string { return fmt.Sprintf("%.3f ms", float64(d)/1e6) }
+
+func comma(n int64) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gencost:", err)
+		os.Exit(1)
+	}
+}
