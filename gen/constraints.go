@@ -105,15 +105,17 @@ func (tg *typeGen) constraintInfo(k *binding.Constraint) jen.Dict {
 		}
 		d[jen.Id("Messages")] = jen.Index().Add(rt("MessageText")).Values(msgs...)
 	}
-	if c := k.Condition; c != nil || k.Constraint.Condition != nil && len(k.Constraint.Condition.Membership) > 0 {
-		cd := jen.Dict{}
-		if sc := k.Constraint.Condition; len(sc.Membership) > 0 {
-			cd[jen.Id("Membership")] = strs(refs(sc.Membership))
-		}
-		if c != nil {
-			cd[jen.Id("Func")] = tg.documentQual(c.Name)
-			cd[jen.Id("FuncName")] = jen.Lit(c.Name)
-		}
+	// The condition's portal types were decided when binding; what is
+	// left is checked at run time.
+	cd := jen.Dict{}
+	if sc := k.Constraint.Condition; sc != nil && len(sc.Membership) > 0 {
+		cd[jen.Id("Membership")] = strs(refs(sc.Membership))
+	}
+	if k.Condition != nil {
+		cd[jen.Id("Func")] = tg.documentQual(k.Condition.Name)
+		cd[jen.Id("FuncName")] = jen.Lit(k.Condition.Name)
+	}
+	if len(cd) > 0 {
 		d[jen.Id("Condition")] = jen.Op("&").Add(rt("Condition")).Values(cd)
 	}
 	if k.Func != nil {

@@ -2,7 +2,9 @@ package gen
 
 import (
 	"go/types"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/accessorgen/accessorgen/binding"
@@ -37,7 +39,7 @@ func (g *generator) registryFile(entries []*binding.Entry) *jen.File {
 		segs := strings.Split(path, ".")
 		for i := range segs {
 			parent, child := strings.Join(segs[:i], "."), segs[i]
-			if !contains(r.children[parent], child) {
+			if !slices.Contains(r.children[parent], child) {
 				r.children[parent] = append(r.children[parent], child)
 			}
 		}
@@ -59,15 +61,6 @@ func (g *generator) registryFile(entries []*binding.Entry) *jen.File {
 	r.builders()
 	r.lookup()
 	return r.f
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // field is the Root field of an entry.
@@ -199,7 +192,7 @@ func (r *registry) builders() {
 					args = append(args, jen.Id("r"))
 					continue
 				}
-				v := jen.Id("d" + itoa(i))
+				v := jen.Id("d" + strconv.Itoa(i))
 				args = append(args, v)
 				body = append(body,
 					jen.List(v.Clone(), jen.Err()).Op(":=").Add(r.call(jen.Id("r"), d.Path)),
@@ -219,14 +212,6 @@ func (r *registry) builders() {
 		r.f.Comment(builder(e) + " builds " + e.Path + ", once.")
 		r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id(builder(e)).Params().Block(body...)
 	}
-}
-
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i < 10 {
-		return digits[i : i+1]
-	}
-	return itoa(i/10) + digits[i%10:i%10+1]
 }
 
 // lookup emits Lookup, the static location table and Locations.

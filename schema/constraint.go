@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"go/token"
 	"regexp"
 	"slices"
 	"strconv"
@@ -327,9 +328,7 @@ func (m *mapping) integer(key string) int {
 	return n
 }
 
-func isExported(name string) bool {
-	return name != "" && name[0] >= 'A' && name[0] <= 'Z' && constraintID.MatchString(name) && !strings.ContainsAny(name, ".-")
-}
+func isExported(name string) bool { return token.IsIdentifier(name) && token.IsExported(name) }
 
 // HasValue reports whether the schema gave an AttributeEquality value.
 func (k *Constraint) HasValue() bool { return k.value != nil }

@@ -133,7 +133,7 @@ func (c *compiler) extend(lower, upper *sheetDecl) *sheetDecl {
 			q := out[i]
 			if p.Type != q.Type || p.Multivalued != q.Multivalued {
 				c.errs.add(p.Pos, "property %s of sheet %s has type %s in layer %s (at %s); extending it cannot change that to %s",
-					p.ID, us.Name, describeType(q), q.Layer, q.Pos.Short(), describeType(p))
+					p.ID, us.Name, DescribeType(q), q.Layer, q.Pos.Short(), DescribeType(p))
 			}
 			out[i] = p
 		}
@@ -161,13 +161,12 @@ func (c *compiler) extend(lower, upper *sheetDecl) *sheetDecl {
 		us.Description = ls.Description
 	}
 	c.checkMembers("property sheet "+us.Name, append(slices.Clone(us.Properties), us.Contents...))
-	upper.categories = append(slices.Clone(lower.categories), upper.categories...)
 	return upper
 }
 
-// describeType names a property's type for messages: "string",
-// "int multivalued".
-func describeType(p *Property) string {
+// DescribeType names a property's type as the schema writes it, for
+// messages and reports: "string", "int multivalued".
+func DescribeType(p *Property) string {
 	if p.Multivalued && p.Type != Lines && p.Type != Tokens && p.Type != MultipleSelection && p.Type != Category {
 		return fmt.Sprintf("%s multivalued", p.Type)
 	}

@@ -119,7 +119,6 @@ type pendingRefs struct {
 
 type sheetDecl struct {
 	sheet      *Sheet
-	categories []item
 	extendsPos Pos
 }
 
@@ -296,8 +295,8 @@ func (c *compiler) sheet(d *decoder, m *mapping) {
 			}
 		}
 	}
-	decl := &sheetDecl{sheet: s, categories: m.list("categories"), extendsPos: m.keyPos("extends")}
-	for _, it := range decl.categories {
+	decl := &sheetDecl{sheet: s, extendsPos: m.keyPos("extends")}
+	for _, it := range m.list("categories") {
 		s.Properties = append(s.Properties, &Property{
 			ID: it.Value, GoName: c.goName(it.Pos, "category", it.Value, false),
 			Type: Category, Multivalued: true, Mode: ReadWrite,

@@ -163,10 +163,7 @@ func member(p *schema.Property, accessors []string) Member {
 
 // typeName names a property's type as the schema writes it.
 func typeName(p *schema.Property) string {
-	t := string(p.Type)
-	if p.Multivalued && p.Type != schema.Lines && p.Type != schema.Tokens && p.Type != schema.MultipleSelection && p.Type != schema.Category {
-		t += " multivalued"
-	}
+	t := schema.DescribeType(p)
 	if p.Type == schema.Content && len(p.PortalTypes) > 0 {
 		var names []string
 		for _, pt := range p.PortalTypes {
