@@ -17,9 +17,10 @@ import (
 	"fmt"
 	"go/token"
 	"path"
+	"runtime"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/accessorgen/accessorgen/binding"
@@ -59,35 +60,25 @@ type File struct {
 // are generated. Files are sorted by path.
 func Holders(m *schema.Model, opts Options) ([]File, error) {
 	g := newGenerator(m, opts)
-	if err := g.add(opts.Holders, "accessorgen.go", g.holdersDoc(m)); err != nil {
-		return nil, err
-	}
+	g.add(opts.Holders, "accessorgen.go", func() *jen.File { return g.holdersDoc(m) })
 	for _, s := range append(slices.Clone(m.Sheets), m.CategorySheets...) {
-		if err := g.add(opts.Holders, fileName(s.GoName), g.holderFile(s)); err != nil {
-			return nil, err
-		}
+		g.add(opts.Holders, fileName(s.GoName), func() *jen.File { return g.holderFile(s) })
 	}
-	return g.sorted(), nil
+	return g.render()
 }
 
 // Types renders the types package from the model and its binding. Files
 // are sorted by path; the same input always gives byte-identical files.
 func Types(m *schema.Model, b *binding.Binding, opts Options) ([]File, error) {
 	g := newGenerator(m, opts)
-	if err := g.add(opts.Types, "accessorgen.go", g.tablesFile(m)); err != nil {
-		return nil, err
-	}
+	g.add(opts.Types, "accessorgen.go", func() *jen.File { return g.tablesFile(m) })
 	for _, t := range b.Types {
-		if err := g.add(opts.Types, fileName(t.GoName), g.typeFile(t)); err != nil {
-			return nil, err
-		}
+		g.add(opts.Types, fileName(t.GoName), func() *jen.File { return g.typeFile(t) })
 	}
 	if len(b.Registry) > 0 {
-		if err := g.add(opts.Types, RegistryFile, g.registryFile(b.Registry)); err != nil {
-			return nil, err
-		}
+		g.add(opts.Types, RegistryFile, func() *jen.File { return g.registryFile(b.Registry) })
 	}
-	return g.sorted(), nil
+	return g.render()
 }
 
 func newGenerator(m *schema.Model, opts Options) *generator {
@@ -100,26 +91,60 @@ func newGenerator(m *schema.Model, opts Options) *generator {
 	return g
 }
 
-// add renders f as the file name of pkg.
-func (g *generator) add(pkg Package, name string, f *jen.File) error {
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return fmt.Errorf("rendering %s: %v", path.Join(pkg.Dir, name), err)
-	}
-	g.files = append(g.files, File{Path: path.Join(pkg.Dir, name), Data: buf.Bytes()})
-	return nil
+// add queues the file name of pkg, which build emits.
+func (g *generator) add(pkg Package, name string, build func() *jen.File) {
+	g.jobs = append(g.jobs, job{path: path.Join(pkg.Dir, name), build: build})
 }
 
-func (g *generator) sorted() []File {
-	sort.Slice(g.files, func(i, j int) bool { return g.files[i].Path < g.files[j].Path })
-	return g.files
+// job is one file to emit and render.
+type job struct {
+	path  string
+	build func() *jen.File
+}
+
+// render emits and formats every queued file, on all CPUs: formatting
+// (go/printer, through jennifer) is most of a generation's time, and the
+// files are independent. Each file renders into its own slot, so the
+// output does not depend on scheduling; it is sorted by path, and an error
+// is the first in path order.
+func (g *generator) render() ([]File, error) {
+	slices.SortFunc(g.jobs, func(a, b job) int { return strings.Compare(a.path, b.path) })
+	files := make([]File, len(g.jobs))
+	errs := make([]error, len(g.jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(g.jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var buf bytes.Buffer
+				if err := g.jobs[i].build().Render(&buf); err != nil {
+					errs[i] = fmt.Errorf("rendering %s: %v", g.jobs[i].path, err)
+					continue
+				}
+				files[i] = File{Path: g.jobs[i].path, Data: buf.Bytes()}
+			}
+		}()
+	}
+	for i := range g.jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
 }
 
 // generator holds what every emit function needs.
 type generator struct {
 	opts       Options
-	sheetIndex map[*schema.Property]int // a property's index in its sheet's Properties
-	files      []File
+	sheetIndex map[*schema.Property]int // a property's index in its sheet's Properties; read-only while rendering
+	jobs       []job
 }
 
 // fileName is the generated file of a sheet or type. Item files end in
