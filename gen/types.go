@@ -219,6 +219,11 @@ func (tg *typeGen) tables(f *jen.File) {
 	for _, s := range t.Sheets {
 		sheets = append(sheets, jen.Op("&").Add(tg.holderQual(sheetInfo(s))))
 	}
+	for _, fl := range t.Fields { // the category holders come after the sheets' holders
+		if fl.Kind == binding.HolderField && fl.Sheet.Category != nil {
+			sheets = append(sheets, jen.Op("&").Add(tg.holderQual(sheetInfo(fl.Sheet))))
+		}
+	}
 	var overrides []jen.Code
 	for _, o := range t.Overrides {
 		overrides = append(overrides, jen.Values(jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Property"): ref(o.Property), jen.Id("Pos"): jen.Lit(o.Pos)}))

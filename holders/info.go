@@ -61,7 +61,7 @@ type TypeInfo struct {
 	GoName              string // e.g. "SaleOrder"
 	Description         string
 	Pos                 string
-	Sheets              []*SheetInfo    // holders in order: the first wins
+	Sheets              []*SheetInfo    // holders in order, the first wins: the sheets' holders, then those of the base categories it lists
 	Properties          []*PropertyInfo // the by-name table, in index order
 	BaseCategories      []string
 	Groups              []string
@@ -125,10 +125,7 @@ func (t *TypeInfo) String() string {
 	fmt.Fprintf(&b, "%s (%s)\n", t.Name, t.Pos)
 	fmt.Fprintf(&b, "  mro: %s\n", strings.Join(t.MRO(), " → "))
 	for _, p := range t.Properties {
-		origin := "sheet " + p.Sheet
-		if p.Sheet == "" {
-			origin = "type"
-		}
+		origin := origin(p)
 		typ := p.Type
 		if p.Multivalued && p.Type != "lines" && p.Type != "tokens" && p.Type != "multiple selection" && p.Type != "category" {
 			typ += " multivalued"
@@ -145,7 +142,7 @@ func (t *TypeInfo) String() string {
 		}
 	}
 	for _, o := range t.Overrides {
-		fmt.Fprintf(&b, "  overridden: %s of %s by %s (%s)\n", o.Method, o.Property.ID, t.Document, o.Pos)
+		fmt.Fprintf(&b, "  overridden: %s of %s (%s) by %s (%s)\n", o.Method, o.Property.ID, origin(o.Property), t.Document, o.Pos)
 	}
 	for _, s := range t.Shadowed {
 		what := "property " + s.Winner.ID
@@ -167,6 +164,14 @@ func (t *TypeInfo) String() string {
 		fmt.Fprintf(&b, "  allowed content: %s\n", strings.Join(t.AllowedContentTypes, ", "))
 	}
 	return b.String()
+}
+
+// origin names where a member comes from, for people.
+func origin(p *PropertyInfo) string {
+	if p.Sheet == "" {
+		return "type"
+	}
+	return "sheet " + p.Sheet
 }
 
 // CategoryInfo describes one node of a base category tree.

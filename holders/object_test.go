@@ -1170,8 +1170,9 @@ func TestTypeInfoMRO(t *testing.T) {
 		obj  holders.Object
 		want []string
 	}{
-		{newPerson(t), []string{"Person", "document.Person", "PersonHolder", "ReferenceHolder", "DublinCoreHolder", "holders.Base", "document.Auditable"}},
-		{newOrganisation(t), []string{"Organisation", "document.Organisation", "OrganisationHolder", "ReferenceHolder", "DublinCoreHolder", "holders.Base", "document.Auditable"}},
+		// The holders of the base categories a type lists come after its sheets'.
+		{newPerson(t), []string{"Person", "document.Person", "PersonHolder", "ReferenceHolder", "DublinCoreHolder", "GroupCategoryHolder", "FunctionCategoryHolder", "holders.Base", "document.Auditable"}},
+		{newOrganisation(t), []string{"Organisation", "document.Organisation", "OrganisationHolder", "ReferenceHolder", "DublinCoreHolder", "GroupCategoryHolder", "SubordinationCategoryHolder", "holders.Base", "document.Auditable"}},
 		{mustNew(t, "Person Module"), []string{"PersonModule", "DublinCoreHolder", "holders.Base"}},
 	}
 	for _, c := range cases {
@@ -1202,8 +1203,10 @@ func TestTypeInfoString(t *testing.T) {
 	}
 	for _, want := range []string{
 		head,
-		"\n  mro: Person → document.Person → PersonHolder → ReferenceHolder → DublinCoreHolder → holders.Base → document.Auditable\n",
-		"  overridden: Title of title by document.Person (document/document.go:",
+		"\n  mro: Person → document.Person → PersonHolder → ReferenceHolder → DublinCoreHolder → GroupCategoryHolder → FunctionCategoryHolder → holders.Base → document.Auditable\n",
+		// One override each for the two title properties the document's Title answers for.
+		"  overridden: Title of title (sheet Person) by document.Person (document/document.go:",
+		"  overridden: Title of title (sheet DublinCore) by document.Person (document/document.go:",
 		"  shadowed: property title of sheet Person hides the one of sheet DublinCore\n",
 		"  base categories: group, function\n",
 		"  groups: node\n",

@@ -144,7 +144,9 @@ func run(w io.Writer) error {
 	// checked against it when generating, run here.
 	p.SetReference("PER-1")
 	org.(*portaltype.Organisation).SetReference("ORG-1")
-	fmt.Fprintln(w, "consistency of", p.RelativeURL()+":", len(p.CheckConsistency(ctx)), "messages")
+	for _, m := range p.CheckConsistency(ctx) {
+		fmt.Fprintf(w, "check %s of %s [%s]: %s\n", m.Constraint, m.URL, m.ID, m.Text())
+	}
 	intern := new(portaltype.Person)
 	intern.SetCareerRole("intern") // an employee: must work for one organisation
 	intern.SetReference("per-7")
@@ -170,8 +172,17 @@ func run(w io.Writer) error {
 	for _, m := range p.CheckConsistency(ctx, holders.OnlyIDs("employee_number_format")) {
 		fmt.Fprintf(w, "check %s [%s]: %s\n", m.Constraint, m.ID, m.Text())
 	}
-	for _, s := range new(portaltype.Telephone).TypeInfo().Sheets {
-		fmt.Fprintf(w, "sheet %s: layer %s, replaces %s\n", s.Name, s.Layer, s.Replaces)
+	for _, t := range []holders.Object{new(portaltype.Telephone), p} {
+		for _, s := range t.TypeInfo().Sheets {
+			switch {
+			case s.Extends:
+				fmt.Fprintf(w, "%s: sheet %s of layer %s extends %s\n", t.PortalType(), s.Name, s.Layer, s.Replaces)
+			case s.Replaces != "":
+				fmt.Fprintf(w, "%s: sheet %s of layer %s replaces %s\n", t.PortalType(), s.Name, s.Layer, s.Replaces)
+			default:
+				fmt.Fprintf(w, "%s: sheet %s of layer %s\n", t.PortalType(), s.Name, s.Layer)
+			}
+		}
 	}
 
 	// Lookup tables: sorted arrays and switches, nothing built at start-up.

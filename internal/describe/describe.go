@@ -189,32 +189,33 @@ func (p *Project) Type(t *binding.Type) *TypeReport {
 	if t.PortalType.Overrides != nil {
 		r.Replaces = replaces(t.PortalType.Overrides.Pos, t.PortalType.Overrides.Layer)
 	}
-	// Holders the document embeds come through it, after the type's own
-	// holders and before holders.Base, as in TypeInfo.MRO.
-	var throughDoc []Embedded
+	// The composition in priority order, as TypeInfo.MRO: the document,
+	// the holders of the type's sheets (those the document embeds come
+	// through it), the category holders, holders.Base, the mixins.
+	var holdersInOrder []Embedded
 	for _, s := range t.Sheets {
+		e := Embedded{Kind: "holder", GoType: p.HoldersPackage + "." + schema.HolderField(s), From: "property sheet " + s.Name, Pos: origin(s.Pos, s.Layer)}
 		if !slices.ContainsFunc(t.Fields, func(f binding.Field) bool { return f.Sheet == s }) {
-			throughDoc = append(throughDoc, Embedded{Kind: "holder, in the document", GoType: p.HoldersPackage + "." + schema.HolderField(s),
-				From: "property sheet " + s.Name + ", embedded by " + p.DocumentsPackage + "." + t.Document.Name, Pos: origin(s.Pos, s.Layer)})
+			e.Kind, e.From = "holder, in the document", "property sheet "+s.Name+", embedded by "+p.DocumentsPackage+"."+t.Document.Name
+		}
+		holdersInOrder = append(holdersInOrder, e)
+	}
+	for _, f := range t.Fields {
+		if f.Kind == binding.HolderField && f.Sheet.Category != nil {
+			holdersInOrder = append(holdersInOrder, Embedded{Kind: "category holder", GoType: p.HoldersPackage + "." + f.Name,
+				From: "base category " + f.Sheet.Name + ", in base_categories", Pos: origin(f.Sheet.Pos, f.Sheet.Layer)})
 		}
 	}
 	for _, f := range t.Fields {
-		e := Embedded{GoType: f.Name}
 		switch f.Kind {
 		case binding.DocumentField:
-			e.Kind, e.GoType, e.From, e.Pos = "document", p.DocumentsPackage+"."+f.Name, "type_class "+t.TypeClass, f.GoType.Pos
-		case binding.HolderField:
-			e.Kind, e.GoType, e.From, e.Pos = "holder", p.HoldersPackage+"."+f.Name, "property sheet "+f.Sheet.Name, origin(f.Sheet.Pos, f.Sheet.Layer)
-			if f.Sheet.Category != nil {
-				e.Kind, e.From = "category holder", "base category "+f.Sheet.Name+", in base_categories"
-			}
+			r.Composition = append(r.Composition, Embedded{Kind: "document", GoType: p.DocumentsPackage + "." + f.Name, From: "type_class " + t.TypeClass, Pos: f.GoType.Pos})
 		case binding.BaseField:
-			r.Composition = append(r.Composition, throughDoc...)
-			e.Kind, e.GoType, e.From = "base", "holders.Base", "every portal type"
+			r.Composition = append(r.Composition, holdersInOrder...)
+			r.Composition = append(r.Composition, Embedded{Kind: "base", GoType: "holders.Base", From: "every portal type"})
 		case binding.MixinField:
-			e.Kind, e.GoType, e.From, e.Pos = "mixin", p.DocumentsPackage+"."+f.Name, "mixins", f.GoType.Pos
+			r.Composition = append(r.Composition, Embedded{Kind: "mixin", GoType: p.DocumentsPackage + "." + f.Name, From: "mixins", Pos: f.GoType.Pos})
 		}
-		r.Composition = append(r.Composition, e)
 	}
 	for _, prop := range t.Properties {
 		r.Properties = append(r.Properties, member(prop, accessorNames(prop)))

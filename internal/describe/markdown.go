@@ -73,7 +73,7 @@ func (p *Project) Markdown() []byte {
 		if r.Description != "" {
 			w("%s\n\n", r.Description)
 		}
-		w("Defined at `%s`%s. Used by: %s.\n\n", r.Pos, layerNote(r.Layer, r.Replaces), orNone(r.UsedBy))
+		w("Defined at `%s`%s. Used by: %s.\n\n", r.Pos, r.layerNote(), orNone(r.UsedBy))
 		if len(r.Properties)+len(r.Contents) > 0 {
 			w("| property | type | description |\n|---|---|---|\n")
 			for _, m := range append(r.Properties, r.Contents...) {

@@ -70,11 +70,7 @@ func (r *TypeReport) WriteText(w io.Writer) {
 
 // WriteText prints a sheet report for people.
 func (r *SheetReport) WriteText(w io.Writer) {
-	note := layerNote(r.Layer, r.Replaces)
-	if r.Extends {
-		note = strings.Replace(note, "replaces", "extends", 1)
-	}
-	fmt.Fprintf(w, "property sheet %s (%s)%s\n", r.Name, r.Pos, note)
+	fmt.Fprintf(w, "property sheet %s (%s)%s\n", r.Name, r.Pos, r.layerNote())
 	if r.Description != "" {
 		fmt.Fprintf(w, "  %s\n", r.Description)
 	}
@@ -101,6 +97,16 @@ func (r *SheetReport) WriteText(w io.Writer) {
 		section(w, "used by", r.UsedBy)
 	}
 	writeUnsupported(w, r.Unsupported)
+}
+
+// layerNote is a sheet's layer note: an extending sheet extends the
+// definition it names rather than replacing it.
+func (r *SheetReport) layerNote() string {
+	note := layerNote(r.Layer, r.Replaces)
+	if r.Extends {
+		note = strings.Replace(note, ", replaces ", ", extends ", 1)
+	}
+	return note
 }
 
 func layerNote(layer, replaces string) string {

@@ -455,6 +455,6 @@ var organisationInfo = holders.TypeInfo{
 	}},
 	Pos:        "schema/types.yaml:13",
 	Properties: []*holders.PropertyInfo{&accessorholder.OrganisationProperties[0], &accessorholder.OrganisationProperties[1], &accessorholder.OrganisationProperties[2], &accessorholder.OrganisationProperties[3], &accessorholder.OrganisationProperties[4], &accessorholder.OrganisationProperties[5], &accessorholder.OrganisationProperties[6], &accessorholder.OrganisationProperties[7], &accessorholder.OrganisationProperties[8], &accessorholder.ReferenceProperties[0], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4], &accessorholder.GroupCategoryProperties[0], &accessorholder.SubordinationCategoryProperties[0]},
-	Sheets:     []*holders.SheetInfo{&accessorholder.OrganisationSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet},
+	Sheets:     []*holders.SheetInfo{&accessorholder.OrganisationSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet, &accessorholder.GroupCategorySheet, &accessorholder.SubordinationCategorySheet},
 	TypeClass:  "Organisation",
 }

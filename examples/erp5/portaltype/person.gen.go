@@ -735,7 +735,7 @@ var personInfo = holders.TypeInfo{
 		Loser:  &accessorholder.DublinCoreProperties[0],
 		Winner: &accessorholder.PersonProperties[2],
 	}},
-	Sheets:    []*holders.SheetInfo{&accessorholder.PersonSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet},
+	Sheets:    []*holders.SheetInfo{&accessorholder.PersonSheet, &accessorholder.ReferenceSheet, &accessorholder.DublinCoreSheet, &accessorholder.GroupCategorySheet, &accessorholder.FunctionCategorySheet},
 	TypeClass: "Person",
 }
 

@@ -406,5 +406,5 @@ var saleOrderInfo = holders.TypeInfo{
 	},
 	Pos:        "schema.yaml:42",
 	Properties: []*holders.PropertyInfo{&accessorholder.EverythingProperties[0], &accessorholder.EverythingProperties[1], &accessorholder.EverythingProperties[2], &accessorholder.EverythingProperties[3], &accessorholder.EverythingProperties[4], &accessorholder.EverythingProperties[5], &accessorholder.EverythingProperties[6], &accessorholder.EverythingProperties[7], &accessorholder.EverythingProperties[8], &accessorholder.EverythingProperties[9], &accessorholder.EverythingProperties[10], &accessorholder.EverythingProperties[11], &accessorholder.EverythingProperties[12], &accessorholder.EverythingProperties[13], &accessorholder.EverythingProperties[14], &accessorholder.EverythingProperties[15], &accessorholder.EverythingProperties[16], &accessorholder.EverythingProperties[17], &accessorholder.EverythingProperties[18], &accessorholder.EverythingProperties[19], &accessorholder.EverythingProperties[20], &accessorholder.SiteCategoryProperties[0]},
-	Sheets:     []*holders.SheetInfo{&accessorholder.EverythingSheet},
+	Sheets:     []*holders.SheetInfo{&accessorholder.EverythingSheet, &accessorholder.SiteCategorySheet},
 }
