@@ -240,14 +240,23 @@ func (r *registry) lookup() {
 			jen.Id("GoType"): jen.Lit(e.GoType(r.opts.Types.Name)),
 			jen.Id("Pos"):    jen.Lit(pos.Short()),
 		}
-		layer := ""
+		layer, replaces := "", ""
 		if e.Type != nil {
 			layer = e.Type.Layer
+			if o := e.Type.PortalType.Overrides; o != nil {
+				replaces = provenance(o.Pos, o.Layer)
+			}
 		} else {
 			layer = e.Service.Layer
+			if o := e.Service.Overrides; o != nil {
+				replaces = provenance(o.Pos, o.Layer)
+			}
 		}
 		if layer != "" {
 			d[jen.Id("Layer")] = jen.Lit(layer)
+		}
+		if replaces != "" && !isAlias {
+			d[jen.Id("Replaces")] = jen.Lit(replaces)
 		}
 		if e.Type != nil {
 			d[jen.Id("Kind")] = jen.Lit("portal type")

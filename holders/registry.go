@@ -35,6 +35,7 @@ type Location struct {
 	GoType     string // what the accessor returns, e.g. "*document.JSONSerializer"
 	Pos        string // schema file:line of the location
 	Layer      string // the config layer that defines it; "" without layers
+	Replaces   string // the definition of a lower layer it replaces: "file:line (layer core)"
 	Func       string // a service's constructor and its Go position
 	AliasOf    string // for an alias, the path it stands for
 	Deprecated string // for a deprecated alias, what to use instead
