@@ -70,9 +70,14 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 			}
 			return nil, err
 		}
+		var subdirs []string
+		read := len(files)
 		for _, e := range entries {
 			name := path.Join(dir.Path, e.Name())
 			ext := path.Ext(name)
+			if e.IsDir() {
+				subdirs = append(subdirs, name)
+			}
 			if e.IsDir() || (ext != ".yaml" && ext != ".yml") || name == cfg.File {
 				continue
 			}
@@ -81,6 +86,11 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 				return nil, err
 			}
 			files = append(files, File{Name: name, Data: data, Layer: dir.Layer, Priority: dir.Priority})
+		}
+		if len(files) == read && len(subdirs) > 0 {
+			// Likely a tree such as import-erp5 writes: say so rather than
+			// generate an empty model.
+			errs.add(dir.Pos, "schema directory %q has no .yaml files, only directories (%s): schema directories are not read recursively; list the directories that hold the files", dir.Path, strings.Join(subdirs, ", "))
 		}
 	}
 	if err := errs.err(); err != nil {
