@@ -125,11 +125,18 @@ func inputsHash(configPath string, cfg *schema.Config) (hash string, ok bool) {
 		if !strings.HasPrefix(cfg.Documents, "./") {
 			return "", false // an import path: its files are not ours to track
 		}
-		outputs := map[string]bool{
-			filepath.Join(configDir, filepath.FromSlash(cfg.Holders.Dir)): true,
-			filepath.Join(configDir, filepath.FromSlash(cfg.Types.Dir)):   true,
+		// Absolute, as the module root is: the generated packages the
+		// documents import must be recognised as outputs, or every run
+		// that writes them would change the inputs of the next.
+		absDir, err := filepath.Abs(configDir)
+		if err != nil {
+			return "", false
 		}
-		dirs, ok := localPackages(root, module, filepath.Join(configDir, filepath.FromSlash(cfg.Documents)), outputs)
+		outputs := map[string]bool{
+			filepath.Join(absDir, filepath.FromSlash(cfg.Holders.Dir)): true,
+			filepath.Join(absDir, filepath.FromSlash(cfg.Types.Dir)):   true,
+		}
+		dirs, ok := localPackages(root, module, filepath.Join(absDir, filepath.FromSlash(cfg.Documents)), outputs)
 		if !ok {
 			return "", false
 		}

@@ -163,3 +163,34 @@ func TestInputsHashTracksDocuments(t *testing.T) {
 		base = now
 	}
 }
+
+// The generated packages the documents import are outputs, not inputs,
+// whether the config path is absolute or relative (as go generate gives
+// it): otherwise every run that writes them would make the next one full.
+func TestInputsHashIgnoresImportedOutputs(t *testing.T) {
+	for _, relative := range []bool{false, true} {
+		dir := t.TempDir()
+		writeFiles(t, dir, map[string]string{
+			"go.mod":              "module example.com/shop\n\ngo 1.26\n",
+			"accessorgen.yaml":    "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\ndocuments: ./document\n",
+			"schema/s.yaml":       sheets,
+			"document/doc.go":     "package document\n\nimport _ \"example.com/shop/accessorholder\"\n",
+			"accessorholder/x.go": "package accessorholder\n",
+		})
+		config := filepath.Join(dir, "accessorgen.yaml")
+		if relative {
+			t.Chdir(dir)
+			config = "accessorgen.yaml"
+		}
+		cfg, err := schema.LoadConfig(config)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, ok := inputsHash(config, cfg)
+		writeFiles(t, dir, map[string]string{"accessorholder/x.go": "package accessorholder // regenerated\n"})
+		after, ok2 := inputsHash(config, cfg)
+		if !ok || !ok2 || before != after {
+			t.Errorf("relative config path %v: rewriting an output changed the inputs hash (tracked %v %v)", relative, ok, ok2)
+		}
+	}
+}
