@@ -35,8 +35,8 @@ type TypeReport struct {
 	Description string         `json:"description,omitempty"`
 	Composition []Embedded     `json:"composition"`
 	Properties  []Member       `json:"properties"`
-	Shadowed    []string       `json:"shadowed,omitempty"`
-	Overridden  []string       `json:"overridden,omitempty"`
+	Shadowed    []Shadowing    `json:"shadowed,omitempty"`
+	Overridden  []Overriding   `json:"overridden,omitempty"`
 	Contents    []Member       `json:"contents,omitempty"`
 	Acquired    []Acquisition  `json:"acquired,omitempty"`
 	Constraints []Constraint   `json:"constraints,omitempty"`
@@ -48,6 +48,43 @@ type TypeReport struct {
 	TypeClass   string         `json:"type_class,omitempty"`
 	Dynamic     []string       `json:"dynamic_categories,omitempty"`
 	Categories  []CategoryRoot `json:"base_categories,omitempty"`
+}
+
+// Shadowing is a member (or one accessor of it) that another hides.
+type Shadowing struct {
+	Method string    `json:"method,omitempty"` // "" when the whole property id is shadowed
+	Winner MemberRef `json:"winner"`
+	Loser  MemberRef `json:"loser"`
+	Why    string    `json:"why"`
+	Text   string    `json:"text"` // the sentence explain prints
+}
+
+// Overriding is a document method that replaces generated accessors.
+type Overriding struct {
+	Method     string      `json:"method"`
+	By         string      `json:"by"` // the document method, e.g. document.Person.Title
+	Pos        string      `json:"pos"`
+	Properties []MemberRef `json:"properties"` // the members whose accessor it replaces
+	Text       string      `json:"text"`
+}
+
+// MemberRef names a member and where it is declared.
+type MemberRef struct {
+	ID    string `json:"id"`
+	Sheet string `json:"sheet,omitempty"` // "" for the type's own
+	Pos   string `json:"pos"`
+}
+
+// orType names a member's sheet, or the type for its own.
+func orType(sheet string) string {
+	if sheet == "" {
+		return "the type"
+	}
+	return "sheet " + sheet
+}
+
+func memberRef(p *schema.Property) MemberRef {
+	return MemberRef{ID: p.ID, Sheet: sheetName(p), Pos: p.Pos.Short()}
 }
 
 // Embedded is one embedded field, in ERP5's method resolution order.
@@ -233,13 +270,24 @@ func (p *Project) Type(t *binding.Type) *TypeReport {
 		}
 	}
 	for _, s := range t.Shadowed {
-		r.Shadowed = append(r.Shadowed, s.String()+": "+why(t, s))
+		w := why(t, s)
+		r.Shadowed = append(r.Shadowed, Shadowing{Method: s.Method, Winner: memberRef(s.Winner), Loser: memberRef(s.Loser), Why: w, Text: s.String() + ": " + w})
 	}
 	for _, o := range t.Overrides {
-		line := fmt.Sprintf("%s (accessor of %s) by %s.%s.%s (%s): the document comes first", o.Method, o.Property.ID, p.DocumentsPackage, t.Document.Name, o.Method, o.Pos)
-		if !slices.Contains(r.Overridden, line) { // one method may override the accessors of several sheets
-			r.Overridden = append(r.Overridden, line)
+		by := p.DocumentsPackage + "." + t.Document.Name + "." + o.Method
+		i := slices.IndexFunc(r.Overridden, func(x Overriding) bool { return x.Method == o.Method })
+		if i < 0 { // one method may override the accessors of several sheets
+			r.Overridden = append(r.Overridden, Overriding{Method: o.Method, By: by, Pos: o.Pos})
+			i = len(r.Overridden) - 1
 		}
+		r.Overridden[i].Properties = append(r.Overridden[i].Properties, memberRef(o.Property))
+	}
+	for i, o := range r.Overridden {
+		var of []string
+		for _, m := range o.Properties {
+			of = append(of, m.ID+" of "+orType(m.Sheet))
+		}
+		r.Overridden[i].Text = fmt.Sprintf("%s (accessor of %s) by %s (%s): the document comes first", o.Method, strings.Join(of, ", "), o.By, o.Pos)
 	}
 	for _, c := range t.Contents {
 		acc := []string{binding.ValueName(c.Property)}

@@ -31,8 +31,15 @@ func (r *TypeReport) WriteText(w io.Writer) {
 			writeMember(w, m)
 		}
 	}
-	section(w, "shadowed", r.Shadowed)
-	section(w, "overridden by the document", r.Overridden)
+	var shadowed, overridden []string
+	for _, x := range r.Shadowed {
+		shadowed = append(shadowed, x.Text)
+	}
+	for _, x := range r.Overridden {
+		overridden = append(overridden, x.Text)
+	}
+	section(w, "shadowed", shadowed)
+	section(w, "overridden by the document", overridden)
 	if len(r.Categories) > 0 {
 		fmt.Fprintln(w, "\nbase categories:")
 		for _, c := range r.Categories {
