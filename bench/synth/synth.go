@@ -2,9 +2,11 @@
 // benchmarks: Sheets property sheets of Properties properties each, and
 // Types portal types composing SheetsPerType sheets each, as accessorgen
 // YAML, and the equivalent protobuf schema (one message per portal type
-// with one field per property) for protoc-gen-go.
+// with one field per property) for protoc-gen-go. Registry is the other
+// shape: a location registry of services (kind Service, docs/registry.md)
+// with the documents package of their constructors.
 //
-// Output is deterministic: the same Spec gives the same bytes.
+// Output is deterministic: the same Spec or Registry gives the same bytes.
 package synth
 
 import (
