@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/accessorgen/accessorgen/binding"
+	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/schema"
 	"github.com/dave/jennifer/jen"
 )
@@ -30,11 +31,18 @@ type registry struct {
 	children map[string][]string
 	target   map[string]*binding.Entry // entry or alias path → entry
 	alias    map[string]schema.Alias
+	slot     map[*binding.Entry]int // the entry's index in Root.results_
+}
+
+// result renders the holders.Result of e in root: one array, so that
+// Lookup and Locations read any entry's state with no code per entry.
+func (r *registry) result(root *jen.Statement, e *binding.Entry) *jen.Statement {
+	return root.Dot("results_").Index(jen.Lit(r.slot[e]))
 }
 
 func (g *generator) registryFile(entries []*binding.Entry) *jen.File {
 	r := &registry{generator: g, entries: entries, f: g.newFile(g.opts.Types),
-		children: map[string][]string{}, target: map[string]*binding.Entry{}, alias: map[string]schema.Alias{}}
+		children: map[string][]string{}, target: map[string]*binding.Entry{}, alias: map[string]schema.Alias{}, slot: map[*binding.Entry]int{}}
 	addPath := func(path string) {
 		segs := strings.Split(path, ".")
 		for i := range segs {
@@ -44,7 +52,8 @@ func (g *generator) registryFile(entries []*binding.Entry) *jen.File {
 			}
 		}
 	}
-	for _, e := range entries {
+	for i, e := range entries {
+		r.slot[e] = i
 		r.target[e.Path] = e
 		addPath(e.Path)
 		for _, a := range e.Aliases {
@@ -88,7 +97,10 @@ func (r *registry) resultType(e *binding.Entry) jen.Code {
 }
 
 func (r *registry) root() {
-	var fields []jen.Code
+	// results_ cannot be the name of an entry's fields: those never end in
+	// an underscore. The typed accessors read the entries' own fields:
+	// their fast path stays within the compiler's inlining budget.
+	fields := []jen.Code{jen.Id("results_").Index(jen.Lit(len(r.entries))).Add(rt("Result")).Comment("the entries' values as Lookup returns them, in schema order")}
 	for _, e := range r.entries {
 		fields = append(fields,
 			jen.Id(field(e)).Add(rt("Entry")),
@@ -179,6 +191,7 @@ func (r *registry) builders() {
 	for _, e := range r.entries {
 		f := jen.Id("r").Dot(field(e))
 		value, errField := jen.Id("r").Dot(field(e)+"Value"), jen.Id("r").Dot(field(e)+"Err")
+		publish := r.result(jen.Id("r"), e).Dot("Publish").Call(value.Clone(), errField.Clone())
 		body := []jen.Code{
 			jen.If(jen.Op("!").Add(f.Clone()).Dot("Lock").Call()).Block(jen.Return()),
 			jen.Defer().Add(f.Clone()).Dot("Unlock").Call(),
@@ -198,6 +211,7 @@ func (r *registry) builders() {
 					jen.List(v.Clone(), jen.Err()).Op(":=").Add(r.call(jen.Id("r"), d.Path)),
 					jen.If(jen.Err().Op("!=").Nil()).Block(
 						errField.Clone().Op("=").Qual("fmt", "Errorf").Call(jen.Lit(e.Path+" needs "+d.Path+": %w"), jen.Err()),
+						publish.Clone(),
 						f.Clone().Dot("Done").Call(),
 						jen.Return()))
 			}
@@ -208,7 +222,7 @@ func (r *registry) builders() {
 				body = append(body, value.Clone().Op("=").Add(call))
 			}
 		}
-		body = append(body, f.Clone().Dot("Done").Call())
+		body = append(body, publish.Clone(), f.Clone().Dot("Done").Call())
 		r.f.Comment(builder(e) + " builds " + e.Path + ", once.")
 		r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id(builder(e)).Params().Block(body...)
 	}
@@ -221,15 +235,12 @@ func (r *registry) lookup() {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	var cases, rows []jen.Code
-	index := map[string]int{}
-	for i, p := range paths {
+	var funcs, entryOf, rows []jen.Code
+	for _, p := range paths {
 		e := r.target[p]
-		index[p] = i
-		cases = append(cases, jen.Case(jen.Lit(p)).Block(
-			jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(r.call(jen.Id("r"), p)),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Id("v"), jen.Nil())))
+		funcs = append(funcs, jen.Func().Params(jen.Id("r").Op("*").Id("Root")).Params(jen.Any(), jen.Error()).Block(
+			jen.Return(rt("AnyOf").Call(r.call(jen.Id("r"), p)))))
+		entryOf = append(entryOf, jen.Lit(r.slot[e]))
 		a, isAlias := r.alias[p]
 		pos := e.Pos
 		if isAlias {
@@ -272,22 +283,40 @@ func (r *registry) lookup() {
 		}
 		rows = append(rows, jen.Values(d))
 	}
+	// Lookup finds the path with a perfect hash computed now, and returns
+	// a built entry from arrays, calling no per-entry code; the first
+	// access calls the entry's function in a table. A switch on the paths
+	// was slower than a map for thousands of paths with shared prefixes,
+	// and one giant function compiled slowly (docs/performance.md).
+	r.f.Comment("lookupIDs finds a path's index in locations: a perfect hash computed when generating.")
+	r.f.Var().Id("lookupIDs").Op("=").Add(idTableLit(holders.NewIDTable(paths)))
+	pathLits := make([]jen.Code, len(paths))
+	for i, p := range paths {
+		pathLits[i] = jen.Lit(p)
+	}
+	r.f.Comment("lookupPaths are the paths, sorted: lookupIDs's strings.")
+	r.f.Var().Id("lookupPaths").Op("=").Index(jen.Op("...")).String().Values(pathLits...)
+	r.f.Comment("lookups builds each path's entry on its first access, in the order of locations.")
+	r.f.Var().Id("lookups").Op("=").Index(jen.Op("...")).Func().Params(jen.Op("*").Id("Root")).Params(jen.Any(), jen.Error()).Values(funcs...)
+	r.f.Comment("entryOf is each path's index in Root.results_, in the order of locations.")
+	r.f.Var().Id("entryOf").Op("=").Index(jen.Op("...")).Uint32().Values(entryOf...)
 	r.f.Comment("Lookup returns the entry at path, or at an alias, building it on first access.")
 	r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id("Lookup").Params(jen.Id("path").String()).Params(jen.Any(), jen.Error()).Block(
-		jen.Switch(jen.Id("path")).Block(cases...),
-		jen.Return(jen.Nil(), rt("UnknownLocation").Call(jen.Id("path"))))
+		jen.Id("i").Op(":=").Id("lookupIDs").Dot("Candidate").Call(jen.Id("path")),
+		jen.If(jen.Id("i").Op("<").Lit(0).Op("||").Id("lookupPaths").Index(jen.Id("i")).Op("!=").Id("path")).Block(
+			jen.Return(jen.Nil(), rt("UnknownLocation").Call(jen.Id("path")))),
+		jen.If(jen.List(jen.Id("v"), jen.Err(), jen.Id("ok")).Op(":=").Id("r").Dot("results_").Index(jen.Id("entryOf").Index(jen.Id("i"))).Dot("Load").Call(), jen.Id("ok")).Block(
+			jen.Return(jen.Id("v"), jen.Err())),
+		jen.Return(jen.Id("lookups").Index(jen.Id("i")).Call(jen.Id("r"))))
 	r.f.Comment("locations describes every path, sorted; Locations adds whether each is built.")
 	r.f.Var().Id("locations").Op("=").Index(jen.Op("...")).Add(rt("Location")).Values(rows...)
-	body := []jen.Code{
+	r.f.Comment("Locations lists every path and alias, sorted, with whether its entry is built.")
+	r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id("Locations").Params().Index().Add(rt("Location")).Block(
 		jen.Id("out").Op(":=").Make(jen.Index().Add(rt("Location")), jen.Len(jen.Id("locations"))),
 		jen.Copy(jen.Id("out"), jen.Id("locations").Index(jen.Op(":"))),
-	}
-	for _, p := range paths {
-		body = append(body, jen.Id("out").Index(jen.Lit(index[p])).Dot("Built").Op("=").Id("r").Dot(field(r.target[p])).Dot("Built").Call())
-	}
-	body = append(body, jen.Return(jen.Id("out")))
-	r.f.Comment("Locations lists every path and alias, sorted, with whether its entry is built.")
-	r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id("Locations").Params().Index().Add(rt("Location")).Block(body...)
+		jen.For(jen.Id("i").Op(":=").Range().Id("out")).Block(
+			jen.Id("out").Index(jen.Id("i")).Dot("Built").Op("=").Id("r").Dot("results_").Index(jen.Id("entryOf").Index(jen.Id("i"))).Dot("Published").Call()),
+		jen.Return(jen.Id("out")))
 }
 
 // typeCode renders a Go type that binding checked is expressible.

@@ -28,6 +28,47 @@ func UnknownLocation(path string) error {
 	return fmt.Errorf("%w: %s", ErrUnknownLocation, quote(path))
 }
 
+// AnyOf returns an accessor's results as Lookup does: the value as an
+// any, or nil and the error. Generated Lookup tables call it.
+func AnyOf[T any](v T, err error) (any, error) {
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// Result is a built entry's value as Lookup returns it, published once
+// the entry is built: generated Roots keep one per entry in an array, so
+// that Lookup and Locations reach any entry's state without code per
+// entry.
+type Result struct {
+	done atomic.Uint32
+	v    any
+	err  error
+}
+
+// Publish records the entry's value, or its error (then the value is
+// dropped, as Lookup returns nil with an error). The builder calls it once,
+// before the entry is done.
+func (r *Result) Publish(v any, err error) {
+	if err != nil {
+		v = nil
+	}
+	r.v, r.err = v, err
+	r.done.Store(1)
+}
+
+// Load returns what Publish recorded; ok is false before.
+func (r *Result) Load() (v any, err error, ok bool) {
+	if r.done.Load() == 0 {
+		return nil, nil, false
+	}
+	return r.v, r.err, true
+}
+
+// Published reports whether Publish was called.
+func (r *Result) Published() bool { return r.done.Load() != 0 }
+
 // Location describes one registry path.
 type Location struct {
 	Path       string

@@ -14,6 +14,7 @@ import (
 // entries they take as parameters, or the Root itself as a holders.Registry: there is no
 // global. The zero Root is empty and ready to use.
 type Root struct {
+	results_                   [7]holders.Result // the entries' values as Lookup returns them, in schema order
 	clientsKv                  holders.Entry
 	clientsKvValue             *document.KVClient
 	clientsKvErr               error
@@ -176,16 +177,19 @@ func (r *Root) buildClientsKv() {
 	d0, err := r.Core().Logger()
 	if err != nil {
 		r.clientsKvErr = fmt.Errorf("clients.kv needs core.logger: %w", err)
+		r.results_[0].Publish(r.clientsKvValue, r.clientsKvErr)
 		r.clientsKv.Done()
 		return
 	}
 	d1, err := r.Data().Serializers().JSON()
 	if err != nil {
 		r.clientsKvErr = fmt.Errorf("clients.kv needs data.serializers.json: %w", err)
+		r.results_[0].Publish(r.clientsKvValue, r.clientsKvErr)
 		r.clientsKv.Done()
 		return
 	}
 	r.clientsKvValue, r.clientsKvErr = document.NewKVClient(d0, d1)
+	r.results_[0].Publish(r.clientsKvValue, r.clientsKvErr)
 	r.clientsKv.Done()
 }
 
@@ -198,10 +202,12 @@ func (r *Root) buildClientsRemote() {
 	d0, err := r.Core().Logger()
 	if err != nil {
 		r.clientsRemoteErr = fmt.Errorf("clients.remote needs core.logger: %w", err)
+		r.results_[1].Publish(r.clientsRemoteValue, r.clientsRemoteErr)
 		r.clientsRemote.Done()
 		return
 	}
 	r.clientsRemoteValue, r.clientsRemoteErr = document.NewRemoteClient(d0)
+	r.results_[1].Publish(r.clientsRemoteValue, r.clientsRemoteErr)
 	r.clientsRemote.Done()
 }
 
@@ -212,6 +218,7 @@ func (r *Root) buildClientsSession() {
 	}
 	defer r.clientsSession.Unlock()
 	r.clientsSessionValue = new(Session)
+	r.results_[2].Publish(r.clientsSessionValue, r.clientsSessionErr)
 	r.clientsSession.Done()
 }
 
@@ -222,6 +229,7 @@ func (r *Root) buildCoreLogger() {
 	}
 	defer r.coreLogger.Unlock()
 	r.coreLoggerValue = document.NewLogger()
+	r.results_[3].Publish(r.coreLoggerValue, r.coreLoggerErr)
 	r.coreLogger.Done()
 }
 
@@ -232,6 +240,7 @@ func (r *Root) buildDataSerializersBase64() {
 	}
 	defer r.dataSerializersBase64.Unlock()
 	r.dataSerializersBase64Value = document.NewBase64Serializer()
+	r.results_[4].Publish(r.dataSerializersBase64Value, r.dataSerializersBase64Err)
 	r.dataSerializersBase64.Done()
 }
 
@@ -242,6 +251,7 @@ func (r *Root) buildDataSerializersJSON() {
 	}
 	defer r.dataSerializersJSON.Unlock()
 	r.dataSerializersJSONValue = document.NewJSONSerializer()
+	r.results_[5].Publish(r.dataSerializersJSONValue, r.dataSerializersJSONErr)
 	r.dataSerializersJSON.Done()
 }
 
@@ -252,62 +262,53 @@ func (r *Root) buildToolsInventory() {
 	}
 	defer r.toolsInventory.Unlock()
 	r.toolsInventoryValue = document.NewInventory(r)
+	r.results_[6].Publish(r.toolsInventoryValue, r.toolsInventoryErr)
 	r.toolsInventory.Done()
 }
 
+// lookupIDs finds a path's index in locations: a perfect hash computed when generating.
+var lookupIDs = holders.IDTable{
+	Disp:  []uint16{0, 0},
+	Ends:  true,
+	Index: []uint32{2, 5, 0, 3, 0, 0, 0, 0, 0, 0, 1, 4, 6, 7, 0, 0},
+	Seed:  0,
+}
+
+// lookupPaths are the paths, sorted: lookupIDs's strings.
+var lookupPaths = [...]string{"clients.kv", "clients.remote", "clients.session", "core.logger", "data.serializers.base64", "data.serializers.json", "serializers.json", "tools.inventory"}
+
+// lookups builds each path's entry on its first access, in the order of locations.
+var lookups = [...]func(*Root) (any, error){func(r *Root) (any, error) {
+	return holders.AnyOf(r.Clients().Kv())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Clients().Remote())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Clients().Session())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Core().Logger())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Data().Serializers().Base64())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Data().Serializers().JSON())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Serializers().JSON())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Tools().Inventory())
+}}
+
+// entryOf is each path's index in Root.results_, in the order of locations.
+var entryOf = [...]uint32{0, 1, 2, 3, 4, 5, 5, 6}
+
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
-	switch path {
-	case "clients.kv":
-		v, err := r.Clients().Kv()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "clients.remote":
-		v, err := r.Clients().Remote()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "clients.session":
-		v, err := r.Clients().Session()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "core.logger":
-		v, err := r.Core().Logger()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "data.serializers.base64":
-		v, err := r.Data().Serializers().Base64()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "data.serializers.json":
-		v, err := r.Data().Serializers().JSON()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "serializers.json":
-		v, err := r.Serializers().JSON()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "tools.inventory":
-		v, err := r.Tools().Inventory()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
+	i := lookupIDs.Candidate(path)
+	if i < 0 || lookupPaths[i] != path {
+		return nil, holders.UnknownLocation(path)
 	}
-	return nil, holders.UnknownLocation(path)
+	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
+		return v, err
+	}
+	return lookups[i](r)
 }
 
 // locations describes every path, sorted; Locations adds whether each is built.
@@ -366,13 +367,8 @@ var locations = [...]holders.Location{{
 func (r *Root) Locations() []holders.Location {
 	out := make([]holders.Location, len(locations))
 	copy(out, locations[:])
-	out[0].Built = r.clientsKv.Built()
-	out[1].Built = r.clientsRemote.Built()
-	out[2].Built = r.clientsSession.Built()
-	out[3].Built = r.coreLogger.Built()
-	out[4].Built = r.dataSerializersBase64.Built()
-	out[5].Built = r.dataSerializersJSON.Built()
-	out[6].Built = r.dataSerializersJSON.Built()
-	out[7].Built = r.toolsInventory.Built()
+	for i := range out {
+		out[i].Built = r.results_[entryOf[i]].Published()
+	}
 	return out
 }

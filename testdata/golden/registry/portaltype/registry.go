@@ -15,6 +15,7 @@ import (
 // entries they take as parameters, or the Root itself as a holders.Registry: there is no
 // global. The zero Root is empty and ready to use.
 type Root struct {
+	results_       [6]holders.Result // the entries' values as Lookup returns them, in schema order
 	config         holders.Entry
 	configValue    document.Config
 	configErr      error
@@ -139,6 +140,7 @@ func (r *Root) buildConfig() {
 	}
 	defer r.config.Unlock()
 	r.configValue = document.NewConfig()
+	r.results_[0].Publish(r.configValue, r.configErr)
 	r.config.Done()
 }
 
@@ -149,6 +151,7 @@ func (r *Root) buildIoNames() {
 	}
 	defer r.ioNames.Unlock()
 	r.ioNamesValue = document.NewNames(r)
+	r.results_[1].Publish(r.ioNamesValue, r.ioNamesErr)
 	r.ioNames.Done()
 }
 
@@ -159,6 +162,7 @@ func (r *Root) buildIoNote() {
 	}
 	defer r.ioNote.Unlock()
 	r.ioNoteValue = new(Note)
+	r.results_[2].Publish(r.ioNoteValue, r.ioNoteErr)
 	r.ioNote.Done()
 }
 
@@ -171,10 +175,12 @@ func (r *Root) buildIoOutput() {
 	d0, err := r.Io().Names()
 	if err != nil {
 		r.ioOutputErr = fmt.Errorf("io.output needs io.names: %w", err)
+		r.results_[3].Publish(r.ioOutputValue, r.ioOutputErr)
 		r.ioOutput.Done()
 		return
 	}
 	r.ioOutputValue, r.ioOutputErr = document.NewOutput(d0)
+	r.results_[3].Publish(r.ioOutputValue, r.ioOutputErr)
 	r.ioOutput.Done()
 }
 
@@ -187,10 +193,12 @@ func (r *Root) buildNetLimits() {
 	d0, err := r.Config()
 	if err != nil {
 		r.netLimitsErr = fmt.Errorf("net.limits needs config: %w", err)
+		r.results_[4].Publish(r.netLimitsValue, r.netLimitsErr)
 		r.netLimits.Done()
 		return
 	}
 	r.netLimitsValue, r.netLimitsErr = document.NewLimits(d0)
+	r.results_[4].Publish(r.netLimitsValue, r.netLimitsErr)
 	r.netLimits.Done()
 }
 
@@ -203,72 +211,65 @@ func (r *Root) buildNetPort() {
 	d0, err := r.Net().Limits()
 	if err != nil {
 		r.netPortErr = fmt.Errorf("net.port needs net.limits: %w", err)
+		r.results_[5].Publish(r.netPortValue, r.netPortErr)
 		r.netPort.Done()
 		return
 	}
 	d1, err := r.Config()
 	if err != nil {
 		r.netPortErr = fmt.Errorf("net.port needs config: %w", err)
+		r.results_[5].Publish(r.netPortValue, r.netPortErr)
 		r.netPort.Done()
 		return
 	}
 	r.netPortValue, r.netPortErr = document.NewPort(d0, d1)
+	r.results_[5].Publish(r.netPortValue, r.netPortErr)
 	r.netPort.Done()
 }
 
+// lookupIDs finds a path's index in locations: a perfect hash computed when generating.
+var lookupIDs = holders.IDTable{
+	Disp:  []uint16{1, 0},
+	Ends:  true,
+	Index: []uint32{0, 0, 3, 0, 0, 5, 0, 7, 0, 0, 0, 1, 4, 0, 6, 2},
+	Seed:  0,
+}
+
+// lookupPaths are the paths, sorted: lookupIDs's strings.
+var lookupPaths = [...]string{"config", "io.names", "io.note", "io.output", "legacy.port", "net.limits", "net.port", "port"}
+
+// lookups builds each path's entry on its first access, in the order of locations.
+var lookups = [...]func(*Root) (any, error){func(r *Root) (any, error) {
+	return holders.AnyOf(r.Config())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Io().Names())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Io().Note())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Io().Output())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Legacy().Port())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Net().Limits())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Net().Port())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Port())
+}}
+
+// entryOf is each path's index in Root.results_, in the order of locations.
+var entryOf = [...]uint32{0, 1, 2, 3, 5, 4, 5, 5}
+
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
-	switch path {
-	case "config":
-		v, err := r.Config()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "io.names":
-		v, err := r.Io().Names()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "io.note":
-		v, err := r.Io().Note()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "io.output":
-		v, err := r.Io().Output()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "legacy.port":
-		v, err := r.Legacy().Port()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "net.limits":
-		v, err := r.Net().Limits()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "net.port":
-		v, err := r.Net().Port()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "port":
-		v, err := r.Port()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
+	i := lookupIDs.Candidate(path)
+	if i < 0 || lookupPaths[i] != path {
+		return nil, holders.UnknownLocation(path)
 	}
-	return nil, holders.UnknownLocation(path)
+	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
+		return v, err
+	}
+	return lookups[i](r)
 }
 
 // locations describes every path, sorted; Locations adds whether each is built.
@@ -328,13 +329,8 @@ var locations = [...]holders.Location{{
 func (r *Root) Locations() []holders.Location {
 	out := make([]holders.Location, len(locations))
 	copy(out, locations[:])
-	out[0].Built = r.config.Built()
-	out[1].Built = r.ioNames.Built()
-	out[2].Built = r.ioNote.Built()
-	out[3].Built = r.ioOutput.Built()
-	out[4].Built = r.netPort.Built()
-	out[5].Built = r.netLimits.Built()
-	out[6].Built = r.netPort.Built()
-	out[7].Built = r.netPort.Built()
+	for i := range out {
+		out[i].Built = r.results_[entryOf[i]].Published()
+	}
 	return out
 }

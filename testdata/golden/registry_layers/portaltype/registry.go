@@ -14,6 +14,7 @@ import (
 // entries they take as parameters, or the Root itself as a holders.Registry: there is no
 // global. The zero Root is empty and ready to use.
 type Root struct {
+	results_      [3]holders.Result // the entries' values as Lookup returns them, in schema order
 	config        holders.Entry
 	configValue   document.Config
 	configErr     error
@@ -73,6 +74,7 @@ func (r *Root) buildConfig() {
 	}
 	defer r.config.Unlock()
 	r.configValue = document.NewProjectConfig()
+	r.results_[0].Publish(r.configValue, r.configErr)
 	r.config.Done()
 }
 
@@ -85,10 +87,12 @@ func (r *Root) buildNetPort() {
 	d0, err := r.Config()
 	if err != nil {
 		r.netPortErr = fmt.Errorf("net.port needs config: %w", err)
+		r.results_[1].Publish(r.netPortValue, r.netPortErr)
 		r.netPort.Done()
 		return
 	}
 	r.netPortValue = document.NewPort(d0)
+	r.results_[1].Publish(r.netPortValue, r.netPortErr)
 	r.netPort.Done()
 }
 
@@ -101,36 +105,48 @@ func (r *Root) buildNetProxy() {
 	d0, err := r.Net().Port()
 	if err != nil {
 		r.netProxyErr = fmt.Errorf("net.proxy needs net.port: %w", err)
+		r.results_[2].Publish(r.netProxyValue, r.netProxyErr)
 		r.netProxy.Done()
 		return
 	}
 	r.netProxyValue = document.NewProxy(d0)
+	r.results_[2].Publish(r.netProxyValue, r.netProxyErr)
 	r.netProxy.Done()
 }
 
+// lookupIDs finds a path's index in locations: a perfect hash computed when generating.
+var lookupIDs = holders.IDTable{
+	Disp:  []uint16{1},
+	Ends:  true,
+	Index: []uint32{0, 2, 0, 0, 0, 0, 1, 0},
+	Seed:  0,
+}
+
+// lookupPaths are the paths, sorted: lookupIDs's strings.
+var lookupPaths = [...]string{"config", "net.port", "net.proxy"}
+
+// lookups builds each path's entry on its first access, in the order of locations.
+var lookups = [...]func(*Root) (any, error){func(r *Root) (any, error) {
+	return holders.AnyOf(r.Config())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Net().Port())
+}, func(r *Root) (any, error) {
+	return holders.AnyOf(r.Net().Proxy())
+}}
+
+// entryOf is each path's index in Root.results_, in the order of locations.
+var entryOf = [...]uint32{0, 1, 2}
+
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
-	switch path {
-	case "config":
-		v, err := r.Config()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "net.port":
-		v, err := r.Net().Port()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	case "net.proxy":
-		v, err := r.Net().Proxy()
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
+	i := lookupIDs.Candidate(path)
+	if i < 0 || lookupPaths[i] != path {
+		return nil, holders.UnknownLocation(path)
 	}
-	return nil, holders.UnknownLocation(path)
+	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
+		return v, err
+	}
+	return lookups[i](r)
 }
 
 // locations describes every path, sorted; Locations adds whether each is built.
@@ -162,8 +178,8 @@ var locations = [...]holders.Location{{
 func (r *Root) Locations() []holders.Location {
 	out := make([]holders.Location, len(locations))
 	copy(out, locations[:])
-	out[0].Built = r.config.Built()
-	out[1].Built = r.netPort.Built()
-	out[2].Built = r.netProxy.Built()
+	for i := range out {
+		out[i].Built = r.results_[entryOf[i]].Published()
+	}
 	return out
 }
