@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"sync"
 	"testing"
 
 	"github.com/accessorgen/accessorgen/examples/services/document"
 	"github.com/accessorgen/accessorgen/examples/services/registry"
+	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/internal/exampletest"
 	"github.com/google/go-cmp/cmp"
 )
@@ -93,6 +95,43 @@ func TestConcurrentFirstAccess(t *testing.T) {
 			if k := document.Built.Get(c); k != 1 {
 				t.Fatalf("round %d: %s constructed %d times, want 1", round, c, k)
 			}
+		}
+	}
+}
+
+// Lookup gives what the typed accessor gives, on the first access (which
+// builds) and on later ones (answered from the published results), for
+// entries, aliases and a constructor that fails; unknown paths are refused.
+func TestLookupMatchesTypedAccessors(t *testing.T) {
+	document.Out = &bytes.Buffer{}
+	typed := map[string]func(r *registry.Root) (any, error){
+		"core.logger":           func(r *registry.Root) (any, error) { return r.Core().Logger() },
+		"data.serializers.json": func(r *registry.Root) (any, error) { return r.Data().Serializers().JSON() },
+		"serializers.json":      func(r *registry.Root) (any, error) { return r.Data().Serializers().JSON() }, // an alias
+		"clients.kv":            func(r *registry.Root) (any, error) { return r.Clients().Kv() },
+		"clients.remote":        func(r *registry.Root) (any, error) { return r.Clients().Remote() }, // fails
+	}
+	for path, get := range typed {
+		t.Run(path, func(t *testing.T) {
+			root := registry.NewRoot()
+			first, firstErr := root.Lookup(path)
+			again, againErr := root.Lookup(path)
+			want, wantErr := get(root)
+			if wantErr != nil {
+				if firstErr == nil || againErr == nil || firstErr.Error() != wantErr.Error() || againErr != firstErr || first != nil || again != nil {
+					t.Fatalf("Lookup = %v, %v then %v, %v; the accessor fails with %v", first, firstErr, again, againErr, wantErr)
+				}
+				return
+			}
+			if firstErr != nil || againErr != nil || first != want || again != want {
+				t.Fatalf("Lookup = %v, %v then %v, %v; the accessor gives %v", first, firstErr, again, againErr, want)
+			}
+		})
+	}
+	root := registry.NewRoot()
+	for _, path := range []string{"", "core", "core.logger.x", "data.serializers", "Core.Logger", "clients.kv "} {
+		if v, err := root.Lookup(path); !errors.Is(err, holders.ErrUnknownLocation) || v != nil {
+			t.Errorf("Lookup(%q) = %v, %v; want ErrUnknownLocation", path, v, err)
 		}
 	}
 }
