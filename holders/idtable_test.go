@@ -3,6 +3,7 @@ package holders_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/accessorgen/accessorgen/holders"
@@ -73,4 +74,33 @@ func TestIDTableRefusesDuplicates(t *testing.T) {
 		}
 	}()
 	holders.NewIDTable([]string{"a", "b", "a"})
+}
+
+// FuzzIDTable: for any set of distinct strings, the table finds each one
+// at its index and refuses the others.
+func FuzzIDTable(f *testing.F) {
+	f.Add("config\ndata.serializers.json\ndata.serializers.yaml\n\nx")
+	f.Add("12345678\n123456789\n1234567812345678\nabcdefgh12345678abcdefgh")
+	f.Add("prefix_01_middle_suffix\nprefix_02_middle_suffix")
+	f.Fuzz(func(t *testing.T, data string) {
+		var ids []string
+		seen := map[string]bool{}
+		for _, id := range strings.Split(data, "\n") {
+			if !seen[id] && len(ids) < 500 {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+		table := holders.NewIDTable(ids)
+		for i, id := range ids {
+			if got := find(&table, ids, id); got != i {
+				t.Fatalf("find(%q) = %d, want %d (Ends %v)", id, got, i, table.Ends)
+			}
+			for _, other := range []string{id + "x", "x" + id, strings.ToUpper(id)} {
+				if !seen[other] && find(&table, ids, other) != -1 {
+					t.Fatalf("find(%q) found an id the table does not have", other)
+				}
+			}
+		}
+	})
 }

@@ -268,9 +268,9 @@ func (r *Root) buildToolsInventory() {
 
 // lookupIDs finds a path's index in locations: a perfect hash computed when generating.
 var lookupIDs = holders.IDTable{
-	Disp:  []uint16{0, 0},
+	Disp:  []uint16{0, 16},
 	Ends:  true,
-	Index: []uint32{2, 5, 0, 3, 0, 0, 0, 0, 0, 0, 1, 4, 6, 7, 0, 0},
+	Index: []uint32{0, 5, 0, 2, 0, 0, 1, 0, 3, 4, 6, 0, 0, 7, 0, 0},
 	Seed:  0,
 }
 

@@ -229,9 +229,9 @@ func (r *Root) buildNetPort() {
 
 // lookupIDs finds a path's index in locations: a perfect hash computed when generating.
 var lookupIDs = holders.IDTable{
-	Disp:  []uint16{1, 0},
+	Disp:  []uint16{1, 3},
 	Ends:  true,
-	Index: []uint32{0, 0, 3, 0, 0, 5, 0, 7, 0, 0, 0, 1, 4, 0, 6, 2},
+	Index: []uint32{4, 0, 2, 0, 0, 6, 0, 0, 1, 5, 0, 0, 7, 0, 3, 0},
 	Seed:  0,
 }
 

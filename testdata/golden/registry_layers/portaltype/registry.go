@@ -116,9 +116,9 @@ func (r *Root) buildNetProxy() {
 
 // lookupIDs finds a path's index in locations: a perfect hash computed when generating.
 var lookupIDs = holders.IDTable{
-	Disp:  []uint16{1},
+	Disp:  []uint16{0},
 	Ends:  true,
-	Index: []uint32{0, 2, 0, 0, 0, 0, 1, 0},
+	Index: []uint32{0, 0, 1, 0, 0, 2, 0, 0},
 	Seed:  0,
 }
 
