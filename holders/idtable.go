@@ -21,7 +21,7 @@ import (
 // string lands on hold any index: the caller's comparison refuses them.
 type IDTable struct {
 	Seed  uint64   // the seed of HashID
-	Ends  bool     // hash only the length and the first and last eight bytes (HashEnds)
+	Ends  bool     // hash only the length and the first and last eight bytes of ids over 16 bytes
 	Disp  []uint16 // a displacement per bucket (the hash's high bits)
 	Index []uint32 // indexes, at IDSlot positions
 }
@@ -50,19 +50,6 @@ func HashID(id string, seed uint64) uint64 {
 	return round(h, load64(id[n-8:])) // the last eight bytes, overlapping
 }
 
-// HashEnds is HashID of the length and the first and last eight bytes
-// only: two rounds whatever the length. NewIDTable uses it when those tell
-// the strings apart, as for a registry's paths
-// (area07.group03.service1234).
-func HashEnds(id string, seed uint64) uint64 {
-	n := len(id)
-	if n <= 16 {
-		return HashID(id, seed) // the same bytes, and no word read twice
-	}
-	h := round(seed^uint64(n)*0x9e3779b97f4a7c15, load64(id))
-	return round(h, load64(id[n-8:]))
-}
-
 // round absorbs one word into the state. Its result's high bits are well
 // mixed, its low bits not: idBucket and idSlot read the high bits.
 func round(h, w uint64) uint64 {
@@ -71,10 +58,14 @@ func round(h, w uint64) uint64 {
 	return h * 0xbf58476d1ce4e5b9
 }
 
-// hash is the table's hash of id.
+// hash is the table's hash of id: HashID, or with Ends and an id longer
+// than 16 bytes, the same rounds over the length and the first and last
+// eight bytes only (two rounds whatever the length; a registry's paths,
+// area07.group03.service1234, differ there). Shorter ids are hashed whole:
+// the same bytes, and no word read twice.
 func (t *IDTable) hash(id string) uint64 {
-	if t.Ends {
-		return HashEnds(id, t.Seed)
+	if n := len(id); t.Ends && n > 16 {
+		return round(round(t.Seed^uint64(n)*0x9e3779b97f4a7c15, load64(id)), load64(id[n-8:]))
 	}
 	return HashID(id, t.Seed)
 }
@@ -109,12 +100,7 @@ func (t *IDTable) Candidate(id string) int {
 	if len(t.Index) == 0 {
 		return -1
 	}
-	var h uint64
-	if n := len(id); t.Ends && n > 16 {
-		h = round(round(t.Seed^uint64(n)*0x9e3779b97f4a7c15, load64(id)), load64(id[n-8:])) // HashEnds, without a call
-	} else {
-		h = t.hash(id)
-	}
+	h := t.hash(id)
 	return int(t.Index[idSlot(h, t.Disp[idBucket(h, len(t.Disp))], len(t.Index))])
 }
 
