@@ -290,12 +290,6 @@ func (r *registry) lookup() {
 	// and one giant function compiled slowly (docs/performance.md).
 	r.f.Comment("lookupIDs finds a path's index in locations: a perfect hash computed when generating.")
 	r.f.Var().Id("lookupIDs").Op("=").Add(idTableLit(holders.NewIDTable(paths)))
-	pathLits := make([]jen.Code, len(paths))
-	for i, p := range paths {
-		pathLits[i] = jen.Lit(p)
-	}
-	r.f.Comment("lookupPaths are the paths, sorted: lookupIDs's strings.")
-	r.f.Var().Id("lookupPaths").Op("=").Index(jen.Op("...")).String().Values(pathLits...)
 	r.f.Comment("lookups builds each path's entry on its first access, in the order of locations.")
 	r.f.Var().Id("lookups").Op("=").Index(jen.Op("...")).Func().Params(jen.Op("*").Id("Root")).Params(jen.Any(), jen.Error()).Values(funcs...)
 	r.f.Comment("entryOf is each path's index in Root.results_, in the order of locations.")
@@ -303,7 +297,7 @@ func (r *registry) lookup() {
 	r.f.Comment("Lookup returns the entry at path, or at an alias, building it on first access.")
 	r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id("Lookup").Params(jen.Id("path").String()).Params(jen.Any(), jen.Error()).Block(
 		jen.Id("i").Op(":=").Id("lookupIDs").Dot("Candidate").Call(jen.Id("path")),
-		jen.If(jen.Id("i").Op("<").Lit(0).Op("||").Id("lookupPaths").Index(jen.Id("i")).Op("!=").Id("path")).Block(
+		jen.If(jen.Id("i").Op("<").Lit(0).Op("||").Id("locations").Index(jen.Id("i")).Dot("Path").Op("!=").Id("path")).Block(
 			jen.Return(jen.Nil(), rt("UnknownLocation").Call(jen.Id("path")))),
 		jen.If(jen.List(jen.Id("v"), jen.Err(), jen.Id("ok")).Op(":=").Id("r").Dot("results_").Index(jen.Id("entryOf").Index(jen.Id("i"))).Dot("Load").Call(), jen.Id("ok")).Block(
 			jen.Return(jen.Id("v"), jen.Err())),

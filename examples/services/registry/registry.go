@@ -274,9 +274,6 @@ var lookupIDs = holders.IDTable{
 	Seed:  0,
 }
 
-// lookupPaths are the paths, sorted: lookupIDs's strings.
-var lookupPaths = [...]string{"clients.kv", "clients.remote", "clients.session", "core.logger", "data.serializers.base64", "data.serializers.json", "serializers.json", "tools.inventory"}
-
 // lookups builds each path's entry on its first access, in the order of locations.
 var lookups = [...]func(*Root) (any, error){func(r *Root) (any, error) {
 	return holders.AnyOf(r.Clients().Kv())
@@ -302,7 +299,7 @@ var entryOf = [...]uint32{0, 1, 2, 3, 4, 5, 5, 6}
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
 	i := lookupIDs.Candidate(path)
-	if i < 0 || lookupPaths[i] != path {
+	if i < 0 || locations[i].Path != path {
 		return nil, holders.UnknownLocation(path)
 	}
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {

@@ -235,9 +235,6 @@ var lookupIDs = holders.IDTable{
 	Seed:  0,
 }
 
-// lookupPaths are the paths, sorted: lookupIDs's strings.
-var lookupPaths = [...]string{"config", "io.names", "io.note", "io.output", "legacy.port", "net.limits", "net.port", "port"}
-
 // lookups builds each path's entry on its first access, in the order of locations.
 var lookups = [...]func(*Root) (any, error){func(r *Root) (any, error) {
 	return holders.AnyOf(r.Config())
@@ -263,7 +260,7 @@ var entryOf = [...]uint32{0, 1, 2, 3, 5, 4, 5, 5}
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
 	i := lookupIDs.Candidate(path)
-	if i < 0 || lookupPaths[i] != path {
+	if i < 0 || locations[i].Path != path {
 		return nil, holders.UnknownLocation(path)
 	}
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
