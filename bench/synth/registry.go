@@ -3,9 +3,6 @@ package synth
 import (
 	"fmt"
 	"go/format"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 )
 
@@ -152,20 +149,5 @@ func WriteRegistry(dir string, r Registry) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	files := r.Files()
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeFiles(dir, r.Files())
 }

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -121,16 +122,29 @@ func Write(dir string, s Spec, goPackage string) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "schema"), 0o755); err != nil {
-		return err
-	}
+	files := map[string][]byte{"accessorgen.yaml": []byte(Config), "synth.proto": s.Proto("synth", goPackage)}
 	for name, data := range s.YAML() {
-		if err := os.WriteFile(filepath.Join(dir, "schema", name), data, 0o644); err != nil {
+		files["schema/"+name] = data
+	}
+	return writeFiles(dir, files)
+}
+
+// writeFiles writes files (slash-separated paths relative to dir, to
+// contents) in path order, making their directories.
+func writeFiles(dir string, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
 			return err
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "accessorgen.yaml"), []byte(Config), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, "synth.proto"), s.Proto("synth", goPackage), 0o644)
+	return nil
 }
