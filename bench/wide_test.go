@@ -98,9 +98,17 @@ func BenchmarkWide(b *testing.B) {
 			}
 		}
 	})
+	tenEdits := edits(ten)
 	b.Run("EditTen", func(b *testing.B) {
 		for b.Loop() {
-			if w.Edit(tenMap) != nil {
+			if w.Edit(tenEdits...) != nil {
+				b.Fatal("edit failed")
+			}
+		}
+	})
+	b.Run("EditMapTen", func(b *testing.B) {
+		for b.Loop() {
+			if w.EditMap(tenMap) != nil {
 				b.Fatal("edit failed")
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"time"
 )
 
@@ -90,8 +89,9 @@ func toUint64(v any) uint64 {
 // ToFloat converts v to a finite float64. Integers are accepted whatever
 // their size; a float64 holds them exactly up to 2^53 and rounds beyond.
 func ToFloat(v any) (float64, error) {
-	// A finite float64 first, inlined as ToInt's int is: f-f is 0 for a
-	// finite f and NaN for NaN and the infinities.
+	// A finite float64 first: f-f is 0 for a finite f and NaN for NaN and
+	// the infinities. The float comparison keeps ToFloat just over the
+	// compiler's inlining budget (82 of 80 in every form tried), unlike ToInt.
 	if f, ok := v.(float64); ok && f-f == 0 {
 		return f, nil
 	}
@@ -192,9 +192,17 @@ func ToTimes(v any) ([]time.Time, error) { return toList(v, ToTime, "[]time.Time
 
 // CheckSelection reports ErrInvalidValue unless v is one of allowed.
 func CheckSelection(v string, allowed []string) error {
-	if slices.Contains(allowed, v) {
-		return nil
+	// A loop small enough to be inlined into the generated setters; the
+	// error is built out of line.
+	for _, a := range allowed {
+		if a == v {
+			return nil
+		}
 	}
+	return notSelected(v, allowed)
+}
+
+func notSelected(v string, allowed []string) error {
 	return fmt.Errorf("%w: %s is not one of %q", ErrInvalidValue, quote(v), allowed)
 }
 

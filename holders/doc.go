@@ -52,9 +52,13 @@ type Object interface {
 	HasProperty(id string) bool
 	// PropertyIDs lists the by-name ids, in the type's order.
 	PropertyIDs() []string
-	// Edit sets several properties: all of them, or, if any id or value is
-	// refused, none; the error then names every refused id.
-	Edit(changes map[string]any) error
+	// Edit sets several properties, in the order given: all of them, or,
+	// if any id or value is refused, none; the error then names every
+	// refused id.
+	Edit(changes ...Change) error
+	// EditMap is Edit for changes that come as a map; it applies them in
+	// the type's property order.
+	EditMap(changes map[string]any) error
 	// RelativeURL returns the object's relative URL in its Resolver.
 	RelativeURL() string
 }

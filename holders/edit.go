@@ -50,25 +50,65 @@ func SetProperty(t *TypeInfo, set Setter, id string, v any) error {
 	return nil
 }
 
-// change is one checked change of an Edit.
+// Change is one change of an Edit: property ID is to get Value, converted
+// as SetProperty converts it.
+type Change struct {
+	ID    string
+	Value any
+}
+
+// Edit sets properties through set, as generated Edit methods do: it
+// checks every change first and applies them, in the order given, only if
+// all pass; otherwise it returns an *EditError naming every refused id. A
+// property given twice ends with the later value. It serves types written
+// by hand; a generated Edit runs the same two loops with direct calls of
+// its setter, which are cheaper than calls of a Setter, and calls Edit
+// for the error when a change is refused.
+func Edit(t *TypeInfo, set Setter, changes []Change) error {
+	var errs []*PropertyError
+	for _, c := range changes {
+		if _, err := set(c.ID, c.Value, false); err != nil {
+			errs = append(errs, &PropertyError{Type: t.Name, Property: c.ID, Err: err})
+		}
+	}
+	if errs != nil {
+		return editError(t, errs)
+	}
+	for _, c := range changes {
+		if _, err := set(c.ID, c.Value, true); err != nil {
+			// Unreachable by the Setter contract; reported, not hidden.
+			return t.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// editError is the error of an Edit that refused errs: sorted by id, so
+// that it does not depend on a map's order.
+func editError(t *TypeInfo, errs []*PropertyError) *EditError {
+	slices.SortStableFunc(errs, func(a, b *PropertyError) int { return strings.Compare(a.Property, b.Property) })
+	return &EditError{Type: t.Name, Errors: errs}
+}
+
+// change is one checked change of an EditMap.
 type change struct {
 	id string
 	v  any
 }
 
-// inPlace is how many changes Edit keeps on the stack: an Edit of up to
-// inPlace properties does not allocate (beyond what the setters do).
+// inPlace is how many changes EditMap keeps on the stack: an EditMap of up
+// to inPlace properties does not allocate (beyond what the setters do).
 const inPlace = 16
 
-// Edit is the body of every generated Edit method. It checks every change
-// first and applies them, in the type's property order, only if all pass;
-// otherwise it returns an *EditError naming every refused id.
+// EditMap is the body of every generated EditMap method: Edit for changes
+// that come as a map, such as a submitted form. A map has no order, so it
+// applies the changes in the type's property order.
 //
-// It ranges over changes once: the map's iteration is most of an Edit's
-// cost (docs/performance.md). The order is sorted as integer keys
+// It ranges over changes once: the map's iteration is most of its cost
+// (docs/performance.md). The order is sorted as integer keys
 // (index<<32 | position) rather than by moving the changes, whose
 // pointers make every move cost a write-barrier check.
-func Edit(t *TypeInfo, set Setter, changes map[string]any) error {
+func EditMap(t *TypeInfo, set Setter, changes map[string]any) error {
 	var errs []*PropertyError
 	var buf [inPlace]change
 	var keyBuf [inPlace]uint64
@@ -85,8 +125,7 @@ func Edit(t *TypeInfo, set Setter, changes map[string]any) error {
 		}
 	}
 	if len(errs) > 0 {
-		slices.SortFunc(errs, func(a, b *PropertyError) int { return strings.Compare(a.Property, b.Property) })
-		return &EditError{Type: t.Name, Errors: errs}
+		return editError(t, errs)
 	}
 	slices.Sort(keys)
 	for _, k := range keys {

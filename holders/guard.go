@@ -1,10 +1,5 @@
 package holders
 
-import (
-	"slices"
-	"strings"
-)
-
 // Guard decides whether the caller may act under a permission on an
 // object. The application implements it (ERP5's checkPermission); the
 // permissions come from the schema's read_permission and write_permission.
@@ -87,22 +82,40 @@ func (o *guarded) SetProperty(id string, v any) error {
 	return o.Object.SetProperty(id, v)
 }
 
-// Edit checks every key first: if any is unknown, read-only or refused by
-// the guard, it returns an *EditError naming each such key and applies
+// Edit checks every id first: if any is unknown, read-only or refused by
+// the guard, it returns an *EditError naming each such id and applies
 // nothing. Otherwise the object's own Edit checks the values, all or none.
-func (o *guarded) Edit(changes map[string]any) error {
-	t := o.TypeInfo()
+func (o *guarded) Edit(changes ...Change) error {
+	var errs []*PropertyError
+	for _, c := range changes {
+		errs = o.refuse(errs, c.ID)
+	}
+	if errs != nil {
+		return editError(o.TypeInfo(), errs)
+	}
+	return o.Object.Edit(changes...)
+}
+
+// EditMap checks every key first, as Edit does.
+func (o *guarded) EditMap(changes map[string]any) error {
 	var errs []*PropertyError
 	for id := range changes {
-		if _, perr := t.check(id); perr != nil {
-			errs = append(errs, perr)
-		} else if err := o.allowed(id, true); err != nil {
-			errs = append(errs, err.(*PropertyError))
-		}
+		errs = o.refuse(errs, id)
 	}
-	if len(errs) > 0 {
-		slices.SortFunc(errs, func(a, b *PropertyError) int { return strings.Compare(a.Property, b.Property) })
-		return &EditError{Type: t.Name, Errors: errs}
+	if errs != nil {
+		return editError(o.TypeInfo(), errs)
 	}
-	return o.Object.Edit(changes)
+	return o.Object.EditMap(changes)
+}
+
+// refuse appends to errs why property id may not be written by an edit:
+// it is unknown, read-only or refused by the guard.
+func (o *guarded) refuse(errs []*PropertyError, id string) []*PropertyError {
+	if _, perr := o.TypeInfo().check(id); perr != nil {
+		return append(errs, perr)
+	}
+	if err := o.allowed(id, true); err != nil {
+		return append(errs, err.(*PropertyError))
+	}
+	return errs
 }

@@ -2,7 +2,9 @@ package holders_test
 
 import (
 	"errors"
+	"maps"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -453,8 +455,36 @@ func TestHasProperty(t *testing.T) {
 	}
 }
 
+// editForm is one of the two ways to edit an object, given the changes as
+// a map: Edit, with the changes as its arguments in an order drawn from
+// rng (the order given is the order applied, and a refusal must not depend
+// on it), or EditMap (whose map order is random).
+type editForm struct {
+	name string
+	edit func(o holders.Object, changes map[string]any, rng *rand.Rand) error
+}
+
+var editForms = []editForm{
+	{"Edit", func(o holders.Object, changes map[string]any, rng *rand.Rand) error {
+		return o.Edit(changeArgs(changes, rng)...)
+	}},
+	{"EditMap", func(o holders.Object, changes map[string]any, _ *rand.Rand) error {
+		return o.EditMap(changes)
+	}},
+}
+
+// changeArgs returns changes as Edit's arguments, shuffled by rng.
+func changeArgs(changes map[string]any, rng *rand.Rand) []holders.Change {
+	var out []holders.Change
+	for _, id := range slices.Sorted(maps.Keys(changes)) {
+		out = append(out, holders.Change{ID: id, Value: changes[id]})
+	}
+	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
+
 // personEdits sets every writable property of a Person; more than the
-// 16 changes Edit keeps on its stack.
+// 16 changes EditMap keeps on its stack.
 func personEdits() (map[string]any, map[string]any) {
 	birthday := time.Date(1975, 3, 4, 0, 0, 0, 0, time.UTC)
 	changes := map[string]any{
@@ -503,12 +533,19 @@ func personEdits() (map[string]any, map[string]any) {
 }
 
 func TestEditAppliesEverything(t *testing.T) {
+	for _, form := range editForms {
+		t.Run(form.name, func(t *testing.T) { testEditAppliesEverything(t, form) })
+	}
+}
+
+func testEditAppliesEverything(t *testing.T, form editForm) {
+	rng := rand.New(rand.NewPCG(1, 2))
 	p := newPerson(t)
 	changes, want := personEdits()
 	if len(changes) <= 16 {
 		t.Fatalf("only %d changes", len(changes))
 	}
-	if err := p.Edit(changes); err != nil {
+	if err := form.edit(p, changes, rng); err != nil {
 		t.Fatalf("Edit: %v", err)
 	}
 	got := map[string]any{}
@@ -532,7 +569,7 @@ func TestEditAppliesEverything(t *testing.T) {
 	}
 
 	o := newOrganisation(t)
-	if err := o.Edit(map[string]any{"corporate_name": "ACME", "vat_liable": false, "activity": []string{"trade"}, "title": "ACME SA"}); err != nil {
+	if err := form.edit(o, map[string]any{"corporate_name": "ACME", "vat_liable": false, "activity": []string{"trade"}, "title": "ACME SA"}, rng); err != nil {
 		t.Fatal(err)
 	}
 	if o.CorporateName() != "ACME" || o.VatLiable() || o.Activity() != "trade" || o.Title() != "ACME SA" {
@@ -541,24 +578,33 @@ func TestEditAppliesEverything(t *testing.T) {
 }
 
 func TestEditEmpty(t *testing.T) {
-	for _, changes := range []map[string]any{nil, {}} {
-		p := newPerson(t)
-		p.SetFirstName("Jean")
-		before := stateOf(t, p)
-		if err := p.Edit(changes); err != nil {
-			t.Errorf("Edit(%#v): %v", changes, err)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, form := range editForms {
+		for _, changes := range []map[string]any{nil, {}} {
+			p := newPerson(t)
+			p.SetFirstName("Jean")
+			before := stateOf(t, p)
+			if err := form.edit(p, changes, rng); err != nil {
+				t.Errorf("%s(%#v): %v", form.name, changes, err)
+			}
+			if diff := cmp.Diff(before, stateOf(t, p), exactTime); diff != "" {
+				t.Errorf("%s(%#v) changed the object (-before +after):\n%s", form.name, changes, diff)
+			}
 		}
-		if diff := cmp.Diff(before, stateOf(t, p), exactTime); diff != "" {
-			t.Errorf("Edit(%#v) changed the object (-before +after):\n%s", changes, diff)
-		}
+	}
+	p := newPerson(t)
+	if err := p.Edit(); err != nil {
+		t.Errorf("Edit(): %v", err)
 	}
 }
 
+// bad is a refused change of an Edit: its id and the kind of refusal.
+type bad struct {
+	id  string
+	err error
+}
+
 func TestEditAllOrNone(t *testing.T) {
-	type bad struct {
-		id  string
-		err error
-	}
 	cases := []struct {
 		name    string
 		changes map[string]any
@@ -605,62 +651,69 @@ func TestEditAllOrNone(t *testing.T) {
 			msg:     `Person: edit refused, nothing changed: "creation_date": read-only property`,
 		},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			// Map order is random: the result must not depend on it.
-			for range 20 {
-				p := newPerson(t)
-				p.SetFirstName("Jean")
-				p.SetChildCount(1)
-				p.SetCareerRoleList([]string{"engineer"})
-				before := stateOf(t, p)
+	for _, form := range editForms {
+		for _, c := range cases {
+			t.Run(form.name+"/"+c.name, func(t *testing.T) {
+				testEditAllOrNone(t, form, c.changes, c.bad, c.msg)
+			})
+		}
+	}
+}
 
-				err := p.Edit(c.changes)
-				if err == nil {
-					t.Fatal("Edit accepted a bad change")
-				}
-				if diff := cmp.Diff(before, stateOf(t, p), exactTime); diff != "" {
-					t.Fatalf("a refused Edit changed the object (-before +after):\n%s", diff)
-				}
-				var ee *holders.EditError
-				if !errors.As(err, &ee) {
-					t.Fatalf("%T is not an *EditError", err)
-				}
-				if ee.Type != "Person" {
-					t.Errorf("EditError.Type = %q", ee.Type)
-				}
-				var got []bad
-				for _, pe := range ee.Errors {
-					if pe.Type != "Person" {
-						t.Errorf("PropertyError.Type = %q", pe.Type)
-					}
-					var kind error
-					for _, s := range allSentinels {
-						if errors.Is(pe, s) {
-							kind = s
-						}
-					}
-					got = append(got, bad{pe.Property, kind})
-				}
-				if diff := cmp.Diff(c.bad, got, cmp.AllowUnexported(bad{}), cmp.Comparer(func(a, b error) bool { return a == b })); diff != "" {
-					t.Fatalf("refused ids (-want +got):\n%s", diff)
-				}
-				if err.Error() != c.msg {
-					t.Fatalf("message\n%s\nwant\n%s", err, c.msg)
-				}
-				// errors.Is sees through the EditError to every cause.
-				for _, s := range allSentinels {
-					want := slices.ContainsFunc(c.bad, func(b bad) bool { return b.err == s })
-					if errors.Is(err, s) != want {
-						t.Errorf("errors.Is(err, %q) = %v", s, !want)
-					}
-				}
-				var pe *holders.PropertyError
-				if !errors.As(err, &pe) || pe.Property != c.bad[0].id {
-					t.Errorf("errors.As found %v, want the PropertyError of %q", pe, c.bad[0].id)
+func testEditAllOrNone(t *testing.T, form editForm, changes map[string]any, wantBad []bad, msg string) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	// The order of the changes must not matter.
+	for range 20 {
+		p := newPerson(t)
+		p.SetFirstName("Jean")
+		p.SetChildCount(1)
+		p.SetCareerRoleList([]string{"engineer"})
+		before := stateOf(t, p)
+
+		err := form.edit(p, changes, rng)
+		if err == nil {
+			t.Fatal("Edit accepted a bad change")
+		}
+		if diff := cmp.Diff(before, stateOf(t, p), exactTime); diff != "" {
+			t.Fatalf("a refused Edit changed the object (-before +after):\n%s", diff)
+		}
+		var ee *holders.EditError
+		if !errors.As(err, &ee) {
+			t.Fatalf("%T is not an *EditError", err)
+		}
+		if ee.Type != "Person" {
+			t.Errorf("EditError.Type = %q", ee.Type)
+		}
+		var got []bad
+		for _, pe := range ee.Errors {
+			if pe.Type != "Person" {
+				t.Errorf("PropertyError.Type = %q", pe.Type)
+			}
+			var kind error
+			for _, s := range allSentinels {
+				if errors.Is(pe, s) {
+					kind = s
 				}
 			}
-		})
+			got = append(got, bad{pe.Property, kind})
+		}
+		if diff := cmp.Diff(wantBad, got, cmp.AllowUnexported(bad{}), cmp.Comparer(func(a, b error) bool { return a == b })); diff != "" {
+			t.Fatalf("refused ids (-want +got):\n%s", diff)
+		}
+		if err.Error() != msg {
+			t.Fatalf("message\n%s\nwant\n%s", err, msg)
+		}
+		// errors.Is sees through the EditError to every cause.
+		for _, s := range allSentinels {
+			want := slices.ContainsFunc(wantBad, func(b bad) bool { return b.err == s })
+			if errors.Is(err, s) != want {
+				t.Errorf("errors.Is(err, %q) = %v", s, !want)
+			}
+		}
+		var pe *holders.PropertyError
+		if !errors.As(err, &pe) || pe.Property != wantBad[0].id {
+			t.Errorf("errors.As found %v, want the PropertyError of %q", pe, wantBad[0].id)
+		}
 	}
 }
 
@@ -674,16 +727,48 @@ func withBad(extra map[string]any) map[string]any {
 }
 
 func TestEditOrganisationAllOrNone(t *testing.T) {
-	o := newOrganisation(t)
-	o.SetCorporateName("ACME")
-	before := stateOf(t, o)
-	err := o.Edit(map[string]any{"corporate_name": "Other", "activity": []string{"trade", "mining"}, "employee_count": 3, "vat_liable": false})
-	want := `Organisation: edit refused, nothing changed: "activity": invalid value: "mining" is not one of ["trade" "industry" "services" "public"]; "employee_count": read-only property`
-	if err == nil || err.Error() != want {
-		t.Fatalf("Edit: %v\nwant %s", err, want)
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, form := range editForms {
+		o := newOrganisation(t)
+		o.SetCorporateName("ACME")
+		before := stateOf(t, o)
+		err := form.edit(o, map[string]any{"corporate_name": "Other", "activity": []string{"trade", "mining"}, "employee_count": 3, "vat_liable": false}, rng)
+		want := `Organisation: edit refused, nothing changed: "activity": invalid value: "mining" is not one of ["trade" "industry" "services" "public"]; "employee_count": read-only property`
+		if err == nil || err.Error() != want {
+			t.Fatalf("%s: %v\nwant %s", form.name, err, want)
+		}
+		if diff := cmp.Diff(before, stateOf(t, o), exactTime); diff != "" {
+			t.Errorf("a refused %s changed the object (-before +after):\n%s", form.name, diff)
+		}
 	}
-	if diff := cmp.Diff(before, stateOf(t, o), exactTime); diff != "" {
-		t.Errorf("a refused Edit changed the object (-before +after):\n%s", diff)
+}
+
+// TestEditOrder checks that Edit applies its changes in the order given,
+// so that a property given twice ends with the later value, and EditMap in
+// the type's property order.
+func TestEditOrder(t *testing.T) {
+	p := newPerson(t)
+	if err := p.Edit(holders.Change{ID: "first_name", Value: "A"}, holders.Change{ID: "child_count", Value: 1}, holders.Change{ID: "first_name", Value: "B"}); err != nil {
+		t.Fatal(err)
+	}
+	if p.FirstName() != "B" || p.ChildCount() != 1 {
+		t.Errorf("after Edit: first_name %q, child_count %d; want B, 1", p.FirstName(), p.ChildCount())
+	}
+	// Through document.Person's SetLastName, which upper-cases: the later value wins.
+	if err := p.Edit(holders.Change{ID: "last_name", Value: "doe"}, holders.Change{ID: "last_name", Value: "roe"}); err != nil {
+		t.Fatal(err)
+	}
+	if p.LastName() != "ROE" {
+		t.Errorf("last_name %q, want ROE", p.LastName())
+	}
+	// A refused duplicate refuses everything, named once per change.
+	err := p.Edit(holders.Change{ID: "child_count", Value: "x"}, holders.Change{ID: "first_name", Value: "C"}, holders.Change{ID: "child_count", Value: "y"})
+	want := `Person: edit refused, nothing changed: "child_count": wrong type: want int, got string; "child_count": wrong type: want int, got string`
+	if err == nil || err.Error() != want {
+		t.Errorf("Edit: %v\nwant %s", err, want)
+	}
+	if p.FirstName() != "B" {
+		t.Errorf("a refused Edit set first_name to %q", p.FirstName())
 	}
 }
 
@@ -744,7 +829,7 @@ func TestGenericEdit(t *testing.T) {
 	}
 	for range 5 { // map order is random
 		r := &recorder{ti: ti}
-		if err := holders.Edit(ti, r.set, changes); err != nil {
+		if err := holders.EditMap(ti, r.set, changes); err != nil {
 			t.Fatal(err)
 		}
 		// Every change is checked (apply false), then applied in the
@@ -768,14 +853,39 @@ func TestGenericEdit(t *testing.T) {
 		}
 	}
 
+	// Edit checks every change, then applies them in the order given.
+	var args []holders.Change
+	for _, i := range []int{9, 2, 30, 2, 0} {
+		args = append(args, holders.Change{ID: "p" + strconv.Itoa(i), Value: i * 10})
+	}
+	args[3].Value = 21 // p2 again, later
+	r := &recorder{ti: ti}
+	if err := holders.Edit(ti, r.set, args); err != nil {
+		t.Fatal(err)
+	}
+	var wantCalls []call
+	for _, apply := range []bool{false, true} {
+		for _, c := range args {
+			wantCalls = append(wantCalls, call{ti.Index(c.ID), c.Value, apply})
+		}
+	}
+	if diff := cmp.Diff(wantCalls, r.calls); diff != "" {
+		t.Errorf("Edit's calls (-want +got):\n%s", diff)
+	}
+
 	// A refusal: nothing is applied.
-	r := &recorder{ti: ti, refuse: map[any]bool{30: true, 250: true}}
-	err := holders.Edit(ti, r.set, map[string]any{"p3": 30, "p1": 10, "p25": 250, "p7": 70, "nope": 0})
+	r = &recorder{ti: ti, refuse: map[any]bool{30: true, 250: true}}
+	err := holders.EditMap(ti, r.set, map[string]any{"p3": 30, "p1": 10, "p25": 250, "p7": 70, "nope": 0})
 	want := `Recorder: edit refused, nothing changed: "nope": unknown property; "p25": invalid value; "p3": invalid value; "p7": read-only property`
+	if err == nil || err.Error() != want {
+		t.Errorf("EditMap: %v\nwant %s", err, want)
+	}
+	r2 := &recorder{ti: ti, refuse: r.refuse}
+	err = holders.Edit(ti, r2.set, []holders.Change{{ID: "p3", Value: 30}, {ID: "p1", Value: 10}, {ID: "p25", Value: 250}, {ID: "p7", Value: 70}, {ID: "nope", Value: 0}})
 	if err == nil || err.Error() != want {
 		t.Errorf("Edit: %v\nwant %s", err, want)
 	}
-	for _, c := range r.calls {
+	for _, c := range append(r.calls, r2.calls...) {
 		if c.Apply {
 			t.Errorf("a refused Edit applied %+v", c)
 		}
@@ -786,7 +896,10 @@ func TestGenericEdit(t *testing.T) {
 
 	// A Setter that breaks its contract is reported, not hidden.
 	r = &recorder{ti: ti, late: map[any]bool{20: true}}
-	err = holders.Edit(ti, r.set, map[string]any{"p2": 20, "p1": 10})
+	err = holders.EditMap(ti, r.set, map[string]any{"p2": 20, "p1": 10})
+	checkErr(t, err, "Recorder", "p2", holders.ErrInvalidValue, `Recorder: property "p2": invalid value`, "")
+	r = &recorder{ti: ti, late: map[any]bool{20: true}}
+	err = holders.Edit(ti, r.set, []holders.Change{{ID: "p1", Value: 10}, {ID: "p2", Value: 20}})
 	checkErr(t, err, "Recorder", "p2", holders.ErrInvalidValue, `Recorder: property "p2": invalid value`, "")
 }
 
@@ -1057,43 +1170,50 @@ func TestGuardedEdit(t *testing.T) {
 			changes: map[string]any{"salary": 1e5, "first_name": "Jo"},
 		},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			for range 10 { // map order is random
-				p := newPerson(t)
-				p.SetFirstName("Jean")
-				before := stateOf(t, p)
-				err := (&guard{deny: c.deny}).Object(p).Edit(c.changes)
-				if c.msg == "" {
-					if err != nil {
-						t.Fatalf("Edit: %v", err)
-					}
-					if p.FirstName() != "Jo" || p.Salary() != 1e5 {
-						t.Fatalf("Edit not applied: %q %v", p.FirstName(), p.Salary())
-					}
-					continue
-				}
-				if err == nil || err.Error() != c.msg {
-					t.Fatalf("Edit: %v\nwant %s", err, c.msg)
-				}
-				var ee *holders.EditError
-				if !errors.As(err, &ee) || ee.Type != "Person" {
-					t.Errorf("%T is not an *EditError of Person", err)
-				}
-				want := c.isAll
-				if want == nil {
-					want = []error{c.is}
-				}
-				for _, s := range allSentinels {
-					if errors.Is(err, s) != slices.Contains(want, s) {
-						t.Errorf("errors.Is(err, %q) = %v", s, !slices.Contains(want, s))
-					}
-				}
-				if diff := cmp.Diff(before, stateOf(t, p), exactTime); diff != "" {
-					t.Fatalf("a refused Edit changed the object (-before +after):\n%s", diff)
-				}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, form := range editForms {
+		for _, c := range cases {
+			t.Run(form.name+"/"+c.name, func(t *testing.T) {
+				testGuardedEdit(t, form, rng, c.deny, c.changes, c.msg, c.is, c.isAll)
+			})
+		}
+	}
+}
+
+func testGuardedEdit(t *testing.T, form editForm, rng *rand.Rand, deny []string, changes map[string]any, msg string, is error, isAll []error) {
+	for range 10 { // the order of the changes must not matter
+		p := newPerson(t)
+		p.SetFirstName("Jean")
+		before := stateOf(t, p)
+		err := form.edit((&guard{deny: deny}).Object(p), changes, rng)
+		if msg == "" {
+			if err != nil {
+				t.Fatalf("Edit: %v", err)
 			}
-		})
+			if p.FirstName() != "Jo" || p.Salary() != 1e5 {
+				t.Fatalf("Edit not applied: %q %v", p.FirstName(), p.Salary())
+			}
+			continue
+		}
+		if err == nil || err.Error() != msg {
+			t.Fatalf("Edit: %v\nwant %s", err, msg)
+		}
+		var ee *holders.EditError
+		if !errors.As(err, &ee) || ee.Type != "Person" {
+			t.Errorf("%T is not an *EditError of Person", err)
+		}
+		want := isAll
+		if want == nil {
+			want = []error{is}
+		}
+		for _, s := range allSentinels {
+			if errors.Is(err, s) != slices.Contains(want, s) {
+				t.Errorf("errors.Is(err, %q) = %v", s, !slices.Contains(want, s))
+			}
+		}
+		if diff := cmp.Diff(before, stateOf(t, p), exactTime); diff != "" {
+			t.Fatalf("a refused Edit changed the object (-before +after):\n%s", diff)
+		}
 	}
 }
 

@@ -631,7 +631,7 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 
 // ReservedMethods are the methods every generated portal type has, and the
 // field every one embeds; no accessor may take these names.
-var ReservedMethods = []string{"Base", "CheckConsistency", "Edit", "FixConsistency", "GetProperty", "HasProperty", "PortalType", "PropertyIDs", "RelativeURL", "SetProperty", "SetRelativeURL", "TypeInfo", "Value"}
+var ReservedMethods = []string{"Base", "CheckConsistency", "Edit", "EditMap", "FixConsistency", "GetProperty", "HasProperty", "PortalType", "PropertyIDs", "RelativeURL", "SetProperty", "SetRelativeURL", "TypeInfo", "Value"}
 
 // ReservedTypeNames are the exported package-level names of the generated
 // types package; no portal type may take them.

@@ -97,7 +97,7 @@ var tenChanges = map[string]any{
 func BenchmarkEditTen(b *testing.B) {
 	p := filledPerson()
 	for b.Loop() {
-		if p.Edit(tenChanges) != nil {
+		if p.EditMap(tenChanges) != nil {
 			b.Fatal("edit failed")
 		}
 	}

@@ -157,7 +157,7 @@ func TestEveryTypeEdit(t *testing.T) {
 					changes[p.ID] = sample(p, 2)
 				}
 			}
-			if err := obj.Edit(changes); err != nil {
+			if err := obj.EditMap(changes); err != nil {
 				t.Fatal(err)
 			}
 			for id, want := range changes {
@@ -175,7 +175,7 @@ func TestEveryTypeEdit(t *testing.T) {
 			for id, v := range changes {
 				bad[id] = v
 			}
-			err := fresh.Edit(bad)
+			err := fresh.EditMap(bad)
 			var editErr *holders.EditError
 			if !errors.As(err, &editErr) || len(editErr.Errors) != 1 || editErr.Errors[0].Property != "no_such_property" {
 				t.Fatalf("Edit with an unknown key: got %v, want an EditError naming only no_such_property", err)
@@ -213,7 +213,7 @@ func TestDocumentOverrides(t *testing.T) {
 	if got, _ := p.GetProperty("title"); got != "Ada LOVELACE" || p.Title() != "Ada LOVELACE" {
 		t.Errorf("title = %q / %q, want the document's computed Ada LOVELACE", got, p.Title())
 	}
-	if err := p.Edit(map[string]any{"title": "Countess", "last_name": "king"}); err != nil {
+	if err := p.EditMap(map[string]any{"title": "Countess", "last_name": "king"}); err != nil {
 		t.Fatal(err)
 	}
 	if v, _ := p.Value("title"); v.Str() != "Countess" || p.LastName() != "KING" {
@@ -459,7 +459,7 @@ func TestCategories(t *testing.T) {
 	if err := p.SetProperty("region", []string{"europe/germany", "asia/japan"}); err != nil {
 		t.Error(err)
 	}
-	err = p.Edit(map[string]any{"region": "europe/atlantis", "first_name": "X"})
+	err = p.EditMap(map[string]any{"region": "europe/atlantis", "first_name": "X"})
 	if !errors.Is(err, holders.ErrInvalidValue) || p.FirstName() == "X" {
 		t.Errorf("Edit with a region outside the tree = %v", err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
 	"reflect"
@@ -62,8 +63,8 @@ func FuzzEdit(f *testing.F) {
 
 		c := &fuzzCase{t: t, name: name, info: info, changes: changes, denied: denied}
 		c.checkUnknownType(string(data))
-		c.checkEdit(obj)           // on an empty object
-		c.checkEdit(c.prefilled()) // on an object with every writable property set
+		c.checkEdit(func() holders.Object { return c.fresh() }) // on an empty object
+		c.checkEdit(c.prefilled)                                // on an object with every writable property set
 		c.checkSetProperty()
 		c.checkGuarded()
 		c.checkCopies()
@@ -887,36 +888,63 @@ func (c *fuzzCase) checkApplied(what string, o holders.Object, before fuzzSnapsh
 	}
 }
 
-// prefilled returns a new object with every writable property set.
-func (c *fuzzCase) prefilled() holders.Object {
+// fresh returns a new object of the case's type.
+func (c *fuzzCase) fresh() holders.Object {
 	o, err := portaltype.New(c.name)
 	if err != nil {
 		c.t.Fatal(err)
 	}
+	return o
+}
+
+// prefilled returns a new object with every writable property set.
+func (c *fuzzCase) prefilled() holders.Object {
+	o := c.fresh()
 	fill := map[string]any{}
 	for _, p := range c.info.Properties {
 		if !p.ReadOnly {
 			fill[p.ID] = sample(p, 3)
 		}
 	}
-	if err := o.Edit(fill); err != nil {
+	if err := o.EditMap(fill); err != nil {
 		c.t.Fatalf("prefill Edit: %v", err)
 	}
 	return o
 }
 
-// checkEdit edits o with the changes and checks the promises.
-func (c *fuzzCase) checkEdit(o holders.Object) {
+// checkEdit edits an object made by mk with the changes, through EditMap,
+// and checks the promises; then it edits a second one through Edit, with
+// the changes as arguments in id order, which must give the same error
+// and the same object.
+func (c *fuzzCase) checkEdit(mk func() holders.Object) {
+	o, twin := mk(), mk()
+	err := c.checkEditMap(o)
+	var args []holders.Change
+	for _, id := range slices.Sorted(maps.Keys(c.changes)) {
+		args = append(args, holders.Change{ID: id, Value: c.changes[id]})
+	}
+	twinErr := twin.Edit(args...)
+	if fmt.Sprint(twinErr) != fmt.Sprint(err) {
+		c.t.Errorf("Edit and EditMap of the same changes differ:\nEdit:    %v\nEditMap: %v\nchanges: %s", twinErr, err, c.describeChanges())
+	}
+	if d := c.sameExcept(fuzzSnap(o), fuzzSnap(twin), nil); d != "" {
+		c.t.Errorf("Edit and EditMap of the same changes left different objects (-EditMap +Edit):\n%s\nchanges: %s", d, c.describeChanges())
+	}
+}
+
+// checkEditMap edits o with the changes through EditMap, checks the
+// promises and returns EditMap's error.
+func (c *fuzzCase) checkEditMap(o holders.Object) error {
 	t := c.t
 	keys := len(c.changes)
 	before := fuzzSnap(o)
-	if err := o.Edit(nil); err != nil {
+	if err := o.EditMap(nil); err != nil {
 		t.Errorf("Edit(nil) = %v", err)
 	}
-	if err := o.Edit(map[string]any{}); err != nil {
+	if err := o.EditMap(map[string]any{}); err != nil {
 		t.Errorf("Edit({}) = %v", err)
 	}
-	err := o.Edit(c.changes)
+	err := o.EditMap(c.changes)
 	if len(c.changes) != keys {
 		t.Errorf("Edit changed its argument: %d keys, then %d", keys, len(c.changes))
 	}
@@ -926,7 +954,7 @@ func (c *fuzzCase) checkEdit(o holders.Object) {
 		if d := c.sameExcept(before, fuzzSnap(o), nil); d != "" {
 			t.Errorf("refused Edit (%v) changed the object:\n%s\nchanges: %s", fuzzShort(err.Error()), d, c.describeChanges())
 		}
-		return
+		return err
 	}
 	if len(want) > 0 {
 		t.Errorf("Edit accepted changes the model refuses: %v\nchanges: %s", want, c.describeChanges())
@@ -936,6 +964,7 @@ func (c *fuzzCase) checkEdit(o holders.Object) {
 		ids = append(ids, id)
 	}
 	c.checkApplied("Edit", o, before, ids)
+	return nil
 }
 
 // checkSetProperty sets each change alone on a new prefilled object.
@@ -1063,7 +1092,7 @@ func (c *fuzzCase) checkGuarded() {
 		want = c.refused()
 	}
 	before := fuzzSnap(raw)
-	err := g.Edit(c.changes)
+	err := g.EditMap(c.changes)
 	if err != nil {
 		c.checkEditError("guarded Edit", err, want)
 		if d := c.sameExcept(before, fuzzSnap(raw), nil); d != "" {
@@ -1123,7 +1152,7 @@ func (c *fuzzCase) checkCopies() {
 		return
 	}
 	o := c.prefilled()
-	if err := o.Edit(c.changes); err != nil {
+	if err := o.EditMap(c.changes); err != nil {
 		c.t.Fatalf("Edit refused accepted changes: %v", err)
 	}
 	stored := fuzzSnap(o)

@@ -75,11 +75,18 @@ func run(w io.Writer) error {
 	fmt.Fprintln(w, "set a read-only property:", p.SetProperty("nickname", "JD"))
 	fmt.Fprintln(w, "set a float to a string:", p.SetProperty("salary", "a lot"))
 
-	// Edit applies every change or none: one bad value refuses them all.
-	err = p.Edit(map[string]any{"first_name": "John", "child_count": "three", "gender": "unknown"})
+	// Edit applies every change, in order, or none: one bad value refuses
+	// them all.
+	err = p.Edit(
+		holders.Change{ID: "first_name", Value: "John"},
+		holders.Change{ID: "child_count", Value: "three"},
+		holders.Change{ID: "gender", Value: "unknown"},
+	)
 	fmt.Fprintln(w, "edit:", err)
 	fmt.Fprintf(w, "after the refused edit: first_name %q, child_count %d, gender %q\n", p.FirstName(), p.ChildCount(), p.Gender())
-	if err := p.Edit(map[string]any{"first_name": "John", "gender": "male", "subject": []string{"vip"}}); err != nil {
+	// EditMap takes the changes as a map, such as a submitted form, and
+	// applies them in the type's property order.
+	if err := p.EditMap(map[string]any{"first_name": "John", "gender": "male", "subject": []string{"vip"}}); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "after a good edit: first_name %q, gender %q, subject %v\n", p.FirstName(), p.Gender(), p.SubjectList())
@@ -90,11 +97,11 @@ func run(w io.Writer) error {
 	}))
 	_, err = clerk.GetProperty("salary")
 	fmt.Fprintln(w, "a clerk reads the salary:", err)
-	fmt.Fprintln(w, "a clerk edits:", clerk.Edit(map[string]any{"salary": 1e5, "first_name": "Jo"}))
+	fmt.Fprintln(w, "a clerk edits:", clerk.Edit(holders.Change{ID: "salary", Value: 1e5}, holders.Change{ID: "first_name", Value: "Jo"}))
 
 	// Organisation's document embeds two holders itself.
 	org, _ := portaltype.New("Organisation")
-	if err := org.Edit(map[string]any{"corporate_name": "Acme SA", "activity": []string{"industry"}}); err != nil {
+	if err := org.Edit(holders.Change{ID: "corporate_name", Value: "Acme SA"}, holders.Change{ID: "activity", Value: []string{"industry"}}); err != nil {
 		return err
 	}
 	orgTitle, _ := org.GetProperty("title")

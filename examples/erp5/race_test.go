@@ -186,7 +186,7 @@ func raceFilled(t testing.TB, name string, variant int) holders.Object {
 			changes[p.ID] = sample(p, variant)
 		}
 	}
-	if err := obj.Edit(changes); err != nil {
+	if err := obj.EditMap(changes); err != nil {
 		t.Fatal(err)
 	}
 	return obj
@@ -337,12 +337,12 @@ func TestConcurrentOwnObjects(t *testing.T) {
 						fail("%s: SetProperty(%q): %v", name, p.ID, err)
 					}
 				}
-				if err := obj.Edit(changes); err != nil {
+				if err := obj.EditMap(changes); err != nil {
 					fail("%s: Edit: %v", name, err)
 				}
 				// A refused Edit, concurrently with the others' writes.
 				bad := map[string]any{"no_such_property": 1, info.Properties[0].ID: struct{}{}}
-				if err := obj.Edit(bad); err == nil {
+				if err := obj.EditMap(bad); err == nil {
 					fail("%s: Edit(%v) accepted", name, bad)
 				}
 				gd := holders.Guarded(obj, raceGuard)
@@ -379,7 +379,7 @@ func TestConcurrentOwnObjects(t *testing.T) {
 // object's owner writes to the object.
 func TestConcurrentOldValuesWhileWriting(t *testing.T) {
 	p := new(portaltype.Person)
-	if err := p.Edit(map[string]any{
+	if err := p.EditMap(map[string]any{
 		"subject":     []string{"a", "b", "c"},
 		"career_role": []string{"x", "y"},
 		"region":      []string{"europe/france", "asia/japan"},
@@ -452,7 +452,7 @@ func TestConcurrentOldValuesWhileWriting(t *testing.T) {
 		}
 		region := []string{"europe/france", "asia/japan"}[i%2]
 		function := []string{"sales", "engineering"}[i%2]
-		if err := p.Edit(map[string]any{"career_role": []string{s}, "region": region, "photo": s, "function": []string{function}}); err != nil {
+		if err := p.EditMap(map[string]any{"career_role": []string{s}, "region": region, "photo": s, "function": []string{function}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -616,7 +616,7 @@ func TestOldValuesSurviveWrites(t *testing.T) {
 				if err := obj.SetProperty(c.id, c.first); err != nil {
 					t.Fatal(err)
 				}
-				if err := obj.Edit(map[string]any{c.id: w}); err != nil {
+				if err := obj.EditMap(map[string]any{c.id: w}); err != nil {
 					t.Fatal(err)
 				}
 				check(fmt.Sprintf("Edit %d (%#v)", i, w))

@@ -45,9 +45,25 @@ func (o *Type0000) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Type0000) Edit(changes map[string]any) error {
-	return holders.Edit(&type0000Info, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Type0000) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&type0000Info, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return type0000Info.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Type0000's property order, or none if any is refused.
+func (o *Type0000) EditMap(changes map[string]any) error {
+	return holders.EditMap(&type0000Info, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Type0000.

@@ -42,9 +42,25 @@ func (o *Email) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Email) Edit(changes map[string]any) error {
-	return holders.Edit(&emailInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Email) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&emailInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return emailInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Email's property order, or none if any is refused.
+func (o *Email) EditMap(changes map[string]any) error {
+	return holders.EditMap(&emailInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Email.

@@ -43,9 +43,25 @@ func (o *PersonModule) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *PersonModule) Edit(changes map[string]any) error {
-	return holders.Edit(&personModuleInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *PersonModule) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&personModuleInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return personModuleInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in PersonModule's property order, or none if any is refused.
+func (o *PersonModule) EditMap(changes map[string]any) error {
+	return holders.EditMap(&personModuleInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of PersonModule.

@@ -41,9 +41,25 @@ func (o *Draft) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Draft) Edit(changes map[string]any) error {
-	return holders.Edit(&draftInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Draft) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&draftInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return draftInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Draft's property order, or none if any is refused.
+func (o *Draft) EditMap(changes map[string]any) error {
+	return holders.EditMap(&draftInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Draft.

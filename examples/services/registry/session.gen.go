@@ -41,9 +41,25 @@ func (o *Session) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Session) Edit(changes map[string]any) error {
-	return holders.Edit(&sessionInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Session) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&sessionInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return sessionInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Session's property order, or none if any is refused.
+func (o *Session) EditMap(changes map[string]any) error {
+	return holders.EditMap(&sessionInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Session.

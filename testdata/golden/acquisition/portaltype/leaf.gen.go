@@ -41,9 +41,25 @@ func (o *Leaf) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Leaf) Edit(changes map[string]any) error {
-	return holders.Edit(&leafInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Leaf) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&leafInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return leafInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Leaf's property order, or none if any is refused.
+func (o *Leaf) EditMap(changes map[string]any) error {
+	return holders.EditMap(&leafInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Leaf.

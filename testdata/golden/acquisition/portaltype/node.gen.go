@@ -252,9 +252,25 @@ func (o *Node) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Node) Edit(changes map[string]any) error {
-	return holders.Edit(&nodeInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Node) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&nodeInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return nodeInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Node's property order, or none if any is refused.
+func (o *Node) EditMap(changes map[string]any) error {
+	return holders.EditMap(&nodeInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Node.

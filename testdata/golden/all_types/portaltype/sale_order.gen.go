@@ -54,9 +54,25 @@ func (o *SaleOrder) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *SaleOrder) Edit(changes map[string]any) error {
-	return holders.Edit(&saleOrderInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *SaleOrder) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&saleOrderInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return saleOrderInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in SaleOrder's property order, or none if any is refused.
+func (o *SaleOrder) EditMap(changes map[string]any) error {
+	return holders.EditMap(&saleOrderInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of SaleOrder.

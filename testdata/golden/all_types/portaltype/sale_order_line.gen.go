@@ -46,9 +46,25 @@ func (o *SaleOrderLine) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *SaleOrderLine) Edit(changes map[string]any) error {
-	return holders.Edit(&saleOrderLineInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *SaleOrderLine) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&saleOrderLineInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return saleOrderLineInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in SaleOrderLine's property order, or none if any is refused.
+func (o *SaleOrderLine) EditMap(changes map[string]any) error {
+	return holders.EditMap(&saleOrderLineInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of SaleOrderLine.

@@ -39,9 +39,25 @@ func (o *Organisation) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Organisation) Edit(changes map[string]any) error {
-	return holders.Edit(&organisationInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Organisation) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&organisationInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return organisationInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Organisation's property order, or none if any is refused.
+func (o *Organisation) EditMap(changes map[string]any) error {
+	return holders.EditMap(&organisationInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Organisation.

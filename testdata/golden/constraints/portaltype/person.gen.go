@@ -58,9 +58,25 @@ func (o *Person) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Person) Edit(changes map[string]any) error {
-	return holders.Edit(&personInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Person) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&personInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return personInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Person's property order, or none if any is refused.
+func (o *Person) EditMap(changes map[string]any) error {
+	return holders.EditMap(&personInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Person.

@@ -52,9 +52,25 @@ func (o *PlainPerson) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *PlainPerson) Edit(changes map[string]any) error {
-	return holders.Edit(&plainPersonInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *PlainPerson) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&plainPersonInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return plainPersonInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in PlainPerson's property order, or none if any is refused.
+func (o *PlainPerson) EditMap(changes map[string]any) error {
+	return holders.EditMap(&plainPersonInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of PlainPerson.

@@ -168,9 +168,25 @@ func (o *Box) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Box) Edit(changes map[string]any) error {
-	return holders.Edit(&boxInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Box) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&boxInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return boxInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Box's property order, or none if any is refused.
+func (o *Box) EditMap(changes map[string]any) error {
+	return holders.EditMap(&boxInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Box.

@@ -105,9 +105,25 @@ func (o *Item) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Item) Edit(changes map[string]any) error {
-	return holders.Edit(&itemInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Item) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&itemInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return itemInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Item's property order, or none if any is refused.
+func (o *Item) EditMap(changes map[string]any) error {
+	return holders.EditMap(&itemInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Item.

@@ -39,9 +39,25 @@ func (o *Bare) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Bare) Edit(changes map[string]any) error {
-	return holders.Edit(&bareInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Bare) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&bareInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return bareInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Bare's property order, or none if any is refused.
+func (o *Bare) EditMap(changes map[string]any) error {
+	return holders.EditMap(&bareInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Bare.

@@ -41,9 +41,25 @@ func (o *Hollow) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Hollow) Edit(changes map[string]any) error {
-	return holders.Edit(&hollowInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Hollow) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&hollowInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return hollowInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Hollow's property order, or none if any is refused.
+func (o *Hollow) EditMap(changes map[string]any) error {
+	return holders.EditMap(&hollowInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Hollow.

@@ -43,9 +43,25 @@ func (o *Memo) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Memo) Edit(changes map[string]any) error {
-	return holders.Edit(&memoInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Memo) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&memoInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return memoInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Memo's property order, or none if any is refused.
+func (o *Memo) EditMap(changes map[string]any) error {
+	return holders.EditMap(&memoInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Memo.

@@ -41,9 +41,25 @@ func (o *Note) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Note) Edit(changes map[string]any) error {
-	return holders.Edit(&noteInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Note) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&noteInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return noteInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Note's property order, or none if any is refused.
+func (o *Note) EditMap(changes map[string]any) error {
+	return holders.EditMap(&noteInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Note.

@@ -82,9 +82,25 @@ func (o *OtherThing) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *OtherThing) Edit(changes map[string]any) error {
-	return holders.Edit(&otherThingInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *OtherThing) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&otherThingInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return otherThingInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in OtherThing's property order, or none if any is refused.
+func (o *OtherThing) EditMap(changes map[string]any) error {
+	return holders.EditMap(&otherThingInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of OtherThing.

@@ -82,9 +82,25 @@ func (o *Thing) SetProperty(id string, v any) error {
 	return nil
 }
 
-// Edit sets every property of changes, or none if any is refused.
-func (o *Thing) Edit(changes map[string]any) error {
-	return holders.Edit(&thingInfo, o.set, changes)
+// Edit sets every property of changes, in their order, or none if any is refused.
+func (o *Thing) Edit(changes ...holders.Change) error {
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, false); err != nil {
+			// holders.Edit finds every refused change and applies nothing.
+			return holders.Edit(&thingInfo, o.set, changes)
+		}
+	}
+	for _, c := range changes {
+		if _, err := o.set(c.ID, c.Value, true); err != nil {
+			return thingInfo.PropertyError(c.ID, err)
+		}
+	}
+	return nil
+}
+
+// EditMap sets every property of changes, in Thing's property order, or none if any is refused.
+func (o *Thing) EditMap(changes map[string]any) error {
+	return holders.EditMap(&thingInfo, o.set, changes)
 }
 
 // PropertyIDs lists the by-name ids of Thing.
