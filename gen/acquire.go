@@ -71,7 +71,7 @@ func (tg *typeGen) contents(f *jen.File) {
 	for _, c := range tg.t.Contents {
 		p, typ := c.Property, tg.contentType(c.Property)
 		name := binding.ValueName(p)
-		local := rt("Content").Types(typ.Clone()).Call(jen.Id("ctx"), jen.Id("o"), jen.Lit(p.ID))
+		local := rt("Content").Types(typ.Clone()).Call(jen.Id("ctx"), self(), jen.Lit(p.ID))
 		if c.Acquired == nil {
 			f.Comment(name + " returns the " + p.ID + " sub-object, or nil, through the context's Resolver.")
 			recv().Id(name).Params(ctxParam()).Params(typ.Clone(), jen.Error()).Block(jen.Return(local))
@@ -90,7 +90,7 @@ func (tg *typeGen) contents(f *jen.File) {
 				jen.Return(jen.Id("v"), jen.Id("v").Op("!=").Nil(), jen.Err()))
 			f.Comment(name + " returns the " + p.ID + " sub-object, acquired as the schema says when it has none, through the context's Resolver.")
 			recv().Id(name).Params(ctxParam()).Params(typ.Clone(), jen.Error()).Block(
-				jen.Return(rt("Acquire").Call(jen.Id("ctx"), jen.Id("o"), jen.Op("&").Add(rt("Acquisition")).Types(typ.Clone()).Values(fields))))
+				jen.Return(rt("Acquire").Call(jen.Id("ctx"), self(), jen.Op("&").Add(rt("Acquisition")).Types(typ.Clone()).Values(fields))))
 		}
 		for i, q := range c.Flattened {
 			flat := p.GoName + q.GoName
@@ -152,7 +152,7 @@ func (tg *typeGen) acquired(f *jen.File) {
 		name := binding.AcquireName(p)
 		f.Comment(name + " returns " + p.ID + ", acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.")
 		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(name).Params(ctxParam()).Params(typ.Clone(), jen.Error()).Block(
-			jen.Return(rt("Acquire").Call(jen.Id("ctx"), jen.Id("o"), jen.Op("&").Add(rt("Acquisition")).Types(typ.Clone()).Values(fields))))
+			jen.Return(rt("Acquire").Call(jen.Id("ctx"), self(), jen.Op("&").Add(rt("Acquisition")).Types(typ.Clone()).Values(fields))))
 	}
 }
 

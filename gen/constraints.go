@@ -16,11 +16,11 @@ func (tg *typeGen) constraints(f *jen.File) {
 	f.Comment("CheckConsistency runs the constraints of " + tg.t.Name + " that filters accept and returns what they")
 	f.Comment("report; constraints that reach other objects use the context's Resolver.")
 	f.Func().Params(jen.Id("o").Op("*").Id(name)).Id("CheckConsistency").Params(ctxParam(), filters.Clone()).Index().Add(rt("Message")).Block(
-		jen.Return(rt("CheckConsistency").Call(jen.Id("ctx"), jen.Id("o"), jen.False(), jen.Id("filters").Op("..."))))
+		jen.Return(rt("CheckConsistency").Call(jen.Id("ctx"), self(), jen.False(), jen.Id("filters").Op("..."))))
 	f.Comment("FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),")
 	f.Comment("and returns what they report.")
 	f.Func().Params(jen.Id("o").Op("*").Id(name)).Id("FixConsistency").Params(ctxParam(), filters.Clone()).Index().Add(rt("Message")).Block(
-		jen.Return(rt("CheckConsistency").Call(jen.Id("ctx"), jen.Id("o"), jen.True(), jen.Id("filters").Op("..."))))
+		jen.Return(rt("CheckConsistency").Call(jen.Id("ctx"), self(), jen.True(), jen.Id("filters").Op("..."))))
 	if len(tg.t.Constraints) == 0 {
 		return
 	}

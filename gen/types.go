@@ -112,9 +112,14 @@ func (tg *typeGen) related(f *jen.File) {
 		name := p.RelatedAccessor()
 		f.Comment(name + " returns the objects whose " + p.ID + " points at this one, through the context's Resolver.")
 		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(name).Params(ctxParam()).Params(jen.Index().Add(rt("Object")), jen.Error()).Block(
-			jen.Return(rt("RelatedValues").Call(jen.Id("ctx"), jen.Id("o"), jen.Lit(p.Base.Name), jen.Lit(p.Base.HasTree()))))
+			jen.Return(rt("RelatedValues").Call(jen.Id("ctx"), self(), jen.Lit(p.Base.Name), jen.Lit(p.Base.HasTree()))))
 	}
 }
+
+// self is the receiver o as a holders.Object, converted at run time: a
+// static conversion would cost every linked type an itab registered at
+// start-up (holders.ObjectOf).
+func self() *jen.Statement { return rt("ObjectOf").Call(jen.Id("o")) }
 
 // object emits the holders.Object methods that are the same for every type.
 func (tg *typeGen) object(f *jen.File) {
@@ -126,7 +131,11 @@ func (tg *typeGen) object(f *jen.File) {
 	f.Func().Params(jen.Op("*").Id(name)).Id("TypeInfo").Params().Op("*").Add(rt("TypeInfo")).Block(jen.Return(info.Clone()))
 	f.Comment("GetProperty returns property id's value as its typed getter does.")
 	recv().Id("GetProperty").Params(jen.Id("id").String()).Params(jen.Any(), jen.Error()).Block(
-		jen.Return(rt("GetProperty").Call(jen.Id("o"), jen.Id("id"))))
+		// holders.GetProperty's body, without converting o to an Object
+		// (see holders.ObjectOf): an unknown id gives the zero Value, whose
+		// Any is nil.
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("o").Dot("Value").Call(jen.Id("id")),
+		jen.Return(jen.Id("v").Dot("Any").Call(), jen.Err()))
 	f.Comment("SetProperty sets property id through its typed setter, checking v's type.")
 	recv().Id("SetProperty").Params(jen.Id("id").String(), jen.Id("v").Any()).Error().Block(
 		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("o").Dot("set").Call(jen.Id("id"), jen.Id("v"), jen.True()), jen.Err().Op("!=").Nil()).Block(
@@ -211,7 +220,13 @@ func (tg *typeGen) setCase(i int, p *schema.Property) []jen.Code {
 		if p.IsList() {
 			fn = "CheckSelections"
 		}
-		body = append(body, jen.If(jen.Err().Op("==").Nil()).Block(jen.Err().Op("=").Add(rt(fn)).Call(jen.Id("x"), tg.infoExpr(p).Dot("Values"))))
+		cond := jen.Err().Op("==").Nil()
+		if !tg.overridden(i, setter) {
+			// The generated typed setter checks the selection itself; set
+			// checks it only when it does not apply.
+			cond = cond.Op("&&").Op("!").Id("apply")
+		}
+		body = append(body, jen.If(cond).Block(jen.Err().Op("=").Add(rt(fn)).Call(jen.Id("x"), tg.infoExpr(p).Dot("Values"))))
 	}
 	if p.Type == schema.Category && p.Base.HasTree() {
 		body = append(body, jen.If(jen.Err().Op("==").Nil()).Block(jen.Err().Op("=").Add(rt("CheckTree")).Call(tg.holderQual("Categories").Call(), jen.Lit(p.Base.Name), jen.Id("x"))))
@@ -222,6 +237,13 @@ func (tg *typeGen) setCase(i int, p *schema.Property) []jen.Code {
 		return append(body, jen.Return(index.Clone(), tg.call(i, setter, jen.Id("x"))))
 	}
 	return append(body, tg.call(i, setter, jen.Id("x")), jen.Return(index.Clone(), jen.Nil()))
+}
+
+// overridden reports whether the by-name code's accessor role of property
+// i is a method of the document rather than a generated one.
+func (tg *typeGen) overridden(i int, role schema.Role) bool {
+	p, name := tg.t.Properties[i], tg.t.Calls[i][role].Name
+	return slices.ContainsFunc(tg.t.Overrides, func(o binding.Override) bool { return o.Property == p && o.Method == name })
 }
 
 // tables emits the type's static TypeInfo and own PropertyInfos.
@@ -275,7 +297,7 @@ func (tg *typeGen) tables(f *jen.File) {
 		jen.Id("Sheets"):     jen.Index().Op("*").Add(rt("SheetInfo")).Values(sheets...),
 		jen.Id("Properties"): jen.Index().Op("*").Add(rt("PropertyInfo")).Values(props...),
 		jen.Id("Index"):      jen.Id(tg.index),
-		jen.Id("New"):        jen.Func().Params().Add(rt("Object")).Block(jen.Return(jen.New(jen.Id(t.GoName)))),
+		jen.Id("New"):        jen.Func().Params().Add(rt("Object")).Block(jen.Return(rt("ObjectOf").Call(jen.New(jen.Id(t.GoName))))),
 	}
 	if t.Description != "" {
 		d[jen.Id("Description")] = jen.Lit(t.Description)

@@ -86,6 +86,21 @@ type TypeInfo struct {
 	New func() Object
 }
 
+// ObjectOf returns o, an object of a generated portal type, as an Object.
+// Generated code converts its objects to Object through ObjectOf, at run
+// time, rather than with a conversion the compiler sees: each such
+// conversion of a type is an itab that the runtime registers when the
+// program starts, whether the type is used or not, and registering them
+// was about half of what 1,000 linked types added to a program's start-up
+// (docs/performance.md). Converted at run time, a type's itab is made when
+// the type is first converted, and found in a cache after that.
+//
+// It is not inlined, so that the compiler, which knows o's type at the
+// call, cannot turn the conversion back into a static one.
+//
+//go:noinline
+func ObjectOf(o any) Object { return o.(Object) }
+
 // Property returns the description of property id.
 func (t *TypeInfo) Property(id string) (*PropertyInfo, bool) {
 	i := t.Index(id)

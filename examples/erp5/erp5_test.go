@@ -551,3 +551,46 @@ func TestContentAndAcquisition(t *testing.T) {
 		t.Errorf("a wrong sub-object: %v", err)
 	}
 }
+
+// TestNoStaticItabs builds the example and checks which of its portal
+// types the binary holds an itab for, ready-made: the runtime registers
+// each such itab when the program starts, so generated code converts its
+// objects to holders.Object at run time (holders.ObjectOf). Email and
+// PersonModule are only made through New, and must have none; the other
+// types are converted by the example itself (p.(*portaltype.Person)) or by
+// holders.Content's type parameter, and show that the check sees itabs.
+func TestNoStaticItabs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example")
+	}
+	bin := filepath.Join(t.TempDir(), "erp5")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command("go", "tool", "nm", bin).Output()
+	if err != nil {
+		t.Fatalf("go tool nm: %v", err)
+	}
+	const prefix = "go:itab.*github.com/accessorgen/accessorgen/examples/erp5/portaltype."
+	has := map[string]bool{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if _, sym, ok := strings.Cut(line, prefix); ok {
+			if typ, iface, ok := strings.Cut(sym, ","); ok && iface == "github.com/accessorgen/accessorgen/holders.Object" {
+				has[typ] = true
+			}
+		}
+	}
+	for _, c := range []struct {
+		typ  string
+		want bool
+	}{
+		{"Email", false},
+		{"PersonModule", false},
+		{"Person", true},
+		{"Organisation", true},
+	} {
+		if has[c.typ] != c.want {
+			t.Errorf("itab of *%s for holders.Object in the binary: %v, want %v", c.typ, has[c.typ], c.want)
+		}
+	}
+}

@@ -37,6 +37,7 @@ var (
 	starts     = flag.Int("starts", 300, "process starts of each program")
 	agBin      = flag.String("accessorgen", "", "accessorgen binary (default: built from the parent module)")
 	keep       = flag.Bool("keep", false, "keep the temporary directory")
+	startOnly  = flag.Bool("start-only", false, "measure only the start-up of the program linking -start-types types")
 )
 
 func main() {
@@ -55,6 +56,10 @@ func main() {
 		ag = filepath.Join(tmp, "accessorgen")
 		_, err := goOut("", "build", "-o", ag, "github.com/accessorgen/accessorgen/cmd/accessorgen")
 		check(err)
+	}
+	if *startOnly {
+		startUp(tmp, root, ag)
+		return
 	}
 	spec := synth.Spec{Sheets: *sheets, Properties: *properties, Types: *sheets, SheetsPerType: 1}
 	props := spec.Sheets * spec.Properties

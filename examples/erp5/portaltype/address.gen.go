@@ -21,7 +21,7 @@ var _ holders.Object = (*Address)(nil)
 
 // RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
 func (o *Address) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "region", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "region", true)
 }
 
 // PortalType returns "Address".
@@ -36,7 +36,8 @@ func (*Address) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Address) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -76,13 +77,13 @@ func (*Address) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Address that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Address) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Address) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // addressIndex returns the by-name index of id in Address, or -1.
@@ -217,7 +218,7 @@ func (o *Address) set(id string, v any, apply bool) (int, error) {
 		return 6, nil
 	case "language":
 		x, err := holders.ToString(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
@@ -238,7 +239,7 @@ var addressInfo = holders.TypeInfo{
 	Layer:  "core",
 	Name:   "Address",
 	New: func() holders.Object {
-		return new(Address)
+		return holders.ObjectOf(new(Address))
 	},
 	Pos:        "schema/types.yaml:22",
 	Properties: []*holders.PropertyInfo{&accessorholder.AddressProperties[0], &accessorholder.AddressProperties[1], &accessorholder.AddressProperties[2], &accessorholder.AddressProperties[3], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4]},

@@ -31,7 +31,8 @@ func (*Email) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Email) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -71,13 +72,13 @@ func (*Email) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Email that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Email) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Email) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // emailIndex returns the by-name index of id in Email, or -1.
@@ -183,7 +184,7 @@ func (o *Email) set(id string, v any, apply bool) (int, error) {
 		return 4, nil
 	case "language":
 		x, err := holders.ToString(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
@@ -204,7 +205,7 @@ var emailInfo = holders.TypeInfo{
 	Layer:  "core",
 	Name:   "Email",
 	New: func() holders.Object {
-		return new(Email)
+		return holders.ObjectOf(new(Email))
 	},
 	Pos:        "schema/types.yaml:32",
 	Properties: []*holders.PropertyInfo{&accessorholder.EmailProperties[0], &accessorholder.EmailProperties[1], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4]},

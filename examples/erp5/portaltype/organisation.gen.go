@@ -25,22 +25,22 @@ var _ holders.Object = (*Organisation)(nil)
 
 // RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
 func (o *Organisation) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "region", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "region", true)
 }
 
 // GroupRelatedValueList returns the objects whose group points at this one, through the context's Resolver.
 func (o *Organisation) GroupRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "group", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "group", true)
 }
 
 // SubordinationRelatedValueList returns the objects whose subordination points at this one, through the context's Resolver.
 func (o *Organisation) SubordinationRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "subordination", false)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "subordination", false)
 }
 
 // DefaultAddressValue returns the default_address sub-object, or nil, through the context's Resolver.
 func (o *Organisation) DefaultAddressValue(ctx context.Context) (*Address, error) {
-	return holders.Content[*Address](ctx, o, "default_address")
+	return holders.Content[*Address](ctx, holders.ObjectOf(o), "default_address")
 }
 
 // DefaultAddressStreetAddress returns street_address of the default_address sub-object (street_address), or its zero value when there is none.
@@ -87,7 +87,7 @@ func (o *Organisation) DefaultAddressZipCode(ctx context.Context) (string, error
 
 // DefaultTelephoneValue returns the default_telephone sub-object, or nil, through the context's Resolver.
 func (o *Organisation) DefaultTelephoneValue(ctx context.Context) (*Telephone, error) {
-	return holders.Content[*Telephone](ctx, o, "default_telephone")
+	return holders.Content[*Telephone](ctx, holders.ObjectOf(o), "default_telephone")
 }
 
 // DefaultTelephoneTelephoneNumber returns telephone_number of the default_telephone sub-object (telephone_number), or its zero value when there is none.
@@ -121,7 +121,8 @@ func (*Organisation) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Organisation) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -161,13 +162,13 @@ func (*Organisation) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Organisation that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Organisation) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Organisation) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // organisationConstraints are the constraints of Organisation, in the order of its sheets.
@@ -365,7 +366,7 @@ func (o *Organisation) set(id string, v any, apply bool) (int, error) {
 		return 5, nil
 	case "activity":
 		x, err := holders.ToStrings(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelections(x, accessorholder.OrganisationProperties[6].Values)
 		}
 		if err != nil || !apply {
@@ -419,7 +420,7 @@ func (o *Organisation) set(id string, v any, apply bool) (int, error) {
 		return 12, nil
 	case "language":
 		x, err := holders.ToString(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
@@ -462,7 +463,7 @@ var organisationInfo = holders.TypeInfo{
 	Mixins:              []string{"document.Auditable"},
 	Name:                "Organisation",
 	New: func() holders.Object {
-		return new(Organisation)
+		return holders.ObjectOf(new(Organisation))
 	},
 	Overrides: []holders.OverrideInfo{{
 		Method:   "Title",

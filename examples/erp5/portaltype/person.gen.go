@@ -87,35 +87,35 @@ func (o *Person) SetSkillValueList(v []holders.Object) {
 
 // RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
 func (o *Person) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "region", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "region", true)
 }
 
 // SubordinationRelatedValueList returns the objects whose subordination points at this one, through the context's Resolver.
 func (o *Person) SubordinationRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "subordination", false)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "subordination", false)
 }
 
 // GroupRelatedValueList returns the objects whose group points at this one, through the context's Resolver.
 func (o *Person) GroupRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "group", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "group", true)
 }
 
 // FunctionRelatedValueList returns the objects whose function points at this one, through the context's Resolver.
 func (o *Person) FunctionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "function", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "function", true)
 }
 
 // SkillRelatedValueList returns the objects whose skill points at this one, through the context's Resolver.
 func (o *Person) SkillRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "skill", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "skill", true)
 }
 
 // DefaultAddressValue returns the default_address sub-object, acquired as the schema says when it has none, through the context's Resolver.
 func (o *Person) DefaultAddressValue(ctx context.Context) (*Address, error) {
-	return holders.Acquire(ctx, o, &holders.Acquisition[*Address]{
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[*Address]{
 		Bases: []string{"subordination"},
 		Local: func() (*Address, bool, error) {
-			v, err := holders.Content[*Address](ctx, o, "default_address")
+			v, err := holders.Content[*Address](ctx, holders.ObjectOf(o), "default_address")
 			return v, v != nil, err
 		},
 		Mask: true,
@@ -181,10 +181,10 @@ func (o *Person) DefaultAddressZipCode(ctx context.Context) (string, error) {
 
 // DefaultTelephoneValue returns the default_telephone sub-object, acquired as the schema says when it has none, through the context's Resolver.
 func (o *Person) DefaultTelephoneValue(ctx context.Context) (*Telephone, error) {
-	return holders.Acquire(ctx, o, &holders.Acquisition[*Telephone]{
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[*Telephone]{
 		Bases: []string{"subordination"},
 		Local: func() (*Telephone, bool, error) {
-			v, err := holders.Content[*Telephone](ctx, o, "default_telephone")
+			v, err := holders.Content[*Telephone](ctx, holders.ObjectOf(o), "default_telephone")
 			return v, v != nil, err
 		},
 		Mask: true,
@@ -222,7 +222,7 @@ func (o *Person) DefaultTelephoneTelephoneNumber(ctx context.Context) (string, e
 
 // AcquirePreferredCurrency returns preferred_currency, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 func (o *Person) AcquirePreferredCurrency(ctx context.Context) (string, error) {
-	return holders.Acquire(ctx, o, &holders.Acquisition[string]{
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[string]{
 		Bases: []string{"subordination"},
 		Local: func() (string, bool, error) {
 			return o.PreferredCurrency(), o.HasPreferredCurrency(), nil
@@ -277,7 +277,8 @@ func (*Person) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Person) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -317,13 +318,13 @@ func (*Person) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Person that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Person) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Person) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // personConstraints are the constraints of Person, in the order of its sheets.
@@ -605,7 +606,7 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		return 9, holders.ErrReadOnly
 	case "gender":
 		x, err := holders.ToString(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[10].Values)
 		}
 		if err != nil || !apply {
@@ -673,7 +674,7 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		return 18, nil
 	case "language":
 		x, err := holders.ToString(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
@@ -730,7 +731,7 @@ var personInfo = holders.TypeInfo{
 	Mixins:              []string{"document.Auditable"},
 	Name:                "Person",
 	New: func() holders.Object {
-		return new(Person)
+		return holders.ObjectOf(new(Person))
 	},
 	Overrides: []holders.OverrideInfo{{
 		Method:   "SetLastName",

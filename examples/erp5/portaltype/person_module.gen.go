@@ -32,7 +32,8 @@ func (*PersonModule) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *PersonModule) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -72,13 +73,13 @@ func (*PersonModule) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Person Module that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *PersonModule) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *PersonModule) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // personModuleIndex returns the by-name index of id in PersonModule, or -1.
@@ -158,7 +159,7 @@ func (o *PersonModule) set(id string, v any, apply bool) (int, error) {
 		return 2, nil
 	case "language":
 		x, err := holders.ToString(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
@@ -181,7 +182,7 @@ var personModuleInfo = holders.TypeInfo{
 	Layer:               "core",
 	Name:                "Person Module",
 	New: func() holders.Object {
-		return new(PersonModule)
+		return holders.ObjectOf(new(PersonModule))
 	},
 	Pos:        "schema/types.yaml:37",
 	Properties: []*holders.PropertyInfo{&accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4]},

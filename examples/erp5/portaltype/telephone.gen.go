@@ -31,7 +31,8 @@ func (*Telephone) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Telephone) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -71,13 +72,13 @@ func (*Telephone) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Telephone that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Telephone) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Telephone) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // telephoneIndex returns the by-name index of id in Telephone, or -1.
@@ -196,7 +197,7 @@ func (o *Telephone) set(id string, v any, apply bool) (int, error) {
 		return 5, nil
 	case "language":
 		x, err := holders.ToString(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
 		if err != nil || !apply {
@@ -217,7 +218,7 @@ var telephoneInfo = holders.TypeInfo{
 	Layer:  "core",
 	Name:   "Telephone",
 	New: func() holders.Object {
-		return new(Telephone)
+		return holders.ObjectOf(new(Telephone))
 	},
 	Pos:        "schema/types.yaml:27",
 	Properties: []*holders.PropertyInfo{&accessorholder.TelephoneProperties[0], &accessorholder.TelephoneProperties[1], &accessorholder.TelephoneProperties[2], &accessorholder.DublinCoreProperties[0], &accessorholder.DublinCoreProperties[1], &accessorholder.DublinCoreProperties[2], &accessorholder.DublinCoreProperties[3], &accessorholder.DublinCoreProperties[4]},

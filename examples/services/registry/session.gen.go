@@ -30,7 +30,8 @@ func (*Session) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Session) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -70,13 +71,13 @@ func (*Session) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Session that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Session) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Session) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // sessionIndex returns the by-name index of id in Session, or -1.
@@ -139,7 +140,7 @@ var sessionInfo = holders.TypeInfo{
 	Index:  sessionIndex,
 	Name:   "Session",
 	New: func() holders.Object {
-		return new(Session)
+		return holders.ObjectOf(new(Session))
 	},
 	Pos:        "schema/session.yaml:9",
 	Properties: []*holders.PropertyInfo{&accessorholder.SessionProperties[0], &accessorholder.SessionProperties[1]},

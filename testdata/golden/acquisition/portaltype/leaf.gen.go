@@ -30,7 +30,8 @@ func (*Leaf) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Leaf) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -70,13 +71,13 @@ func (*Leaf) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Leaf that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Leaf) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Leaf) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // leafIndex returns the by-name index of id in Leaf, or -1.
@@ -152,7 +153,7 @@ var leafInfo = holders.TypeInfo{
 	Index:  leafIndex,
 	Name:   "Leaf",
 	New: func() holders.Object {
-		return new(Leaf)
+		return holders.ObjectOf(new(Leaf))
 	},
 	Pos:        "schema.yaml:39",
 	Properties: []*holders.PropertyInfo{&accessorholder.LeafProperties[0], &accessorholder.LeafProperties[1], &accessorholder.LeafProperties[2]},

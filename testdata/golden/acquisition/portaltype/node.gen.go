@@ -20,20 +20,20 @@ var _ holders.Object = (*Node)(nil)
 
 // ParentRelatedValueList returns the objects whose parent points at this one, through the context's Resolver.
 func (o *Node) ParentRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "parent", false)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "parent", false)
 }
 
 // RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
 func (o *Node) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "region", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "region", true)
 }
 
 // HomeValue returns the home sub-object, acquired as the schema says when it has none, through the context's Resolver.
 func (o *Node) HomeValue(ctx context.Context) (*Leaf, error) {
-	return holders.Acquire(ctx, o, &holders.Acquisition[*Leaf]{
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[*Leaf]{
 		Bases: []string{"parent"},
 		Local: func() (*Leaf, bool, error) {
-			v, err := holders.Content[*Leaf](ctx, o, "home")
+			v, err := holders.Content[*Leaf](ctx, holders.ObjectOf(o), "home")
 			return v, v != nil, err
 		},
 		Mask: true,
@@ -71,7 +71,7 @@ func (o *Node) HomeWeight(ctx context.Context) (float64, error) {
 
 // AnythingValue returns the anything sub-object, or nil, through the context's Resolver.
 func (o *Node) AnythingValue(ctx context.Context) (holders.Object, error) {
-	return holders.Content[holders.Object](ctx, o, "anything")
+	return holders.Content[holders.Object](ctx, holders.ObjectOf(o), "anything")
 }
 
 // AnythingLabel returns label of the anything sub-object (label), or its zero value when there is none.
@@ -92,7 +92,7 @@ func (o *Node) AnythingLabel(ctx context.Context) (string, error) {
 
 // AcquireSize returns size, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 func (o *Node) AcquireSize(ctx context.Context) (int, error) {
-	return holders.Acquire(ctx, o, &holders.Acquisition[int]{
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[int]{
 		Bases:   []string{"parent"},
 		Copy:    true,
 		Default: 7,
@@ -124,7 +124,7 @@ func (o *Node) AcquireSize(ctx context.Context) (int, error) {
 
 // AcquireTags returns tags, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 func (o *Node) AcquireTags(ctx context.Context) ([]string, error) {
-	return holders.Acquire(ctx, o, &holders.Acquisition[[]string]{
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[[]string]{
 		Bases: []string{"parent"},
 		Local: func() ([]string, bool, error) {
 			return o.TagsList(), o.HasTags(), nil
@@ -149,7 +149,7 @@ func (o *Node) AcquireTags(ctx context.Context) ([]string, error) {
 
 // AcquireName returns name, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 func (o *Node) AcquireName(ctx context.Context) (string, error) {
-	return holders.Acquire(ctx, o, &holders.Acquisition[string]{
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[string]{
 		Alt: []func() (string, bool){func() (string, bool) {
 			return o.Nickname(), o.HasNickname()
 		}, func() (string, bool) {
@@ -179,7 +179,7 @@ func (o *Node) AcquireName(ctx context.Context) (string, error) {
 
 // AcquireKind returns kind, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 func (o *Node) AcquireKind(ctx context.Context) (string, error) {
-	return holders.Acquire(ctx, o, &holders.Acquisition[string]{
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[string]{
 		Bases: []string{"parent"},
 		Copy:  true,
 		Local: func() (string, bool, error) {
@@ -207,7 +207,7 @@ func (o *Node) AcquireKind(ctx context.Context) (string, error) {
 
 // AcquireZones returns zones, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 func (o *Node) AcquireZones(ctx context.Context) ([]string, error) {
-	return holders.Acquire(ctx, o, &holders.Acquisition[[]string]{
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[[]string]{
 		Bases: []string{"parent"},
 		Local: func() ([]string, bool, error) {
 			return o.ZonesList(), o.HasZones(), nil
@@ -241,7 +241,8 @@ func (*Node) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Node) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -281,13 +282,13 @@ func (*Node) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Node that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Node) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Node) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // nodeIndex returns the by-name index of id in Node, or -1.
@@ -411,7 +412,7 @@ func (o *Node) set(id string, v any, apply bool) (int, error) {
 		return 4, nil
 	case "kind":
 		x, err := holders.ToString(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.NodeProperties[5].Values)
 		}
 		if err != nil || !apply {
@@ -459,7 +460,7 @@ var nodeInfo = holders.TypeInfo{
 	Index:  nodeIndex,
 	Name:   "Node",
 	New: func() holders.Object {
-		return new(Node)
+		return holders.ObjectOf(new(Node))
 	},
 	Pos:        "schema.yaml:35",
 	Properties: []*holders.PropertyInfo{&accessorholder.NodeProperties[0], &accessorholder.NodeProperties[1], &accessorholder.NodeProperties[2], &accessorholder.NodeProperties[3], &accessorholder.NodeProperties[4], &accessorholder.NodeProperties[5], &accessorholder.NodeProperties[6], &accessorholder.NodeProperties[7], &accessorholder.NodeProperties[8], &accessorholder.NodeProperties[9]},

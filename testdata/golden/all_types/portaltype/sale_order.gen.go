@@ -23,12 +23,12 @@ var _ holders.Object = (*SaleOrder)(nil)
 
 // RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
 func (o *SaleOrder) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "region", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "region", true)
 }
 
 // SiteRelatedValueList returns the objects whose site points at this one, through the context's Resolver.
 func (o *SaleOrder) SiteRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "site", false)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "site", false)
 }
 
 // PortalType returns "Sale Order".
@@ -43,7 +43,8 @@ func (*SaleOrder) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *SaleOrder) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -83,13 +84,13 @@ func (*SaleOrder) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Sale Order that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *SaleOrder) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *SaleOrder) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // saleOrderIndex returns the by-name index of id in SaleOrder, or -1.
@@ -341,7 +342,7 @@ func (o *SaleOrder) set(id string, v any, apply bool) (int, error) {
 		return 12, nil
 	case "state":
 		x, err := holders.ToString(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.EverythingProperties[13].Values)
 		}
 		if err != nil || !apply {
@@ -350,7 +351,7 @@ func (o *SaleOrder) set(id string, v any, apply bool) (int, error) {
 		return 13, o.SetState(x)
 	case "channels":
 		x, err := holders.ToStrings(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelections(x, accessorholder.EverythingProperties[14].Values)
 		}
 		if err != nil || !apply {
@@ -418,7 +419,7 @@ var saleOrderInfo = holders.TypeInfo{
 	Index:               saleOrderIndex,
 	Name:                "Sale Order",
 	New: func() holders.Object {
-		return new(SaleOrder)
+		return holders.ObjectOf(new(SaleOrder))
 	},
 	Pos:        "schema.yaml:42",
 	Properties: []*holders.PropertyInfo{&accessorholder.EverythingProperties[0], &accessorholder.EverythingProperties[1], &accessorholder.EverythingProperties[2], &accessorholder.EverythingProperties[3], &accessorholder.EverythingProperties[4], &accessorholder.EverythingProperties[5], &accessorholder.EverythingProperties[6], &accessorholder.EverythingProperties[7], &accessorholder.EverythingProperties[8], &accessorholder.EverythingProperties[9], &accessorholder.EverythingProperties[10], &accessorholder.EverythingProperties[11], &accessorholder.EverythingProperties[12], &accessorholder.EverythingProperties[13], &accessorholder.EverythingProperties[14], &accessorholder.EverythingProperties[15], &accessorholder.EverythingProperties[16], &accessorholder.EverythingProperties[17], &accessorholder.EverythingProperties[18], &accessorholder.EverythingProperties[19], &accessorholder.EverythingProperties[20], &accessorholder.SiteCategoryProperties[0]},

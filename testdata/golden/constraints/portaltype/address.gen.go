@@ -28,7 +28,8 @@ func (*Address) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Address) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -68,13 +69,13 @@ func (*Address) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Address that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Address) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Address) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // addressIndex returns the by-name index of id in Address, or -1.
@@ -111,7 +112,7 @@ var addressInfo = holders.TypeInfo{
 	Index:  addressIndex,
 	Name:   "Address",
 	New: func() holders.Object {
-		return new(Address)
+		return holders.ObjectOf(new(Address))
 	},
 	Pos:        "schema.yaml:66",
 	Properties: []*holders.PropertyInfo{},

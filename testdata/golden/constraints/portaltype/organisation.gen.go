@@ -28,7 +28,8 @@ func (*Organisation) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Organisation) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -68,13 +69,13 @@ func (*Organisation) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Organisation that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Organisation) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Organisation) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // organisationIndex returns the by-name index of id in Organisation, or -1.
@@ -111,7 +112,7 @@ var organisationInfo = holders.TypeInfo{
 	Index:  organisationIndex,
 	Name:   "Organisation",
 	New: func() holders.Object {
-		return new(Organisation)
+		return holders.ObjectOf(new(Organisation))
 	},
 	Pos:        "schema.yaml:63",
 	Properties: []*holders.PropertyInfo{},

@@ -22,17 +22,17 @@ var _ holders.Object = (*Person)(nil)
 
 // SubordinationRelatedValueList returns the objects whose subordination points at this one, through the context's Resolver.
 func (o *Person) SubordinationRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "subordination", false)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "subordination", false)
 }
 
 // GroupRelatedValueList returns the objects whose group points at this one, through the context's Resolver.
 func (o *Person) GroupRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "group", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "group", true)
 }
 
 // DefaultAddressValue returns the default_address sub-object, or nil, through the context's Resolver.
 func (o *Person) DefaultAddressValue(ctx context.Context) (*Address, error) {
-	return holders.Content[*Address](ctx, o, "default_address")
+	return holders.Content[*Address](ctx, holders.ObjectOf(o), "default_address")
 }
 
 // PortalType returns "Person".
@@ -47,7 +47,8 @@ func (*Person) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Person) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -87,13 +88,13 @@ func (*Person) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Person that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Person) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Person) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // personConstraints are the constraints of Person, in the order of its sheets.
@@ -283,7 +284,7 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		return 1, nil
 	case "status":
 		x, err := holders.ToString(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[2].Values)
 		}
 		if err != nil || !apply {
@@ -333,7 +334,7 @@ var personInfo = holders.TypeInfo{
 	Index:       personIndex,
 	Name:        "Person",
 	New: func() holders.Object {
-		return new(Person)
+		return holders.ObjectOf(new(Person))
 	},
 	Pos:        "schema.yaml:58",
 	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.PersonProperties[4], &accessorholder.PersonProperties[5], &accessorholder.PersonProperties[6]},

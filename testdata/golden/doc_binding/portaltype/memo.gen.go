@@ -37,7 +37,8 @@ func (*Memo) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Memo) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -77,13 +78,13 @@ func (*Memo) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Memo that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Memo) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Memo) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // memoIndex returns the by-name index of id in Memo, or -1.
@@ -147,7 +148,7 @@ var memoInfo = holders.TypeInfo{
 	Index:    memoIndex,
 	Name:     "Memo",
 	New: func() holders.Object {
-		return new(Memo)
+		return holders.ObjectOf(new(Memo))
 	},
 	Overrides: []holders.OverrideInfo{{
 		Method:   "Description",

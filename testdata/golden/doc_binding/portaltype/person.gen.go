@@ -59,7 +59,8 @@ func (*Person) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Person) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -99,13 +100,13 @@ func (*Person) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Person that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Person) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Person) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // personIndex returns the by-name index of id in Person, or -1.
@@ -224,7 +225,7 @@ var personInfo = holders.TypeInfo{
 	Mixins:   []string{"document.Timestamps", "document.Tagged"},
 	Name:     "Person",
 	New: func() holders.Object {
-		return new(Person)
+		return holders.ObjectOf(new(Person))
 	},
 	Overrides: []holders.OverrideInfo{{
 		Method:   "SetState",

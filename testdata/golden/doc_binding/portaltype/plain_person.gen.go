@@ -41,7 +41,8 @@ func (*PlainPerson) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *PlainPerson) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -81,13 +82,13 @@ func (*PlainPerson) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Plain Person that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *PlainPerson) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *PlainPerson) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // plainPersonIndex returns the by-name index of id in PlainPerson, or -1.
@@ -192,7 +193,7 @@ var plainPersonInfo = holders.TypeInfo{
 	Index:    plainPersonIndex,
 	Name:     "Plain Person",
 	New: func() holders.Object {
-		return new(PlainPerson)
+		return holders.ObjectOf(new(PlainPerson))
 	},
 	Overrides: []holders.OverrideInfo{{
 		Method:   "SetState",

@@ -137,12 +137,12 @@ func (o *Box) SetColorValueList(v []holders.Object) {
 
 // OwnerRelatedValueList returns the objects whose owner points at this one, through the context's Resolver.
 func (o *Box) OwnerRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "owner", false)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "owner", false)
 }
 
 // ColorRelatedValueList returns the objects whose color points at this one, through the context's Resolver.
 func (o *Box) ColorRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "color", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "color", true)
 }
 
 // PortalType returns "Box".
@@ -157,7 +157,8 @@ func (*Box) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Box) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -197,13 +198,13 @@ func (*Box) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Box that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Box) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Box) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // boxIndex returns the by-name index of id in Box, or -1.
@@ -282,7 +283,7 @@ var boxInfo = holders.TypeInfo{
 	Index:  boxIndex,
 	Name:   "Box",
 	New: func() holders.Object {
-		return new(Box)
+		return holders.ObjectOf(new(Box))
 	},
 	Pos:        "schema.yaml:21",
 	Properties: []*holders.PropertyInfo{&accessorholder.ItemProperties[0], &boxOwn[0], &boxOwn[1]},

@@ -79,7 +79,7 @@ func (o *Item) SetColorValueList(v []holders.Object) {
 
 // ColorRelatedValueList returns the objects whose color points at this one, through the context's Resolver.
 func (o *Item) ColorRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "color", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "color", true)
 }
 
 // PortalType returns "Item".
@@ -94,7 +94,8 @@ func (*Item) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Item) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -134,13 +135,13 @@ func (*Item) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Item that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Item) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Item) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // itemIndex returns the by-name index of id in Item, or -1.
@@ -206,7 +207,7 @@ var itemInfo = holders.TypeInfo{
 	Index:  itemIndex,
 	Name:   "Item",
 	New: func() holders.Object {
-		return new(Item)
+		return holders.ObjectOf(new(Item))
 	},
 	Pos:        "schema.yaml:16",
 	Properties: []*holders.PropertyInfo{&accessorholder.ItemProperties[0], &itemOwn[0]},

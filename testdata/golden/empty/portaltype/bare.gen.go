@@ -28,7 +28,8 @@ func (*Bare) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Bare) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -68,13 +69,13 @@ func (*Bare) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Bare that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Bare) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Bare) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // bareIndex returns the by-name index of id in Bare, or -1.
@@ -111,7 +112,7 @@ var bareInfo = holders.TypeInfo{
 	Index:  bareIndex,
 	Name:   "Bare",
 	New: func() holders.Object {
-		return new(Bare)
+		return holders.ObjectOf(new(Bare))
 	},
 	Pos:        "schema.yaml:6",
 	Properties: []*holders.PropertyInfo{},

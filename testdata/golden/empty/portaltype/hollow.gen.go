@@ -30,7 +30,8 @@ func (*Hollow) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Hollow) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -70,13 +71,13 @@ func (*Hollow) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Hollow that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Hollow) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Hollow) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // hollowIndex returns the by-name index of id in Hollow, or -1.
@@ -113,7 +114,7 @@ var hollowInfo = holders.TypeInfo{
 	Index:  hollowIndex,
 	Name:   "Hollow",
 	New: func() holders.Object {
-		return new(Hollow)
+		return holders.ObjectOf(new(Hollow))
 	},
 	Pos:        "schema.yaml:9",
 	Properties: []*holders.PropertyInfo{},

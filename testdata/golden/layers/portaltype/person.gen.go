@@ -21,7 +21,7 @@ var _ holders.Object = (*Person)(nil)
 
 // RegionRelatedValueList returns the objects whose region points at this one, through the context's Resolver.
 func (o *Person) RegionRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "region", true)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "region", true)
 }
 
 // PortalType returns "Person".
@@ -36,7 +36,8 @@ func (*Person) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Person) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -76,13 +77,13 @@ func (*Person) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Person that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Person) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Person) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // personConstraints are the constraints of Person, in the order of its sheets.
@@ -217,7 +218,7 @@ var personInfo = holders.TypeInfo{
 	Layer:       "core",
 	Name:        "Person",
 	New: func() holders.Object {
-		return new(Person)
+		return holders.ObjectOf(new(Person))
 	},
 	Pos:        "core/schema.yaml:19",
 	Properties: []*holders.PropertyInfo{&accessorholder.PersonProperties[0], &accessorholder.PersonProperties[1], &accessorholder.PersonProperties[2], &accessorholder.PersonProperties[3], &accessorholder.TelephoneProperties[0], &accessorholder.TelephoneProperties[1]},

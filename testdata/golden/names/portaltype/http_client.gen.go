@@ -20,7 +20,7 @@ var _ holders.Object = (*HTTPClient)(nil)
 
 // SelectRelatedValueList returns the objects whose select points at this one, through the context's Resolver.
 func (o *HTTPClient) SelectRelatedValueList(ctx context.Context) ([]holders.Object, error) {
-	return holders.RelatedValues(ctx, o, "select", false)
+	return holders.RelatedValues(ctx, holders.ObjectOf(o), "select", false)
 }
 
 // PortalType returns "HTTP Client".
@@ -35,7 +35,8 @@ func (*HTTPClient) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *HTTPClient) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -75,13 +76,13 @@ func (*HTTPClient) PropertyIDs() []string {
 // CheckConsistency runs the constraints of HTTP Client that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *HTTPClient) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *HTTPClient) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // httpClientIndex returns the by-name index of id in HTTPClient, or -1.
@@ -274,7 +275,7 @@ var httpClientInfo = holders.TypeInfo{
 	Index:  httpClientIndex,
 	Name:   "HTTP Client",
 	New: func() holders.Object {
-		return new(HTTPClient)
+		return holders.ObjectOf(new(HTTPClient))
 	},
 	Pos:        "schema.yaml:23",
 	Properties: []*holders.PropertyInfo{&accessorholder.TrickyProperties[0], &accessorholder.TrickyProperties[1], &accessorholder.TrickyProperties[2], &accessorholder.TrickyProperties[3], &accessorholder.TrickyProperties[4], &accessorholder.TrickyProperties[5], &accessorholder.TrickyProperties[6], &accessorholder.TrickyProperties[7], &accessorholder.TrickyProperties[8], &accessorholder.TrickyProperties[9], &accessorholder.TrickyProperties[10], &accessorholder.TrickyProperties[11]},

@@ -30,7 +30,8 @@ func (*Note) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Note) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -70,13 +71,13 @@ func (*Note) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Note that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Note) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Note) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // noteIndex returns the by-name index of id in Note, or -1.
@@ -126,7 +127,7 @@ var noteInfo = holders.TypeInfo{
 	Index:  noteIndex,
 	Name:   "Note",
 	New: func() holders.Object {
-		return new(Note)
+		return holders.ObjectOf(new(Note))
 	},
 	Pos:        "schema.yaml:28",
 	Properties: []*holders.PropertyInfo{&accessorholder.NoteProperties[0]},

@@ -71,7 +71,8 @@ func (*OtherThing) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *OtherThing) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -111,13 +112,13 @@ func (*OtherThing) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Other Thing that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *OtherThing) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *OtherThing) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // otherThingIndex returns the by-name index of id in OtherThing, or -1.
@@ -190,7 +191,7 @@ func (o *OtherThing) set(id string, v any, apply bool) (int, error) {
 		return 1, nil
 	case "level":
 		x, err := holders.ToString(v)
-		if err == nil {
+		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.SecondProperties[2].Values)
 		}
 		if err != nil || !apply {
@@ -221,7 +222,7 @@ var otherThingInfo = holders.TypeInfo{
 	Index:  otherThingIndex,
 	Name:   "Other Thing",
 	New: func() holders.Object {
-		return new(OtherThing)
+		return holders.ObjectOf(new(OtherThing))
 	},
 	Pos:        "schema.yaml:25",
 	Properties: []*holders.PropertyInfo{&accessorholder.SecondProperties[0], &accessorholder.SecondProperties[1], &accessorholder.SecondProperties[2], &accessorholder.SecondProperties[3], &accessorholder.FirstProperties[1]},

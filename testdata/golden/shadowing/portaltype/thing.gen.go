@@ -71,7 +71,8 @@ func (*Thing) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Thing) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -111,13 +112,13 @@ func (*Thing) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Thing that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Thing) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Thing) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // thingIndex returns the by-name index of id in Thing, or -1.
@@ -219,7 +220,7 @@ var thingInfo = holders.TypeInfo{
 	Index:  thingIndex,
 	Name:   "Thing",
 	New: func() holders.Object {
-		return new(Thing)
+		return holders.ObjectOf(new(Thing))
 	},
 	Pos:        "schema.yaml:21",
 	Properties: []*holders.PropertyInfo{&accessorholder.FirstProperties[0], &accessorholder.FirstProperties[1], &accessorholder.FirstProperties[2], &accessorholder.SecondProperties[1], &accessorholder.SecondProperties[3]},

@@ -30,7 +30,8 @@ func (*Wide) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *Wide) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -70,13 +71,13 @@ func (*Wide) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Wide that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *Wide) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *Wide) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // wideIndex returns the by-name index of id in Wide, or -1.
@@ -1036,7 +1037,7 @@ var wideInfo = holders.TypeInfo{
 	Index:  wideIndex,
 	Name:   "Wide",
 	New: func() holders.Object {
-		return new(Wide)
+		return holders.ObjectOf(new(Wide))
 	},
 	Pos:        "schema.yaml:78",
 	Properties: []*holders.PropertyInfo{&accessorholder.WideProperties[0], &accessorholder.WideProperties[1], &accessorholder.WideProperties[2], &accessorholder.WideProperties[3], &accessorholder.WideProperties[4], &accessorholder.WideProperties[5], &accessorholder.WideProperties[6], &accessorholder.WideProperties[7], &accessorholder.WideProperties[8], &accessorholder.WideProperties[9], &accessorholder.WideProperties[10], &accessorholder.WideProperties[11], &accessorholder.WideProperties[12], &accessorholder.WideProperties[13], &accessorholder.WideProperties[14], &accessorholder.WideProperties[15], &accessorholder.WideProperties[16], &accessorholder.WideProperties[17], &accessorholder.WideProperties[18], &accessorholder.WideProperties[19], &accessorholder.WideProperties[20], &accessorholder.WideProperties[21], &accessorholder.WideProperties[22], &accessorholder.WideProperties[23], &accessorholder.WideProperties[24], &accessorholder.WideProperties[25], &accessorholder.WideProperties[26], &accessorholder.WideProperties[27], &accessorholder.WideProperties[28], &accessorholder.WideProperties[29], &accessorholder.WideProperties[30], &accessorholder.WideProperties[31], &accessorholder.WideProperties[32], &accessorholder.WideProperties[33], &accessorholder.WideProperties[34], &accessorholder.WideProperties[35], &accessorholder.WideProperties[36], &accessorholder.WideProperties[37], &accessorholder.WideProperties[38], &accessorholder.WideProperties[39], &accessorholder.WideProperties[40], &accessorholder.WideProperties[41], &accessorholder.WideProperties[42], &accessorholder.WideProperties[43], &accessorholder.WideProperties[44], &accessorholder.WideProperties[45], &accessorholder.WideProperties[46], &accessorholder.WideProperties[47], &accessorholder.WideProperties[48], &accessorholder.WideProperties[49], &accessorholder.WideProperties[50], &accessorholder.WideProperties[51], &accessorholder.WideProperties[52], &accessorholder.WideProperties[53], &accessorholder.WideProperties[54], &accessorholder.WideProperties[55], &accessorholder.WideProperties[56], &accessorholder.WideProperties[57], &accessorholder.WideProperties[58], &accessorholder.WideProperties[59], &accessorholder.WideProperties[60], &accessorholder.WideProperties[61], &accessorholder.WideProperties[62], &accessorholder.WideProperties[63], &accessorholder.WideProperties[64], &accessorholder.WideProperties[65], &accessorholder.WideProperties[66], &accessorholder.WideProperties[67], &accessorholder.WideProperties[68], &accessorholder.WideProperties[69], &accessorholder.WideProperties[70]},

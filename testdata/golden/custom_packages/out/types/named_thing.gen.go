@@ -30,7 +30,8 @@ func (*NamedThing) TypeInfo() *holders.TypeInfo {
 
 // GetProperty returns property id's value as its typed getter does.
 func (o *NamedThing) GetProperty(id string) (any, error) {
-	return holders.GetProperty(o, id)
+	v, err := o.Value(id)
+	return v.Any(), err
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
@@ -70,13 +71,13 @@ func (*NamedThing) PropertyIDs() []string {
 // CheckConsistency runs the constraints of Named Thing that filters accept and returns what they
 // report; constraints that reach other objects use the context's Resolver.
 func (o *NamedThing) CheckConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, false, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), false, filters...)
 }
 
 // FixConsistency runs the same constraints, repairing what they can (the messages say Fixed),
 // and returns what they report.
 func (o *NamedThing) FixConsistency(ctx context.Context, filters ...holders.ConstraintFilter) []holders.Message {
-	return holders.CheckConsistency(ctx, o, true, filters...)
+	return holders.CheckConsistency(ctx, holders.ObjectOf(o), true, filters...)
 }
 
 // namedThingIndex returns the by-name index of id in NamedThing, or -1.
@@ -126,7 +127,7 @@ var namedThingInfo = holders.TypeInfo{
 	Index:  namedThingIndex,
 	Name:   "Named Thing",
 	New: func() holders.Object {
-		return new(NamedThing)
+		return holders.ObjectOf(new(NamedThing))
 	},
 	Pos:        "schema/a.yaml:7",
 	Properties: []*holders.PropertyInfo{&sheetholders.NamedProperties[0]},
