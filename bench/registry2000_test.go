@@ -105,6 +105,7 @@ func TestRegistry2000Inputs(t *testing.T) {
 func BenchmarkGeneratedRegistry2000(b *testing.B) {
 	paths := registry2000Paths()
 	root, flat := builtRegistry2000(b, paths)
+	paths = asInput(paths)
 	b.Run("TypedAfterFirst", func(b *testing.B) {
 		for b.Loop() {
 			v, _ := root.Area14().Group01().Service1234()

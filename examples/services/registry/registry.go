@@ -266,12 +266,27 @@ func (r *Root) buildToolsInventory() {
 	r.toolsInventory.Done()
 }
 
-// lookupIDs finds a path's index in locations: a perfect hash computed when generating.
-var lookupIDs = holders.IDTable{
-	Disp:  []uint16{0, 16},
-	Ends:  true,
-	Index: []uint32{0, 5, 0, 2, 0, 0, 1, 0, 3, 4, 6, 0, 0, 7, 0, 0},
-	Seed:  0,
+// lookupIndex returns a path's index in locations, or -1.
+func lookupIndex(path string) int {
+	switch path {
+	case "clients.kv":
+		return 0
+	case "clients.remote":
+		return 1
+	case "clients.session":
+		return 2
+	case "core.logger":
+		return 3
+	case "data.serializers.base64":
+		return 4
+	case "data.serializers.json":
+		return 5
+	case "serializers.json":
+		return 6
+	case "tools.inventory":
+		return 7
+	}
+	return -1
 }
 
 // lookups builds each path's entry on its first access, in the order of locations.
@@ -298,8 +313,8 @@ var entryOf = [...]uint32{0, 1, 2, 3, 4, 5, 5, 6}
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
-	i := lookupIDs.Candidate(path)
-	if i < 0 || locations[i].Path != path {
+	i := lookupIndex(path)
+	if i < 0 {
 		return nil, holders.UnknownLocation(path)
 	}
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {

@@ -227,12 +227,27 @@ func (r *Root) buildNetPort() {
 	r.netPort.Done()
 }
 
-// lookupIDs finds a path's index in locations: a perfect hash computed when generating.
-var lookupIDs = holders.IDTable{
-	Disp:  []uint16{1, 3},
-	Ends:  true,
-	Index: []uint32{4, 0, 2, 0, 0, 6, 0, 0, 1, 5, 0, 0, 7, 0, 3, 0},
-	Seed:  0,
+// lookupIndex returns a path's index in locations, or -1.
+func lookupIndex(path string) int {
+	switch path {
+	case "config":
+		return 0
+	case "io.names":
+		return 1
+	case "io.note":
+		return 2
+	case "io.output":
+		return 3
+	case "legacy.port":
+		return 4
+	case "net.limits":
+		return 5
+	case "net.port":
+		return 6
+	case "port":
+		return 7
+	}
+	return -1
 }
 
 // lookups builds each path's entry on its first access, in the order of locations.
@@ -259,8 +274,8 @@ var entryOf = [...]uint32{0, 1, 2, 3, 5, 4, 5, 5}
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
-	i := lookupIDs.Candidate(path)
-	if i < 0 || locations[i].Path != path {
+	i := lookupIndex(path)
+	if i < 0 {
 		return nil, holders.UnknownLocation(path)
 	}
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {

@@ -114,12 +114,17 @@ func (r *Root) buildNetProxy() {
 	r.netProxy.Done()
 }
 
-// lookupIDs finds a path's index in locations: a perfect hash computed when generating.
-var lookupIDs = holders.IDTable{
-	Disp:  []uint16{0},
-	Ends:  true,
-	Index: []uint32{0, 0, 1, 0, 0, 2, 0, 0},
-	Seed:  0,
+// lookupIndex returns a path's index in locations, or -1.
+func lookupIndex(path string) int {
+	switch path {
+	case "config":
+		return 0
+	case "net.port":
+		return 1
+	case "net.proxy":
+		return 2
+	}
+	return -1
 }
 
 // lookups builds each path's entry on its first access, in the order of locations.
@@ -136,8 +141,8 @@ var entryOf = [...]uint32{0, 1, 2}
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
-	i := lookupIDs.Candidate(path)
-	if i < 0 || locations[i].Path != path {
+	i := lookupIndex(path)
+	if i < 0 {
 		return nil, holders.UnknownLocation(path)
 	}
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
