@@ -291,19 +291,14 @@ func (r *registry) lookup() {
 		}
 		rows = append(rows, jen.Values(d))
 	}
-	// Lookup finds the path with a perfect hash computed now, and returns
-	// a built entry from arrays, calling no per-entry code; the first
-	// access calls the entry's function in a table. A switch on the paths
-	// was slower than a map for thousands of paths with shared prefixes,
-	// and one giant function compiled slowly (docs/performance.md).
-	//
-	// A registry of up to switchedLookup paths finds them with a switch
-	// instead, which is faster than the hash (and than a map) at that size.
-	find := []jen.Code{
-		jen.Id("i").Op(":=").Id("lookupIDs").Dot("Candidate").Call(jen.Id("path")),
-		jen.If(jen.Id("i").Op("<").Lit(0).Op("||").Id("locations").Index(jen.Id("i")).Dot("Path").Op("!=").Id("path")).Block(
-			jen.Return(jen.Nil(), rt("UnknownLocation").Call(jen.Id("path")))),
-	}
+	// Lookup finds the path's index in locations, then returns a built
+	// entry from arrays, calling no per-entry code; the first access calls
+	// the entry's function in a table. A registry of up to switchedLookup
+	// paths finds the index with a switch; a larger one with a perfect
+	// hash computed now, since a switch was slower than a map for
+	// thousands of paths with shared prefixes and one giant function
+	// compiled slowly (docs/performance.md).
+	var find []jen.Code
 	if len(paths) <= switchedLookup {
 		var cases []jen.Code
 		for i, p := range paths {
@@ -320,6 +315,11 @@ func (r *registry) lookup() {
 	} else {
 		r.f.Comment("lookupIDs finds a path's index in locations: a perfect hash computed when generating.")
 		r.f.Var().Id("lookupIDs").Op("=").Add(idTableLit(holders.NewIDTable(paths)))
+		find = []jen.Code{
+			jen.Id("i").Op(":=").Id("lookupIDs").Dot("Candidate").Call(jen.Id("path")),
+			jen.If(jen.Id("i").Op("<").Lit(0).Op("||").Id("locations").Index(jen.Id("i")).Dot("Path").Op("!=").Id("path")).Block(
+				jen.Return(jen.Nil(), rt("UnknownLocation").Call(jen.Id("path")))),
+		}
 	}
 	r.f.Comment("lookups builds each path's entry on its first access, in the order of locations.")
 	r.f.Var().Id("lookups").Op("=").Index(jen.Op("...")).Func().Params(jen.Op("*").Id("Root")).Params(jen.Any(), jen.Error()).Values(funcs...)

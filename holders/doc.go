@@ -63,8 +63,10 @@ type Object interface {
 	RelativeURL() string
 }
 
-// GetProperty is the body of every generated GetProperty method: Value,
-// boxed.
+// GetProperty returns o's Value of id, boxed; guarded objects and types
+// written by hand use it. Generated GetProperty methods call their own
+// Value the same way, without converting themselves to an Object (see
+// ObjectOf).
 func GetProperty(o Object, id string) (any, error) {
 	v, err := o.Value(id)
 	if err != nil {

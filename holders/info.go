@@ -91,8 +91,8 @@ type TypeInfo struct {
 // time, rather than with a conversion the compiler sees: each such
 // conversion of a type is an itab that the runtime registers when the
 // program starts, whether the type is used or not, and registering them
-// was about half of what 1,000 linked types added to a program's start-up
-// (docs/performance.md). Converted at run time, a type's itab is made when
+// was about a third of what 1,000 linked types added to a program's
+// start-up (docs/performance.md). Converted at run time, a type's itab is made when
 // the type is first converted, and found in a cache after that.
 //
 // It is not inlined, so that the compiler, which knows o's type at the
