@@ -36,7 +36,7 @@ func (t *TypeInfo) check(id string) (int, *PropertyError) {
 }
 
 // PropertyError returns err, an error of a Setter, as a *PropertyError
-// about property id of t; generated SetProperty methods return it.
+// about property id of t, as generated SetProperty methods do (inline).
 func (t *TypeInfo) PropertyError(id string, err error) error {
 	return &PropertyError{Type: t.Name, Property: id, Err: err}
 }

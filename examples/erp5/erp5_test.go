@@ -594,3 +594,37 @@ func TestNoStaticItabs(t *testing.T) {
 		}
 	}
 }
+
+// TestInlined checks that the compiler inlines the generated methods
+// written to be inlined: SetProperty, so that a by-name set is one call of
+// the type's setter (docs/performance.md). Its cost is at the budget; a
+// change of the generated body, or of the compiler, that puts it over
+// fails here instead of showing only in a benchmark.
+func TestInlined(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles the example's types with -m")
+	}
+	out, err := exec.Command("go", "build", "-gcflags=-m=2", "./portaltype").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build -gcflags=-m=2: %v\n%s", err, out)
+	}
+	for _, typ := range []string{"Person", "Organisation", "Email", "PersonModule"} {
+		for _, name := range []string{"SetProperty"} {
+			method := "(*" + typ + ")." + name
+			if !strings.Contains(string(out), "can inline "+method+" with cost") {
+				t.Errorf("the compiler does not inline %s; -m=2 says:\n%s", method, grepLines(string(out), "inline "+method+":"))
+			}
+		}
+	}
+}
+
+// grepLines returns the lines of s that contain sub.
+func grepLines(s, sub string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		if strings.Contains(line, sub) {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}

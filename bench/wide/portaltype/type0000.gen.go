@@ -39,11 +39,15 @@ func (o *Type0000) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *Type0000) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return type0000Info.PropertyError(id, err)
+func (o *Type0000) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Type 0000",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

@@ -282,11 +282,15 @@ func (o *Person) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *Person) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return personInfo.PropertyError(id, err)
+func (o *Person) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Person",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

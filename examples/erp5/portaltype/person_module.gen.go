@@ -37,11 +37,15 @@ func (o *PersonModule) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *PersonModule) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return personModuleInfo.PropertyError(id, err)
+func (o *PersonModule) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Person Module",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

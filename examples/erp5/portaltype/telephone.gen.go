@@ -36,11 +36,15 @@ func (o *Telephone) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *Telephone) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return telephoneInfo.PropertyError(id, err)
+func (o *Telephone) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Telephone",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

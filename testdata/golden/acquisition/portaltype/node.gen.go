@@ -246,11 +246,15 @@ func (o *Node) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *Node) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return nodeInfo.PropertyError(id, err)
+func (o *Node) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Node",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

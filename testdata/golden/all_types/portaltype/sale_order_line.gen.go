@@ -40,11 +40,15 @@ func (o *SaleOrderLine) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *SaleOrderLine) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return saleOrderLineInfo.PropertyError(id, err)
+func (o *SaleOrderLine) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Sale Order Line",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

@@ -33,11 +33,15 @@ func (o *Address) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *Address) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return addressInfo.PropertyError(id, err)
+func (o *Address) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Address",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

@@ -33,11 +33,15 @@ func (o *Organisation) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *Organisation) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return organisationInfo.PropertyError(id, err)
+func (o *Organisation) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Organisation",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

@@ -42,11 +42,15 @@ func (o *Memo) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *Memo) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return memoInfo.PropertyError(id, err)
+func (o *Memo) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Memo",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

@@ -162,11 +162,15 @@ func (o *Box) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *Box) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return boxInfo.PropertyError(id, err)
+func (o *Box) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Box",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

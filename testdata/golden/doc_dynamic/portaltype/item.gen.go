@@ -99,11 +99,15 @@ func (o *Item) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *Item) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return itemInfo.PropertyError(id, err)
+func (o *Item) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Item",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

@@ -76,11 +76,15 @@ func (o *OtherThing) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *OtherThing) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return otherThingInfo.PropertyError(id, err)
+func (o *OtherThing) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Other Thing",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.

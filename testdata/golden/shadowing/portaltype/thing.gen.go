@@ -76,11 +76,15 @@ func (o *Thing) GetProperty(id string) (any, error) {
 }
 
 // SetProperty sets property id through its typed setter, checking v's type.
-func (o *Thing) SetProperty(id string, v any) error {
-	if _, err := o.set(id, v, true); err != nil {
-		return thingInfo.PropertyError(id, err)
+func (o *Thing) SetProperty(id string, v any) (err error) {
+	if _, err = o.set(id, v, true); err != nil {
+		return &holders.PropertyError{
+			Err:      err,
+			Property: id,
+			Type:     "Thing",
+		}
 	}
-	return nil
+	return
 }
 
 // Edit sets every property of changes, in their order, or none if any is refused.
