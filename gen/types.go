@@ -146,19 +146,27 @@ func (tg *typeGen) object(f *jen.File) {
 			jen.Return(jen.Op("&").Add(rt("PropertyError")).Values(jen.Dict{
 				jen.Id("Type"): jen.Lit(tg.t.Name), jen.Id("Property"): jen.Id("id"), jen.Id("Err"): jen.Err()}))),
 		jen.Return())
-	// Edit is holders.Edit with direct calls of set: through a method
-	// value each change costs two calls more, and an Edit of ten took 2.1×
-	// the ten SetProperty calls that way, 1.5× with direct calls
-	// (docs/performance.md).
-	each := func(apply bool, refused ...jen.Code) jen.Code {
-		return jen.For(jen.List(jen.Id("_"), jen.Id("c")).Op(":=").Range().Id("changes")).Block(
-			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("o").Dot("set").Call(jen.Id("c").Dot("ID"), jen.Id("c").Dot("Value"), jen.Lit(apply)), jen.Err().Op("!=").Nil()).Block(refused...))
-	}
+	// Edit is holders.Edit with direct calls: it checks every change with
+	// set and keeps the index set found, then applies each change with
+	// setAt, a jump on that index. Applying through set again (a second
+	// string switch per change) made an Edit of ten 1.9–2.1× the ten
+	// SetProperty calls; through holders.Edit and a method value, two
+	// calls more per change, 2.1× (docs/performance.md). More changes
+	// than editInPlace go through holders.Edit, which needs no array.
 	f.Comment("Edit sets every property of changes, in their order, or none if any is refused.")
 	recv().Id("Edit").Params(jen.Id("changes").Op("...").Add(rt("Change"))).Error().Block(
-		each(false, jen.Comment("holders.Edit finds every refused change and applies nothing."),
+		jen.If(jen.Len(jen.Id("changes")).Op(">").Add(rt("EditInPlace"))).Block(
 			jen.Return(rt("Edit").Call(info.Clone(), jen.Id("o").Dot("set"), jen.Id("changes")))),
-		each(true, jen.Return(jen.Id(tg.info).Dot("PropertyError").Call(jen.Id("c").Dot("ID"), jen.Err()))),
+		jen.Var().Id("at").Index(rt("EditInPlace")).Int(),
+		jen.For(jen.List(jen.Id("k"), jen.Id("c")).Op(":=").Range().Id("changes")).Block(
+			jen.List(jen.Id("i"), jen.Err()).Op(":=").Id("o").Dot("set").Call(jen.Id("c").Dot("ID"), jen.Id("c").Dot("Value"), jen.False()),
+			jen.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Comment("holders.Edit finds every refused change and applies nothing."),
+				jen.Return(rt("Edit").Call(info.Clone(), jen.Id("o").Dot("set"), jen.Id("changes")))),
+			jen.Id("at").Index(jen.Id("k")).Op("=").Id("i")),
+		jen.For(jen.List(jen.Id("k"), jen.Id("c")).Op(":=").Range().Id("changes")).Block(
+			jen.If(jen.Err().Op(":=").Id("o").Dot("setAt").Call(jen.Id("at").Index(jen.Id("k")), jen.Id("c").Dot("Value")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Id(tg.info).Dot("PropertyError").Call(jen.Id("c").Dot("ID"), jen.Err())))),
 		jen.Return(jen.Nil()))
 	f.Comment("EditMap sets every property of changes, in " + name + "'s property order, or none if any is refused.")
 	recv().Id("EditMap").Params(jen.Id("changes").Map(jen.String()).Any()).Error().Block(
@@ -176,7 +184,7 @@ func (tg *typeGen) object(f *jen.File) {
 // against 5.5 ns per read (docs/performance.md).
 func (tg *typeGen) byName(f *jen.File) {
 	t, name := tg.t, tg.t.GoName
-	var idx, val, has, set []jen.Code
+	var idx, val, has, set, setAt []jen.Code
 	for i, p := range t.Properties {
 		id := jen.Lit(p.ID)
 		idx = append(idx, jen.Case(id.Clone()).Block(jen.Return(jen.Lit(i))))
@@ -191,6 +199,9 @@ func (tg *typeGen) byName(f *jen.File) {
 			has = append(has, jen.Case(id.Clone()).Block(jen.Return(tg.call(i, schema.Has))))
 		}
 		set = append(set, jen.Case(id.Clone()).Block(tg.setCase(i, p)...))
+		if p.Mode != schema.ReadOnly {
+			setAt = append(setAt, jen.Case(jen.Lit(i)).Block(tg.setAtCase(i, p)...))
+		}
 	}
 	recv := func() *jen.Statement { return f.Func().Params(jen.Id("o").Op("*").Id(name)) }
 
@@ -207,6 +218,23 @@ func (tg *typeGen) byName(f *jen.File) {
 	f.Comment("set is " + name + "'s holders.Setter: it converts v for property id and applies it if apply.")
 	recv().Id("set").Params(jen.Id("id").String(), jen.Id("v").Any(), jen.Id("apply").Bool()).Params(jen.Int(), jen.Error()).Block(
 		jen.Switch(jen.Id("id")).Block(set...), jen.Return(jen.Lit(-1), rt("ErrUnknownProperty")))
+	f.Comment("setAt applies v to property i, a value that set accepted for it; Edit calls it.")
+	recv().Id("setAt").Params(jen.Id("i").Int(), jen.Id("v").Any()).Error().Block(
+		jen.Switch(jen.Id("i")).Block(setAt...), jen.Return(jen.Nil()))
+}
+
+// setAtCase renders the case of setAt for writable property i: v, which
+// set accepted, is converted again and applied.
+func (tg *typeGen) setAtCase(i int, p *schema.Property) []jen.Code {
+	setter := schema.Set
+	if p.IsList() {
+		setter = schema.SetList
+	}
+	conv := jen.List(jen.Id("x"), jen.Id("_")).Op(":=").Add(rt("To" + runtimeSuffix(p))).Call(jen.Id("v"))
+	if isSelection(p) {
+		return []jen.Code{conv, jen.Return(tg.call(i, setter, jen.Id("x")))}
+	}
+	return []jen.Code{conv, tg.call(i, setter, jen.Id("x"))}
 }
 
 // setCase renders the case of set for property i: a read-only property is

@@ -137,3 +137,7 @@ func EditMap(t *TypeInfo, set Setter, changes map[string]any) error {
 	}
 	return nil
 }
+
+// EditInPlace is how many changes a generated Edit checks and applies with
+// the indexes on its stack; a larger Edit goes through Edit.
+const EditInPlace = 16

@@ -577,6 +577,39 @@ func testEditAppliesEverything(t *testing.T, form editForm) {
 	}
 }
 
+// TestEditSizes checks Edit of every size against the same changes made
+// one SetProperty at a time: up to holders.EditInPlace changes, a
+// generated Edit applies them by the index its check found (setAt);
+// more go through holders.Edit. The windows cover every property of
+// personEdits with both.
+func TestEditSizes(t *testing.T) {
+	changes, _ := personEdits()
+	ids := slices.Sorted(maps.Keys(changes))
+	var windows [][]string
+	for _, n := range []int{1, 2, holders.EditInPlace - 1, holders.EditInPlace, holders.EditInPlace + 1} {
+		for start := 0; start < len(ids); start += n {
+			windows = append(windows, ids[start:min(start+n, len(ids))])
+		}
+	}
+	windows = append(windows, ids)
+	for _, w := range windows {
+		var args []holders.Change
+		want := newPerson(t)
+		for _, id := range w {
+			args = append(args, holders.Change{ID: id, Value: changes[id]})
+			must(t, want.SetProperty(id, changes[id]))
+		}
+		got := newPerson(t)
+		if err := got.Edit(args...); err != nil {
+			t.Errorf("Edit of %d changes %v: %v", len(w), w, err)
+			continue
+		}
+		if diff := cmp.Diff(stateOf(t, want), stateOf(t, got), exactTime); diff != "" {
+			t.Errorf("Edit of %d changes %v differs from SetProperty calls (-SetProperty +Edit):\n%s", len(w), w, diff)
+		}
+	}
+}
+
 func TestEditEmpty(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, form := range editForms {

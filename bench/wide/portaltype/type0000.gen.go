@@ -52,14 +52,20 @@ func (o *Type0000) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Type0000) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&type0000Info, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&type0000Info, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return type0000Info.PropertyError(c.ID, err)
 		}
 	}
@@ -2064,6 +2070,463 @@ func (o *Type0000) set(id string, v any, apply bool) (int, error) {
 		return 149, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Type0000) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetField000000(x)
+	case 1:
+		x, _ := holders.ToInt(v)
+		o.SetField000001(x)
+	case 2:
+		x, _ := holders.ToFloat(v)
+		o.SetField000002(x)
+	case 3:
+		x, _ := holders.ToBool(v)
+		o.SetField000003(x)
+	case 4:
+		x, _ := holders.ToString(v)
+		o.SetField000004(x)
+	case 5:
+		x, _ := holders.ToStrings(v)
+		o.SetField000005List(x)
+	case 6:
+		x, _ := holders.ToString(v)
+		o.SetField000006(x)
+	case 7:
+		x, _ := holders.ToInt(v)
+		o.SetField000007(x)
+	case 8:
+		x, _ := holders.ToFloat(v)
+		o.SetField000008(x)
+	case 9:
+		x, _ := holders.ToBool(v)
+		o.SetField000009(x)
+	case 10:
+		x, _ := holders.ToString(v)
+		o.SetField000010(x)
+	case 11:
+		x, _ := holders.ToStrings(v)
+		o.SetField000011List(x)
+	case 12:
+		x, _ := holders.ToString(v)
+		o.SetField000012(x)
+	case 13:
+		x, _ := holders.ToInt(v)
+		o.SetField000013(x)
+	case 14:
+		x, _ := holders.ToFloat(v)
+		o.SetField000014(x)
+	case 15:
+		x, _ := holders.ToBool(v)
+		o.SetField000015(x)
+	case 16:
+		x, _ := holders.ToString(v)
+		o.SetField000016(x)
+	case 17:
+		x, _ := holders.ToStrings(v)
+		o.SetField000017List(x)
+	case 18:
+		x, _ := holders.ToString(v)
+		o.SetField000018(x)
+	case 19:
+		x, _ := holders.ToInt(v)
+		o.SetField000019(x)
+	case 20:
+		x, _ := holders.ToFloat(v)
+		o.SetField000020(x)
+	case 21:
+		x, _ := holders.ToBool(v)
+		o.SetField000021(x)
+	case 22:
+		x, _ := holders.ToString(v)
+		o.SetField000022(x)
+	case 23:
+		x, _ := holders.ToStrings(v)
+		o.SetField000023List(x)
+	case 24:
+		x, _ := holders.ToString(v)
+		o.SetField000024(x)
+	case 25:
+		x, _ := holders.ToInt(v)
+		o.SetField000025(x)
+	case 26:
+		x, _ := holders.ToFloat(v)
+		o.SetField000026(x)
+	case 27:
+		x, _ := holders.ToBool(v)
+		o.SetField000027(x)
+	case 28:
+		x, _ := holders.ToString(v)
+		o.SetField000028(x)
+	case 29:
+		x, _ := holders.ToStrings(v)
+		o.SetField000029List(x)
+	case 30:
+		x, _ := holders.ToString(v)
+		o.SetField000100(x)
+	case 31:
+		x, _ := holders.ToInt(v)
+		o.SetField000101(x)
+	case 32:
+		x, _ := holders.ToFloat(v)
+		o.SetField000102(x)
+	case 33:
+		x, _ := holders.ToBool(v)
+		o.SetField000103(x)
+	case 34:
+		x, _ := holders.ToString(v)
+		o.SetField000104(x)
+	case 35:
+		x, _ := holders.ToStrings(v)
+		o.SetField000105List(x)
+	case 36:
+		x, _ := holders.ToString(v)
+		o.SetField000106(x)
+	case 37:
+		x, _ := holders.ToInt(v)
+		o.SetField000107(x)
+	case 38:
+		x, _ := holders.ToFloat(v)
+		o.SetField000108(x)
+	case 39:
+		x, _ := holders.ToBool(v)
+		o.SetField000109(x)
+	case 40:
+		x, _ := holders.ToString(v)
+		o.SetField000110(x)
+	case 41:
+		x, _ := holders.ToStrings(v)
+		o.SetField000111List(x)
+	case 42:
+		x, _ := holders.ToString(v)
+		o.SetField000112(x)
+	case 43:
+		x, _ := holders.ToInt(v)
+		o.SetField000113(x)
+	case 44:
+		x, _ := holders.ToFloat(v)
+		o.SetField000114(x)
+	case 45:
+		x, _ := holders.ToBool(v)
+		o.SetField000115(x)
+	case 46:
+		x, _ := holders.ToString(v)
+		o.SetField000116(x)
+	case 47:
+		x, _ := holders.ToStrings(v)
+		o.SetField000117List(x)
+	case 48:
+		x, _ := holders.ToString(v)
+		o.SetField000118(x)
+	case 49:
+		x, _ := holders.ToInt(v)
+		o.SetField000119(x)
+	case 50:
+		x, _ := holders.ToFloat(v)
+		o.SetField000120(x)
+	case 51:
+		x, _ := holders.ToBool(v)
+		o.SetField000121(x)
+	case 52:
+		x, _ := holders.ToString(v)
+		o.SetField000122(x)
+	case 53:
+		x, _ := holders.ToStrings(v)
+		o.SetField000123List(x)
+	case 54:
+		x, _ := holders.ToString(v)
+		o.SetField000124(x)
+	case 55:
+		x, _ := holders.ToInt(v)
+		o.SetField000125(x)
+	case 56:
+		x, _ := holders.ToFloat(v)
+		o.SetField000126(x)
+	case 57:
+		x, _ := holders.ToBool(v)
+		o.SetField000127(x)
+	case 58:
+		x, _ := holders.ToString(v)
+		o.SetField000128(x)
+	case 59:
+		x, _ := holders.ToStrings(v)
+		o.SetField000129List(x)
+	case 60:
+		x, _ := holders.ToString(v)
+		o.SetField000200(x)
+	case 61:
+		x, _ := holders.ToInt(v)
+		o.SetField000201(x)
+	case 62:
+		x, _ := holders.ToFloat(v)
+		o.SetField000202(x)
+	case 63:
+		x, _ := holders.ToBool(v)
+		o.SetField000203(x)
+	case 64:
+		x, _ := holders.ToString(v)
+		o.SetField000204(x)
+	case 65:
+		x, _ := holders.ToStrings(v)
+		o.SetField000205List(x)
+	case 66:
+		x, _ := holders.ToString(v)
+		o.SetField000206(x)
+	case 67:
+		x, _ := holders.ToInt(v)
+		o.SetField000207(x)
+	case 68:
+		x, _ := holders.ToFloat(v)
+		o.SetField000208(x)
+	case 69:
+		x, _ := holders.ToBool(v)
+		o.SetField000209(x)
+	case 70:
+		x, _ := holders.ToString(v)
+		o.SetField000210(x)
+	case 71:
+		x, _ := holders.ToStrings(v)
+		o.SetField000211List(x)
+	case 72:
+		x, _ := holders.ToString(v)
+		o.SetField000212(x)
+	case 73:
+		x, _ := holders.ToInt(v)
+		o.SetField000213(x)
+	case 74:
+		x, _ := holders.ToFloat(v)
+		o.SetField000214(x)
+	case 75:
+		x, _ := holders.ToBool(v)
+		o.SetField000215(x)
+	case 76:
+		x, _ := holders.ToString(v)
+		o.SetField000216(x)
+	case 77:
+		x, _ := holders.ToStrings(v)
+		o.SetField000217List(x)
+	case 78:
+		x, _ := holders.ToString(v)
+		o.SetField000218(x)
+	case 79:
+		x, _ := holders.ToInt(v)
+		o.SetField000219(x)
+	case 80:
+		x, _ := holders.ToFloat(v)
+		o.SetField000220(x)
+	case 81:
+		x, _ := holders.ToBool(v)
+		o.SetField000221(x)
+	case 82:
+		x, _ := holders.ToString(v)
+		o.SetField000222(x)
+	case 83:
+		x, _ := holders.ToStrings(v)
+		o.SetField000223List(x)
+	case 84:
+		x, _ := holders.ToString(v)
+		o.SetField000224(x)
+	case 85:
+		x, _ := holders.ToInt(v)
+		o.SetField000225(x)
+	case 86:
+		x, _ := holders.ToFloat(v)
+		o.SetField000226(x)
+	case 87:
+		x, _ := holders.ToBool(v)
+		o.SetField000227(x)
+	case 88:
+		x, _ := holders.ToString(v)
+		o.SetField000228(x)
+	case 89:
+		x, _ := holders.ToStrings(v)
+		o.SetField000229List(x)
+	case 90:
+		x, _ := holders.ToString(v)
+		o.SetField000300(x)
+	case 91:
+		x, _ := holders.ToInt(v)
+		o.SetField000301(x)
+	case 92:
+		x, _ := holders.ToFloat(v)
+		o.SetField000302(x)
+	case 93:
+		x, _ := holders.ToBool(v)
+		o.SetField000303(x)
+	case 94:
+		x, _ := holders.ToString(v)
+		o.SetField000304(x)
+	case 95:
+		x, _ := holders.ToStrings(v)
+		o.SetField000305List(x)
+	case 96:
+		x, _ := holders.ToString(v)
+		o.SetField000306(x)
+	case 97:
+		x, _ := holders.ToInt(v)
+		o.SetField000307(x)
+	case 98:
+		x, _ := holders.ToFloat(v)
+		o.SetField000308(x)
+	case 99:
+		x, _ := holders.ToBool(v)
+		o.SetField000309(x)
+	case 100:
+		x, _ := holders.ToString(v)
+		o.SetField000310(x)
+	case 101:
+		x, _ := holders.ToStrings(v)
+		o.SetField000311List(x)
+	case 102:
+		x, _ := holders.ToString(v)
+		o.SetField000312(x)
+	case 103:
+		x, _ := holders.ToInt(v)
+		o.SetField000313(x)
+	case 104:
+		x, _ := holders.ToFloat(v)
+		o.SetField000314(x)
+	case 105:
+		x, _ := holders.ToBool(v)
+		o.SetField000315(x)
+	case 106:
+		x, _ := holders.ToString(v)
+		o.SetField000316(x)
+	case 107:
+		x, _ := holders.ToStrings(v)
+		o.SetField000317List(x)
+	case 108:
+		x, _ := holders.ToString(v)
+		o.SetField000318(x)
+	case 109:
+		x, _ := holders.ToInt(v)
+		o.SetField000319(x)
+	case 110:
+		x, _ := holders.ToFloat(v)
+		o.SetField000320(x)
+	case 111:
+		x, _ := holders.ToBool(v)
+		o.SetField000321(x)
+	case 112:
+		x, _ := holders.ToString(v)
+		o.SetField000322(x)
+	case 113:
+		x, _ := holders.ToStrings(v)
+		o.SetField000323List(x)
+	case 114:
+		x, _ := holders.ToString(v)
+		o.SetField000324(x)
+	case 115:
+		x, _ := holders.ToInt(v)
+		o.SetField000325(x)
+	case 116:
+		x, _ := holders.ToFloat(v)
+		o.SetField000326(x)
+	case 117:
+		x, _ := holders.ToBool(v)
+		o.SetField000327(x)
+	case 118:
+		x, _ := holders.ToString(v)
+		o.SetField000328(x)
+	case 119:
+		x, _ := holders.ToStrings(v)
+		o.SetField000329List(x)
+	case 120:
+		x, _ := holders.ToString(v)
+		o.SetField000400(x)
+	case 121:
+		x, _ := holders.ToInt(v)
+		o.SetField000401(x)
+	case 122:
+		x, _ := holders.ToFloat(v)
+		o.SetField000402(x)
+	case 123:
+		x, _ := holders.ToBool(v)
+		o.SetField000403(x)
+	case 124:
+		x, _ := holders.ToString(v)
+		o.SetField000404(x)
+	case 125:
+		x, _ := holders.ToStrings(v)
+		o.SetField000405List(x)
+	case 126:
+		x, _ := holders.ToString(v)
+		o.SetField000406(x)
+	case 127:
+		x, _ := holders.ToInt(v)
+		o.SetField000407(x)
+	case 128:
+		x, _ := holders.ToFloat(v)
+		o.SetField000408(x)
+	case 129:
+		x, _ := holders.ToBool(v)
+		o.SetField000409(x)
+	case 130:
+		x, _ := holders.ToString(v)
+		o.SetField000410(x)
+	case 131:
+		x, _ := holders.ToStrings(v)
+		o.SetField000411List(x)
+	case 132:
+		x, _ := holders.ToString(v)
+		o.SetField000412(x)
+	case 133:
+		x, _ := holders.ToInt(v)
+		o.SetField000413(x)
+	case 134:
+		x, _ := holders.ToFloat(v)
+		o.SetField000414(x)
+	case 135:
+		x, _ := holders.ToBool(v)
+		o.SetField000415(x)
+	case 136:
+		x, _ := holders.ToString(v)
+		o.SetField000416(x)
+	case 137:
+		x, _ := holders.ToStrings(v)
+		o.SetField000417List(x)
+	case 138:
+		x, _ := holders.ToString(v)
+		o.SetField000418(x)
+	case 139:
+		x, _ := holders.ToInt(v)
+		o.SetField000419(x)
+	case 140:
+		x, _ := holders.ToFloat(v)
+		o.SetField000420(x)
+	case 141:
+		x, _ := holders.ToBool(v)
+		o.SetField000421(x)
+	case 142:
+		x, _ := holders.ToString(v)
+		o.SetField000422(x)
+	case 143:
+		x, _ := holders.ToStrings(v)
+		o.SetField000423List(x)
+	case 144:
+		x, _ := holders.ToString(v)
+		o.SetField000424(x)
+	case 145:
+		x, _ := holders.ToInt(v)
+		o.SetField000425(x)
+	case 146:
+		x, _ := holders.ToFloat(v)
+		o.SetField000426(x)
+	case 147:
+		x, _ := holders.ToBool(v)
+		o.SetField000427(x)
+	case 148:
+		x, _ := holders.ToString(v)
+		o.SetField000428(x)
+	case 149:
+		x, _ := holders.ToStrings(v)
+		o.SetField000429List(x)
+	}
+	return nil
 }
 
 // type0000Info describes Type0000; it is laid out by the linker, not built at start-up.

@@ -49,14 +49,20 @@ func (o *Email) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Email) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&emailInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&emailInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return emailInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -199,6 +205,31 @@ func (o *Email) set(id string, v any, apply bool) (int, error) {
 		return 6, holders.ErrReadOnly
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Email) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetURLString(x)
+	case 1:
+		x, _ := holders.ToTimes(v)
+		o.SetValidationDatesList(x)
+	case 2:
+		x, _ := holders.ToString(v)
+		o.SetTitle(x)
+	case 3:
+		x, _ := holders.ToString(v)
+		o.SetDescription(x)
+	case 4:
+		x, _ := holders.ToStrings(v)
+		o.SetSubjectList(x)
+	case 5:
+		x, _ := holders.ToString(v)
+		return o.SetLanguage(x)
+	}
+	return nil
 }
 
 // emailInfo describes Email; it is laid out by the linker, not built at start-up.

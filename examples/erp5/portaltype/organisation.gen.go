@@ -139,14 +139,20 @@ func (o *Organisation) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Organisation) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&organisationInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&organisationInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return organisationInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -452,6 +458,58 @@ func (o *Organisation) set(id string, v any, apply bool) (int, error) {
 		return 16, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Organisation) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetCorporateName(x)
+	case 1:
+		x, _ := holders.ToString(v)
+		o.SetCorporateRegistrationCode(x)
+	case 2:
+		x, _ := holders.ToFloat(v)
+		o.SetSocialCapital(x)
+	case 4:
+		x, _ := holders.ToTime(v)
+		o.SetFoundingDate(x)
+	case 5:
+		x, _ := holders.ToBool(v)
+		o.SetVatLiable(x)
+	case 6:
+		x, _ := holders.ToStrings(v)
+		return o.SetActivityList(x)
+	case 7:
+		x, _ := holders.ToString(v)
+		o.SetDefaultCurrency(x)
+	case 8:
+		x, _ := holders.ToStrings(v)
+		o.SetRegionList(x)
+	case 9:
+		x, _ := holders.ToString(v)
+		o.SetReference(x)
+	case 10:
+		x, _ := holders.ToString(v)
+		o.SetTitle(x)
+	case 11:
+		x, _ := holders.ToString(v)
+		o.SetDescription(x)
+	case 12:
+		x, _ := holders.ToStrings(v)
+		o.SetSubjectList(x)
+	case 13:
+		x, _ := holders.ToString(v)
+		return o.SetLanguage(x)
+	case 15:
+		x, _ := holders.ToStrings(v)
+		o.SetGroupList(x)
+	case 16:
+		x, _ := holders.ToStrings(v)
+		o.SetSubordinationList(x)
+	}
+	return nil
 }
 
 // organisationInfo describes Organisation; it is laid out by the linker, not built at start-up.

@@ -295,14 +295,20 @@ func (o *Person) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Person) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&personInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&personInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return personInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -719,6 +725,79 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		return 23, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Person) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetFirstName(x)
+	case 1:
+		x, _ := holders.ToString(v)
+		o.SetLastName(x)
+	case 2:
+		x, _ := holders.ToString(v)
+		o.SetTitle(x)
+	case 3:
+		x, _ := holders.ToTime(v)
+		o.SetBirthday(x)
+	case 4:
+		x, _ := holders.ToInt(v)
+		o.SetChildCount(x)
+	case 5:
+		x, _ := holders.ToStrings(v)
+		o.SetCareerRoleList(x)
+	case 6:
+		x, _ := holders.ToFloat(v)
+		o.SetSalary(x)
+	case 7:
+		x, _ := holders.ToFloat(v)
+		o.SetSalaryRangeMin(x)
+	case 8:
+		x, _ := holders.ToFloat(v)
+		o.SetSalaryRangeMax(x)
+	case 10:
+		x, _ := holders.ToString(v)
+		return o.SetGender(x)
+	case 11:
+		x, _ := holders.ToBytes(v)
+		o.SetPhoto(x)
+	case 12:
+		x, _ := holders.ToString(v)
+		o.SetPreferredCurrency(x)
+	case 13:
+		x, _ := holders.ToStrings(v)
+		o.SetRegionList(x)
+	case 14:
+		x, _ := holders.ToStrings(v)
+		o.SetSubordinationList(x)
+	case 15:
+		x, _ := holders.ToString(v)
+		o.SetEmployeeNumber(x)
+	case 16:
+		x, _ := holders.ToString(v)
+		o.SetReference(x)
+	case 17:
+		x, _ := holders.ToString(v)
+		o.SetDescription(x)
+	case 18:
+		x, _ := holders.ToStrings(v)
+		o.SetSubjectList(x)
+	case 19:
+		x, _ := holders.ToString(v)
+		return o.SetLanguage(x)
+	case 21:
+		x, _ := holders.ToStrings(v)
+		o.SetGroupList(x)
+	case 22:
+		x, _ := holders.ToStrings(v)
+		o.SetFunctionList(x)
+	case 23:
+		x, _ := holders.ToStrings(v)
+		o.SetSkillList(x)
+	}
+	return nil
 }
 
 // personInfo describes Person; it is laid out by the linker, not built at start-up.

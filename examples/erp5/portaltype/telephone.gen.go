@@ -49,14 +49,20 @@ func (o *Telephone) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Telephone) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&telephoneInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&telephoneInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return telephoneInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -212,6 +218,34 @@ func (o *Telephone) set(id string, v any, apply bool) (int, error) {
 		return 7, holders.ErrReadOnly
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Telephone) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetTelephoneNumber(x)
+	case 1:
+		x, _ := holders.ToString(v)
+		o.SetTelephoneExtension(x)
+	case 2:
+		x, _ := holders.ToBool(v)
+		o.SetPreferred(x)
+	case 3:
+		x, _ := holders.ToString(v)
+		o.SetTitle(x)
+	case 4:
+		x, _ := holders.ToString(v)
+		o.SetDescription(x)
+	case 5:
+		x, _ := holders.ToStrings(v)
+		o.SetSubjectList(x)
+	case 6:
+		x, _ := holders.ToString(v)
+		return o.SetLanguage(x)
+	}
+	return nil
 }
 
 // telephoneInfo describes Telephone; it is laid out by the linker, not built at start-up.

@@ -48,14 +48,20 @@ func (o *Leaf) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Leaf) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&leafInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&leafInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return leafInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -149,6 +155,22 @@ func (o *Leaf) set(id string, v any, apply bool) (int, error) {
 		return 2, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Leaf) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToFloat(v)
+		o.SetWeight(x)
+	case 1:
+		x, _ := holders.ToString(v)
+		o.SetLabel(x)
+	case 2:
+		x, _ := holders.ToInt(v)
+		o.SetSize(x)
+	}
+	return nil
 }
 
 // leafInfo describes Leaf; it is laid out by the linker, not built at start-up.

@@ -259,14 +259,20 @@ func (o *Node) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Node) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&nodeInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&nodeInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return nodeInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -456,6 +462,43 @@ func (o *Node) set(id string, v any, apply bool) (int, error) {
 		return 9, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Node) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetLabel(x)
+	case 1:
+		x, _ := holders.ToString(v)
+		o.SetNickname(x)
+	case 2:
+		x, _ := holders.ToInt(v)
+		o.SetSize(x)
+	case 3:
+		x, _ := holders.ToStrings(v)
+		o.SetTagsList(x)
+	case 4:
+		x, _ := holders.ToString(v)
+		o.SetName(x)
+	case 5:
+		x, _ := holders.ToString(v)
+		return o.SetKind(x)
+	case 6:
+		x, _ := holders.ToStrings(v)
+		o.SetZonesList(x)
+	case 7:
+		x, _ := holders.ToStrings(v)
+		o.SetZonesSourceList(x)
+	case 8:
+		x, _ := holders.ToStrings(v)
+		o.SetParentList(x)
+	case 9:
+		x, _ := holders.ToStrings(v)
+		o.SetRegionList(x)
+	}
+	return nil
 }
 
 // nodeInfo describes Node; it is laid out by the linker, not built at start-up.

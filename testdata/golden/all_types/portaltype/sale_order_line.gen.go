@@ -53,14 +53,20 @@ func (o *SaleOrderLine) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *SaleOrderLine) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&saleOrderLineInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&saleOrderLineInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return saleOrderLineInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -390,6 +396,73 @@ func (o *SaleOrderLine) set(id string, v any, apply bool) (int, error) {
 		return 20, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *SaleOrderLine) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetName(x)
+	case 1:
+		x, _ := holders.ToString(v)
+		o.SetBody(x)
+	case 2:
+		x, _ := holders.ToInt(v)
+		o.SetCount(x)
+	case 3:
+		x, _ := holders.ToFloat(v)
+		o.SetRatio(x)
+	case 4:
+		x, _ := holders.ToFloat(v)
+		o.SetRatioRangeMin(x)
+	case 5:
+		x, _ := holders.ToFloat(v)
+		o.SetRatioRangeMax(x)
+	case 6:
+		x, _ := holders.ToBool(v)
+		o.SetEnabled(x)
+	case 7:
+		x, _ := holders.ToTime(v)
+		o.SetStart(x)
+	case 8:
+		x, _ := holders.ToTime(v)
+		o.SetStartRangeMin(x)
+	case 9:
+		x, _ := holders.ToTime(v)
+		o.SetStartRangeMax(x)
+	case 10:
+		x, _ := holders.ToStrings(v)
+		o.SetTagsList(x)
+	case 11:
+		x, _ := holders.ToStrings(v)
+		o.SetWordsList(x)
+	case 12:
+		x, _ := holders.ToBytes(v)
+		o.SetBlob(x)
+	case 13:
+		x, _ := holders.ToString(v)
+		return o.SetState(x)
+	case 14:
+		x, _ := holders.ToStrings(v)
+		return o.SetChannelsList(x)
+	case 15:
+		x, _ := holders.ToInts(v)
+		o.SetScoresList(x)
+	case 16:
+		x, _ := holders.ToFloats(v)
+		o.SetWeightsList(x)
+	case 17:
+		x, _ := holders.ToBools(v)
+		o.SetFlagsList(x)
+	case 18:
+		x, _ := holders.ToTimes(v)
+		o.SetDatesList(x)
+	case 20:
+		x, _ := holders.ToStrings(v)
+		o.SetRegionList(x)
+	}
+	return nil
 }
 
 // saleOrderLineInfo describes SaleOrderLine; it is laid out by the linker, not built at start-up.

@@ -46,14 +46,20 @@ func (o *Organisation) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Organisation) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&organisationInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&organisationInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return organisationInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -108,6 +114,13 @@ func (o *Organisation) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Organisation) setAt(i int, v any) error {
+	switch i {
+	}
+	return nil
 }
 
 // organisationInfo describes Organisation; it is laid out by the linker, not built at start-up.

@@ -55,14 +55,20 @@ func (o *Memo) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Memo) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&memoInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&memoInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return memoInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -143,6 +149,19 @@ func (o *Memo) set(id string, v any, apply bool) (int, error) {
 		return 1, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Memo) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetTitle(x)
+	case 1:
+		x, _ := holders.ToString(v)
+		o.SetDescription(x)
+	}
+	return nil
 }
 
 // memoInfo describes Memo; it is laid out by the linker, not built at start-up.

@@ -59,14 +59,20 @@ func (o *PlainPerson) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *PlainPerson) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&plainPersonInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&plainPersonInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return plainPersonInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -188,6 +194,28 @@ func (o *PlainPerson) set(id string, v any, apply bool) (int, error) {
 		return 4, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *PlainPerson) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetFirstName(x)
+	case 1:
+		x, _ := holders.ToString(v)
+		o.SetLastName(x)
+	case 2:
+		x, _ := holders.ToString(v)
+		o.SetTitle(x)
+	case 3:
+		x, _ := holders.ToString(v)
+		return o.SetState(x)
+	case 4:
+		x, _ := holders.ToString(v)
+		o.SetAuditedBy(x)
+	}
+	return nil
 }
 
 // plainPersonInfo describes PlainPerson; it is laid out by the linker, not built at start-up.

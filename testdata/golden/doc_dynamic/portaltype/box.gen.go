@@ -175,14 +175,20 @@ func (o *Box) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Box) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&boxInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&boxInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return boxInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -279,6 +285,22 @@ func (o *Box) set(id string, v any, apply bool) (int, error) {
 		return 2, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Box) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetLabel(x)
+	case 1:
+		x, _ := holders.ToStrings(v)
+		o.SetOwnerList(x)
+	case 2:
+		x, _ := holders.ToStrings(v)
+		o.SetColorList(x)
+	}
+	return nil
 }
 
 // boxInfo describes Box; it is laid out by the linker, not built at start-up.

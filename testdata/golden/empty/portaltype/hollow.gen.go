@@ -48,14 +48,20 @@ func (o *Hollow) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Hollow) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&hollowInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&hollowInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return hollowInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -110,6 +116,13 @@ func (o *Hollow) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Hollow) setAt(i int, v any) error {
+	switch i {
+	}
+	return nil
 }
 
 // hollowInfo describes Hollow; it is laid out by the linker, not built at start-up.

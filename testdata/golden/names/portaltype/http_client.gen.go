@@ -53,14 +53,20 @@ func (o *HTTPClient) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *HTTPClient) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&httpClientInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&httpClientInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return httpClientInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -271,6 +277,49 @@ func (o *HTTPClient) set(id string, v any, apply bool) (int, error) {
 		return 11, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *HTTPClient) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetType(x)
+	case 1:
+		x, _ := holders.ToInt(v)
+		o.SetRange(x)
+	case 2:
+		x, _ := holders.ToString(v)
+		o.SetFunc(x)
+	case 3:
+		x, _ := holders.ToString(v)
+		o.SetDefault(x)
+	case 4:
+		x, _ := holders.ToStrings(v)
+		o.SetMapList(x)
+	case 5:
+		x, _ := holders.ToString(v)
+		o.SetID(x)
+	case 6:
+		x, _ := holders.ToString(v)
+		o.SetURLString(x)
+	case 7:
+		x, _ := holders.ToInt(v)
+		o.SetSourceUID(x)
+	case 8:
+		x, _ := holders.ToString(v)
+		o.SetAddress2(x)
+	case 9:
+		x, _ := holders.ToString(v)
+		o.SetCafé(x)
+	case 10:
+		x, _ := holders.ToBool(v)
+		o.SetPresent(x)
+	case 11:
+		x, _ := holders.ToStrings(v)
+		o.SetSelectList(x)
+	}
+	return nil
 }
 
 // httpClientInfo describes HTTPClient; it is laid out by the linker, not built at start-up.

@@ -48,14 +48,20 @@ func (o *Note) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Note) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&noteInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&noteInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return noteInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -123,6 +129,16 @@ func (o *Note) set(id string, v any, apply bool) (int, error) {
 		return 0, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Note) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToString(v)
+		o.SetText(x)
+	}
+	return nil
 }
 
 // noteInfo describes Note; it is laid out by the linker, not built at start-up.

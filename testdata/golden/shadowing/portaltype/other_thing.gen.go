@@ -89,14 +89,20 @@ func (o *OtherThing) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *OtherThing) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&otherThingInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&otherThingInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return otherThingInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -218,6 +224,28 @@ func (o *OtherThing) set(id string, v any, apply bool) (int, error) {
 		return 4, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *OtherThing) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToInt(v)
+		o.SetTitle(x)
+	case 1:
+		x, _ := holders.ToString(v)
+		o.SetCodeList(x)
+	case 2:
+		x, _ := holders.ToString(v)
+		return o.SetLevel(x)
+	case 3:
+		x, _ := holders.ToBool(v)
+		o.SetExtra(x)
+	case 4:
+		x, _ := holders.ToStrings(v)
+		o.FirstHolder.SetCodeList(x)
+	}
+	return nil
 }
 
 // otherThingInfo describes OtherThing; it is laid out by the linker, not built at start-up.

@@ -48,14 +48,20 @@ func (o *Wide) SetProperty(id string, v any) (err error) {
 
 // Edit sets every property of changes, in their order, or none if any is refused.
 func (o *Wide) Edit(changes ...holders.Change) error {
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, false); err != nil {
+	if len(changes) > holders.EditInPlace {
+		return holders.Edit(&wideInfo, o.set, changes)
+	}
+	var at [holders.EditInPlace]int
+	for k, c := range changes {
+		i, err := o.set(c.ID, c.Value, false)
+		if err != nil {
 			// holders.Edit finds every refused change and applies nothing.
 			return holders.Edit(&wideInfo, o.set, changes)
 		}
+		at[k] = i
 	}
-	for _, c := range changes {
-		if _, err := o.set(c.ID, c.Value, true); err != nil {
+	for k, c := range changes {
+		if err := o.setAt(at[k], c.Value); err != nil {
 			return wideInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -1033,6 +1039,226 @@ func (o *Wide) set(id string, v any, apply bool) (int, error) {
 		return 70, nil
 	}
 	return -1, holders.ErrUnknownProperty
+}
+
+// setAt applies v to property i, a value that set accepted for it; Edit calls it.
+func (o *Wide) setAt(i int, v any) error {
+	switch i {
+	case 0:
+		x, _ := holders.ToInt(v)
+		o.SetP00(x)
+	case 1:
+		x, _ := holders.ToString(v)
+		o.SetP01(x)
+	case 2:
+		x, _ := holders.ToString(v)
+		o.SetP02(x)
+	case 3:
+		x, _ := holders.ToInt(v)
+		o.SetP03(x)
+	case 4:
+		x, _ := holders.ToString(v)
+		o.SetP04(x)
+	case 5:
+		x, _ := holders.ToString(v)
+		o.SetP05(x)
+	case 6:
+		x, _ := holders.ToInt(v)
+		o.SetP06(x)
+	case 7:
+		x, _ := holders.ToString(v)
+		o.SetP07(x)
+	case 8:
+		x, _ := holders.ToString(v)
+		o.SetP08(x)
+	case 9:
+		x, _ := holders.ToInt(v)
+		o.SetP09(x)
+	case 10:
+		x, _ := holders.ToString(v)
+		o.SetP10(x)
+	case 11:
+		x, _ := holders.ToString(v)
+		o.SetP11(x)
+	case 12:
+		x, _ := holders.ToInt(v)
+		o.SetP12(x)
+	case 13:
+		x, _ := holders.ToString(v)
+		o.SetP13(x)
+	case 14:
+		x, _ := holders.ToString(v)
+		o.SetP14(x)
+	case 15:
+		x, _ := holders.ToInt(v)
+		o.SetP15(x)
+	case 16:
+		x, _ := holders.ToString(v)
+		o.SetP16(x)
+	case 17:
+		x, _ := holders.ToString(v)
+		o.SetP17(x)
+	case 18:
+		x, _ := holders.ToInt(v)
+		o.SetP18(x)
+	case 19:
+		x, _ := holders.ToString(v)
+		o.SetP19(x)
+	case 20:
+		x, _ := holders.ToString(v)
+		o.SetP20(x)
+	case 21:
+		x, _ := holders.ToInt(v)
+		o.SetP21(x)
+	case 22:
+		x, _ := holders.ToString(v)
+		o.SetP22(x)
+	case 23:
+		x, _ := holders.ToString(v)
+		o.SetP23(x)
+	case 24:
+		x, _ := holders.ToInt(v)
+		o.SetP24(x)
+	case 25:
+		x, _ := holders.ToString(v)
+		o.SetP25(x)
+	case 26:
+		x, _ := holders.ToString(v)
+		o.SetP26(x)
+	case 27:
+		x, _ := holders.ToInt(v)
+		o.SetP27(x)
+	case 28:
+		x, _ := holders.ToString(v)
+		o.SetP28(x)
+	case 29:
+		x, _ := holders.ToString(v)
+		o.SetP29(x)
+	case 30:
+		x, _ := holders.ToInt(v)
+		o.SetP30(x)
+	case 31:
+		x, _ := holders.ToString(v)
+		o.SetP31(x)
+	case 32:
+		x, _ := holders.ToString(v)
+		o.SetP32(x)
+	case 33:
+		x, _ := holders.ToInt(v)
+		o.SetP33(x)
+	case 34:
+		x, _ := holders.ToString(v)
+		o.SetP34(x)
+	case 35:
+		x, _ := holders.ToString(v)
+		o.SetP35(x)
+	case 36:
+		x, _ := holders.ToInt(v)
+		o.SetP36(x)
+	case 37:
+		x, _ := holders.ToString(v)
+		o.SetP37(x)
+	case 38:
+		x, _ := holders.ToString(v)
+		o.SetP38(x)
+	case 39:
+		x, _ := holders.ToInt(v)
+		o.SetP39(x)
+	case 40:
+		x, _ := holders.ToString(v)
+		o.SetP40(x)
+	case 41:
+		x, _ := holders.ToString(v)
+		o.SetP41(x)
+	case 42:
+		x, _ := holders.ToInt(v)
+		o.SetP42(x)
+	case 43:
+		x, _ := holders.ToString(v)
+		o.SetP43(x)
+	case 44:
+		x, _ := holders.ToString(v)
+		o.SetP44(x)
+	case 45:
+		x, _ := holders.ToInt(v)
+		o.SetP45(x)
+	case 46:
+		x, _ := holders.ToString(v)
+		o.SetP46(x)
+	case 47:
+		x, _ := holders.ToString(v)
+		o.SetP47(x)
+	case 48:
+		x, _ := holders.ToInt(v)
+		o.SetP48(x)
+	case 49:
+		x, _ := holders.ToString(v)
+		o.SetP49(x)
+	case 50:
+		x, _ := holders.ToString(v)
+		o.SetP50(x)
+	case 51:
+		x, _ := holders.ToInt(v)
+		o.SetP51(x)
+	case 52:
+		x, _ := holders.ToString(v)
+		o.SetP52(x)
+	case 53:
+		x, _ := holders.ToString(v)
+		o.SetP53(x)
+	case 54:
+		x, _ := holders.ToInt(v)
+		o.SetP54(x)
+	case 55:
+		x, _ := holders.ToString(v)
+		o.SetP55(x)
+	case 56:
+		x, _ := holders.ToString(v)
+		o.SetP56(x)
+	case 57:
+		x, _ := holders.ToInt(v)
+		o.SetP57(x)
+	case 58:
+		x, _ := holders.ToString(v)
+		o.SetP58(x)
+	case 59:
+		x, _ := holders.ToString(v)
+		o.SetP59(x)
+	case 60:
+		x, _ := holders.ToInt(v)
+		o.SetP60(x)
+	case 61:
+		x, _ := holders.ToString(v)
+		o.SetP61(x)
+	case 62:
+		x, _ := holders.ToString(v)
+		o.SetP62(x)
+	case 63:
+		x, _ := holders.ToInt(v)
+		o.SetP63(x)
+	case 64:
+		x, _ := holders.ToString(v)
+		o.SetP64(x)
+	case 65:
+		x, _ := holders.ToString(v)
+		o.SetP65(x)
+	case 66:
+		x, _ := holders.ToInt(v)
+		o.SetP66(x)
+	case 67:
+		x, _ := holders.ToString(v)
+		o.SetP67(x)
+	case 68:
+		x, _ := holders.ToString(v)
+		o.SetP68(x)
+	case 69:
+		x, _ := holders.ToInt(v)
+		o.SetP69(x)
+	case 70:
+		x, _ := holders.ToFloat(v)
+		o.SetLast(x)
+	}
+	return nil
 }
 
 // wideInfo describes Wide; it is laid out by the linker, not built at start-up.
