@@ -192,7 +192,7 @@ func (tg *typeGen) byName(f *jen.File) {
 		if p.IsList() {
 			getter = schema.GetList
 		}
-		val = append(val, jen.Case(id.Clone()).Block(jen.Return(rt(runtimeSuffix(p)+"Value").Call(tg.call(i, getter)), jen.Nil())))
+		val = append(val, jen.Case(id.Clone()).Block(jen.Return(rt(runtimeSuffix(p)+"Value").Call(tg.call(i, getter)), jen.True())))
 		if p.Type == schema.Category {
 			has = append(has, jen.Case(id.Clone()).Block(jen.Return(jen.Len(tg.call(i, schema.GetList)).Op(">").Lit(0))))
 		} else {
@@ -208,10 +208,20 @@ func (tg *typeGen) byName(f *jen.File) {
 	f.Comment(tg.index + " returns the by-name index of id in " + name + ", or -1.")
 	f.Func().Id(tg.index).Params(jen.Id("id").String()).Int().Block(
 		jen.Switch(jen.Id("id")).Block(idx...), jen.Return(jen.Lit(-1)))
+	// Value is written to be inlined, as SetProperty is; value, its
+	// switch, then calls nothing but the inlined getters, so it needs no
+	// stack frame.
 	f.Comment("Value returns property id's value; it does not allocate for scalar values.")
-	recv().Id("Value").Params(jen.Id("id").String()).Params(rt("Value"), jen.Error()).Block(
+	recv().Id("Value").Params(jen.Id("id").String()).Params(jen.Id("v").Add(rt("Value")), jen.Err().Error()).Block(
+		jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("o").Dot("value").Call(jen.Id("id")),
+		jen.If(jen.Op("!").Id("ok")).Block(
+			jen.Err().Op("=").Op("&").Add(rt("PropertyError")).Values(jen.Dict{
+				jen.Id("Type"): jen.Lit(tg.t.Name), jen.Id("Property"): jen.Id("id"), jen.Id("Err"): rt("ErrUnknownProperty")})),
+		jen.Return())
+	f.Comment("value is Value's switch on the id; it returns the zero Value and false for an unknown id.")
+	recv().Id("value").Params(jen.Id("id").String()).Params(rt("Value"), jen.Bool()).Block(
 		jen.Switch(jen.Id("id")).Block(val...),
-		jen.Return(rt("Value").Values(), jen.Id(tg.info).Dot("Unknown").Call(jen.Id("id"))))
+		jen.Return(rt("Value").Values(), jen.False()))
 	f.Comment("HasProperty reports whether property id has been set.")
 	recv().Id("HasProperty").Params(jen.Id("id").String()).Bool().Block(
 		jen.Switch(jen.Id("id")).Block(has...), jen.Return(jen.False()))

@@ -18,8 +18,9 @@ func (t *TypeInfo) unknown(id string) *PropertyError {
 	return &PropertyError{Type: t.Name, Property: id, Err: ErrUnknownProperty}
 }
 
-// Unknown returns the error for an id that t does not have; generated
-// Value methods return it.
+// Unknown returns the error for an id that t does not have, the error a
+// generated Value method returns (it builds the same error inline, to stay
+// small enough to be inlined).
 func (t *TypeInfo) Unknown(id string) error { return t.unknown(id) }
 
 // check finds id and checks that it may be written; guarded writes use it

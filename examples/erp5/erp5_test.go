@@ -596,10 +596,11 @@ func TestNoStaticItabs(t *testing.T) {
 }
 
 // TestInlined checks that the compiler inlines the generated methods
-// written to be inlined: SetProperty, so that a by-name set is one call of
-// the type's setter (docs/performance.md). Its cost is at the budget; a
-// change of the generated body, or of the compiler, that puts it over
-// fails here instead of showing only in a benchmark.
+// written to be inlined: SetProperty and Value, so that a by-name set is
+// one call of the type's setter and a by-name read one call of a function
+// without a stack frame (docs/performance.md). Their cost is at the
+// budget; a change of the generated bodies, or of the compiler, that puts
+// one over fails here instead of showing only in a benchmark.
 func TestInlined(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles the example's types with -m")
@@ -609,7 +610,7 @@ func TestInlined(t *testing.T) {
 		t.Fatalf("go build -gcflags=-m=2: %v\n%s", err, out)
 	}
 	for _, typ := range []string{"Person", "Organisation", "Email", "PersonModule"} {
-		for _, name := range []string{"SetProperty"} {
+		for _, name := range []string{"SetProperty", "Value"} {
 			method := "(*" + typ + ")." + name
 			if !strings.Contains(string(out), "can inline "+method+" with cost") {
 				t.Errorf("the compiler does not inline %s; -m=2 says:\n%s", method, grepLines(string(out), "inline "+method+":"))

@@ -402,310 +402,323 @@ func type0000Index(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Type0000) Value(id string) (holders.Value, error) {
+func (o *Type0000) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Type 0000",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Type0000) value(id string) (holders.Value, bool) {
 	switch id {
 	case "field_0000_00":
-		return holders.StringValue(o.Field000000()), nil
+		return holders.StringValue(o.Field000000()), true
 	case "field_0000_01":
-		return holders.IntValue(o.Field000001()), nil
+		return holders.IntValue(o.Field000001()), true
 	case "field_0000_02":
-		return holders.FloatValue(o.Field000002()), nil
+		return holders.FloatValue(o.Field000002()), true
 	case "field_0000_03":
-		return holders.BoolValue(o.Field000003()), nil
+		return holders.BoolValue(o.Field000003()), true
 	case "field_0000_04":
-		return holders.StringValue(o.Field000004()), nil
+		return holders.StringValue(o.Field000004()), true
 	case "field_0000_05":
-		return holders.StringsValue(o.Field000005List()), nil
+		return holders.StringsValue(o.Field000005List()), true
 	case "field_0000_06":
-		return holders.StringValue(o.Field000006()), nil
+		return holders.StringValue(o.Field000006()), true
 	case "field_0000_07":
-		return holders.IntValue(o.Field000007()), nil
+		return holders.IntValue(o.Field000007()), true
 	case "field_0000_08":
-		return holders.FloatValue(o.Field000008()), nil
+		return holders.FloatValue(o.Field000008()), true
 	case "field_0000_09":
-		return holders.BoolValue(o.Field000009()), nil
+		return holders.BoolValue(o.Field000009()), true
 	case "field_0000_10":
-		return holders.StringValue(o.Field000010()), nil
+		return holders.StringValue(o.Field000010()), true
 	case "field_0000_11":
-		return holders.StringsValue(o.Field000011List()), nil
+		return holders.StringsValue(o.Field000011List()), true
 	case "field_0000_12":
-		return holders.StringValue(o.Field000012()), nil
+		return holders.StringValue(o.Field000012()), true
 	case "field_0000_13":
-		return holders.IntValue(o.Field000013()), nil
+		return holders.IntValue(o.Field000013()), true
 	case "field_0000_14":
-		return holders.FloatValue(o.Field000014()), nil
+		return holders.FloatValue(o.Field000014()), true
 	case "field_0000_15":
-		return holders.BoolValue(o.Field000015()), nil
+		return holders.BoolValue(o.Field000015()), true
 	case "field_0000_16":
-		return holders.StringValue(o.Field000016()), nil
+		return holders.StringValue(o.Field000016()), true
 	case "field_0000_17":
-		return holders.StringsValue(o.Field000017List()), nil
+		return holders.StringsValue(o.Field000017List()), true
 	case "field_0000_18":
-		return holders.StringValue(o.Field000018()), nil
+		return holders.StringValue(o.Field000018()), true
 	case "field_0000_19":
-		return holders.IntValue(o.Field000019()), nil
+		return holders.IntValue(o.Field000019()), true
 	case "field_0000_20":
-		return holders.FloatValue(o.Field000020()), nil
+		return holders.FloatValue(o.Field000020()), true
 	case "field_0000_21":
-		return holders.BoolValue(o.Field000021()), nil
+		return holders.BoolValue(o.Field000021()), true
 	case "field_0000_22":
-		return holders.StringValue(o.Field000022()), nil
+		return holders.StringValue(o.Field000022()), true
 	case "field_0000_23":
-		return holders.StringsValue(o.Field000023List()), nil
+		return holders.StringsValue(o.Field000023List()), true
 	case "field_0000_24":
-		return holders.StringValue(o.Field000024()), nil
+		return holders.StringValue(o.Field000024()), true
 	case "field_0000_25":
-		return holders.IntValue(o.Field000025()), nil
+		return holders.IntValue(o.Field000025()), true
 	case "field_0000_26":
-		return holders.FloatValue(o.Field000026()), nil
+		return holders.FloatValue(o.Field000026()), true
 	case "field_0000_27":
-		return holders.BoolValue(o.Field000027()), nil
+		return holders.BoolValue(o.Field000027()), true
 	case "field_0000_28":
-		return holders.StringValue(o.Field000028()), nil
+		return holders.StringValue(o.Field000028()), true
 	case "field_0000_29":
-		return holders.StringsValue(o.Field000029List()), nil
+		return holders.StringsValue(o.Field000029List()), true
 	case "field_0001_00":
-		return holders.StringValue(o.Field000100()), nil
+		return holders.StringValue(o.Field000100()), true
 	case "field_0001_01":
-		return holders.IntValue(o.Field000101()), nil
+		return holders.IntValue(o.Field000101()), true
 	case "field_0001_02":
-		return holders.FloatValue(o.Field000102()), nil
+		return holders.FloatValue(o.Field000102()), true
 	case "field_0001_03":
-		return holders.BoolValue(o.Field000103()), nil
+		return holders.BoolValue(o.Field000103()), true
 	case "field_0001_04":
-		return holders.StringValue(o.Field000104()), nil
+		return holders.StringValue(o.Field000104()), true
 	case "field_0001_05":
-		return holders.StringsValue(o.Field000105List()), nil
+		return holders.StringsValue(o.Field000105List()), true
 	case "field_0001_06":
-		return holders.StringValue(o.Field000106()), nil
+		return holders.StringValue(o.Field000106()), true
 	case "field_0001_07":
-		return holders.IntValue(o.Field000107()), nil
+		return holders.IntValue(o.Field000107()), true
 	case "field_0001_08":
-		return holders.FloatValue(o.Field000108()), nil
+		return holders.FloatValue(o.Field000108()), true
 	case "field_0001_09":
-		return holders.BoolValue(o.Field000109()), nil
+		return holders.BoolValue(o.Field000109()), true
 	case "field_0001_10":
-		return holders.StringValue(o.Field000110()), nil
+		return holders.StringValue(o.Field000110()), true
 	case "field_0001_11":
-		return holders.StringsValue(o.Field000111List()), nil
+		return holders.StringsValue(o.Field000111List()), true
 	case "field_0001_12":
-		return holders.StringValue(o.Field000112()), nil
+		return holders.StringValue(o.Field000112()), true
 	case "field_0001_13":
-		return holders.IntValue(o.Field000113()), nil
+		return holders.IntValue(o.Field000113()), true
 	case "field_0001_14":
-		return holders.FloatValue(o.Field000114()), nil
+		return holders.FloatValue(o.Field000114()), true
 	case "field_0001_15":
-		return holders.BoolValue(o.Field000115()), nil
+		return holders.BoolValue(o.Field000115()), true
 	case "field_0001_16":
-		return holders.StringValue(o.Field000116()), nil
+		return holders.StringValue(o.Field000116()), true
 	case "field_0001_17":
-		return holders.StringsValue(o.Field000117List()), nil
+		return holders.StringsValue(o.Field000117List()), true
 	case "field_0001_18":
-		return holders.StringValue(o.Field000118()), nil
+		return holders.StringValue(o.Field000118()), true
 	case "field_0001_19":
-		return holders.IntValue(o.Field000119()), nil
+		return holders.IntValue(o.Field000119()), true
 	case "field_0001_20":
-		return holders.FloatValue(o.Field000120()), nil
+		return holders.FloatValue(o.Field000120()), true
 	case "field_0001_21":
-		return holders.BoolValue(o.Field000121()), nil
+		return holders.BoolValue(o.Field000121()), true
 	case "field_0001_22":
-		return holders.StringValue(o.Field000122()), nil
+		return holders.StringValue(o.Field000122()), true
 	case "field_0001_23":
-		return holders.StringsValue(o.Field000123List()), nil
+		return holders.StringsValue(o.Field000123List()), true
 	case "field_0001_24":
-		return holders.StringValue(o.Field000124()), nil
+		return holders.StringValue(o.Field000124()), true
 	case "field_0001_25":
-		return holders.IntValue(o.Field000125()), nil
+		return holders.IntValue(o.Field000125()), true
 	case "field_0001_26":
-		return holders.FloatValue(o.Field000126()), nil
+		return holders.FloatValue(o.Field000126()), true
 	case "field_0001_27":
-		return holders.BoolValue(o.Field000127()), nil
+		return holders.BoolValue(o.Field000127()), true
 	case "field_0001_28":
-		return holders.StringValue(o.Field000128()), nil
+		return holders.StringValue(o.Field000128()), true
 	case "field_0001_29":
-		return holders.StringsValue(o.Field000129List()), nil
+		return holders.StringsValue(o.Field000129List()), true
 	case "field_0002_00":
-		return holders.StringValue(o.Field000200()), nil
+		return holders.StringValue(o.Field000200()), true
 	case "field_0002_01":
-		return holders.IntValue(o.Field000201()), nil
+		return holders.IntValue(o.Field000201()), true
 	case "field_0002_02":
-		return holders.FloatValue(o.Field000202()), nil
+		return holders.FloatValue(o.Field000202()), true
 	case "field_0002_03":
-		return holders.BoolValue(o.Field000203()), nil
+		return holders.BoolValue(o.Field000203()), true
 	case "field_0002_04":
-		return holders.StringValue(o.Field000204()), nil
+		return holders.StringValue(o.Field000204()), true
 	case "field_0002_05":
-		return holders.StringsValue(o.Field000205List()), nil
+		return holders.StringsValue(o.Field000205List()), true
 	case "field_0002_06":
-		return holders.StringValue(o.Field000206()), nil
+		return holders.StringValue(o.Field000206()), true
 	case "field_0002_07":
-		return holders.IntValue(o.Field000207()), nil
+		return holders.IntValue(o.Field000207()), true
 	case "field_0002_08":
-		return holders.FloatValue(o.Field000208()), nil
+		return holders.FloatValue(o.Field000208()), true
 	case "field_0002_09":
-		return holders.BoolValue(o.Field000209()), nil
+		return holders.BoolValue(o.Field000209()), true
 	case "field_0002_10":
-		return holders.StringValue(o.Field000210()), nil
+		return holders.StringValue(o.Field000210()), true
 	case "field_0002_11":
-		return holders.StringsValue(o.Field000211List()), nil
+		return holders.StringsValue(o.Field000211List()), true
 	case "field_0002_12":
-		return holders.StringValue(o.Field000212()), nil
+		return holders.StringValue(o.Field000212()), true
 	case "field_0002_13":
-		return holders.IntValue(o.Field000213()), nil
+		return holders.IntValue(o.Field000213()), true
 	case "field_0002_14":
-		return holders.FloatValue(o.Field000214()), nil
+		return holders.FloatValue(o.Field000214()), true
 	case "field_0002_15":
-		return holders.BoolValue(o.Field000215()), nil
+		return holders.BoolValue(o.Field000215()), true
 	case "field_0002_16":
-		return holders.StringValue(o.Field000216()), nil
+		return holders.StringValue(o.Field000216()), true
 	case "field_0002_17":
-		return holders.StringsValue(o.Field000217List()), nil
+		return holders.StringsValue(o.Field000217List()), true
 	case "field_0002_18":
-		return holders.StringValue(o.Field000218()), nil
+		return holders.StringValue(o.Field000218()), true
 	case "field_0002_19":
-		return holders.IntValue(o.Field000219()), nil
+		return holders.IntValue(o.Field000219()), true
 	case "field_0002_20":
-		return holders.FloatValue(o.Field000220()), nil
+		return holders.FloatValue(o.Field000220()), true
 	case "field_0002_21":
-		return holders.BoolValue(o.Field000221()), nil
+		return holders.BoolValue(o.Field000221()), true
 	case "field_0002_22":
-		return holders.StringValue(o.Field000222()), nil
+		return holders.StringValue(o.Field000222()), true
 	case "field_0002_23":
-		return holders.StringsValue(o.Field000223List()), nil
+		return holders.StringsValue(o.Field000223List()), true
 	case "field_0002_24":
-		return holders.StringValue(o.Field000224()), nil
+		return holders.StringValue(o.Field000224()), true
 	case "field_0002_25":
-		return holders.IntValue(o.Field000225()), nil
+		return holders.IntValue(o.Field000225()), true
 	case "field_0002_26":
-		return holders.FloatValue(o.Field000226()), nil
+		return holders.FloatValue(o.Field000226()), true
 	case "field_0002_27":
-		return holders.BoolValue(o.Field000227()), nil
+		return holders.BoolValue(o.Field000227()), true
 	case "field_0002_28":
-		return holders.StringValue(o.Field000228()), nil
+		return holders.StringValue(o.Field000228()), true
 	case "field_0002_29":
-		return holders.StringsValue(o.Field000229List()), nil
+		return holders.StringsValue(o.Field000229List()), true
 	case "field_0003_00":
-		return holders.StringValue(o.Field000300()), nil
+		return holders.StringValue(o.Field000300()), true
 	case "field_0003_01":
-		return holders.IntValue(o.Field000301()), nil
+		return holders.IntValue(o.Field000301()), true
 	case "field_0003_02":
-		return holders.FloatValue(o.Field000302()), nil
+		return holders.FloatValue(o.Field000302()), true
 	case "field_0003_03":
-		return holders.BoolValue(o.Field000303()), nil
+		return holders.BoolValue(o.Field000303()), true
 	case "field_0003_04":
-		return holders.StringValue(o.Field000304()), nil
+		return holders.StringValue(o.Field000304()), true
 	case "field_0003_05":
-		return holders.StringsValue(o.Field000305List()), nil
+		return holders.StringsValue(o.Field000305List()), true
 	case "field_0003_06":
-		return holders.StringValue(o.Field000306()), nil
+		return holders.StringValue(o.Field000306()), true
 	case "field_0003_07":
-		return holders.IntValue(o.Field000307()), nil
+		return holders.IntValue(o.Field000307()), true
 	case "field_0003_08":
-		return holders.FloatValue(o.Field000308()), nil
+		return holders.FloatValue(o.Field000308()), true
 	case "field_0003_09":
-		return holders.BoolValue(o.Field000309()), nil
+		return holders.BoolValue(o.Field000309()), true
 	case "field_0003_10":
-		return holders.StringValue(o.Field000310()), nil
+		return holders.StringValue(o.Field000310()), true
 	case "field_0003_11":
-		return holders.StringsValue(o.Field000311List()), nil
+		return holders.StringsValue(o.Field000311List()), true
 	case "field_0003_12":
-		return holders.StringValue(o.Field000312()), nil
+		return holders.StringValue(o.Field000312()), true
 	case "field_0003_13":
-		return holders.IntValue(o.Field000313()), nil
+		return holders.IntValue(o.Field000313()), true
 	case "field_0003_14":
-		return holders.FloatValue(o.Field000314()), nil
+		return holders.FloatValue(o.Field000314()), true
 	case "field_0003_15":
-		return holders.BoolValue(o.Field000315()), nil
+		return holders.BoolValue(o.Field000315()), true
 	case "field_0003_16":
-		return holders.StringValue(o.Field000316()), nil
+		return holders.StringValue(o.Field000316()), true
 	case "field_0003_17":
-		return holders.StringsValue(o.Field000317List()), nil
+		return holders.StringsValue(o.Field000317List()), true
 	case "field_0003_18":
-		return holders.StringValue(o.Field000318()), nil
+		return holders.StringValue(o.Field000318()), true
 	case "field_0003_19":
-		return holders.IntValue(o.Field000319()), nil
+		return holders.IntValue(o.Field000319()), true
 	case "field_0003_20":
-		return holders.FloatValue(o.Field000320()), nil
+		return holders.FloatValue(o.Field000320()), true
 	case "field_0003_21":
-		return holders.BoolValue(o.Field000321()), nil
+		return holders.BoolValue(o.Field000321()), true
 	case "field_0003_22":
-		return holders.StringValue(o.Field000322()), nil
+		return holders.StringValue(o.Field000322()), true
 	case "field_0003_23":
-		return holders.StringsValue(o.Field000323List()), nil
+		return holders.StringsValue(o.Field000323List()), true
 	case "field_0003_24":
-		return holders.StringValue(o.Field000324()), nil
+		return holders.StringValue(o.Field000324()), true
 	case "field_0003_25":
-		return holders.IntValue(o.Field000325()), nil
+		return holders.IntValue(o.Field000325()), true
 	case "field_0003_26":
-		return holders.FloatValue(o.Field000326()), nil
+		return holders.FloatValue(o.Field000326()), true
 	case "field_0003_27":
-		return holders.BoolValue(o.Field000327()), nil
+		return holders.BoolValue(o.Field000327()), true
 	case "field_0003_28":
-		return holders.StringValue(o.Field000328()), nil
+		return holders.StringValue(o.Field000328()), true
 	case "field_0003_29":
-		return holders.StringsValue(o.Field000329List()), nil
+		return holders.StringsValue(o.Field000329List()), true
 	case "field_0004_00":
-		return holders.StringValue(o.Field000400()), nil
+		return holders.StringValue(o.Field000400()), true
 	case "field_0004_01":
-		return holders.IntValue(o.Field000401()), nil
+		return holders.IntValue(o.Field000401()), true
 	case "field_0004_02":
-		return holders.FloatValue(o.Field000402()), nil
+		return holders.FloatValue(o.Field000402()), true
 	case "field_0004_03":
-		return holders.BoolValue(o.Field000403()), nil
+		return holders.BoolValue(o.Field000403()), true
 	case "field_0004_04":
-		return holders.StringValue(o.Field000404()), nil
+		return holders.StringValue(o.Field000404()), true
 	case "field_0004_05":
-		return holders.StringsValue(o.Field000405List()), nil
+		return holders.StringsValue(o.Field000405List()), true
 	case "field_0004_06":
-		return holders.StringValue(o.Field000406()), nil
+		return holders.StringValue(o.Field000406()), true
 	case "field_0004_07":
-		return holders.IntValue(o.Field000407()), nil
+		return holders.IntValue(o.Field000407()), true
 	case "field_0004_08":
-		return holders.FloatValue(o.Field000408()), nil
+		return holders.FloatValue(o.Field000408()), true
 	case "field_0004_09":
-		return holders.BoolValue(o.Field000409()), nil
+		return holders.BoolValue(o.Field000409()), true
 	case "field_0004_10":
-		return holders.StringValue(o.Field000410()), nil
+		return holders.StringValue(o.Field000410()), true
 	case "field_0004_11":
-		return holders.StringsValue(o.Field000411List()), nil
+		return holders.StringsValue(o.Field000411List()), true
 	case "field_0004_12":
-		return holders.StringValue(o.Field000412()), nil
+		return holders.StringValue(o.Field000412()), true
 	case "field_0004_13":
-		return holders.IntValue(o.Field000413()), nil
+		return holders.IntValue(o.Field000413()), true
 	case "field_0004_14":
-		return holders.FloatValue(o.Field000414()), nil
+		return holders.FloatValue(o.Field000414()), true
 	case "field_0004_15":
-		return holders.BoolValue(o.Field000415()), nil
+		return holders.BoolValue(o.Field000415()), true
 	case "field_0004_16":
-		return holders.StringValue(o.Field000416()), nil
+		return holders.StringValue(o.Field000416()), true
 	case "field_0004_17":
-		return holders.StringsValue(o.Field000417List()), nil
+		return holders.StringsValue(o.Field000417List()), true
 	case "field_0004_18":
-		return holders.StringValue(o.Field000418()), nil
+		return holders.StringValue(o.Field000418()), true
 	case "field_0004_19":
-		return holders.IntValue(o.Field000419()), nil
+		return holders.IntValue(o.Field000419()), true
 	case "field_0004_20":
-		return holders.FloatValue(o.Field000420()), nil
+		return holders.FloatValue(o.Field000420()), true
 	case "field_0004_21":
-		return holders.BoolValue(o.Field000421()), nil
+		return holders.BoolValue(o.Field000421()), true
 	case "field_0004_22":
-		return holders.StringValue(o.Field000422()), nil
+		return holders.StringValue(o.Field000422()), true
 	case "field_0004_23":
-		return holders.StringsValue(o.Field000423List()), nil
+		return holders.StringsValue(o.Field000423List()), true
 	case "field_0004_24":
-		return holders.StringValue(o.Field000424()), nil
+		return holders.StringValue(o.Field000424()), true
 	case "field_0004_25":
-		return holders.IntValue(o.Field000425()), nil
+		return holders.IntValue(o.Field000425()), true
 	case "field_0004_26":
-		return holders.FloatValue(o.Field000426()), nil
+		return holders.FloatValue(o.Field000426()), true
 	case "field_0004_27":
-		return holders.BoolValue(o.Field000427()), nil
+		return holders.BoolValue(o.Field000427()), true
 	case "field_0004_28":
-		return holders.StringValue(o.Field000428()), nil
+		return holders.StringValue(o.Field000428()), true
 	case "field_0004_29":
-		return holders.StringsValue(o.Field000429List()), nil
+		return holders.StringsValue(o.Field000429List()), true
 	}
-	return holders.Value{}, type0000Info.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

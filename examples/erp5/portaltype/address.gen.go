@@ -122,28 +122,41 @@ func addressIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Address) Value(id string) (holders.Value, error) {
+func (o *Address) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Address",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Address) value(id string) (holders.Value, bool) {
 	switch id {
 	case "street_address":
-		return holders.StringValue(o.StreetAddress()), nil
+		return holders.StringValue(o.StreetAddress()), true
 	case "city":
-		return holders.StringValue(o.City()), nil
+		return holders.StringValue(o.City()), true
 	case "zip_code":
-		return holders.StringValue(o.ZipCode()), nil
+		return holders.StringValue(o.ZipCode()), true
 	case "region":
-		return holders.StringsValue(o.RegionList()), nil
+		return holders.StringsValue(o.RegionList()), true
 	case "title":
-		return holders.StringValue(o.Title()), nil
+		return holders.StringValue(o.Title()), true
 	case "description":
-		return holders.StringValue(o.Description()), nil
+		return holders.StringValue(o.Description()), true
 	case "subject":
-		return holders.StringsValue(o.SubjectList()), nil
+		return holders.StringsValue(o.SubjectList()), true
 	case "language":
-		return holders.StringValue(o.Language()), nil
+		return holders.StringValue(o.Language()), true
 	case "creation_date":
-		return holders.TimeValue(o.CreationDate()), nil
+		return holders.TimeValue(o.CreationDate()), true
 	}
-	return holders.Value{}, addressInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

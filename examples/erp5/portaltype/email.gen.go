@@ -113,24 +113,37 @@ func emailIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Email) Value(id string) (holders.Value, error) {
+func (o *Email) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Email",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Email) value(id string) (holders.Value, bool) {
 	switch id {
 	case "url_string":
-		return holders.StringValue(o.URLString()), nil
+		return holders.StringValue(o.URLString()), true
 	case "validation_dates":
-		return holders.TimesValue(o.ValidationDatesList()), nil
+		return holders.TimesValue(o.ValidationDatesList()), true
 	case "title":
-		return holders.StringValue(o.Title()), nil
+		return holders.StringValue(o.Title()), true
 	case "description":
-		return holders.StringValue(o.Description()), nil
+		return holders.StringValue(o.Description()), true
 	case "subject":
-		return holders.StringsValue(o.SubjectList()), nil
+		return holders.StringsValue(o.SubjectList()), true
 	case "language":
-		return holders.StringValue(o.Language()), nil
+		return holders.StringValue(o.Language()), true
 	case "creation_date":
-		return holders.TimeValue(o.CreationDate()), nil
+		return holders.TimeValue(o.CreationDate()), true
 	}
-	return holders.Value{}, emailInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -253,44 +253,57 @@ func organisationIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Organisation) Value(id string) (holders.Value, error) {
+func (o *Organisation) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Organisation",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Organisation) value(id string) (holders.Value, bool) {
 	switch id {
 	case "corporate_name":
-		return holders.StringValue(o.CorporateName()), nil
+		return holders.StringValue(o.CorporateName()), true
 	case "corporate_registration_code":
-		return holders.StringValue(o.CorporateRegistrationCode()), nil
+		return holders.StringValue(o.CorporateRegistrationCode()), true
 	case "social_capital":
-		return holders.FloatValue(o.SocialCapital()), nil
+		return holders.FloatValue(o.SocialCapital()), true
 	case "employee_count":
-		return holders.IntValue(o.EmployeeCount()), nil
+		return holders.IntValue(o.EmployeeCount()), true
 	case "founding_date":
-		return holders.TimeValue(o.FoundingDate()), nil
+		return holders.TimeValue(o.FoundingDate()), true
 	case "vat_liable":
-		return holders.BoolValue(o.VatLiable()), nil
+		return holders.BoolValue(o.VatLiable()), true
 	case "activity":
-		return holders.StringsValue(o.ActivityList()), nil
+		return holders.StringsValue(o.ActivityList()), true
 	case "default_currency":
-		return holders.StringValue(o.DefaultCurrency()), nil
+		return holders.StringValue(o.DefaultCurrency()), true
 	case "region":
-		return holders.StringsValue(o.RegionList()), nil
+		return holders.StringsValue(o.RegionList()), true
 	case "reference":
-		return holders.StringValue(o.Reference()), nil
+		return holders.StringValue(o.Reference()), true
 	case "title":
-		return holders.StringValue(o.Title()), nil
+		return holders.StringValue(o.Title()), true
 	case "description":
-		return holders.StringValue(o.Description()), nil
+		return holders.StringValue(o.Description()), true
 	case "subject":
-		return holders.StringsValue(o.SubjectList()), nil
+		return holders.StringsValue(o.SubjectList()), true
 	case "language":
-		return holders.StringValue(o.Language()), nil
+		return holders.StringValue(o.Language()), true
 	case "creation_date":
-		return holders.TimeValue(o.CreationDate()), nil
+		return holders.TimeValue(o.CreationDate()), true
 	case "group":
-		return holders.StringsValue(o.GroupList()), nil
+		return holders.StringsValue(o.GroupList()), true
 	case "subordination":
-		return holders.StringsValue(o.SubordinationList()), nil
+		return holders.StringsValue(o.SubordinationList()), true
 	}
-	return holders.Value{}, organisationInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

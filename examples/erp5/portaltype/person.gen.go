@@ -437,58 +437,71 @@ func personIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Person) Value(id string) (holders.Value, error) {
+func (o *Person) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Person",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Person) value(id string) (holders.Value, bool) {
 	switch id {
 	case "first_name":
-		return holders.StringValue(o.FirstName()), nil
+		return holders.StringValue(o.FirstName()), true
 	case "last_name":
-		return holders.StringValue(o.LastName()), nil
+		return holders.StringValue(o.LastName()), true
 	case "title":
-		return holders.StringValue(o.Title()), nil
+		return holders.StringValue(o.Title()), true
 	case "birthday":
-		return holders.TimeValue(o.Birthday()), nil
+		return holders.TimeValue(o.Birthday()), true
 	case "child_count":
-		return holders.IntValue(o.ChildCount()), nil
+		return holders.IntValue(o.ChildCount()), true
 	case "career_role":
-		return holders.StringsValue(o.CareerRoleList()), nil
+		return holders.StringsValue(o.CareerRoleList()), true
 	case "salary":
-		return holders.FloatValue(o.Salary()), nil
+		return holders.FloatValue(o.Salary()), true
 	case "salary_range_min":
-		return holders.FloatValue(o.SalaryRangeMin()), nil
+		return holders.FloatValue(o.SalaryRangeMin()), true
 	case "salary_range_max":
-		return holders.FloatValue(o.SalaryRangeMax()), nil
+		return holders.FloatValue(o.SalaryRangeMax()), true
 	case "nickname":
-		return holders.StringValue(o.Nickname()), nil
+		return holders.StringValue(o.Nickname()), true
 	case "gender":
-		return holders.StringValue(o.Gender()), nil
+		return holders.StringValue(o.Gender()), true
 	case "photo":
-		return holders.BytesValue(o.Photo()), nil
+		return holders.BytesValue(o.Photo()), true
 	case "preferred_currency":
-		return holders.StringValue(o.PreferredCurrency()), nil
+		return holders.StringValue(o.PreferredCurrency()), true
 	case "region":
-		return holders.StringsValue(o.RegionList()), nil
+		return holders.StringsValue(o.RegionList()), true
 	case "subordination":
-		return holders.StringsValue(o.SubordinationList()), nil
+		return holders.StringsValue(o.SubordinationList()), true
 	case "employee_number":
-		return holders.StringValue(o.EmployeeNumber()), nil
+		return holders.StringValue(o.EmployeeNumber()), true
 	case "reference":
-		return holders.StringValue(o.Reference()), nil
+		return holders.StringValue(o.Reference()), true
 	case "description":
-		return holders.StringValue(o.Description()), nil
+		return holders.StringValue(o.Description()), true
 	case "subject":
-		return holders.StringsValue(o.SubjectList()), nil
+		return holders.StringsValue(o.SubjectList()), true
 	case "language":
-		return holders.StringValue(o.Language()), nil
+		return holders.StringValue(o.Language()), true
 	case "creation_date":
-		return holders.TimeValue(o.CreationDate()), nil
+		return holders.TimeValue(o.CreationDate()), true
 	case "group":
-		return holders.StringsValue(o.GroupList()), nil
+		return holders.StringsValue(o.GroupList()), true
 	case "function":
-		return holders.StringsValue(o.FunctionList()), nil
+		return holders.StringsValue(o.FunctionList()), true
 	case "skill":
-		return holders.StringsValue(o.SkillList()), nil
+		return holders.StringsValue(o.SkillList()), true
 	}
-	return holders.Value{}, personInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -110,20 +110,33 @@ func personModuleIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *PersonModule) Value(id string) (holders.Value, error) {
+func (o *PersonModule) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Person Module",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *PersonModule) value(id string) (holders.Value, bool) {
 	switch id {
 	case "title":
-		return holders.StringValue(o.Title()), nil
+		return holders.StringValue(o.Title()), true
 	case "description":
-		return holders.StringValue(o.Description()), nil
+		return holders.StringValue(o.Description()), true
 	case "subject":
-		return holders.StringsValue(o.SubjectList()), nil
+		return holders.StringsValue(o.SubjectList()), true
 	case "language":
-		return holders.StringValue(o.Language()), nil
+		return holders.StringValue(o.Language()), true
 	case "creation_date":
-		return holders.TimeValue(o.CreationDate()), nil
+		return holders.TimeValue(o.CreationDate()), true
 	}
-	return holders.Value{}, personModuleInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

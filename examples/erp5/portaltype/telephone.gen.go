@@ -115,26 +115,39 @@ func telephoneIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Telephone) Value(id string) (holders.Value, error) {
+func (o *Telephone) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Telephone",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Telephone) value(id string) (holders.Value, bool) {
 	switch id {
 	case "telephone_number":
-		return holders.StringValue(o.TelephoneNumber()), nil
+		return holders.StringValue(o.TelephoneNumber()), true
 	case "telephone_extension":
-		return holders.StringValue(o.TelephoneExtension()), nil
+		return holders.StringValue(o.TelephoneExtension()), true
 	case "preferred":
-		return holders.BoolValue(o.Preferred()), nil
+		return holders.BoolValue(o.Preferred()), true
 	case "title":
-		return holders.StringValue(o.Title()), nil
+		return holders.StringValue(o.Title()), true
 	case "description":
-		return holders.StringValue(o.Description()), nil
+		return holders.StringValue(o.Description()), true
 	case "subject":
-		return holders.StringsValue(o.SubjectList()), nil
+		return holders.StringsValue(o.SubjectList()), true
 	case "language":
-		return holders.StringValue(o.Language()), nil
+		return holders.StringValue(o.Language()), true
 	case "creation_date":
-		return holders.TimeValue(o.CreationDate()), nil
+		return holders.TimeValue(o.CreationDate()), true
 	}
-	return holders.Value{}, telephoneInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -102,14 +102,27 @@ func draftIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Draft) Value(id string) (holders.Value, error) {
+func (o *Draft) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Draft",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Draft) value(id string) (holders.Value, bool) {
 	switch id {
 	case "user":
-		return holders.StringValue(o.User()), nil
+		return holders.StringValue(o.User()), true
 	case "started":
-		return holders.TimeValue(o.Started()), nil
+		return holders.TimeValue(o.Started()), true
 	}
-	return holders.Value{}, draftInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -104,16 +104,29 @@ func leafIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Leaf) Value(id string) (holders.Value, error) {
+func (o *Leaf) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Leaf",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Leaf) value(id string) (holders.Value, bool) {
 	switch id {
 	case "weight":
-		return holders.FloatValue(o.Weight()), nil
+		return holders.FloatValue(o.Weight()), true
 	case "label":
-		return holders.StringValue(o.Label()), nil
+		return holders.StringValue(o.Label()), true
 	case "size":
-		return holders.IntValue(o.Size()), nil
+		return holders.IntValue(o.Size()), true
 	}
-	return holders.Value{}, leafInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -329,30 +329,43 @@ func nodeIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Node) Value(id string) (holders.Value, error) {
+func (o *Node) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Node",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Node) value(id string) (holders.Value, bool) {
 	switch id {
 	case "label":
-		return holders.StringValue(o.Label()), nil
+		return holders.StringValue(o.Label()), true
 	case "nickname":
-		return holders.StringValue(o.Nickname()), nil
+		return holders.StringValue(o.Nickname()), true
 	case "size":
-		return holders.IntValue(o.Size()), nil
+		return holders.IntValue(o.Size()), true
 	case "tags":
-		return holders.StringsValue(o.TagsList()), nil
+		return holders.StringsValue(o.TagsList()), true
 	case "name":
-		return holders.StringValue(o.Name()), nil
+		return holders.StringValue(o.Name()), true
 	case "kind":
-		return holders.StringValue(o.Kind()), nil
+		return holders.StringValue(o.Kind()), true
 	case "zones":
-		return holders.StringsValue(o.ZonesList()), nil
+		return holders.StringsValue(o.ZonesList()), true
 	case "zones_source":
-		return holders.StringsValue(o.ZonesSourceList()), nil
+		return holders.StringsValue(o.ZonesSourceList()), true
 	case "parent":
-		return holders.StringsValue(o.ParentList()), nil
+		return holders.StringsValue(o.ParentList()), true
 	case "region":
-		return holders.StringsValue(o.RegionList()), nil
+		return holders.StringsValue(o.RegionList()), true
 	}
-	return holders.Value{}, nodeInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

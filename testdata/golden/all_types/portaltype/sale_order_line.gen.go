@@ -145,52 +145,65 @@ func saleOrderLineIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *SaleOrderLine) Value(id string) (holders.Value, error) {
+func (o *SaleOrderLine) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Sale Order Line",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *SaleOrderLine) value(id string) (holders.Value, bool) {
 	switch id {
 	case "name":
-		return holders.StringValue(o.Name()), nil
+		return holders.StringValue(o.Name()), true
 	case "body":
-		return holders.StringValue(o.Body()), nil
+		return holders.StringValue(o.Body()), true
 	case "count":
-		return holders.IntValue(o.Count()), nil
+		return holders.IntValue(o.Count()), true
 	case "ratio":
-		return holders.FloatValue(o.Ratio()), nil
+		return holders.FloatValue(o.Ratio()), true
 	case "ratio_range_min":
-		return holders.FloatValue(o.RatioRangeMin()), nil
+		return holders.FloatValue(o.RatioRangeMin()), true
 	case "ratio_range_max":
-		return holders.FloatValue(o.RatioRangeMax()), nil
+		return holders.FloatValue(o.RatioRangeMax()), true
 	case "enabled":
-		return holders.BoolValue(o.Enabled()), nil
+		return holders.BoolValue(o.Enabled()), true
 	case "start":
-		return holders.TimeValue(o.Start()), nil
+		return holders.TimeValue(o.Start()), true
 	case "start_range_min":
-		return holders.TimeValue(o.StartRangeMin()), nil
+		return holders.TimeValue(o.StartRangeMin()), true
 	case "start_range_max":
-		return holders.TimeValue(o.StartRangeMax()), nil
+		return holders.TimeValue(o.StartRangeMax()), true
 	case "tags":
-		return holders.StringsValue(o.TagsList()), nil
+		return holders.StringsValue(o.TagsList()), true
 	case "words":
-		return holders.StringsValue(o.WordsList()), nil
+		return holders.StringsValue(o.WordsList()), true
 	case "blob":
-		return holders.BytesValue(o.Blob()), nil
+		return holders.BytesValue(o.Blob()), true
 	case "state":
-		return holders.StringValue(o.State()), nil
+		return holders.StringValue(o.State()), true
 	case "channels":
-		return holders.StringsValue(o.ChannelsList()), nil
+		return holders.StringsValue(o.ChannelsList()), true
 	case "scores":
-		return holders.IntsValue(o.ScoresList()), nil
+		return holders.IntsValue(o.ScoresList()), true
 	case "weights":
-		return holders.FloatsValue(o.WeightsList()), nil
+		return holders.FloatsValue(o.WeightsList()), true
 	case "flags":
-		return holders.BoolsValue(o.FlagsList()), nil
+		return holders.BoolsValue(o.FlagsList()), true
 	case "dates":
-		return holders.TimesValue(o.DatesList()), nil
+		return holders.TimesValue(o.DatesList()), true
 	case "secret":
-		return holders.StringValue(o.Secret()), nil
+		return holders.StringValue(o.Secret()), true
 	case "region":
-		return holders.StringsValue(o.RegionList()), nil
+		return holders.StringsValue(o.RegionList()), true
 	}
-	return holders.Value{}, saleOrderLineInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

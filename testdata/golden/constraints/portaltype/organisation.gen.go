@@ -96,10 +96,23 @@ func organisationIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Organisation) Value(id string) (holders.Value, error) {
+func (o *Organisation) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Organisation",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Organisation) value(id string) (holders.Value, bool) {
 	switch id {
 	}
-	return holders.Value{}, organisationInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -234,24 +234,37 @@ func personIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Person) Value(id string) (holders.Value, error) {
+func (o *Person) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Person",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Person) value(id string) (holders.Value, bool) {
 	switch id {
 	case "last_name":
-		return holders.StringValue(o.LastName()), nil
+		return holders.StringValue(o.LastName()), true
 	case "reference":
-		return holders.StringValue(o.Reference()), nil
+		return holders.StringValue(o.Reference()), true
 	case "status":
-		return holders.StringValue(o.Status()), nil
+		return holders.StringValue(o.Status()), true
 	case "tags":
-		return holders.StringsValue(o.TagsList()), nil
+		return holders.StringsValue(o.TagsList()), true
 	case "born":
-		return holders.TimeValue(o.Born()), nil
+		return holders.TimeValue(o.Born()), true
 	case "subordination":
-		return holders.StringsValue(o.SubordinationList()), nil
+		return holders.StringsValue(o.SubordinationList()), true
 	case "group":
-		return holders.StringsValue(o.GroupList()), nil
+		return holders.StringsValue(o.GroupList()), true
 	}
-	return holders.Value{}, personInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

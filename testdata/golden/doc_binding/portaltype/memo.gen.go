@@ -109,14 +109,27 @@ func memoIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Memo) Value(id string) (holders.Value, error) {
+func (o *Memo) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Memo",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Memo) value(id string) (holders.Value, bool) {
 	switch id {
 	case "title":
-		return holders.StringValue(o.Title()), nil
+		return holders.StringValue(o.Title()), true
 	case "description":
-		return holders.StringValue(o.Description()), nil
+		return holders.StringValue(o.Description()), true
 	}
-	return holders.Value{}, memoInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -119,20 +119,33 @@ func plainPersonIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *PlainPerson) Value(id string) (holders.Value, error) {
+func (o *PlainPerson) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Plain Person",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *PlainPerson) value(id string) (holders.Value, bool) {
 	switch id {
 	case "first_name":
-		return holders.StringValue(o.FirstName()), nil
+		return holders.StringValue(o.FirstName()), true
 	case "last_name":
-		return holders.StringValue(o.LastName()), nil
+		return holders.StringValue(o.LastName()), true
 	case "title":
-		return holders.StringValue(o.Title()), nil
+		return holders.StringValue(o.Title()), true
 	case "state":
-		return holders.StringValue(o.State()), nil
+		return holders.StringValue(o.State()), true
 	case "audited_by":
-		return holders.StringValue(o.AuditedBy()), nil
+		return holders.StringValue(o.AuditedBy()), true
 	}
-	return holders.Value{}, plainPersonInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

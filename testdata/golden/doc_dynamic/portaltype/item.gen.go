@@ -166,14 +166,27 @@ func itemIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Item) Value(id string) (holders.Value, error) {
+func (o *Item) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Item",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Item) value(id string) (holders.Value, bool) {
 	switch id {
 	case "label":
-		return holders.StringValue(o.Label()), nil
+		return holders.StringValue(o.Label()), true
 	case "color":
-		return holders.StringsValue(o.ColorList()), nil
+		return holders.StringsValue(o.ColorList()), true
 	}
-	return holders.Value{}, itemInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

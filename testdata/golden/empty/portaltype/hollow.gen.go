@@ -98,10 +98,23 @@ func hollowIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Hollow) Value(id string) (holders.Value, error) {
+func (o *Hollow) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Hollow",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Hollow) value(id string) (holders.Value, bool) {
 	switch id {
 	}
-	return holders.Value{}, hollowInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -131,22 +131,35 @@ func personIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Person) Value(id string) (holders.Value, error) {
+func (o *Person) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Person",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Person) value(id string) (holders.Value, bool) {
 	switch id {
 	case "first_name":
-		return holders.StringValue(o.FirstName()), nil
+		return holders.StringValue(o.FirstName()), true
 	case "last_name":
-		return holders.StringValue(o.LastName()), nil
+		return holders.StringValue(o.LastName()), true
 	case "region":
-		return holders.StringsValue(o.RegionList()), nil
+		return holders.StringsValue(o.RegionList()), true
 	case "employee_number":
-		return holders.IntValue(o.EmployeeNumber()), nil
+		return holders.IntValue(o.EmployeeNumber()), true
 	case "number":
-		return holders.StringValue(o.Number()), nil
+		return holders.StringValue(o.Number()), true
 	case "country":
-		return holders.StringValue(o.Country()), nil
+		return holders.StringValue(o.Country()), true
 	}
-	return holders.Value{}, personInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -127,34 +127,47 @@ func httpClientIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *HTTPClient) Value(id string) (holders.Value, error) {
+func (o *HTTPClient) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "HTTP Client",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *HTTPClient) value(id string) (holders.Value, bool) {
 	switch id {
 	case "type":
-		return holders.StringValue(o.Type()), nil
+		return holders.StringValue(o.Type()), true
 	case "range":
-		return holders.IntValue(o.Range()), nil
+		return holders.IntValue(o.Range()), true
 	case "func":
-		return holders.StringValue(o.Func()), nil
+		return holders.StringValue(o.Func()), true
 	case "default":
-		return holders.StringValue(o.Default()), nil
+		return holders.StringValue(o.Default()), true
 	case "map":
-		return holders.StringsValue(o.MapList()), nil
+		return holders.StringsValue(o.MapList()), true
 	case "id":
-		return holders.StringValue(o.ID()), nil
+		return holders.StringValue(o.ID()), true
 	case "url_string":
-		return holders.StringValue(o.URLString()), nil
+		return holders.StringValue(o.URLString()), true
 	case "source_uid":
-		return holders.IntValue(o.SourceUID()), nil
+		return holders.IntValue(o.SourceUID()), true
 	case "address_2":
-		return holders.StringValue(o.Address2()), nil
+		return holders.StringValue(o.Address2()), true
 	case "café":
-		return holders.StringValue(o.Café()), nil
+		return holders.StringValue(o.Café()), true
 	case "present":
-		return holders.BoolValue(o.Present()), nil
+		return holders.BoolValue(o.Present()), true
 	case "select":
-		return holders.StringsValue(o.SelectList()), nil
+		return holders.StringsValue(o.SelectList()), true
 	}
-	return holders.Value{}, httpClientInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

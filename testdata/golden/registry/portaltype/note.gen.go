@@ -100,12 +100,25 @@ func noteIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Note) Value(id string) (holders.Value, error) {
+func (o *Note) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Note",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Note) value(id string) (holders.Value, bool) {
 	switch id {
 	case "text":
-		return holders.StringValue(o.Text()), nil
+		return holders.StringValue(o.Text()), true
 	}
-	return holders.Value{}, noteInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -149,20 +149,33 @@ func otherThingIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *OtherThing) Value(id string) (holders.Value, error) {
+func (o *OtherThing) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Other Thing",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *OtherThing) value(id string) (holders.Value, bool) {
 	switch id {
 	case "title":
-		return holders.IntValue(o.Title()), nil
+		return holders.IntValue(o.Title()), true
 	case "code_list":
-		return holders.StringValue(o.CodeList()), nil
+		return holders.StringValue(o.CodeList()), true
 	case "level":
-		return holders.StringValue(o.Level()), nil
+		return holders.StringValue(o.Level()), true
 	case "extra":
-		return holders.BoolValue(o.Extra()), nil
+		return holders.BoolValue(o.Extra()), true
 	case "code":
-		return holders.StringsValue(o.FirstHolder.CodeList()), nil
+		return holders.StringsValue(o.FirstHolder.CodeList()), true
 	}
-	return holders.Value{}, otherThingInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -149,20 +149,33 @@ func thingIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Thing) Value(id string) (holders.Value, error) {
+func (o *Thing) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Thing",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Thing) value(id string) (holders.Value, bool) {
 	switch id {
 	case "title":
-		return holders.StringValue(o.Title()), nil
+		return holders.StringValue(o.Title()), true
 	case "code":
-		return holders.StringsValue(o.CodeList()), nil
+		return holders.StringsValue(o.CodeList()), true
 	case "level":
-		return holders.IntValue(o.Level()), nil
+		return holders.IntValue(o.Level()), true
 	case "code_list":
-		return holders.StringValue(o.SecondHolder.CodeList()), nil
+		return holders.StringValue(o.SecondHolder.CodeList()), true
 	case "extra":
-		return holders.BoolValue(o.Extra()), nil
+		return holders.BoolValue(o.Extra()), true
 	}
-	return holders.Value{}, thingInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

@@ -240,152 +240,165 @@ func wideIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *Wide) Value(id string) (holders.Value, error) {
+func (o *Wide) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Wide",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *Wide) value(id string) (holders.Value, bool) {
 	switch id {
 	case "p00":
-		return holders.IntValue(o.P00()), nil
+		return holders.IntValue(o.P00()), true
 	case "p01":
-		return holders.StringValue(o.P01()), nil
+		return holders.StringValue(o.P01()), true
 	case "p02":
-		return holders.StringValue(o.P02()), nil
+		return holders.StringValue(o.P02()), true
 	case "p03":
-		return holders.IntValue(o.P03()), nil
+		return holders.IntValue(o.P03()), true
 	case "p04":
-		return holders.StringValue(o.P04()), nil
+		return holders.StringValue(o.P04()), true
 	case "p05":
-		return holders.StringValue(o.P05()), nil
+		return holders.StringValue(o.P05()), true
 	case "p06":
-		return holders.IntValue(o.P06()), nil
+		return holders.IntValue(o.P06()), true
 	case "p07":
-		return holders.StringValue(o.P07()), nil
+		return holders.StringValue(o.P07()), true
 	case "p08":
-		return holders.StringValue(o.P08()), nil
+		return holders.StringValue(o.P08()), true
 	case "p09":
-		return holders.IntValue(o.P09()), nil
+		return holders.IntValue(o.P09()), true
 	case "p10":
-		return holders.StringValue(o.P10()), nil
+		return holders.StringValue(o.P10()), true
 	case "p11":
-		return holders.StringValue(o.P11()), nil
+		return holders.StringValue(o.P11()), true
 	case "p12":
-		return holders.IntValue(o.P12()), nil
+		return holders.IntValue(o.P12()), true
 	case "p13":
-		return holders.StringValue(o.P13()), nil
+		return holders.StringValue(o.P13()), true
 	case "p14":
-		return holders.StringValue(o.P14()), nil
+		return holders.StringValue(o.P14()), true
 	case "p15":
-		return holders.IntValue(o.P15()), nil
+		return holders.IntValue(o.P15()), true
 	case "p16":
-		return holders.StringValue(o.P16()), nil
+		return holders.StringValue(o.P16()), true
 	case "p17":
-		return holders.StringValue(o.P17()), nil
+		return holders.StringValue(o.P17()), true
 	case "p18":
-		return holders.IntValue(o.P18()), nil
+		return holders.IntValue(o.P18()), true
 	case "p19":
-		return holders.StringValue(o.P19()), nil
+		return holders.StringValue(o.P19()), true
 	case "p20":
-		return holders.StringValue(o.P20()), nil
+		return holders.StringValue(o.P20()), true
 	case "p21":
-		return holders.IntValue(o.P21()), nil
+		return holders.IntValue(o.P21()), true
 	case "p22":
-		return holders.StringValue(o.P22()), nil
+		return holders.StringValue(o.P22()), true
 	case "p23":
-		return holders.StringValue(o.P23()), nil
+		return holders.StringValue(o.P23()), true
 	case "p24":
-		return holders.IntValue(o.P24()), nil
+		return holders.IntValue(o.P24()), true
 	case "p25":
-		return holders.StringValue(o.P25()), nil
+		return holders.StringValue(o.P25()), true
 	case "p26":
-		return holders.StringValue(o.P26()), nil
+		return holders.StringValue(o.P26()), true
 	case "p27":
-		return holders.IntValue(o.P27()), nil
+		return holders.IntValue(o.P27()), true
 	case "p28":
-		return holders.StringValue(o.P28()), nil
+		return holders.StringValue(o.P28()), true
 	case "p29":
-		return holders.StringValue(o.P29()), nil
+		return holders.StringValue(o.P29()), true
 	case "p30":
-		return holders.IntValue(o.P30()), nil
+		return holders.IntValue(o.P30()), true
 	case "p31":
-		return holders.StringValue(o.P31()), nil
+		return holders.StringValue(o.P31()), true
 	case "p32":
-		return holders.StringValue(o.P32()), nil
+		return holders.StringValue(o.P32()), true
 	case "p33":
-		return holders.IntValue(o.P33()), nil
+		return holders.IntValue(o.P33()), true
 	case "p34":
-		return holders.StringValue(o.P34()), nil
+		return holders.StringValue(o.P34()), true
 	case "p35":
-		return holders.StringValue(o.P35()), nil
+		return holders.StringValue(o.P35()), true
 	case "p36":
-		return holders.IntValue(o.P36()), nil
+		return holders.IntValue(o.P36()), true
 	case "p37":
-		return holders.StringValue(o.P37()), nil
+		return holders.StringValue(o.P37()), true
 	case "p38":
-		return holders.StringValue(o.P38()), nil
+		return holders.StringValue(o.P38()), true
 	case "p39":
-		return holders.IntValue(o.P39()), nil
+		return holders.IntValue(o.P39()), true
 	case "p40":
-		return holders.StringValue(o.P40()), nil
+		return holders.StringValue(o.P40()), true
 	case "p41":
-		return holders.StringValue(o.P41()), nil
+		return holders.StringValue(o.P41()), true
 	case "p42":
-		return holders.IntValue(o.P42()), nil
+		return holders.IntValue(o.P42()), true
 	case "p43":
-		return holders.StringValue(o.P43()), nil
+		return holders.StringValue(o.P43()), true
 	case "p44":
-		return holders.StringValue(o.P44()), nil
+		return holders.StringValue(o.P44()), true
 	case "p45":
-		return holders.IntValue(o.P45()), nil
+		return holders.IntValue(o.P45()), true
 	case "p46":
-		return holders.StringValue(o.P46()), nil
+		return holders.StringValue(o.P46()), true
 	case "p47":
-		return holders.StringValue(o.P47()), nil
+		return holders.StringValue(o.P47()), true
 	case "p48":
-		return holders.IntValue(o.P48()), nil
+		return holders.IntValue(o.P48()), true
 	case "p49":
-		return holders.StringValue(o.P49()), nil
+		return holders.StringValue(o.P49()), true
 	case "p50":
-		return holders.StringValue(o.P50()), nil
+		return holders.StringValue(o.P50()), true
 	case "p51":
-		return holders.IntValue(o.P51()), nil
+		return holders.IntValue(o.P51()), true
 	case "p52":
-		return holders.StringValue(o.P52()), nil
+		return holders.StringValue(o.P52()), true
 	case "p53":
-		return holders.StringValue(o.P53()), nil
+		return holders.StringValue(o.P53()), true
 	case "p54":
-		return holders.IntValue(o.P54()), nil
+		return holders.IntValue(o.P54()), true
 	case "p55":
-		return holders.StringValue(o.P55()), nil
+		return holders.StringValue(o.P55()), true
 	case "p56":
-		return holders.StringValue(o.P56()), nil
+		return holders.StringValue(o.P56()), true
 	case "p57":
-		return holders.IntValue(o.P57()), nil
+		return holders.IntValue(o.P57()), true
 	case "p58":
-		return holders.StringValue(o.P58()), nil
+		return holders.StringValue(o.P58()), true
 	case "p59":
-		return holders.StringValue(o.P59()), nil
+		return holders.StringValue(o.P59()), true
 	case "p60":
-		return holders.IntValue(o.P60()), nil
+		return holders.IntValue(o.P60()), true
 	case "p61":
-		return holders.StringValue(o.P61()), nil
+		return holders.StringValue(o.P61()), true
 	case "p62":
-		return holders.StringValue(o.P62()), nil
+		return holders.StringValue(o.P62()), true
 	case "p63":
-		return holders.IntValue(o.P63()), nil
+		return holders.IntValue(o.P63()), true
 	case "p64":
-		return holders.StringValue(o.P64()), nil
+		return holders.StringValue(o.P64()), true
 	case "p65":
-		return holders.StringValue(o.P65()), nil
+		return holders.StringValue(o.P65()), true
 	case "p66":
-		return holders.IntValue(o.P66()), nil
+		return holders.IntValue(o.P66()), true
 	case "p67":
-		return holders.StringValue(o.P67()), nil
+		return holders.StringValue(o.P67()), true
 	case "p68":
-		return holders.StringValue(o.P68()), nil
+		return holders.StringValue(o.P68()), true
 	case "p69":
-		return holders.IntValue(o.P69()), nil
+		return holders.IntValue(o.P69()), true
 	case "last":
-		return holders.FloatValue(o.Last()), nil
+		return holders.FloatValue(o.Last()), true
 	}
-	return holders.Value{}, wideInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.

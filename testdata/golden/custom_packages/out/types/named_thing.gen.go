@@ -100,12 +100,25 @@ func namedThingIndex(id string) int {
 }
 
 // Value returns property id's value; it does not allocate for scalar values.
-func (o *NamedThing) Value(id string) (holders.Value, error) {
+func (o *NamedThing) Value(id string) (v holders.Value, err error) {
+	v, ok := o.value(id)
+	if !ok {
+		err = &holders.PropertyError{
+			Err:      holders.ErrUnknownProperty,
+			Property: id,
+			Type:     "Named Thing",
+		}
+	}
+	return
+}
+
+// value is Value's switch on the id; it returns the zero Value and false for an unknown id.
+func (o *NamedThing) value(id string) (holders.Value, bool) {
 	switch id {
 	case "label":
-		return holders.StringValue(o.Label()), nil
+		return holders.StringValue(o.Label()), true
 	}
-	return holders.Value{}, namedThingInfo.Unknown(id)
+	return holders.Value{}, false
 }
 
 // HasProperty reports whether property id has been set.
