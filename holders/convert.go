@@ -88,15 +88,17 @@ func toUint64(v any) uint64 {
 
 // ToFloat converts v to a finite float64. Integers are accepted whatever
 // their size; a float64 holds them exactly up to 2^53 and rounds beyond.
-func ToFloat(v any) (float64, error) {
-	// A finite float64 first: f-f is 0 for a finite f and NaN for NaN and
-	// the infinities. The float comparison keeps ToFloat over the
-	// compiler's inlining budget of 80 (82 to 97 in every form tried),
-	// unlike ToInt.
-	if f, ok := v.(float64); ok && f-f == 0 {
-		return f, nil
+func ToFloat(v any) (f float64, err error) {
+	// A finite float64 first (f-f is 0 for a finite f, NaN for NaN and the
+	// infinities), in the one form found that the compiler inlines into the
+	// generated setters: cost 80, its budget. Returning f, err explicitly,
+	// or the value from the if, costs 82 to 97; ToInt is written the same
+	// way. The type switch below is a call.
+	f, ok := v.(float64)
+	if !ok || f-f != 0 {
+		f, err = toFloat(v)
 	}
-	return toFloat(v)
+	return
 }
 
 func toFloat(v any) (float64, error) {

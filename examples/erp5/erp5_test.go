@@ -598,7 +598,8 @@ func TestNoStaticItabs(t *testing.T) {
 // TestInlined checks that the compiler inlines the generated methods
 // written to be inlined: SetProperty and Value, so that a by-name set is
 // one call of the type's setter and a by-name read one call of a function
-// without a stack frame (docs/performance.md). Their cost is at the
+// without a stack frame (docs/performance.md); and the holders conversions
+// the setter calls. Their cost is at the
 // budget; a change of the generated bodies, or of the compiler, that puts
 // one over fails here instead of showing only in a benchmark.
 func TestInlined(t *testing.T) {
@@ -615,6 +616,17 @@ func TestInlined(t *testing.T) {
 			if !strings.Contains(string(out), "can inline "+method+" with cost") {
 				t.Errorf("the compiler does not inline %s; -m=2 says:\n%s", method, grepLines(string(out), "inline "+method+":"))
 			}
+		}
+	}
+	// The conversions of scalar values that the generated setters call,
+	// written to fit the budget too.
+	out, err = exec.Command("go", "build", "-gcflags=-m=2", "github.com/accessorgen/accessorgen/holders").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build -gcflags=-m=2 holders: %v\n%s", err, out)
+	}
+	for _, fn := range []string{"ToString", "ToInt", "ToFloat", "ToBool", "ToTime", "CheckSelection"} {
+		if !strings.Contains(string(out), "can inline "+fn+" with cost") {
+			t.Errorf("the compiler does not inline holders.%s; -m=2 says:\n%s", fn, grepLines(string(out), "inline "+fn+":"))
 		}
 	}
 }
