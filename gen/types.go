@@ -152,7 +152,8 @@ func (tg *typeGen) object(f *jen.File) {
 	// string switch per change) made an Edit of ten 1.9–2.1× the ten
 	// SetProperty calls; through holders.Edit and a method value, two
 	// calls more per change, 2.1× (docs/performance.md). More changes
-	// than editInPlace go through holders.Edit, which needs no array.
+	// than holders.EditInPlace go through holders.Edit, which needs no
+	// array.
 	f.Comment("Edit sets every property of changes, in their order, or none if any is refused.")
 	recv().Id("Edit").Params(jen.Id("changes").Op("...").Add(rt("Change"))).Error().Block(
 		jen.If(jen.Len(jen.Id("changes")).Op(">").Add(rt("EditInPlace"))).Block(
