@@ -143,8 +143,7 @@ func (tg *typeGen) object(f *jen.File) {
 	f.Comment("SetProperty sets property id through its typed setter, checking v's type.")
 	recv().Id("SetProperty").Params(jen.Id("id").String(), jen.Id("v").Any()).Params(jen.Err().Error()).Block(
 		jen.If(jen.List(jen.Id("_"), jen.Err()).Op("=").Id("o").Dot("set").Call(jen.Id("id"), jen.Id("v"), jen.True()), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Op("&").Add(rt("PropertyError")).Values(jen.Dict{
-				jen.Id("Type"): jen.Lit(tg.t.Name), jen.Id("Property"): jen.Id("id"), jen.Id("Err"): jen.Err()}))),
+			jen.Return(propertyError(tg.t.Name, jen.Err()))),
 		jen.Return())
 	// Edit is holders.Edit with direct calls: it checks every change with
 	// set and keeps the index set found, then applies each change with
@@ -154,16 +153,18 @@ func (tg *typeGen) object(f *jen.File) {
 	// calls more per change, 2.1× (docs/performance.md). More changes
 	// than holders.EditInPlace go through holders.Edit, which needs no
 	// array.
+	viaHolders := func() jen.Code {
+		return jen.Return(rt("Edit").Call(info.Clone(), jen.Id("o").Dot("set"), jen.Id("changes")))
+	}
 	f.Comment("Edit sets every property of changes, in their order, or none if any is refused.")
 	recv().Id("Edit").Params(jen.Id("changes").Op("...").Add(rt("Change"))).Error().Block(
-		jen.If(jen.Len(jen.Id("changes")).Op(">").Add(rt("EditInPlace"))).Block(
-			jen.Return(rt("Edit").Call(info.Clone(), jen.Id("o").Dot("set"), jen.Id("changes")))),
+		jen.If(jen.Len(jen.Id("changes")).Op(">").Add(rt("EditInPlace"))).Block(viaHolders()),
 		jen.Var().Id("at").Index(rt("EditInPlace")).Int(),
 		jen.For(jen.List(jen.Id("k"), jen.Id("c")).Op(":=").Range().Id("changes")).Block(
 			jen.List(jen.Id("i"), jen.Err()).Op(":=").Id("o").Dot("set").Call(jen.Id("c").Dot("ID"), jen.Id("c").Dot("Value"), jen.False()),
 			jen.If(jen.Err().Op("!=").Nil()).Block(
 				jen.Comment("holders.Edit finds every refused change and applies nothing."),
-				jen.Return(rt("Edit").Call(info.Clone(), jen.Id("o").Dot("set"), jen.Id("changes")))),
+				viaHolders()),
 			jen.Id("at").Index(jen.Id("k")).Op("=").Id("i")),
 		jen.For(jen.List(jen.Id("k"), jen.Id("c")).Op(":=").Range().Id("changes")).Block(
 			jen.If(jen.Err().Op(":=").Id("o").Dot("setAt").Call(jen.Id("at").Index(jen.Id("k")), jen.Id("c").Dot("Value")), jen.Err().Op("!=").Nil()).Block(
@@ -217,8 +218,7 @@ func (tg *typeGen) byName(f *jen.File) {
 	recv().Id("Value").Params(jen.Id("id").String()).Params(jen.Id("v").Add(rt("Value")), jen.Err().Error()).Block(
 		jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("o").Dot("value").Call(jen.Id("id")),
 		jen.If(jen.Op("!").Id("ok")).Block(
-			jen.Err().Op("=").Op("&").Add(rt("PropertyError")).Values(jen.Dict{
-				jen.Id("Type"): jen.Lit(tg.t.Name), jen.Id("Property"): jen.Id("id"), jen.Id("Err"): rt("ErrUnknownProperty")})),
+			jen.Err().Op("=").Add(propertyError(tg.t.Name, rt("ErrUnknownProperty")))),
 		jen.Return())
 	f.Comment("value is Value's switch on the id; it returns the zero Value and false for an unknown id.")
 	recv().Id("value").Params(jen.Id("id").String()).Params(rt("Value"), jen.Bool()).Block(
@@ -238,11 +238,8 @@ func (tg *typeGen) byName(f *jen.File) {
 // setAtCase renders the case of setAt for writable property i: v, which
 // set accepted, is converted again and applied.
 func (tg *typeGen) setAtCase(i int, p *schema.Property) []jen.Code {
-	setter := schema.Set
-	if p.IsList() {
-		setter = schema.SetList
-	}
-	conv := jen.List(jen.Id("x"), jen.Id("_")).Op(":=").Add(rt("To" + runtimeSuffix(p))).Call(jen.Id("v"))
+	setter := setterRole(p)
+	conv := jen.List(jen.Id("x"), jen.Id("_")).Op(":=").Add(convertV(p))
 	if isSelection(p) {
 		return []jen.Code{conv, jen.Return(tg.call(i, setter, jen.Id("x")))}
 	}
@@ -256,11 +253,8 @@ func (tg *typeGen) setCase(i int, p *schema.Property) []jen.Code {
 	if p.Mode == schema.ReadOnly {
 		return []jen.Code{jen.Return(index, rt("ErrReadOnly"))}
 	}
-	setter := schema.Set
-	if p.IsList() {
-		setter = schema.SetList
-	}
-	body := []jen.Code{jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(rt("To" + runtimeSuffix(p))).Call(jen.Id("v"))}
+	setter := setterRole(p)
+	body := []jen.Code{jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(convertV(p))}
 	if isSelection(p) {
 		fn := "CheckSelection"
 		if p.IsList() {
@@ -283,6 +277,30 @@ func (tg *typeGen) setCase(i int, p *schema.Property) []jen.Code {
 		return append(body, jen.Return(index.Clone(), tg.call(i, setter, jen.Id("x"))))
 	}
 	return append(body, tg.call(i, setter, jen.Id("x")), jen.Return(index.Clone(), jen.Nil()))
+}
+
+// setterRole is the accessor role by-name writes of p call: the list
+// setter of a list, the setter otherwise.
+func setterRole(p *schema.Property) schema.Role {
+	if p.IsList() {
+		return schema.SetList
+	}
+	return schema.Set
+}
+
+// convertV converts the by-name value v to p's Go type (holders.ToString
+// and the like).
+func convertV(p *schema.Property) *jen.Statement {
+	return rt("To" + runtimeSuffix(p)).Call(jen.Id("v"))
+}
+
+// propertyError is a *holders.PropertyError literal about property id of
+// portal type typeName. Generated SetProperty and Value write it out rather
+// than call TypeInfo.PropertyError, so that they stay within the
+// compiler's inlining budget.
+func propertyError(typeName string, err jen.Code) *jen.Statement {
+	return jen.Op("&").Add(rt("PropertyError")).Values(jen.Dict{
+		jen.Id("Type"): jen.Lit(typeName), jen.Id("Property"): jen.Id("id"), jen.Id("Err"): err})
 }
 
 // overridden reports whether the by-name code's accessor role of property

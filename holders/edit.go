@@ -97,9 +97,11 @@ type change struct {
 	v  any
 }
 
-// inPlace is how many changes EditMap keeps on the stack: an EditMap of up
-// to inPlace properties does not allocate (beyond what the setters do).
-const inPlace = 16
+// EditInPlace is how many changes an edit keeps on its stack: EditMap
+// its checked changes, a generated Edit the index of each. An EditMap of
+// up to EditInPlace properties does not allocate (beyond what the setters
+// do); a generated Edit of more goes through Edit.
+const EditInPlace = 16
 
 // EditMap is the body of every generated EditMap method: Edit for changes
 // that come as a map, such as a submitted form. A map has no order, so it
@@ -111,8 +113,8 @@ const inPlace = 16
 // pointers make every move cost a write-barrier check.
 func EditMap(t *TypeInfo, set Setter, changes map[string]any) error {
 	var errs []*PropertyError
-	var buf [inPlace]change
-	var keyBuf [inPlace]uint64
+	var buf [EditInPlace]change
+	var keyBuf [EditInPlace]uint64
 	todo, keys := buf[:0], keyBuf[:0]
 	for id, v := range changes {
 		i, err := set(id, v, false)
@@ -138,7 +140,3 @@ func EditMap(t *TypeInfo, set Setter, changes map[string]any) error {
 	}
 	return nil
 }
-
-// EditInPlace is how many changes a generated Edit checks and applies with
-// the indexes on its stack; a larger Edit goes through Edit.
-const EditInPlace = 16
