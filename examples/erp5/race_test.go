@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"sync"
@@ -338,6 +339,15 @@ func TestConcurrentOwnObjects(t *testing.T) {
 					}
 				}
 				if err := obj.EditMap(changes); err != nil {
+					fail("%s: EditMap: %v", name, err)
+				}
+				// The same changes again through Edit, which applies them
+				// by index (setAt); the values are unchanged.
+				var args []holders.Change
+				for _, id := range slices.Sorted(maps.Keys(changes)) {
+					args = append(args, holders.Change{ID: id, Value: changes[id]})
+				}
+				if err := obj.Edit(args...); err != nil {
 					fail("%s: Edit: %v", name, err)
 				}
 				// A refused Edit, concurrently with the others' writes.
