@@ -70,16 +70,19 @@ func (e *EditError) Unwrap() []error {
 	return out
 }
 
-// quote quotes a property id for messages, keeping hostile ids short:
-// at most 64 bytes, cut at a character boundary.
+// quote quotes a property id for messages, keeping hostile ids short: a
+// string of more than 64 bytes is cut at a character boundary and shown as
+// "prefix"… (N bytes). The ellipsis and the length stay outside the quotes
+// so that a cut string never reads as a whole one, even when the string
+// itself contains "…".
 func quote(s string) string {
 	const max = 64
-	if len(s) > max {
-		cut := max
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
+	if len(s) <= max {
+		return strconv.Quote(s)
 	}
-	return strconv.Quote(s)
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
 }

@@ -340,7 +340,7 @@ func personRefusals() []refusal {
 		{id: "salary_range", in: 1.0, err: holders.ErrUnknownProperty},
 		{id: "corporate_name", in: "x", err: holders.ErrUnknownProperty}, // Organisation's
 		{id: "quote\"d\n", in: "x", err: holders.ErrUnknownProperty, msg: `Person: property "quote\"d\n": unknown property`},
-		{id: long, in: "x", err: holders.ErrUnknownProperty, msg: `Person: property "` + long[:64] + `…": unknown property`},
+		{id: long, in: "x", err: holders.ErrUnknownProperty, msg: `Person: property "` + long[:64] + `"… (100 bytes): unknown property`},
 
 		{id: "nickname", in: "JD", err: holders.ErrReadOnly, msg: `Person: property "nickname": read-only property`},
 		{id: "nickname", in: 5, err: holders.ErrReadOnly}, // read-only is checked before the type
@@ -1560,7 +1560,12 @@ func TestUnknownType(t *testing.T) {
 		{"", `unknown portal type: ""`},
 		{"person", `unknown portal type: "person"`},
 		{"Tab\tbed", `unknown portal type: "Tab\tbed"`},
-		{long, `unknown portal type: "` + long[:64] + `…"`},
+		{long, `unknown portal type: "` + long[:64] + `"… (70 bytes)`},
+		// A string that ends in "…" right after the cut must not read as
+		// whole: FuzzEdit found this with a 65-byte name.
+		{long[:64] + "…", `unknown portal type: "` + long[:64] + `"… (67 bytes)`},
+		{long[:64] + "\xe2", `unknown portal type: "` + long[:64] + `"… (65 bytes)`},
+		{long[:63] + "é…", `unknown portal type: "` + long[:63] + `"… (68 bytes)`},
 	}
 	for _, c := range cases {
 		err := holders.UnknownType(c.name)
