@@ -167,6 +167,18 @@ func (g *generator) newFile(pkg Package) *jen.File {
 // rt qualifies a name of the runtime package.
 func rt(name string) *jen.Statement { return jen.Qual(RuntimePath, name) }
 
+// indexSwitch emits func name(param string) int, a switch that returns the
+// index of param in strs, or -1: a type's by-name index and a small
+// registry's Lookup.
+func indexSwitch(f *jen.File, name, param string, strs []string) {
+	cases := make([]jen.Code, len(strs))
+	for i, s := range strs {
+		cases[i] = jen.Case(jen.Lit(s)).Block(jen.Return(jen.Lit(i)))
+	}
+	f.Func().Id(name).Params(jen.Id(param).String()).Int().Block(
+		jen.Switch(jen.Id(param)).Block(cases...), jen.Return(jen.Lit(-1)))
+}
+
 // doc returns comment lines for text, one jen.Comment per line, so that
 // multi-line descriptions stay // comments; paragraphs are separated by an
 // empty comment line. Nothing follows the last line, so the comment stays

@@ -300,13 +300,8 @@ func (r *registry) lookup() {
 	// compiled slowly (docs/performance.md).
 	var find []jen.Code
 	if len(paths) <= switchedLookup {
-		var cases []jen.Code
-		for i, p := range paths {
-			cases = append(cases, jen.Case(jen.Lit(p)).Block(jen.Return(jen.Lit(i))))
-		}
 		r.f.Comment("lookupIndex returns a path's index in locations, or -1.")
-		r.f.Func().Id("lookupIndex").Params(jen.Id("path").String()).Int().Block(
-			jen.Switch(jen.Id("path")).Block(cases...), jen.Return(jen.Lit(-1)))
+		indexSwitch(r.f, "lookupIndex", "path", paths)
 		find = []jen.Code{
 			jen.Id("i").Op(":=").Id("lookupIndex").Call(jen.Id("path")),
 			jen.If(jen.Id("i").Op("<").Lit(0)).Block(

@@ -186,10 +186,11 @@ func (tg *typeGen) object(f *jen.File) {
 // against 5.5 ns per read (docs/performance.md).
 func (tg *typeGen) byName(f *jen.File) {
 	t, name := tg.t, tg.t.GoName
-	var idx, val, has, set, setAt []jen.Code
+	var ids []string
+	var val, has, set, setAt []jen.Code
 	for i, p := range t.Properties {
 		id := jen.Lit(p.ID)
-		idx = append(idx, jen.Case(id.Clone()).Block(jen.Return(jen.Lit(i))))
+		ids = append(ids, p.ID)
 		getter := schema.Get
 		if p.IsList() {
 			getter = schema.GetList
@@ -208,8 +209,7 @@ func (tg *typeGen) byName(f *jen.File) {
 	recv := func() *jen.Statement { return f.Func().Params(jen.Id("o").Op("*").Id(name)) }
 
 	f.Comment(tg.index + " returns the by-name index of id in " + name + ", or -1.")
-	f.Func().Id(tg.index).Params(jen.Id("id").String()).Int().Block(
-		jen.Switch(jen.Id("id")).Block(idx...), jen.Return(jen.Lit(-1)))
+	indexSwitch(f, tg.index, "id", ids)
 	// Value is written to be inlined, as SetProperty is; value, its
 	// switch, then needs no stack frame when everything it calls is
 	// inlined: getters the compiler inlines, and ids of up to 16 bytes,
