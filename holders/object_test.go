@@ -1561,8 +1561,8 @@ func TestUnknownType(t *testing.T) {
 		{"person", `unknown portal type: "person"`},
 		{"Tab\tbed", `unknown portal type: "Tab\tbed"`},
 		{long, `unknown portal type: "` + long[:64] + `"… (70 bytes)`},
-		// A string that ends in "…" right after the cut must not read as
-		// whole: FuzzEdit found this with a 65-byte name.
+		// A string whose tail after the cut is "…", or its first bytes,
+		// must not read as whole (FuzzEdit found a 65-byte such name).
 		{long[:64] + "…", `unknown portal type: "` + long[:64] + `"… (67 bytes)`},
 		{long[:64] + "\xe2", `unknown portal type: "` + long[:64] + `"… (65 bytes)`},
 		{long[:63] + "é…", `unknown portal type: "` + long[:63] + `"… (68 bytes)`},
