@@ -8,9 +8,10 @@
 // per property, and the time of `go build` of the generated packages with
 // their dependencies already in the build cache (a comment line that
 // changes on each run makes the compiler redo the generated packages
-// only). Then it builds a program that links -start-types generated types
-// and an empty program, and compares their process start times over
-// -starts runs of each, interleaved. protoc and protoc-gen-go are looked
+// only). Then it builds a program that links -start-types generated types,
+// one that links protoc-gen-go's code for the same types, one that links
+// only the holders package and an empty program, and compares their
+// process start times over -starts runs of each, interleaved. protoc and protoc-gen-go are looked
 // up on PATH and in $(go env GOPATH)/bin; without them the protoc rows say
 // so and are skipped.
 package main
@@ -19,6 +20,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -88,16 +90,8 @@ func main() {
 		fmt.Println("| protoc --go_out | skipped: protoc or protoc-gen-go is not installed (apt-get install protobuf-compiler; go install google.golang.org/protobuf/cmd/protoc-gen-go@latest) | | | |")
 	} else {
 		pbDir := filepath.Join(tmp, "pb")
-		check(synth.Write(pbDir, spec, "synthpb/synthpb"))
-		pbv, err := goOut("", "list", "-m", "-f", "{{.Version}}", "google.golang.org/protobuf")
-		check(err)
-		check(os.WriteFile(filepath.Join(pbDir, "go.mod"), []byte("module synthpb\n\ngo 1.26\n\nrequire google.golang.org/protobuf "+pbv+"\n"), 0o644))
-		pbGen := fastest(func() {
-			out := filepath.Join(pbDir, "synthpb")
-			os.RemoveAll(out)
-			check(os.MkdirAll(out, 0o755))
-			run(pbDir, protoc, "--plugin=protoc-gen-go="+pgg, "--go_out="+out, "--go_opt=paths=source_relative", "synth.proto")
-		})
+		pbv := writeProtoModule(pbDir, "synthpb", spec)
+		pbGen := fastest(func() { protocGoOut(pbDir, protoc, pgg) })
 		run(pbDir, "go", "mod", "tidy")
 		pbLines := lines(pbDir, "synthpb")
 		pbBuild := buildTime(pbDir, "synthpb")
@@ -111,8 +105,10 @@ func main() {
 }
 
 // startUp builds a program linking *startTypes generated types, one
-// linking only the holders package and an empty one, and compares their
-// start times.
+// linking only the holders package, an empty one and, when protoc and
+// protoc-gen-go are installed, one linking protoc-gen-go's code for the
+// same types (the static code a Go user would otherwise pick), and
+// compares their start times.
 func startUp(tmp, root, ag string) {
 	dir := filepath.Join(tmp, "start")
 	spec := synth.Spec{Sheets: *startTypes, Properties: 2, Types: *startTypes, SheetsPerType: 1}
@@ -120,49 +116,109 @@ func startUp(tmp, root, ag string) {
 	check(os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module synthstart\n\ngo 1.26\n\nrequire github.com/accessorgen/accessorgen v0.0.0\n\nreplace github.com/accessorgen/accessorgen => "+root+"\n"), 0o644))
 	run(dir, ag)
 	run(dir, "go", "mod", "tidy")
-	// Both programs look a type up by name only when given an argument, so
-	// the linker keeps every type and nothing runs at start-up.
-	for name, src := range map[string]string{
-		"linked": "package main\n\nimport (\n\t\"os\"\n\n\t\"synthstart/portaltype\"\n)\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tif _, err := portaltype.New(os.Args[1]); err != nil {\n\t\t\tos.Exit(1)\n\t\t}\n\t}\n}\n",
-		"empty":  "package main\n\nimport \"os\"\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tos.Exit(1)\n\t}\n}\n",
+	// Every program looks a type up by name only when given an argument,
+	// so the linker keeps every type and nothing runs at start-up but
+	// what the program's packages initialise.
+	programs := []startProgram{
+		{name: "empty", dir: dir, src: "package main\n\nimport \"os\"\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tos.Exit(1)\n\t}\n}\n"},
 		// holders alone, with the error formatting New uses: what the runtime
 		// package costs without any type.
-		"holders": "package main\n\nimport (\n\t\"os\"\n\n\t\"github.com/accessorgen/accessorgen/holders\"\n)\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tif _, ok := holders.FindType(nil, os.Args[1]); !ok {\n\t\t\tos.Exit(1)\n\t\t}\n\t\t_ = holders.UnknownType(os.Args[1])\n\t}\n}\n",
-	} {
-		check(os.MkdirAll(filepath.Join(dir, "cmd", name), 0o755))
-		check(os.WriteFile(filepath.Join(dir, "cmd", name, "main.go"), []byte(src), 0o644))
+		{name: "holders", dir: dir, src: "package main\n\nimport (\n\t\"os\"\n\n\t\"github.com/accessorgen/accessorgen/holders\"\n)\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tif _, ok := holders.FindType(nil, os.Args[1]); !ok {\n\t\t\tos.Exit(1)\n\t\t}\n\t\t_ = holders.UnknownType(os.Args[1])\n\t}\n}\n"},
+		{name: "linked", dir: dir, arg: synth.TypeName(*startTypes - 1), src: "package main\n\nimport (\n\t\"os\"\n\n\t\"synthstart/portaltype\"\n)\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tif _, err := portaltype.New(os.Args[1]); err != nil {\n\t\t\tos.Exit(1)\n\t\t}\n\t}\n}\n"},
+	}
+	protoc, pgg := lookPath("protoc"), lookPath("protoc-gen-go")
+	if protoc == "" || pgg == "" {
+		fmt.Println("\nStart-up of protoc-gen-go's code: skipped, protoc or protoc-gen-go is not installed")
+	} else {
+		pbDir := filepath.Join(tmp, "startpb")
+		writeProtoModule(pbDir, "synthstartpb", spec)
+		protocGoOut(pbDir, protoc, pgg)
+		// The generated package registers its messages when it is
+		// initialised, as every protoc-gen-go package does; the look-up by
+		// name is the one a program would make.
+		programs = append(programs, startProgram{name: "protobuf", dir: pbDir, arg: "synth." + synth.MessageName(*startTypes-1),
+			src: "package main\n\nimport (\n\t\"os\"\n\n\t_ \"synthstartpb/synthpb\"\n\t\"google.golang.org/protobuf/reflect/protoreflect\"\n\t\"google.golang.org/protobuf/reflect/protoregistry\"\n)\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tif _, err := protoregistry.GlobalTypes.FindMessageByName(protoreflect.FullName(os.Args[1])); err != nil {\n\t\t\tos.Exit(1)\n\t\t}\n\t}\n}\n"})
+	}
+	for _, p := range programs {
+		check(os.MkdirAll(filepath.Join(p.dir, "cmd", p.name), 0o755))
+		check(os.WriteFile(filepath.Join(p.dir, "cmd", p.name, "main.go"), []byte(p.src), 0o644))
+		if p.name == "protobuf" {
+			run(p.dir, "go", "mod", "tidy")
+		}
 		// Each program is timed as a copy of what the linker wrote: on this
 		// machine a binary fresh from the linker started up to 0.5 ms
 		// slower than a copy of itself (docs/performance.md, "Start-up"),
 		// which would blur the difference being measured.
-		built := filepath.Join(tmp, name+".built")
-		run(dir, "go", "build", "-o", built, "./cmd/"+name)
+		built := filepath.Join(tmp, p.name+".built")
+		run(p.dir, "go", "build", "-o", built, "./cmd/"+p.name)
 		data, err := os.ReadFile(built)
 		check(err)
-		check(os.WriteFile(filepath.Join(tmp, name), data, 0o755))
-	}
-	run(dir, filepath.Join(tmp, "linked"), synth.TypeName(*startTypes-1)) // it links and finds the last type
-	var linked, empty, hold []time.Duration
-	for range *starts {
-		for _, p := range []struct {
-			bin string
-			out *[]time.Duration
-		}{{"linked", &linked}, {"empty", &empty}, {"holders", &hold}} {
-			t0 := time.Now()
-			run(dir, filepath.Join(tmp, p.bin))
-			*p.out = append(*p.out, time.Since(t0))
+		check(os.WriteFile(filepath.Join(tmp, p.name), data, 0o755))
+		if p.arg != "" {
+			run(p.dir, filepath.Join(tmp, p.name), p.arg) // it links and finds the last type
 		}
 	}
-	size := func(name string) int64 {
-		fi, err := os.Stat(filepath.Join(tmp, name))
-		check(err)
-		return fi.Size()
+	// Each round starts every program once, in an order shuffled afresh
+	// (with a fixed seed): in a fixed order the empty program, always
+	// first, started 0.2-0.3 ms slower than the holders-only one after it.
+	times := make([][]time.Duration, len(programs))
+	order := make([]int, len(programs))
+	shuffle := rand.New(rand.NewPCG(1, 2))
+	for range *starts {
+		for i := range order {
+			order[i] = i
+		}
+		shuffle.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			t0 := time.Now()
+			run(programs[i].dir, filepath.Join(tmp, programs[i].name))
+			times[i] = append(times[i], time.Since(t0))
+		}
 	}
-	fmt.Printf("\nStart-up, %d runs each, interleaved: empty program median %s (p10 %s), %s bytes; program linking %d generated types median %s (p10 %s), %s bytes; difference of medians %+.3f ms\n",
-		*starts, ms3(median(empty)), ms3(pct(empty, 10)), comma(size("empty")), *startTypes, ms3(median(linked)), ms3(pct(linked, 10)), comma(size("linked")),
-		float64(median(linked)-median(empty))/1e6)
-	fmt.Printf("A program linking only the holders package: median %s (p10 %s), %s bytes; the types add %+.3f ms to it\n",
-		ms3(median(hold)), ms3(pct(hold, 10)), comma(size("holders")), float64(median(linked)-median(hold))/1e6)
+	fmt.Printf("\nStart-up, %d runs of each program, interleaved in shuffled order (%d types of 2 properties):\n\n", *starts, *startTypes)
+	fmt.Println("| program | median | p10 | size | median against the empty program | against holders alone |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|")
+	for i, p := range programs {
+		fi, err := os.Stat(filepath.Join(tmp, p.name))
+		check(err)
+		fmt.Printf("| %s | %s | %s | %s bytes | %+.3f ms | %+.3f ms |\n", startLabel[p.name], ms3(median(times[i])), ms3(pct(times[i], 10)), comma(fi.Size()),
+			float64(median(times[i])-median(times[0]))/1e6, float64(median(times[i])-median(times[1]))/1e6)
+	}
+}
+
+// startProgram is one program of the start-up comparison: its main
+// package's source, the module directory it builds in, and the argument
+// that makes it look up the last type, to check that it links them.
+type startProgram struct {
+	name, dir, src, arg string
+}
+
+// startLabel names the start-up programs in the table.
+var startLabel = map[string]string{
+	"empty":    "empty",
+	"holders":  "only the `holders` package",
+	"linked":   "accessorgen's generated types",
+	"protobuf": "protoc-gen-go's generated messages",
+}
+
+// writeProtoModule writes spec into dir, as module's package synthpb for
+// protoc-gen-go, with a go.mod requiring the protobuf-go version of this
+// module, which it returns.
+func writeProtoModule(dir, module string, spec synth.Spec) (version string) {
+	check(synth.Write(dir, spec, module+"/synthpb"))
+	version, err := goOut("", "list", "-m", "-f", "{{.Version}}", "google.golang.org/protobuf")
+	check(err)
+	check(os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+module+"\n\ngo 1.26\n\nrequire google.golang.org/protobuf "+version+"\n"), 0o644))
+	return version
+}
+
+// protocGoOut runs protoc --go_out on the synth.proto of dir, into an
+// empty synthpb directory.
+func protocGoOut(dir, protoc, pgg string) {
+	out := filepath.Join(dir, "synthpb")
+	os.RemoveAll(out)
+	check(os.MkdirAll(out, 0o755))
+	run(dir, protoc, "--plugin=protoc-gen-go="+pgg, "--go_out="+out, "--go_opt=paths=source_relative", "synth.proto")
 }
 
 func fastest(f func()) time.Duration {
