@@ -34,7 +34,8 @@ func (g *generator) holderFile(s *schema.Sheet) *jen.File {
 		f.Add(doc(holder+" is the accessor holder of property sheet "+s.Name+" ("+s.Pos.Short()+").", s.Description,
 			"Portal types embed it; its zero value is an empty holder."))
 	}
-	f.Type().Id(holder).Struct(storage(s.Properties)...)
+	// Not comparable, as Base and so every portal type (holders.NoCompare).
+	f.Type().Id(holder).Struct(append([]jen.Code{jen.Id("_").Add(rt("NoCompare"))}, storage(s.Properties)...)...)
 	accessors(f, holder, "h", owner, s.Properties, func(p *schema.Property) *jen.Statement {
 		return jen.Id(sheetProperties(s)).Index(jen.Lit(g.sheetIndex[p]))
 	}, func() jen.Code { return jen.Id("categoryTable").Index(jen.Op(":")) })

@@ -22,8 +22,19 @@ package holders
 // place in a Resolver. Its method names (and the field name Base) are
 // reserved in schemas, so no accessor is ever ambiguous with them.
 type Base struct {
+	_   NoCompare
 	url string
 }
+
+// NoCompare, as a struct's first field (_ holders.NoCompare), makes the
+// struct not comparable: == on it does not compile. Every generated holder
+// has one, and so has Base, so no portal type is comparable. Otherwise
+// whether a type is comparable would follow from its schema (one lines
+// property makes it not), and a schema change could break code that
+// compares objects; and the compiler emits an equality function for every
+// comparable type, which 1,000 types paid for in binary size and start-up
+// time (docs/performance.md, "Start-up"). It takes no space.
+type NoCompare [0]func()
 
 // RelativeURL returns the object's relative URL ("person_module/42"), as a
 // Resolver stored it; "" for an object not stored.

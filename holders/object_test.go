@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -1621,5 +1622,23 @@ func TestByNameAccessDoesNotAllocate(t *testing.T) {
 	}
 	if p.ChildCount() != 3 || p.FirstName() != "Jo" || p.Salary() != 1234.5 {
 		t.Error("the writes did not happen")
+	}
+}
+
+// TestBaseNotComparable checks what keeps every portal type from being
+// comparable: Base is not, so neither is a struct that embeds it, even
+// one of scalars only, as a type whose holders hold no list would be.
+func TestBaseNotComparable(t *testing.T) {
+	type scalars struct {
+		title string
+		holders.Base
+	}
+	for _, typ := range []reflect.Type{reflect.TypeFor[holders.Base](), reflect.TypeFor[holders.NoCompare](), reflect.TypeFor[scalars]()} {
+		if typ.Comparable() {
+			t.Errorf("%s is comparable", typ)
+		}
+	}
+	if size := reflect.TypeFor[holders.NoCompare]().Size(); size != 0 {
+		t.Errorf("NoCompare takes %d bytes, want 0", size)
 	}
 }

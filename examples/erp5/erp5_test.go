@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -592,6 +593,38 @@ func TestNoStaticItabs(t *testing.T) {
 		if has[c.typ] != c.want {
 			t.Errorf("itab of *%s for holders.Object in the binary: %v, want %v", c.typ, has[c.typ], c.want)
 		}
+	}
+}
+
+// TestNotComparable checks that no portal type and none of the holders it
+// embeds is comparable (holders.NoCompare), whatever its properties: the
+// holders of Reference and Telephone have scalar properties only and were
+// comparable before. (Every portal type here has a list or a category, so
+// TestBaseNotComparable in holders is what keeps a type of scalars from
+// being comparable.)
+func TestNotComparable(t *testing.T) {
+	checked := 0
+	for _, name := range portaltype.TypeNames() {
+		o, err := portaltype.New(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		typ := reflect.TypeOf(o).Elem()
+		if typ.Comparable() {
+			t.Errorf("portal type %s (%s) is comparable", name, typ)
+		}
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			if f.Anonymous && f.Type.Kind() == reflect.Struct && strings.HasSuffix(f.Type.PkgPath(), "/accessorholder") {
+				checked++
+				if f.Type.Comparable() {
+					t.Errorf("holder %s of %s is comparable", f.Type, name)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no holder field found")
 	}
 }
 

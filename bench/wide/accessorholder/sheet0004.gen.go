@@ -11,6 +11,7 @@ import (
 //
 // Portal types embed it; its zero value is an empty holder.
 type Sheet0004Holder struct {
+	_           holders.NoCompare
 	present_    uint64 // presence bits, one per property
 	field000400 string
 	field000401 int

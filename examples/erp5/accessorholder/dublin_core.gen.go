@@ -14,6 +14,7 @@ import (
 //
 // Portal types embed it; its zero value is an empty holder.
 type DublinCoreHolder struct {
+	_            holders.NoCompare
 	present_     uint64 // presence bits, one per property
 	title        string
 	description  string

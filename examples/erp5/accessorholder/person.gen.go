@@ -15,6 +15,7 @@ import (
 //
 // Portal types embed it; its zero value is an empty holder.
 type PersonHolder struct {
+	_                 holders.NoCompare
 	present_          uint64 // presence bits, one per property
 	firstName         string
 	lastName          string

@@ -11,6 +11,7 @@ import (
 //
 // Portal types embed it; its zero value is an empty holder.
 type SessionHolder struct {
+	_        holders.NoCompare
 	present_ uint64 // presence bits, one per property
 	user     string
 	started  time.Time

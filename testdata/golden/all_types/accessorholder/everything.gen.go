@@ -16,6 +16,7 @@ import (
 //
 // Portal types embed it; its zero value is an empty holder.
 type EverythingHolder struct {
+	_             holders.NoCompare
 	present_      uint64 // presence bits, one per property
 	name          string
 	body          string

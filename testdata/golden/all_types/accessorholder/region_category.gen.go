@@ -14,6 +14,7 @@ import (
 //
 // once, not once per type. Its zero value is an empty holder.
 type RegionCategoryHolder struct {
+	_      holders.NoCompare
 	region []string
 }
 

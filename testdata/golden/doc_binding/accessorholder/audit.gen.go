@@ -10,6 +10,7 @@ import "github.com/accessorgen/accessorgen/holders"
 //
 // Portal types embed it; its zero value is an empty holder.
 type AuditHolder struct {
+	_         holders.NoCompare
 	present_  uint64 // presence bits, one per property
 	auditedBy string
 }

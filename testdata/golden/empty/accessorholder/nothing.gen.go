@@ -7,7 +7,9 @@ import "github.com/accessorgen/accessorgen/holders"
 // NothingHolder is the accessor holder of property sheet Nothing (schema.yaml:3).
 //
 // Portal types embed it; its zero value is an empty holder.
-type NothingHolder struct{}
+type NothingHolder struct {
+	_ holders.NoCompare
+}
 
 // NothingProperties describes the members of sheet Nothing, in order.
 var NothingProperties = [...]holders.PropertyInfo{}

@@ -12,6 +12,7 @@ import (
 //
 // Portal types embed it; its zero value is an empty holder.
 type TrickyHolder struct {
+	_         holders.NoCompare
 	present_  uint64 // presence bits, one per property
 	type_     string
 	range_    int

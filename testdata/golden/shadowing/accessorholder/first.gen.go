@@ -11,6 +11,7 @@ import (
 //
 // Portal types embed it; its zero value is an empty holder.
 type FirstHolder struct {
+	_        holders.NoCompare
 	present_ uint64 // presence bits, one per property
 	title    string
 	code     []string

@@ -8,6 +8,7 @@ import "github.com/accessorgen/accessorgen/holders"
 //
 // Portal types embed it; its zero value is an empty holder.
 type SecondHolder struct {
+	_        holders.NoCompare
 	present_ uint64 // presence bits, one per property
 	title    int
 	codeList string

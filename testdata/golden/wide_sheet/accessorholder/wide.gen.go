@@ -8,6 +8,7 @@ import "github.com/accessorgen/accessorgen/holders"
 //
 // Portal types embed it; its zero value is an empty holder.
 type WideHolder struct {
+	_        holders.NoCompare
 	present_ [2]uint64 // presence bits, one per property
 	p00      int
 	p01      string
