@@ -58,16 +58,29 @@ func round(h, w uint64) uint64 {
 	return h * 0xbf58476d1ce4e5b9
 }
 
-// hash is the table's hash of id: HashID, or with Ends and an id longer
-// than 16 bytes, the same rounds over the length and the first and last
-// eight bytes only (two rounds whatever the length; a registry's paths,
+// candidate returns the table's hash of id and the only index id can
+// have, or -1 while the table has no displacements (empty, or being built).
+// The hash is HashID, or with Ends and an id longer than 16 bytes the same
+// rounds over the length and the first and last eight bytes only (two
+// rounds whatever the length; a registry's paths,
 // area07.group03.service1234, differ there). Shorter ids are hashed whole:
 // the same bytes, and no word read twice.
-func (t *IDTable) hash(id string) uint64 {
+//
+// The two-round hash is written here, not in a function of its own:
+// it is over the inliner's budget, and as a call it made a look-up of
+// 2,000 paths about 2 ns slower (docs/performance.md, "The registry's
+// Lookup"). NewIDTable hashes through candidate too, so the table is built
+// with the very hash that looks it up.
+func (t *IDTable) candidate(id string) (h uint64, i int) {
 	if n := len(id); t.Ends && n > 16 {
-		return round(round(t.Seed^uint64(n)*0x9e3779b97f4a7c15, load64(id)), load64(id[n-8:]))
+		h = round(round(t.Seed^uint64(n)*0x9e3779b97f4a7c15, load64(id)), load64(id[n-8:]))
+	} else {
+		h = HashID(id, t.Seed)
 	}
-	return HashID(id, t.Seed)
+	if len(t.Disp) == 0 {
+		return h, -1
+	}
+	return h, int(t.Index[idSlot(h, t.Disp[idBucket(h, len(t.Disp))], len(t.Index))])
 }
 
 // load64 reads the first eight bytes of s, little-endian (one load).
@@ -97,11 +110,8 @@ func idSlot(h uint64, d uint16, size int) int {
 // Candidate returns the only index id can have, or -1 for an empty
 // table; the caller compares id with the string at that index.
 func (t *IDTable) Candidate(id string) int {
-	if len(t.Index) == 0 {
-		return -1
-	}
-	h := t.hash(id)
-	return int(t.Index[idSlot(h, t.Disp[idBucket(h, len(t.Disp))], len(t.Index))])
+	_, i := t.candidate(id)
+	return i
 }
 
 // NewIDTable computes the table of ids, which must be distinct; ids[i]'s
@@ -159,7 +169,7 @@ func tryIDTable(ids []string, t IDTable, size, nb int) (IDTable, bool) {
 	members := make([][]int, nb)
 	seen := map[uint64]bool{}
 	for i, id := range ids {
-		h := t.hash(id)
+		h, _ := t.candidate(id) // no displacements yet: the hash alone
 		if seen[h] {
 			return IDTable{}, false // two ids, one hash: no displacement separates them
 		}
