@@ -118,7 +118,8 @@ func startUp(tmp, root, ag string) {
 	run(dir, "go", "mod", "tidy")
 	// Every program looks a type up by name only when given an argument,
 	// so the linker keeps every type and nothing runs at start-up but
-	// what the program's packages initialise.
+	// what the program's packages initialise. The first two, the empty
+	// program and holders alone, are the table's two references.
 	programs := []startProgram{
 		{name: "empty", dir: dir, src: "package main\n\nimport \"os\"\n\nfunc main() {\n\tif len(os.Args) > 1 {\n\t\tos.Exit(1)\n\t}\n}\n"},
 		// holders alone, with the error formatting New uses: what the runtime
