@@ -1033,1054 +1033,904 @@ func (o *Type0000) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "field_0000_00":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetField000000(x)
 		}
-		o.SetField000000(x)
-		return 0, nil
+		return 0, err
 	case "field_0000_01":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetField000001(x)
 		}
-		o.SetField000001(x)
-		return 1, nil
+		return 1, err
 	case "field_0000_02":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetField000002(x)
 		}
-		o.SetField000002(x)
-		return 2, nil
+		return 2, err
 	case "field_0000_03":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SetField000003(x)
 		}
-		o.SetField000003(x)
-		return 3, nil
+		return 3, err
 	case "field_0000_04":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetField000004(x)
 		}
-		o.SetField000004(x)
-		return 4, nil
+		return 4, err
 	case "field_0000_05":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 5, err
+		if err == nil && apply {
+			o.SetField000005List(x)
 		}
-		o.SetField000005List(x)
-		return 5, nil
+		return 5, err
 	case "field_0000_06":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 6, err
+		if err == nil && apply {
+			o.SetField000006(x)
 		}
-		o.SetField000006(x)
-		return 6, nil
+		return 6, err
 	case "field_0000_07":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 7, err
+		if err == nil && apply {
+			o.SetField000007(x)
 		}
-		o.SetField000007(x)
-		return 7, nil
+		return 7, err
 	case "field_0000_08":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 8, err
+		if err == nil && apply {
+			o.SetField000008(x)
 		}
-		o.SetField000008(x)
-		return 8, nil
+		return 8, err
 	case "field_0000_09":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 9, err
+		if err == nil && apply {
+			o.SetField000009(x)
 		}
-		o.SetField000009(x)
-		return 9, nil
+		return 9, err
 	case "field_0000_10":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 10, err
+		if err == nil && apply {
+			o.SetField000010(x)
 		}
-		o.SetField000010(x)
-		return 10, nil
+		return 10, err
 	case "field_0000_11":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 11, err
+		if err == nil && apply {
+			o.SetField000011List(x)
 		}
-		o.SetField000011List(x)
-		return 11, nil
+		return 11, err
 	case "field_0000_12":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 12, err
+		if err == nil && apply {
+			o.SetField000012(x)
 		}
-		o.SetField000012(x)
-		return 12, nil
+		return 12, err
 	case "field_0000_13":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 13, err
+		if err == nil && apply {
+			o.SetField000013(x)
 		}
-		o.SetField000013(x)
-		return 13, nil
+		return 13, err
 	case "field_0000_14":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 14, err
+		if err == nil && apply {
+			o.SetField000014(x)
 		}
-		o.SetField000014(x)
-		return 14, nil
+		return 14, err
 	case "field_0000_15":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 15, err
+		if err == nil && apply {
+			o.SetField000015(x)
 		}
-		o.SetField000015(x)
-		return 15, nil
+		return 15, err
 	case "field_0000_16":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 16, err
+		if err == nil && apply {
+			o.SetField000016(x)
 		}
-		o.SetField000016(x)
-		return 16, nil
+		return 16, err
 	case "field_0000_17":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 17, err
+		if err == nil && apply {
+			o.SetField000017List(x)
 		}
-		o.SetField000017List(x)
-		return 17, nil
+		return 17, err
 	case "field_0000_18":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 18, err
+		if err == nil && apply {
+			o.SetField000018(x)
 		}
-		o.SetField000018(x)
-		return 18, nil
+		return 18, err
 	case "field_0000_19":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 19, err
+		if err == nil && apply {
+			o.SetField000019(x)
 		}
-		o.SetField000019(x)
-		return 19, nil
+		return 19, err
 	case "field_0000_20":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 20, err
+		if err == nil && apply {
+			o.SetField000020(x)
 		}
-		o.SetField000020(x)
-		return 20, nil
+		return 20, err
 	case "field_0000_21":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 21, err
+		if err == nil && apply {
+			o.SetField000021(x)
 		}
-		o.SetField000021(x)
-		return 21, nil
+		return 21, err
 	case "field_0000_22":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 22, err
+		if err == nil && apply {
+			o.SetField000022(x)
 		}
-		o.SetField000022(x)
-		return 22, nil
+		return 22, err
 	case "field_0000_23":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 23, err
+		if err == nil && apply {
+			o.SetField000023List(x)
 		}
-		o.SetField000023List(x)
-		return 23, nil
+		return 23, err
 	case "field_0000_24":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 24, err
+		if err == nil && apply {
+			o.SetField000024(x)
 		}
-		o.SetField000024(x)
-		return 24, nil
+		return 24, err
 	case "field_0000_25":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 25, err
+		if err == nil && apply {
+			o.SetField000025(x)
 		}
-		o.SetField000025(x)
-		return 25, nil
+		return 25, err
 	case "field_0000_26":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 26, err
+		if err == nil && apply {
+			o.SetField000026(x)
 		}
-		o.SetField000026(x)
-		return 26, nil
+		return 26, err
 	case "field_0000_27":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 27, err
+		if err == nil && apply {
+			o.SetField000027(x)
 		}
-		o.SetField000027(x)
-		return 27, nil
+		return 27, err
 	case "field_0000_28":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 28, err
+		if err == nil && apply {
+			o.SetField000028(x)
 		}
-		o.SetField000028(x)
-		return 28, nil
+		return 28, err
 	case "field_0000_29":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 29, err
+		if err == nil && apply {
+			o.SetField000029List(x)
 		}
-		o.SetField000029List(x)
-		return 29, nil
+		return 29, err
 	case "field_0001_00":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 30, err
+		if err == nil && apply {
+			o.SetField000100(x)
 		}
-		o.SetField000100(x)
-		return 30, nil
+		return 30, err
 	case "field_0001_01":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 31, err
+		if err == nil && apply {
+			o.SetField000101(x)
 		}
-		o.SetField000101(x)
-		return 31, nil
+		return 31, err
 	case "field_0001_02":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 32, err
+		if err == nil && apply {
+			o.SetField000102(x)
 		}
-		o.SetField000102(x)
-		return 32, nil
+		return 32, err
 	case "field_0001_03":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 33, err
+		if err == nil && apply {
+			o.SetField000103(x)
 		}
-		o.SetField000103(x)
-		return 33, nil
+		return 33, err
 	case "field_0001_04":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 34, err
+		if err == nil && apply {
+			o.SetField000104(x)
 		}
-		o.SetField000104(x)
-		return 34, nil
+		return 34, err
 	case "field_0001_05":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 35, err
+		if err == nil && apply {
+			o.SetField000105List(x)
 		}
-		o.SetField000105List(x)
-		return 35, nil
+		return 35, err
 	case "field_0001_06":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 36, err
+		if err == nil && apply {
+			o.SetField000106(x)
 		}
-		o.SetField000106(x)
-		return 36, nil
+		return 36, err
 	case "field_0001_07":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 37, err
+		if err == nil && apply {
+			o.SetField000107(x)
 		}
-		o.SetField000107(x)
-		return 37, nil
+		return 37, err
 	case "field_0001_08":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 38, err
+		if err == nil && apply {
+			o.SetField000108(x)
 		}
-		o.SetField000108(x)
-		return 38, nil
+		return 38, err
 	case "field_0001_09":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 39, err
+		if err == nil && apply {
+			o.SetField000109(x)
 		}
-		o.SetField000109(x)
-		return 39, nil
+		return 39, err
 	case "field_0001_10":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 40, err
+		if err == nil && apply {
+			o.SetField000110(x)
 		}
-		o.SetField000110(x)
-		return 40, nil
+		return 40, err
 	case "field_0001_11":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 41, err
+		if err == nil && apply {
+			o.SetField000111List(x)
 		}
-		o.SetField000111List(x)
-		return 41, nil
+		return 41, err
 	case "field_0001_12":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 42, err
+		if err == nil && apply {
+			o.SetField000112(x)
 		}
-		o.SetField000112(x)
-		return 42, nil
+		return 42, err
 	case "field_0001_13":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 43, err
+		if err == nil && apply {
+			o.SetField000113(x)
 		}
-		o.SetField000113(x)
-		return 43, nil
+		return 43, err
 	case "field_0001_14":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 44, err
+		if err == nil && apply {
+			o.SetField000114(x)
 		}
-		o.SetField000114(x)
-		return 44, nil
+		return 44, err
 	case "field_0001_15":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 45, err
+		if err == nil && apply {
+			o.SetField000115(x)
 		}
-		o.SetField000115(x)
-		return 45, nil
+		return 45, err
 	case "field_0001_16":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 46, err
+		if err == nil && apply {
+			o.SetField000116(x)
 		}
-		o.SetField000116(x)
-		return 46, nil
+		return 46, err
 	case "field_0001_17":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 47, err
+		if err == nil && apply {
+			o.SetField000117List(x)
 		}
-		o.SetField000117List(x)
-		return 47, nil
+		return 47, err
 	case "field_0001_18":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 48, err
+		if err == nil && apply {
+			o.SetField000118(x)
 		}
-		o.SetField000118(x)
-		return 48, nil
+		return 48, err
 	case "field_0001_19":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 49, err
+		if err == nil && apply {
+			o.SetField000119(x)
 		}
-		o.SetField000119(x)
-		return 49, nil
+		return 49, err
 	case "field_0001_20":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 50, err
+		if err == nil && apply {
+			o.SetField000120(x)
 		}
-		o.SetField000120(x)
-		return 50, nil
+		return 50, err
 	case "field_0001_21":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 51, err
+		if err == nil && apply {
+			o.SetField000121(x)
 		}
-		o.SetField000121(x)
-		return 51, nil
+		return 51, err
 	case "field_0001_22":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 52, err
+		if err == nil && apply {
+			o.SetField000122(x)
 		}
-		o.SetField000122(x)
-		return 52, nil
+		return 52, err
 	case "field_0001_23":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 53, err
+		if err == nil && apply {
+			o.SetField000123List(x)
 		}
-		o.SetField000123List(x)
-		return 53, nil
+		return 53, err
 	case "field_0001_24":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 54, err
+		if err == nil && apply {
+			o.SetField000124(x)
 		}
-		o.SetField000124(x)
-		return 54, nil
+		return 54, err
 	case "field_0001_25":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 55, err
+		if err == nil && apply {
+			o.SetField000125(x)
 		}
-		o.SetField000125(x)
-		return 55, nil
+		return 55, err
 	case "field_0001_26":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 56, err
+		if err == nil && apply {
+			o.SetField000126(x)
 		}
-		o.SetField000126(x)
-		return 56, nil
+		return 56, err
 	case "field_0001_27":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 57, err
+		if err == nil && apply {
+			o.SetField000127(x)
 		}
-		o.SetField000127(x)
-		return 57, nil
+		return 57, err
 	case "field_0001_28":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 58, err
+		if err == nil && apply {
+			o.SetField000128(x)
 		}
-		o.SetField000128(x)
-		return 58, nil
+		return 58, err
 	case "field_0001_29":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 59, err
+		if err == nil && apply {
+			o.SetField000129List(x)
 		}
-		o.SetField000129List(x)
-		return 59, nil
+		return 59, err
 	case "field_0002_00":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 60, err
+		if err == nil && apply {
+			o.SetField000200(x)
 		}
-		o.SetField000200(x)
-		return 60, nil
+		return 60, err
 	case "field_0002_01":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 61, err
+		if err == nil && apply {
+			o.SetField000201(x)
 		}
-		o.SetField000201(x)
-		return 61, nil
+		return 61, err
 	case "field_0002_02":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 62, err
+		if err == nil && apply {
+			o.SetField000202(x)
 		}
-		o.SetField000202(x)
-		return 62, nil
+		return 62, err
 	case "field_0002_03":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 63, err
+		if err == nil && apply {
+			o.SetField000203(x)
 		}
-		o.SetField000203(x)
-		return 63, nil
+		return 63, err
 	case "field_0002_04":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 64, err
+		if err == nil && apply {
+			o.SetField000204(x)
 		}
-		o.SetField000204(x)
-		return 64, nil
+		return 64, err
 	case "field_0002_05":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 65, err
+		if err == nil && apply {
+			o.SetField000205List(x)
 		}
-		o.SetField000205List(x)
-		return 65, nil
+		return 65, err
 	case "field_0002_06":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 66, err
+		if err == nil && apply {
+			o.SetField000206(x)
 		}
-		o.SetField000206(x)
-		return 66, nil
+		return 66, err
 	case "field_0002_07":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 67, err
+		if err == nil && apply {
+			o.SetField000207(x)
 		}
-		o.SetField000207(x)
-		return 67, nil
+		return 67, err
 	case "field_0002_08":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 68, err
+		if err == nil && apply {
+			o.SetField000208(x)
 		}
-		o.SetField000208(x)
-		return 68, nil
+		return 68, err
 	case "field_0002_09":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 69, err
+		if err == nil && apply {
+			o.SetField000209(x)
 		}
-		o.SetField000209(x)
-		return 69, nil
+		return 69, err
 	case "field_0002_10":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 70, err
+		if err == nil && apply {
+			o.SetField000210(x)
 		}
-		o.SetField000210(x)
-		return 70, nil
+		return 70, err
 	case "field_0002_11":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 71, err
+		if err == nil && apply {
+			o.SetField000211List(x)
 		}
-		o.SetField000211List(x)
-		return 71, nil
+		return 71, err
 	case "field_0002_12":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 72, err
+		if err == nil && apply {
+			o.SetField000212(x)
 		}
-		o.SetField000212(x)
-		return 72, nil
+		return 72, err
 	case "field_0002_13":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 73, err
+		if err == nil && apply {
+			o.SetField000213(x)
 		}
-		o.SetField000213(x)
-		return 73, nil
+		return 73, err
 	case "field_0002_14":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 74, err
+		if err == nil && apply {
+			o.SetField000214(x)
 		}
-		o.SetField000214(x)
-		return 74, nil
+		return 74, err
 	case "field_0002_15":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 75, err
+		if err == nil && apply {
+			o.SetField000215(x)
 		}
-		o.SetField000215(x)
-		return 75, nil
+		return 75, err
 	case "field_0002_16":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 76, err
+		if err == nil && apply {
+			o.SetField000216(x)
 		}
-		o.SetField000216(x)
-		return 76, nil
+		return 76, err
 	case "field_0002_17":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 77, err
+		if err == nil && apply {
+			o.SetField000217List(x)
 		}
-		o.SetField000217List(x)
-		return 77, nil
+		return 77, err
 	case "field_0002_18":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 78, err
+		if err == nil && apply {
+			o.SetField000218(x)
 		}
-		o.SetField000218(x)
-		return 78, nil
+		return 78, err
 	case "field_0002_19":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 79, err
+		if err == nil && apply {
+			o.SetField000219(x)
 		}
-		o.SetField000219(x)
-		return 79, nil
+		return 79, err
 	case "field_0002_20":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 80, err
+		if err == nil && apply {
+			o.SetField000220(x)
 		}
-		o.SetField000220(x)
-		return 80, nil
+		return 80, err
 	case "field_0002_21":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 81, err
+		if err == nil && apply {
+			o.SetField000221(x)
 		}
-		o.SetField000221(x)
-		return 81, nil
+		return 81, err
 	case "field_0002_22":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 82, err
+		if err == nil && apply {
+			o.SetField000222(x)
 		}
-		o.SetField000222(x)
-		return 82, nil
+		return 82, err
 	case "field_0002_23":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 83, err
+		if err == nil && apply {
+			o.SetField000223List(x)
 		}
-		o.SetField000223List(x)
-		return 83, nil
+		return 83, err
 	case "field_0002_24":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 84, err
+		if err == nil && apply {
+			o.SetField000224(x)
 		}
-		o.SetField000224(x)
-		return 84, nil
+		return 84, err
 	case "field_0002_25":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 85, err
+		if err == nil && apply {
+			o.SetField000225(x)
 		}
-		o.SetField000225(x)
-		return 85, nil
+		return 85, err
 	case "field_0002_26":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 86, err
+		if err == nil && apply {
+			o.SetField000226(x)
 		}
-		o.SetField000226(x)
-		return 86, nil
+		return 86, err
 	case "field_0002_27":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 87, err
+		if err == nil && apply {
+			o.SetField000227(x)
 		}
-		o.SetField000227(x)
-		return 87, nil
+		return 87, err
 	case "field_0002_28":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 88, err
+		if err == nil && apply {
+			o.SetField000228(x)
 		}
-		o.SetField000228(x)
-		return 88, nil
+		return 88, err
 	case "field_0002_29":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 89, err
+		if err == nil && apply {
+			o.SetField000229List(x)
 		}
-		o.SetField000229List(x)
-		return 89, nil
+		return 89, err
 	case "field_0003_00":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 90, err
+		if err == nil && apply {
+			o.SetField000300(x)
 		}
-		o.SetField000300(x)
-		return 90, nil
+		return 90, err
 	case "field_0003_01":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 91, err
+		if err == nil && apply {
+			o.SetField000301(x)
 		}
-		o.SetField000301(x)
-		return 91, nil
+		return 91, err
 	case "field_0003_02":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 92, err
+		if err == nil && apply {
+			o.SetField000302(x)
 		}
-		o.SetField000302(x)
-		return 92, nil
+		return 92, err
 	case "field_0003_03":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 93, err
+		if err == nil && apply {
+			o.SetField000303(x)
 		}
-		o.SetField000303(x)
-		return 93, nil
+		return 93, err
 	case "field_0003_04":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 94, err
+		if err == nil && apply {
+			o.SetField000304(x)
 		}
-		o.SetField000304(x)
-		return 94, nil
+		return 94, err
 	case "field_0003_05":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 95, err
+		if err == nil && apply {
+			o.SetField000305List(x)
 		}
-		o.SetField000305List(x)
-		return 95, nil
+		return 95, err
 	case "field_0003_06":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 96, err
+		if err == nil && apply {
+			o.SetField000306(x)
 		}
-		o.SetField000306(x)
-		return 96, nil
+		return 96, err
 	case "field_0003_07":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 97, err
+		if err == nil && apply {
+			o.SetField000307(x)
 		}
-		o.SetField000307(x)
-		return 97, nil
+		return 97, err
 	case "field_0003_08":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 98, err
+		if err == nil && apply {
+			o.SetField000308(x)
 		}
-		o.SetField000308(x)
-		return 98, nil
+		return 98, err
 	case "field_0003_09":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 99, err
+		if err == nil && apply {
+			o.SetField000309(x)
 		}
-		o.SetField000309(x)
-		return 99, nil
+		return 99, err
 	case "field_0003_10":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 100, err
+		if err == nil && apply {
+			o.SetField000310(x)
 		}
-		o.SetField000310(x)
-		return 100, nil
+		return 100, err
 	case "field_0003_11":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 101, err
+		if err == nil && apply {
+			o.SetField000311List(x)
 		}
-		o.SetField000311List(x)
-		return 101, nil
+		return 101, err
 	case "field_0003_12":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 102, err
+		if err == nil && apply {
+			o.SetField000312(x)
 		}
-		o.SetField000312(x)
-		return 102, nil
+		return 102, err
 	case "field_0003_13":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 103, err
+		if err == nil && apply {
+			o.SetField000313(x)
 		}
-		o.SetField000313(x)
-		return 103, nil
+		return 103, err
 	case "field_0003_14":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 104, err
+		if err == nil && apply {
+			o.SetField000314(x)
 		}
-		o.SetField000314(x)
-		return 104, nil
+		return 104, err
 	case "field_0003_15":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 105, err
+		if err == nil && apply {
+			o.SetField000315(x)
 		}
-		o.SetField000315(x)
-		return 105, nil
+		return 105, err
 	case "field_0003_16":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 106, err
+		if err == nil && apply {
+			o.SetField000316(x)
 		}
-		o.SetField000316(x)
-		return 106, nil
+		return 106, err
 	case "field_0003_17":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 107, err
+		if err == nil && apply {
+			o.SetField000317List(x)
 		}
-		o.SetField000317List(x)
-		return 107, nil
+		return 107, err
 	case "field_0003_18":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 108, err
+		if err == nil && apply {
+			o.SetField000318(x)
 		}
-		o.SetField000318(x)
-		return 108, nil
+		return 108, err
 	case "field_0003_19":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 109, err
+		if err == nil && apply {
+			o.SetField000319(x)
 		}
-		o.SetField000319(x)
-		return 109, nil
+		return 109, err
 	case "field_0003_20":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 110, err
+		if err == nil && apply {
+			o.SetField000320(x)
 		}
-		o.SetField000320(x)
-		return 110, nil
+		return 110, err
 	case "field_0003_21":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 111, err
+		if err == nil && apply {
+			o.SetField000321(x)
 		}
-		o.SetField000321(x)
-		return 111, nil
+		return 111, err
 	case "field_0003_22":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 112, err
+		if err == nil && apply {
+			o.SetField000322(x)
 		}
-		o.SetField000322(x)
-		return 112, nil
+		return 112, err
 	case "field_0003_23":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 113, err
+		if err == nil && apply {
+			o.SetField000323List(x)
 		}
-		o.SetField000323List(x)
-		return 113, nil
+		return 113, err
 	case "field_0003_24":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 114, err
+		if err == nil && apply {
+			o.SetField000324(x)
 		}
-		o.SetField000324(x)
-		return 114, nil
+		return 114, err
 	case "field_0003_25":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 115, err
+		if err == nil && apply {
+			o.SetField000325(x)
 		}
-		o.SetField000325(x)
-		return 115, nil
+		return 115, err
 	case "field_0003_26":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 116, err
+		if err == nil && apply {
+			o.SetField000326(x)
 		}
-		o.SetField000326(x)
-		return 116, nil
+		return 116, err
 	case "field_0003_27":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 117, err
+		if err == nil && apply {
+			o.SetField000327(x)
 		}
-		o.SetField000327(x)
-		return 117, nil
+		return 117, err
 	case "field_0003_28":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 118, err
+		if err == nil && apply {
+			o.SetField000328(x)
 		}
-		o.SetField000328(x)
-		return 118, nil
+		return 118, err
 	case "field_0003_29":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 119, err
+		if err == nil && apply {
+			o.SetField000329List(x)
 		}
-		o.SetField000329List(x)
-		return 119, nil
+		return 119, err
 	case "field_0004_00":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 120, err
+		if err == nil && apply {
+			o.SetField000400(x)
 		}
-		o.SetField000400(x)
-		return 120, nil
+		return 120, err
 	case "field_0004_01":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 121, err
+		if err == nil && apply {
+			o.SetField000401(x)
 		}
-		o.SetField000401(x)
-		return 121, nil
+		return 121, err
 	case "field_0004_02":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 122, err
+		if err == nil && apply {
+			o.SetField000402(x)
 		}
-		o.SetField000402(x)
-		return 122, nil
+		return 122, err
 	case "field_0004_03":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 123, err
+		if err == nil && apply {
+			o.SetField000403(x)
 		}
-		o.SetField000403(x)
-		return 123, nil
+		return 123, err
 	case "field_0004_04":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 124, err
+		if err == nil && apply {
+			o.SetField000404(x)
 		}
-		o.SetField000404(x)
-		return 124, nil
+		return 124, err
 	case "field_0004_05":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 125, err
+		if err == nil && apply {
+			o.SetField000405List(x)
 		}
-		o.SetField000405List(x)
-		return 125, nil
+		return 125, err
 	case "field_0004_06":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 126, err
+		if err == nil && apply {
+			o.SetField000406(x)
 		}
-		o.SetField000406(x)
-		return 126, nil
+		return 126, err
 	case "field_0004_07":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 127, err
+		if err == nil && apply {
+			o.SetField000407(x)
 		}
-		o.SetField000407(x)
-		return 127, nil
+		return 127, err
 	case "field_0004_08":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 128, err
+		if err == nil && apply {
+			o.SetField000408(x)
 		}
-		o.SetField000408(x)
-		return 128, nil
+		return 128, err
 	case "field_0004_09":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 129, err
+		if err == nil && apply {
+			o.SetField000409(x)
 		}
-		o.SetField000409(x)
-		return 129, nil
+		return 129, err
 	case "field_0004_10":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 130, err
+		if err == nil && apply {
+			o.SetField000410(x)
 		}
-		o.SetField000410(x)
-		return 130, nil
+		return 130, err
 	case "field_0004_11":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 131, err
+		if err == nil && apply {
+			o.SetField000411List(x)
 		}
-		o.SetField000411List(x)
-		return 131, nil
+		return 131, err
 	case "field_0004_12":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 132, err
+		if err == nil && apply {
+			o.SetField000412(x)
 		}
-		o.SetField000412(x)
-		return 132, nil
+		return 132, err
 	case "field_0004_13":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 133, err
+		if err == nil && apply {
+			o.SetField000413(x)
 		}
-		o.SetField000413(x)
-		return 133, nil
+		return 133, err
 	case "field_0004_14":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 134, err
+		if err == nil && apply {
+			o.SetField000414(x)
 		}
-		o.SetField000414(x)
-		return 134, nil
+		return 134, err
 	case "field_0004_15":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 135, err
+		if err == nil && apply {
+			o.SetField000415(x)
 		}
-		o.SetField000415(x)
-		return 135, nil
+		return 135, err
 	case "field_0004_16":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 136, err
+		if err == nil && apply {
+			o.SetField000416(x)
 		}
-		o.SetField000416(x)
-		return 136, nil
+		return 136, err
 	case "field_0004_17":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 137, err
+		if err == nil && apply {
+			o.SetField000417List(x)
 		}
-		o.SetField000417List(x)
-		return 137, nil
+		return 137, err
 	case "field_0004_18":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 138, err
+		if err == nil && apply {
+			o.SetField000418(x)
 		}
-		o.SetField000418(x)
-		return 138, nil
+		return 138, err
 	case "field_0004_19":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 139, err
+		if err == nil && apply {
+			o.SetField000419(x)
 		}
-		o.SetField000419(x)
-		return 139, nil
+		return 139, err
 	case "field_0004_20":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 140, err
+		if err == nil && apply {
+			o.SetField000420(x)
 		}
-		o.SetField000420(x)
-		return 140, nil
+		return 140, err
 	case "field_0004_21":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 141, err
+		if err == nil && apply {
+			o.SetField000421(x)
 		}
-		o.SetField000421(x)
-		return 141, nil
+		return 141, err
 	case "field_0004_22":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 142, err
+		if err == nil && apply {
+			o.SetField000422(x)
 		}
-		o.SetField000422(x)
-		return 142, nil
+		return 142, err
 	case "field_0004_23":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 143, err
+		if err == nil && apply {
+			o.SetField000423List(x)
 		}
-		o.SetField000423List(x)
-		return 143, nil
+		return 143, err
 	case "field_0004_24":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 144, err
+		if err == nil && apply {
+			o.SetField000424(x)
 		}
-		o.SetField000424(x)
-		return 144, nil
+		return 144, err
 	case "field_0004_25":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 145, err
+		if err == nil && apply {
+			o.SetField000425(x)
 		}
-		o.SetField000425(x)
-		return 145, nil
+		return 145, err
 	case "field_0004_26":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 146, err
+		if err == nil && apply {
+			o.SetField000426(x)
 		}
-		o.SetField000426(x)
-		return 146, nil
+		return 146, err
 	case "field_0004_27":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 147, err
+		if err == nil && apply {
+			o.SetField000427(x)
 		}
-		o.SetField000427(x)
-		return 147, nil
+		return 147, err
 	case "field_0004_28":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 148, err
+		if err == nil && apply {
+			o.SetField000428(x)
 		}
-		o.SetField000428(x)
-		return 148, nil
+		return 148, err
 	case "field_0004_29":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 149, err
+		if err == nil && apply {
+			o.SetField000429List(x)
 		}
-		o.SetField000429List(x)
-		return 149, nil
+		return 149, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

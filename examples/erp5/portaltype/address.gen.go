@@ -189,65 +189,58 @@ func (o *Address) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "street_address":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetStreetAddress(x)
 		}
-		o.SetStreetAddress(x)
-		return 0, nil
+		return 0, err
 	case "city":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetCity(x)
 		}
-		o.SetCity(x)
-		return 1, nil
+		return 1, err
 	case "zip_code":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetZipCode(x)
 		}
-		o.SetZipCode(x)
-		return 2, nil
+		return 2, err
 	case "region":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SetRegionList(x)
 		}
-		o.SetRegionList(x)
-		return 3, nil
+		return 3, err
 	case "title":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetTitle(x)
 		}
-		o.SetTitle(x)
-		return 4, nil
+		return 4, err
 	case "description":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 5, err
+		if err == nil && apply {
+			o.SetDescription(x)
 		}
-		o.SetDescription(x)
-		return 5, nil
+		return 5, err
 	case "subject":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 6, err
+		if err == nil && apply {
+			o.SetSubjectList(x)
 		}
-		o.SetSubjectList(x)
-		return 6, nil
+		return 6, err
 	case "language":
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
-		if err != nil || !apply {
-			return 7, err
+		if err == nil && apply {
+			err = o.SetLanguage(x)
 		}
-		return 7, o.SetLanguage(x)
+		return 7, err
 	case "creation_date":
 		return 8, holders.ErrReadOnly
 	}

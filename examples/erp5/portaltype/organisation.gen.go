@@ -352,104 +352,93 @@ func (o *Organisation) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "corporate_name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetCorporateName(x)
 		}
-		o.SetCorporateName(x)
-		return 0, nil
+		return 0, err
 	case "corporate_registration_code":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetCorporateRegistrationCode(x)
 		}
-		o.SetCorporateRegistrationCode(x)
-		return 1, nil
+		return 1, err
 	case "social_capital":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetSocialCapital(x)
 		}
-		o.SetSocialCapital(x)
-		return 2, nil
+		return 2, err
 	case "employee_count":
 		return 3, holders.ErrReadOnly
 	case "founding_date":
 		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetFoundingDate(x)
 		}
-		o.SetFoundingDate(x)
-		return 4, nil
+		return 4, err
 	case "vat_liable":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 5, err
+		if err == nil && apply {
+			o.SetVatLiable(x)
 		}
-		o.SetVatLiable(x)
-		return 5, nil
+		return 5, err
 	case "activity":
 		x, err := holders.ToStrings(v)
 		if err == nil && !apply {
 			err = holders.CheckSelections(x, accessorholder.OrganisationProperties[6].Values)
 		}
-		if err != nil || !apply {
-			return 6, err
+		if err == nil && apply {
+			err = o.SetActivityList(x)
 		}
-		return 6, o.SetActivityList(x)
+		return 6, err
 	case "default_currency":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 7, err
+		if err == nil && apply {
+			o.SetDefaultCurrency(x)
 		}
-		o.SetDefaultCurrency(x)
-		return 7, nil
+		return 7, err
 	case "region":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
-		if err != nil || !apply {
-			return 8, err
+		if err == nil && apply {
+			o.SetRegionList(x)
 		}
-		o.SetRegionList(x)
-		return 8, nil
+		return 8, err
 	case "reference":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 9, err
+		if err == nil && apply {
+			o.SetReference(x)
 		}
-		o.SetReference(x)
-		return 9, nil
+		return 9, err
 	case "title":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 10, err
+		if err == nil && apply {
+			o.SetTitle(x)
 		}
-		o.SetTitle(x)
-		return 10, nil
+		return 10, err
 	case "description":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 11, err
+		if err == nil && apply {
+			o.SetDescription(x)
 		}
-		o.SetDescription(x)
-		return 11, nil
+		return 11, err
 	case "subject":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 12, err
+		if err == nil && apply {
+			o.SetSubjectList(x)
 		}
-		o.SetSubjectList(x)
-		return 12, nil
+		return 12, err
 	case "language":
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
-		if err != nil || !apply {
-			return 13, err
+		if err == nil && apply {
+			err = o.SetLanguage(x)
 		}
-		return 13, o.SetLanguage(x)
+		return 13, err
 	case "creation_date":
 		return 14, holders.ErrReadOnly
 	case "group":
@@ -457,18 +446,16 @@ func (o *Organisation) set(id string, v any, apply bool) (int, error) {
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
 		}
-		if err != nil || !apply {
-			return 15, err
+		if err == nil && apply {
+			o.SetGroupList(x)
 		}
-		o.SetGroupList(x)
-		return 15, nil
+		return 15, err
 	case "subordination":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 16, err
+		if err == nil && apply {
+			o.SetSubordinationList(x)
 		}
-		o.SetSubordinationList(x)
-		return 16, nil
+		return 16, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

@@ -564,67 +564,58 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "first_name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetFirstName(x)
 		}
-		o.SetFirstName(x)
-		return 0, nil
+		return 0, err
 	case "last_name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetLastName(x)
 		}
-		o.SetLastName(x)
-		return 1, nil
+		return 1, err
 	case "title":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetTitle(x)
 		}
-		o.SetTitle(x)
-		return 2, nil
+		return 2, err
 	case "birthday":
 		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SetBirthday(x)
 		}
-		o.SetBirthday(x)
-		return 3, nil
+		return 3, err
 	case "child_count":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetChildCount(x)
 		}
-		o.SetChildCount(x)
-		return 4, nil
+		return 4, err
 	case "career_role":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 5, err
+		if err == nil && apply {
+			o.SetCareerRoleList(x)
 		}
-		o.SetCareerRoleList(x)
-		return 5, nil
+		return 5, err
 	case "salary":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 6, err
+		if err == nil && apply {
+			o.SetSalary(x)
 		}
-		o.SetSalary(x)
-		return 6, nil
+		return 6, err
 	case "salary_range_min":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 7, err
+		if err == nil && apply {
+			o.SetSalaryRangeMin(x)
 		}
-		o.SetSalaryRangeMin(x)
-		return 7, nil
+		return 7, err
 	case "salary_range_max":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 8, err
+		if err == nil && apply {
+			o.SetSalaryRangeMax(x)
 		}
-		o.SetSalaryRangeMax(x)
-		return 8, nil
+		return 8, err
 	case "nickname":
 		return 9, holders.ErrReadOnly
 	case "gender":
@@ -632,78 +623,70 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[10].Values)
 		}
-		if err != nil || !apply {
-			return 10, err
+		if err == nil && apply {
+			err = o.SetGender(x)
 		}
-		return 10, o.SetGender(x)
+		return 10, err
 	case "photo":
 		x, err := holders.ToBytes(v)
-		if err != nil || !apply {
-			return 11, err
+		if err == nil && apply {
+			o.SetPhoto(x)
 		}
-		o.SetPhoto(x)
-		return 11, nil
+		return 11, err
 	case "preferred_currency":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 12, err
+		if err == nil && apply {
+			o.SetPreferredCurrency(x)
 		}
-		o.SetPreferredCurrency(x)
-		return 12, nil
+		return 12, err
 	case "region":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
-		if err != nil || !apply {
-			return 13, err
+		if err == nil && apply {
+			o.SetRegionList(x)
 		}
-		o.SetRegionList(x)
-		return 13, nil
+		return 13, err
 	case "subordination":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 14, err
+		if err == nil && apply {
+			o.SetSubordinationList(x)
 		}
-		o.SetSubordinationList(x)
-		return 14, nil
+		return 14, err
 	case "employee_number":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 15, err
+		if err == nil && apply {
+			o.SetEmployeeNumber(x)
 		}
-		o.SetEmployeeNumber(x)
-		return 15, nil
+		return 15, err
 	case "reference":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 16, err
+		if err == nil && apply {
+			o.SetReference(x)
 		}
-		o.SetReference(x)
-		return 16, nil
+		return 16, err
 	case "description":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 17, err
+		if err == nil && apply {
+			o.SetDescription(x)
 		}
-		o.SetDescription(x)
-		return 17, nil
+		return 17, err
 	case "subject":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 18, err
+		if err == nil && apply {
+			o.SetSubjectList(x)
 		}
-		o.SetSubjectList(x)
-		return 18, nil
+		return 18, err
 	case "language":
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
-		if err != nil || !apply {
-			return 19, err
+		if err == nil && apply {
+			err = o.SetLanguage(x)
 		}
-		return 19, o.SetLanguage(x)
+		return 19, err
 	case "creation_date":
 		return 20, holders.ErrReadOnly
 	case "group":
@@ -711,31 +694,28 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
 		}
-		if err != nil || !apply {
-			return 21, err
+		if err == nil && apply {
+			o.SetGroupList(x)
 		}
-		o.SetGroupList(x)
-		return 21, nil
+		return 21, err
 	case "function":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "function", x)
 		}
-		if err != nil || !apply {
-			return 22, err
+		if err == nil && apply {
+			o.SetFunctionList(x)
 		}
-		o.SetFunctionList(x)
-		return 22, nil
+		return 22, err
 	case "skill":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "skill", x)
 		}
-		if err != nil || !apply {
-			return 23, err
+		if err == nil && apply {
+			o.SetSkillList(x)
 		}
-		o.SetSkillList(x)
-		return 23, nil
+		return 23, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

@@ -161,34 +161,31 @@ func (o *PersonModule) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "title":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetTitle(x)
 		}
-		o.SetTitle(x)
-		return 0, nil
+		return 0, err
 	case "description":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetDescription(x)
 		}
-		o.SetDescription(x)
-		return 1, nil
+		return 1, err
 	case "subject":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetSubjectList(x)
 		}
-		o.SetSubjectList(x)
-		return 2, nil
+		return 2, err
 	case "language":
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
 		}
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			err = o.SetLanguage(x)
 		}
-		return 3, o.SetLanguage(x)
+		return 3, err
 	case "creation_date":
 		return 4, holders.ErrReadOnly
 	}

@@ -141,18 +141,16 @@ func (o *Session) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "user":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetUser(x)
 		}
-		o.SetUser(x)
-		return 0, nil
+		return 0, err
 	case "started":
 		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetStarted(x)
 		}
-		o.SetStarted(x)
-		return 1, nil
+		return 1, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

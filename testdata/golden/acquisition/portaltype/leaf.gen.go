@@ -147,25 +147,22 @@ func (o *Leaf) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "weight":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetWeight(x)
 		}
-		o.SetWeight(x)
-		return 0, nil
+		return 0, err
 	case "label":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetLabel(x)
 		}
-		o.SetLabel(x)
-		return 1, nil
+		return 1, err
 	case "size":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetSize(x)
 		}
-		o.SetSize(x)
-		return 2, nil
+		return 2, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

@@ -400,79 +400,70 @@ func (o *Node) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "label":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetLabel(x)
 		}
-		o.SetLabel(x)
-		return 0, nil
+		return 0, err
 	case "nickname":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetNickname(x)
 		}
-		o.SetNickname(x)
-		return 1, nil
+		return 1, err
 	case "size":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetSize(x)
 		}
-		o.SetSize(x)
-		return 2, nil
+		return 2, err
 	case "tags":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SetTagsList(x)
 		}
-		o.SetTagsList(x)
-		return 3, nil
+		return 3, err
 	case "name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetName(x)
 		}
-		o.SetName(x)
-		return 4, nil
+		return 4, err
 	case "kind":
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.NodeProperties[5].Values)
 		}
-		if err != nil || !apply {
-			return 5, err
+		if err == nil && apply {
+			err = o.SetKind(x)
 		}
-		return 5, o.SetKind(x)
+		return 5, err
 	case "zones":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 6, err
+		if err == nil && apply {
+			o.SetZonesList(x)
 		}
-		o.SetZonesList(x)
-		return 6, nil
+		return 6, err
 	case "zones_source":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 7, err
+		if err == nil && apply {
+			o.SetZonesSourceList(x)
 		}
-		o.SetZonesSourceList(x)
-		return 7, nil
+		return 7, err
 	case "parent":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 8, err
+		if err == nil && apply {
+			o.SetParentList(x)
 		}
-		o.SetParentList(x)
-		return 8, nil
+		return 8, err
 	case "region":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
-		if err != nil || !apply {
-			return 9, err
+		if err == nil && apply {
+			o.SetRegionList(x)
 		}
-		o.SetRegionList(x)
-		return 9, nil
+		return 9, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

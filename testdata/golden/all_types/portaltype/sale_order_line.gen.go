@@ -260,141 +260,124 @@ func (o *SaleOrderLine) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetName(x)
 		}
-		o.SetName(x)
-		return 0, nil
+		return 0, err
 	case "body":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetBody(x)
 		}
-		o.SetBody(x)
-		return 1, nil
+		return 1, err
 	case "count":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetCount(x)
 		}
-		o.SetCount(x)
-		return 2, nil
+		return 2, err
 	case "ratio":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SetRatio(x)
 		}
-		o.SetRatio(x)
-		return 3, nil
+		return 3, err
 	case "ratio_range_min":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetRatioRangeMin(x)
 		}
-		o.SetRatioRangeMin(x)
-		return 4, nil
+		return 4, err
 	case "ratio_range_max":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 5, err
+		if err == nil && apply {
+			o.SetRatioRangeMax(x)
 		}
-		o.SetRatioRangeMax(x)
-		return 5, nil
+		return 5, err
 	case "enabled":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 6, err
+		if err == nil && apply {
+			o.SetEnabled(x)
 		}
-		o.SetEnabled(x)
-		return 6, nil
+		return 6, err
 	case "start":
 		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return 7, err
+		if err == nil && apply {
+			o.SetStart(x)
 		}
-		o.SetStart(x)
-		return 7, nil
+		return 7, err
 	case "start_range_min":
 		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return 8, err
+		if err == nil && apply {
+			o.SetStartRangeMin(x)
 		}
-		o.SetStartRangeMin(x)
-		return 8, nil
+		return 8, err
 	case "start_range_max":
 		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return 9, err
+		if err == nil && apply {
+			o.SetStartRangeMax(x)
 		}
-		o.SetStartRangeMax(x)
-		return 9, nil
+		return 9, err
 	case "tags":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 10, err
+		if err == nil && apply {
+			o.SetTagsList(x)
 		}
-		o.SetTagsList(x)
-		return 10, nil
+		return 10, err
 	case "words":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 11, err
+		if err == nil && apply {
+			o.SetWordsList(x)
 		}
-		o.SetWordsList(x)
-		return 11, nil
+		return 11, err
 	case "blob":
 		x, err := holders.ToBytes(v)
-		if err != nil || !apply {
-			return 12, err
+		if err == nil && apply {
+			o.SetBlob(x)
 		}
-		o.SetBlob(x)
-		return 12, nil
+		return 12, err
 	case "state":
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.EverythingProperties[13].Values)
 		}
-		if err != nil || !apply {
-			return 13, err
+		if err == nil && apply {
+			err = o.SetState(x)
 		}
-		return 13, o.SetState(x)
+		return 13, err
 	case "channels":
 		x, err := holders.ToStrings(v)
 		if err == nil && !apply {
 			err = holders.CheckSelections(x, accessorholder.EverythingProperties[14].Values)
 		}
-		if err != nil || !apply {
-			return 14, err
+		if err == nil && apply {
+			err = o.SetChannelsList(x)
 		}
-		return 14, o.SetChannelsList(x)
+		return 14, err
 	case "scores":
 		x, err := holders.ToInts(v)
-		if err != nil || !apply {
-			return 15, err
+		if err == nil && apply {
+			o.SetScoresList(x)
 		}
-		o.SetScoresList(x)
-		return 15, nil
+		return 15, err
 	case "weights":
 		x, err := holders.ToFloats(v)
-		if err != nil || !apply {
-			return 16, err
+		if err == nil && apply {
+			o.SetWeightsList(x)
 		}
-		o.SetWeightsList(x)
-		return 16, nil
+		return 16, err
 	case "flags":
 		x, err := holders.ToBools(v)
-		if err != nil || !apply {
-			return 17, err
+		if err == nil && apply {
+			o.SetFlagsList(x)
 		}
-		o.SetFlagsList(x)
-		return 17, nil
+		return 17, err
 	case "dates":
 		x, err := holders.ToTimes(v)
-		if err != nil || !apply {
-			return 18, err
+		if err == nil && apply {
+			o.SetDatesList(x)
 		}
-		o.SetDatesList(x)
-		return 18, nil
+		return 18, err
 	case "secret":
 		return 19, holders.ErrReadOnly
 	case "region":
@@ -402,11 +385,10 @@ func (o *SaleOrderLine) set(id string, v any, apply bool) (int, error) {
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
-		if err != nil || !apply {
-			return 20, err
+		if err == nil && apply {
+			o.SetRegionList(x)
 		}
-		o.SetRegionList(x)
-		return 20, nil
+		return 20, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

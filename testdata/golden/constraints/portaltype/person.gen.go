@@ -293,58 +293,52 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "last_name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetLastName(x)
 		}
-		o.SetLastName(x)
-		return 0, nil
+		return 0, err
 	case "reference":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetReference(x)
 		}
-		o.SetReference(x)
-		return 1, nil
+		return 1, err
 	case "status":
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[2].Values)
 		}
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			err = o.SetStatus(x)
 		}
-		return 2, o.SetStatus(x)
+		return 2, err
 	case "tags":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SetTagsList(x)
 		}
-		o.SetTagsList(x)
-		return 3, nil
+		return 3, err
 	case "born":
 		x, err := holders.ToTime(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetBorn(x)
 		}
-		o.SetBorn(x)
-		return 4, nil
+		return 4, err
 	case "subordination":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 5, err
+		if err == nil && apply {
+			o.SetSubordinationList(x)
 		}
-		o.SetSubordinationList(x)
-		return 5, nil
+		return 5, err
 	case "group":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
 		}
-		if err != nil || !apply {
-			return 6, err
+		if err == nil && apply {
+			o.SetGroupList(x)
 		}
-		o.SetGroupList(x)
-		return 6, nil
+		return 6, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

@@ -148,18 +148,16 @@ func (o *Memo) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "title":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetTitle(x)
 		}
-		o.SetTitle(x)
-		return 0, nil
+		return 0, err
 	case "description":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetDescription(x)
 		}
-		o.SetDescription(x)
-		return 1, nil
+		return 1, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

@@ -194,48 +194,43 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "title":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetTitle(x)
 		}
-		o.SetTitle(x)
-		return 0, nil
+		return 0, err
 	case "description":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetDescription(x)
 		}
-		o.SetDescription(x)
-		return 1, nil
+		return 1, err
 	case "first_name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetFirstName(x)
 		}
-		o.SetFirstName(x)
-		return 2, nil
+		return 2, err
 	case "last_name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SetLastName(x)
 		}
-		o.SetLastName(x)
-		return 3, nil
+		return 3, err
 	case "state":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[3].Values)
 		}
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			err = o.SetState(x)
 		}
-		return 4, o.SetState(x)
+		return 4, err
 	case "audited_by":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 5, err
+		if err == nil && apply {
+			o.SetAuditedBy(x)
 		}
-		o.SetAuditedBy(x)
-		return 5, nil
+		return 5, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

@@ -170,41 +170,37 @@ func (o *PlainPerson) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "first_name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetFirstName(x)
 		}
-		o.SetFirstName(x)
-		return 0, nil
+		return 0, err
 	case "last_name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetLastName(x)
 		}
-		o.SetLastName(x)
-		return 1, nil
+		return 1, err
 	case "title":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetTitle(x)
 		}
-		o.SetTitle(x)
-		return 2, nil
+		return 2, err
 	case "state":
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[3].Values)
 		}
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			err = o.SetState(x)
 		}
-		return 3, o.SetState(x)
+		return 3, err
 	case "audited_by":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetAuditedBy(x)
 		}
-		o.SetAuditedBy(x)
-		return 4, nil
+		return 4, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

@@ -274,28 +274,25 @@ func (o *Box) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "label":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetLabel(x)
 		}
-		o.SetLabel(x)
-		return 0, nil
+		return 0, err
 	case "owner":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetOwnerList(x)
 		}
-		o.SetOwnerList(x)
-		return 1, nil
+		return 1, err
 	case "color":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "color", x)
 		}
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetColorList(x)
 		}
-		o.SetColorList(x)
-		return 2, nil
+		return 2, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

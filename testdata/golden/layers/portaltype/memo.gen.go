@@ -143,18 +143,16 @@ func (o *Memo) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "number":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetNumber(x)
 		}
-		o.SetNumber(x)
-		return 0, nil
+		return 0, err
 	case "country":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetCountry(x)
 		}
-		o.SetCountry(x)
-		return 1, nil
+		return 1, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

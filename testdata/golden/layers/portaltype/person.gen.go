@@ -186,49 +186,43 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "first_name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetFirstName(x)
 		}
-		o.SetFirstName(x)
-		return 0, nil
+		return 0, err
 	case "last_name":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetLastName(x)
 		}
-		o.SetLastName(x)
-		return 1, nil
+		return 1, err
 	case "region":
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetRegionList(x)
 		}
-		o.SetRegionList(x)
-		return 2, nil
+		return 2, err
 	case "employee_number":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SetEmployeeNumber(x)
 		}
-		o.SetEmployeeNumber(x)
-		return 3, nil
+		return 3, err
 	case "number":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetNumber(x)
 		}
-		o.SetNumber(x)
-		return 4, nil
+		return 4, err
 	case "country":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 5, err
+		if err == nil && apply {
+			o.SetCountry(x)
 		}
-		o.SetCountry(x)
-		return 5, nil
+		return 5, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

@@ -206,88 +206,76 @@ func (o *HTTPClient) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "type":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetType(x)
 		}
-		o.SetType(x)
-		return 0, nil
+		return 0, err
 	case "range":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetRange(x)
 		}
-		o.SetRange(x)
-		return 1, nil
+		return 1, err
 	case "func":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetFunc(x)
 		}
-		o.SetFunc(x)
-		return 2, nil
+		return 2, err
 	case "default":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SetDefault(x)
 		}
-		o.SetDefault(x)
-		return 3, nil
+		return 3, err
 	case "map":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetMapList(x)
 		}
-		o.SetMapList(x)
-		return 4, nil
+		return 4, err
 	case "id":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 5, err
+		if err == nil && apply {
+			o.SetID(x)
 		}
-		o.SetID(x)
-		return 5, nil
+		return 5, err
 	case "url_string":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 6, err
+		if err == nil && apply {
+			o.SetURLString(x)
 		}
-		o.SetURLString(x)
-		return 6, nil
+		return 6, err
 	case "source_uid":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 7, err
+		if err == nil && apply {
+			o.SetSourceUID(x)
 		}
-		o.SetSourceUID(x)
-		return 7, nil
+		return 7, err
 	case "address_2":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 8, err
+		if err == nil && apply {
+			o.SetAddress2(x)
 		}
-		o.SetAddress2(x)
-		return 8, nil
+		return 8, err
 	case "café":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 9, err
+		if err == nil && apply {
+			o.SetCafé(x)
 		}
-		o.SetCafé(x)
-		return 9, nil
+		return 9, err
 	case "present":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 10, err
+		if err == nil && apply {
+			o.SetPresent(x)
 		}
-		o.SetPresent(x)
-		return 10, nil
+		return 10, err
 	case "select":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 11, err
+		if err == nil && apply {
+			o.SetSelectList(x)
 		}
-		o.SetSelectList(x)
-		return 11, nil
+		return 11, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

@@ -135,11 +135,10 @@ func (o *Note) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "text":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetText(x)
 		}
-		o.SetText(x)
-		return 0, nil
+		return 0, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

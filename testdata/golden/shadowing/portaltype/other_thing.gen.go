@@ -200,41 +200,37 @@ func (o *OtherThing) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "title":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetTitle(x)
 		}
-		o.SetTitle(x)
-		return 0, nil
+		return 0, err
 	case "code_list":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetCodeList(x)
 		}
-		o.SetCodeList(x)
-		return 1, nil
+		return 1, err
 	case "level":
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.SecondProperties[2].Values)
 		}
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			err = o.SetLevel(x)
 		}
-		return 2, o.SetLevel(x)
+		return 2, err
 	case "extra":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SetExtra(x)
 		}
-		o.SetExtra(x)
-		return 3, nil
+		return 3, err
 	case "code":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.FirstHolder.SetCodeList(x)
 		}
-		o.FirstHolder.SetCodeList(x)
-		return 4, nil
+		return 4, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

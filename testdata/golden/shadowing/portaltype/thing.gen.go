@@ -200,39 +200,34 @@ func (o *Thing) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "title":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetTitle(x)
 		}
-		o.SetTitle(x)
-		return 0, nil
+		return 0, err
 	case "code":
 		x, err := holders.ToStrings(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetCodeList(x)
 		}
-		o.SetCodeList(x)
-		return 1, nil
+		return 1, err
 	case "level":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetLevel(x)
 		}
-		o.SetLevel(x)
-		return 2, nil
+		return 2, err
 	case "code_list":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SecondHolder.SetCodeList(x)
 		}
-		o.SecondHolder.SetCodeList(x)
-		return 3, nil
+		return 3, err
 	case "extra":
 		x, err := holders.ToBool(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetExtra(x)
 		}
-		o.SetExtra(x)
-		return 4, nil
+		return 4, err
 	}
 	return -1, holders.ErrUnknownProperty
 }

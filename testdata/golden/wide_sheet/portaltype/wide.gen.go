@@ -555,501 +555,430 @@ func (o *Wide) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "p00":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 0, err
+		if err == nil && apply {
+			o.SetP00(x)
 		}
-		o.SetP00(x)
-		return 0, nil
+		return 0, err
 	case "p01":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 1, err
+		if err == nil && apply {
+			o.SetP01(x)
 		}
-		o.SetP01(x)
-		return 1, nil
+		return 1, err
 	case "p02":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 2, err
+		if err == nil && apply {
+			o.SetP02(x)
 		}
-		o.SetP02(x)
-		return 2, nil
+		return 2, err
 	case "p03":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 3, err
+		if err == nil && apply {
+			o.SetP03(x)
 		}
-		o.SetP03(x)
-		return 3, nil
+		return 3, err
 	case "p04":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 4, err
+		if err == nil && apply {
+			o.SetP04(x)
 		}
-		o.SetP04(x)
-		return 4, nil
+		return 4, err
 	case "p05":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 5, err
+		if err == nil && apply {
+			o.SetP05(x)
 		}
-		o.SetP05(x)
-		return 5, nil
+		return 5, err
 	case "p06":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 6, err
+		if err == nil && apply {
+			o.SetP06(x)
 		}
-		o.SetP06(x)
-		return 6, nil
+		return 6, err
 	case "p07":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 7, err
+		if err == nil && apply {
+			o.SetP07(x)
 		}
-		o.SetP07(x)
-		return 7, nil
+		return 7, err
 	case "p08":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 8, err
+		if err == nil && apply {
+			o.SetP08(x)
 		}
-		o.SetP08(x)
-		return 8, nil
+		return 8, err
 	case "p09":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 9, err
+		if err == nil && apply {
+			o.SetP09(x)
 		}
-		o.SetP09(x)
-		return 9, nil
+		return 9, err
 	case "p10":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 10, err
+		if err == nil && apply {
+			o.SetP10(x)
 		}
-		o.SetP10(x)
-		return 10, nil
+		return 10, err
 	case "p11":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 11, err
+		if err == nil && apply {
+			o.SetP11(x)
 		}
-		o.SetP11(x)
-		return 11, nil
+		return 11, err
 	case "p12":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 12, err
+		if err == nil && apply {
+			o.SetP12(x)
 		}
-		o.SetP12(x)
-		return 12, nil
+		return 12, err
 	case "p13":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 13, err
+		if err == nil && apply {
+			o.SetP13(x)
 		}
-		o.SetP13(x)
-		return 13, nil
+		return 13, err
 	case "p14":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 14, err
+		if err == nil && apply {
+			o.SetP14(x)
 		}
-		o.SetP14(x)
-		return 14, nil
+		return 14, err
 	case "p15":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 15, err
+		if err == nil && apply {
+			o.SetP15(x)
 		}
-		o.SetP15(x)
-		return 15, nil
+		return 15, err
 	case "p16":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 16, err
+		if err == nil && apply {
+			o.SetP16(x)
 		}
-		o.SetP16(x)
-		return 16, nil
+		return 16, err
 	case "p17":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 17, err
+		if err == nil && apply {
+			o.SetP17(x)
 		}
-		o.SetP17(x)
-		return 17, nil
+		return 17, err
 	case "p18":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 18, err
+		if err == nil && apply {
+			o.SetP18(x)
 		}
-		o.SetP18(x)
-		return 18, nil
+		return 18, err
 	case "p19":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 19, err
+		if err == nil && apply {
+			o.SetP19(x)
 		}
-		o.SetP19(x)
-		return 19, nil
+		return 19, err
 	case "p20":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 20, err
+		if err == nil && apply {
+			o.SetP20(x)
 		}
-		o.SetP20(x)
-		return 20, nil
+		return 20, err
 	case "p21":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 21, err
+		if err == nil && apply {
+			o.SetP21(x)
 		}
-		o.SetP21(x)
-		return 21, nil
+		return 21, err
 	case "p22":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 22, err
+		if err == nil && apply {
+			o.SetP22(x)
 		}
-		o.SetP22(x)
-		return 22, nil
+		return 22, err
 	case "p23":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 23, err
+		if err == nil && apply {
+			o.SetP23(x)
 		}
-		o.SetP23(x)
-		return 23, nil
+		return 23, err
 	case "p24":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 24, err
+		if err == nil && apply {
+			o.SetP24(x)
 		}
-		o.SetP24(x)
-		return 24, nil
+		return 24, err
 	case "p25":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 25, err
+		if err == nil && apply {
+			o.SetP25(x)
 		}
-		o.SetP25(x)
-		return 25, nil
+		return 25, err
 	case "p26":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 26, err
+		if err == nil && apply {
+			o.SetP26(x)
 		}
-		o.SetP26(x)
-		return 26, nil
+		return 26, err
 	case "p27":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 27, err
+		if err == nil && apply {
+			o.SetP27(x)
 		}
-		o.SetP27(x)
-		return 27, nil
+		return 27, err
 	case "p28":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 28, err
+		if err == nil && apply {
+			o.SetP28(x)
 		}
-		o.SetP28(x)
-		return 28, nil
+		return 28, err
 	case "p29":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 29, err
+		if err == nil && apply {
+			o.SetP29(x)
 		}
-		o.SetP29(x)
-		return 29, nil
+		return 29, err
 	case "p30":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 30, err
+		if err == nil && apply {
+			o.SetP30(x)
 		}
-		o.SetP30(x)
-		return 30, nil
+		return 30, err
 	case "p31":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 31, err
+		if err == nil && apply {
+			o.SetP31(x)
 		}
-		o.SetP31(x)
-		return 31, nil
+		return 31, err
 	case "p32":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 32, err
+		if err == nil && apply {
+			o.SetP32(x)
 		}
-		o.SetP32(x)
-		return 32, nil
+		return 32, err
 	case "p33":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 33, err
+		if err == nil && apply {
+			o.SetP33(x)
 		}
-		o.SetP33(x)
-		return 33, nil
+		return 33, err
 	case "p34":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 34, err
+		if err == nil && apply {
+			o.SetP34(x)
 		}
-		o.SetP34(x)
-		return 34, nil
+		return 34, err
 	case "p35":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 35, err
+		if err == nil && apply {
+			o.SetP35(x)
 		}
-		o.SetP35(x)
-		return 35, nil
+		return 35, err
 	case "p36":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 36, err
+		if err == nil && apply {
+			o.SetP36(x)
 		}
-		o.SetP36(x)
-		return 36, nil
+		return 36, err
 	case "p37":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 37, err
+		if err == nil && apply {
+			o.SetP37(x)
 		}
-		o.SetP37(x)
-		return 37, nil
+		return 37, err
 	case "p38":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 38, err
+		if err == nil && apply {
+			o.SetP38(x)
 		}
-		o.SetP38(x)
-		return 38, nil
+		return 38, err
 	case "p39":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 39, err
+		if err == nil && apply {
+			o.SetP39(x)
 		}
-		o.SetP39(x)
-		return 39, nil
+		return 39, err
 	case "p40":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 40, err
+		if err == nil && apply {
+			o.SetP40(x)
 		}
-		o.SetP40(x)
-		return 40, nil
+		return 40, err
 	case "p41":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 41, err
+		if err == nil && apply {
+			o.SetP41(x)
 		}
-		o.SetP41(x)
-		return 41, nil
+		return 41, err
 	case "p42":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 42, err
+		if err == nil && apply {
+			o.SetP42(x)
 		}
-		o.SetP42(x)
-		return 42, nil
+		return 42, err
 	case "p43":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 43, err
+		if err == nil && apply {
+			o.SetP43(x)
 		}
-		o.SetP43(x)
-		return 43, nil
+		return 43, err
 	case "p44":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 44, err
+		if err == nil && apply {
+			o.SetP44(x)
 		}
-		o.SetP44(x)
-		return 44, nil
+		return 44, err
 	case "p45":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 45, err
+		if err == nil && apply {
+			o.SetP45(x)
 		}
-		o.SetP45(x)
-		return 45, nil
+		return 45, err
 	case "p46":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 46, err
+		if err == nil && apply {
+			o.SetP46(x)
 		}
-		o.SetP46(x)
-		return 46, nil
+		return 46, err
 	case "p47":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 47, err
+		if err == nil && apply {
+			o.SetP47(x)
 		}
-		o.SetP47(x)
-		return 47, nil
+		return 47, err
 	case "p48":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 48, err
+		if err == nil && apply {
+			o.SetP48(x)
 		}
-		o.SetP48(x)
-		return 48, nil
+		return 48, err
 	case "p49":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 49, err
+		if err == nil && apply {
+			o.SetP49(x)
 		}
-		o.SetP49(x)
-		return 49, nil
+		return 49, err
 	case "p50":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 50, err
+		if err == nil && apply {
+			o.SetP50(x)
 		}
-		o.SetP50(x)
-		return 50, nil
+		return 50, err
 	case "p51":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 51, err
+		if err == nil && apply {
+			o.SetP51(x)
 		}
-		o.SetP51(x)
-		return 51, nil
+		return 51, err
 	case "p52":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 52, err
+		if err == nil && apply {
+			o.SetP52(x)
 		}
-		o.SetP52(x)
-		return 52, nil
+		return 52, err
 	case "p53":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 53, err
+		if err == nil && apply {
+			o.SetP53(x)
 		}
-		o.SetP53(x)
-		return 53, nil
+		return 53, err
 	case "p54":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 54, err
+		if err == nil && apply {
+			o.SetP54(x)
 		}
-		o.SetP54(x)
-		return 54, nil
+		return 54, err
 	case "p55":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 55, err
+		if err == nil && apply {
+			o.SetP55(x)
 		}
-		o.SetP55(x)
-		return 55, nil
+		return 55, err
 	case "p56":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 56, err
+		if err == nil && apply {
+			o.SetP56(x)
 		}
-		o.SetP56(x)
-		return 56, nil
+		return 56, err
 	case "p57":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 57, err
+		if err == nil && apply {
+			o.SetP57(x)
 		}
-		o.SetP57(x)
-		return 57, nil
+		return 57, err
 	case "p58":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 58, err
+		if err == nil && apply {
+			o.SetP58(x)
 		}
-		o.SetP58(x)
-		return 58, nil
+		return 58, err
 	case "p59":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 59, err
+		if err == nil && apply {
+			o.SetP59(x)
 		}
-		o.SetP59(x)
-		return 59, nil
+		return 59, err
 	case "p60":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 60, err
+		if err == nil && apply {
+			o.SetP60(x)
 		}
-		o.SetP60(x)
-		return 60, nil
+		return 60, err
 	case "p61":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 61, err
+		if err == nil && apply {
+			o.SetP61(x)
 		}
-		o.SetP61(x)
-		return 61, nil
+		return 61, err
 	case "p62":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 62, err
+		if err == nil && apply {
+			o.SetP62(x)
 		}
-		o.SetP62(x)
-		return 62, nil
+		return 62, err
 	case "p63":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 63, err
+		if err == nil && apply {
+			o.SetP63(x)
 		}
-		o.SetP63(x)
-		return 63, nil
+		return 63, err
 	case "p64":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 64, err
+		if err == nil && apply {
+			o.SetP64(x)
 		}
-		o.SetP64(x)
-		return 64, nil
+		return 64, err
 	case "p65":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 65, err
+		if err == nil && apply {
+			o.SetP65(x)
 		}
-		o.SetP65(x)
-		return 65, nil
+		return 65, err
 	case "p66":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 66, err
+		if err == nil && apply {
+			o.SetP66(x)
 		}
-		o.SetP66(x)
-		return 66, nil
+		return 66, err
 	case "p67":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 67, err
+		if err == nil && apply {
+			o.SetP67(x)
 		}
-		o.SetP67(x)
-		return 67, nil
+		return 67, err
 	case "p68":
 		x, err := holders.ToString(v)
-		if err != nil || !apply {
-			return 68, err
+		if err == nil && apply {
+			o.SetP68(x)
 		}
-		o.SetP68(x)
-		return 68, nil
+		return 68, err
 	case "p69":
 		x, err := holders.ToInt(v)
-		if err != nil || !apply {
-			return 69, err
+		if err == nil && apply {
+			o.SetP69(x)
 		}
-		o.SetP69(x)
-		return 69, nil
+		return 69, err
 	case "last":
 		x, err := holders.ToFloat(v)
-		if err != nil || !apply {
-			return 70, err
+		if err == nil && apply {
+			o.SetLast(x)
 		}
-		o.SetLast(x)
-		return 70, nil
+		return 70, err
 	}
 	return -1, holders.ErrUnknownProperty
 }
