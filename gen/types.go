@@ -273,7 +273,7 @@ func (tg *typeGen) setCase(i int, p *schema.Property) []jen.Code {
 	}
 	// One return per case: with a second one for the refusal, each case
 	// repeated the function's epilogue, and the wide type's SetProperty
-	// over varying ids was 7% slower (docs/performance.md).
+	// over varying ids was 6-11% slower (docs/performance.md).
 	apply := tg.call(i, setter, jen.Id("x"))
 	if isSelection(p) {
 		// A selection's typed setter checks the value again and returns an error.
