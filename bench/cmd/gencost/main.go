@@ -8,7 +8,8 @@
 // per property, and the time of `go build` of the generated packages with
 // their dependencies already in the build cache (a comment line that
 // changes on each run makes the compiler redo the generated packages
-// only). Then it builds a program that links -start-types generated types,
+// only), with the peak memory of that build (the largest resident set of
+// the go command and the compilers it runs, where the system reports it). Then it builds a program that links -start-types generated types,
 // one that links protoc-gen-go's code for the same types, one that links
 // only the holders package and an empty program, and compares their
 // process start times over -starts runs of each, interleaved. protoc and protoc-gen-go are looked
@@ -66,8 +67,8 @@ func main() {
 	spec := synth.Spec{Sheets: *sheets, Properties: *properties, Types: *sheets, SheetsPerType: 1}
 	props := spec.Sheets * spec.Properties
 	fmt.Printf("Schema: %d sheets x %d properties, %d portal types (%d properties); %s\n\n", spec.Sheets, spec.Properties, spec.Types, props, goVersion())
-	fmt.Println("| generator | generation | lines | lines per property | go build of the output |")
-	fmt.Println("|---|---:|---:|---:|---:|")
+	fmt.Println("| generator | generation | lines | lines per property | go build of the output | its peak memory |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|")
 
 	// accessorgen
 	agDir := filepath.Join(tmp, "ag")
@@ -81,21 +82,21 @@ func main() {
 		run(agDir, ag)
 	})
 	agLines := lines(agDir, "accessorholder", "portaltype")
-	agBuild := buildTime(agDir, "accessorholder", "portaltype")
-	fmt.Printf("| accessorgen | %s | %d | %.1f | %s |\n", ms(agGen), agLines, float64(agLines)/float64(props), ms(agBuild))
+	agBuild, agRSS := buildTime(agDir, "accessorholder", "portaltype")
+	fmt.Printf("| accessorgen | %s | %d | %.1f | %s | %s |\n", ms(agGen), agLines, float64(agLines)/float64(props), ms(agBuild), mb(agRSS))
 
 	// protoc --go_out
 	protoc, pgg := lookPath("protoc"), lookPath("protoc-gen-go")
 	if protoc == "" || pgg == "" {
-		fmt.Println("| protoc --go_out | skipped: protoc or protoc-gen-go is not installed (apt-get install protobuf-compiler; go install google.golang.org/protobuf/cmd/protoc-gen-go@latest) | | | |")
+		fmt.Println("| protoc --go_out | skipped: protoc or protoc-gen-go is not installed (apt-get install protobuf-compiler; go install google.golang.org/protobuf/cmd/protoc-gen-go@latest) | | | | |")
 	} else {
 		pbDir := filepath.Join(tmp, "pb")
 		pbv := writeProtoModule(pbDir, "synthpb", spec)
 		pbGen := fastest(func() { protocGoOut(pbDir, protoc, pgg) })
 		run(pbDir, "go", "mod", "tidy")
 		pbLines := lines(pbDir, "synthpb")
-		pbBuild := buildTime(pbDir, "synthpb")
-		fmt.Printf("| protoc --go_out (protoc-gen-go %s) | %s | %d | %.1f | %s |\n", pbv, ms(pbGen), pbLines, float64(pbLines)/float64(props), ms(pbBuild))
+		pbBuild, pbRSS := buildTime(pbDir, "synthpb")
+		fmt.Printf("| protoc --go_out (protoc-gen-go %s) | %s | %d | %.1f | %s | %s |\n", pbv, ms(pbGen), pbLines, float64(pbLines)/float64(props), ms(pbBuild), mb(pbRSS))
 		fmt.Printf("\nRatios: generation protoc/accessorgen %.2f; lines per property accessorgen/protoc %.2f; build accessorgen/protoc %.2f\n",
 			float64(pbGen)/float64(agGen), float64(agLines)/float64(pbLines), float64(agBuild)/float64(pbBuild))
 		fmt.Println()
@@ -234,15 +235,19 @@ func fastest(f func()) time.Duration {
 
 // buildTime times go build of the generated packages, dependencies cached:
 // it builds once to fill the cache, then marks each generated file with a
-// new comment before each timed build.
-func buildTime(dir string, pkgs ...string) time.Duration {
+// new comment before each timed build. It also returns the largest peak
+// resident set of those builds in bytes (0 where the system does not
+// report it): the compiler of one big package is what a machine with
+// little memory runs out of.
+func buildTime(dir string, pkgs ...string) (time.Duration, int64) {
 	var args []string
 	for _, p := range pkgs {
 		args = append(args, "./"+p)
 	}
 	run(dir, "go", append([]string{"build"}, args...)...)
 	n := 0
-	return fastest(func() {
+	var rss int64
+	best := fastest(func() {
 		n++
 		for _, p := range pkgs {
 			files, _ := filepath.Glob(filepath.Join(dir, p, "*.go"))
@@ -253,8 +258,9 @@ func buildTime(dir string, pkgs ...string) time.Duration {
 				check(os.WriteFile(f, data, 0o644))
 			}
 		}
-		run(dir, "go", append([]string{"build"}, args...)...)
+		rss = max(rss, peakRSS(run(dir, "go", append([]string{"build"}, args...)...)))
 	})
+	return best, rss
 }
 
 // lines counts the lines of the .go files in dir's subdirectories pkgs.
@@ -286,7 +292,9 @@ func lookPath(name string) string {
 	return ""
 }
 
-func run(dir, name string, args ...string) {
+// run runs name with args in dir and returns its state, exiting with its
+// output if it fails.
+func run(dir, name string, args ...string) *os.ProcessState {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
 	var stderr bytes.Buffer
@@ -294,6 +302,7 @@ func run(dir, name string, args ...string) {
 	if err := cmd.Run(); err != nil {
 		check(fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String()))
 	}
+	return cmd.ProcessState
 }
 
 func goOut(dir string, args ...string) (string, error) {
@@ -316,7 +325,16 @@ func pct(d []time.Duration, p int) time.Duration {
 	return s[len(s)*p/100]
 }
 
-func ms(d time.Duration) string  { return fmt.Sprintf("%.2f s", d.Seconds()) }
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+// mb formats a size in bytes as megabytes, or says it was not measured.
+func mb(n int64) string {
+	if n == 0 {
+		return "not measured"
+	}
+	return fmt.Sprintf("%d MB", n>>20)
+}
+
 func ms3(d time.Duration) string { return fmt.Sprintf("%.3f ms", float64(d)/1e6) }
 
 func comma(n int64) string {

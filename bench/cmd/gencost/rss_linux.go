@@ -1,0 +1,17 @@
+package main
+
+import (
+	"os"
+	"syscall"
+)
+
+// peakRSS returns the largest resident set, in bytes, of the finished
+// process ps and of the processes it waited for: on Linux, wait4 reports
+// the maximum over the whole tree, so a go build's figure is its largest
+// compiler's.
+func peakRSS(ps *os.ProcessState) int64 {
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		return ru.Maxrss << 10 // kilobytes on Linux
+	}
+	return 0
+}
