@@ -9,12 +9,14 @@
 // their dependencies already in the build cache (a comment line that
 // changes on each run makes the compiler redo the generated packages
 // only), with the peak memory of that build (the largest resident set of
-// the go command and the compilers it runs, where the system reports it). Then it builds a program that links -start-types generated types,
-// one that links protoc-gen-go's code for the same types, one that links
-// only the holders package and an empty program, and compares their
-// process start times over -starts runs of each, interleaved. protoc and protoc-gen-go are looked
-// up on PATH and in $(go env GOPATH)/bin; without them the protoc rows say
-// so and are skipped.
+// the go command and the compilers it runs, where the system reports it).
+// Then it builds a program that links -start-types generated types, one
+// that links protoc-gen-go's code for the same types, one that links only
+// the holders package and an empty program, and compares their process
+// start times and page faults over -starts runs of each, interleaved.
+// protoc and protoc-gen-go are looked up on PATH and in
+// $(go env GOPATH)/bin; without them the protoc rows say so and are
+// skipped.
 package main
 
 import (
@@ -164,6 +166,7 @@ func startUp(tmp, root, ag string) {
 	// (with a fixed seed): in a fixed order the empty program, always
 	// first, started 0.2-0.3 ms slower than the holders-only one after it.
 	times := make([][]time.Duration, len(programs))
+	faults := make([][]int64, len(programs))
 	order := make([]int, len(programs))
 	shuffle := rand.New(rand.NewPCG(1, 2))
 	for range *starts {
@@ -173,18 +176,19 @@ func startUp(tmp, root, ag string) {
 		shuffle.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			t0 := time.Now()
-			run(programs[i].dir, filepath.Join(tmp, programs[i].name))
+			ps := run(programs[i].dir, filepath.Join(tmp, programs[i].name))
 			times[i] = append(times[i], time.Since(t0))
+			faults[i] = append(faults[i], pageFaults(ps))
 		}
 	}
 	fmt.Printf("\nStart-up, %d runs of each program, interleaved in shuffled order (%d types of 2 properties):\n\n", *starts, *startTypes)
-	fmt.Println("| program | median | p10 | size | median against the empty program | against holders alone |")
-	fmt.Println("|---|---:|---:|---:|---:|---:|")
+	fmt.Println("| program | median | p10 | size | median against the empty program | against holders alone | page faults per start (median) |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|---:|")
 	for i, p := range programs {
 		fi, err := os.Stat(filepath.Join(tmp, p.name))
 		check(err)
-		fmt.Printf("| %s | %s | %s | %s bytes | %+.3f ms | %+.3f ms |\n", startLabel[p.name], ms3(median(times[i])), ms3(pct(times[i], 10)), comma(fi.Size()),
-			float64(median(times[i])-median(times[0]))/1e6, float64(median(times[i])-median(times[1]))/1e6)
+		fmt.Printf("| %s | %s | %s | %s bytes | %+.3f ms | %+.3f ms | %s |\n", startLabel[p.name], ms3(median(times[i])), ms3(pct(times[i], 10)), comma(fi.Size()),
+			float64(median(times[i])-median(times[0]))/1e6, float64(median(times[i])-median(times[1]))/1e6, faultCount(faults[i]))
 	}
 }
 
@@ -326,6 +330,16 @@ func pct(d []time.Duration, p int) time.Duration {
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+// faultCount formats the median of a program's page faults per start, or
+// says they were not measured.
+func faultCount(f []int64) string {
+	slices.Sort(f)
+	if len(f) == 0 || f[0] < 0 {
+		return "not measured"
+	}
+	return fmt.Sprint(f[len(f)/2])
+}
 
 // mb formats a size in bytes as megabytes, or says it was not measured.
 func mb(n int64) string {
