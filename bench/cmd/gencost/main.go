@@ -21,6 +21,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -321,9 +322,10 @@ func goVersion() string {
 	return v
 }
 
-func median(d []time.Duration) time.Duration { return pct(d, 50) }
+func median[T cmp.Ordered](d []T) T { return pct(d, 50) }
 
-func pct(d []time.Duration, p int) time.Duration {
+// pct returns the p-th percentile of d, which it leaves unsorted.
+func pct[T cmp.Ordered](d []T, p int) T {
 	s := slices.Clone(d)
 	slices.Sort(s)
 	return s[len(s)*p/100]
@@ -334,11 +336,10 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
 // faultCount formats the median of a program's page faults per start, or
 // says they were not measured.
 func faultCount(f []int64) string {
-	slices.Sort(f)
-	if len(f) == 0 || f[0] < 0 {
+	if len(f) == 0 || slices.Min(f) < 0 {
 		return "not measured"
 	}
-	return fmt.Sprint(f[len(f)/2])
+	return fmt.Sprint(median(f))
 }
 
 // mb formats a size in bytes as megabytes, or says it was not measured.
