@@ -58,7 +58,7 @@ func hasValue(recv string, tt *binding.Type, p *schema.Property) *jen.Statement 
 // portal type when there is one, holders.Object otherwise.
 func (tg *typeGen) contentType(p *schema.Property) *jen.Statement {
 	if len(p.PortalTypes) == 1 {
-		return jen.Op("*").Id(p.PortalTypes[0].GoName)
+		return jen.Op("*").Add(tg.typeRef(p.PortalTypes[0].GoName))
 	}
 	return rt("Object")
 }
@@ -96,7 +96,7 @@ func (tg *typeGen) contents(f *jen.File) {
 			flat := p.GoName + q.GoName
 			var cases []jen.Code
 			for _, target := range c.Targets {
-				cases = append(cases, jen.Case(jen.Op("*").Id(target.GoName)).Block(jen.Return(callOn("t", target, q.ID, readRole(q)), jen.Nil())))
+				cases = append(cases, jen.Case(jen.Op("*").Add(tg.typeRef(target.GoName))).Block(jen.Return(callOn("t", target, q.ID, readRole(q)), jen.Nil())))
 			}
 			f.Comment(flat + " returns " + q.ID + " of the " + p.ID + " sub-object (" + p.ContentProperties[i].Name + "), or its zero value when there is none.")
 			recv().Id(flat).Params(ctxParam()).Params(goType(q), jen.Error()).Block(
@@ -188,7 +188,7 @@ func (tg *typeGen) acquisitionFields(a *binding.Acquired, typ *jen.Statement, re
 	}
 	var cases []jen.Code
 	for i, target := range a.Targets {
-		cases = append(cases, jen.Case(jen.Op("*").Id(target.GoName)).Block(remote("t", target, a.Remote[i])...))
+		cases = append(cases, jen.Case(jen.Op("*").Add(tg.typeRef(target.GoName))).Block(remote("t", target, a.Remote[i])...))
 	}
 	d[jen.Id("Remote")] = jen.Func().Params(ctxParam(), jen.Id("obj").Add(rt("Object"))).Params(typ.Clone(), jen.Bool(), jen.Error()).Block(
 		jen.Switch(jen.Id("t").Op(":=").Id("obj").Assert(jen.Type())).Block(cases...),

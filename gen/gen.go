@@ -47,6 +47,12 @@ type Options struct {
 	Holders   Package
 	Types     Package
 	Documents Package // the hand-written documents package; zero when none
+
+	// TypesPerPackage, when above 0, puts the portal types in internal
+	// packages of about that many types under Types (PartsDir), which
+	// aliases them: the compiler then holds one such package in memory at
+	// a time, and builds them in parallel.
+	TypesPerPackage int
 }
 
 // File is one generated file.
@@ -72,8 +78,18 @@ func Holders(m *schema.Model, opts Options) ([]File, error) {
 func Types(m *schema.Model, b *binding.Binding, opts Options) ([]File, error) {
 	g := newGenerator(m, opts)
 	g.add(opts.Types, "accessorgen.go", func() *jen.File { return g.tablesFile(m) })
+	if opts.TypesPerPackage > 0 {
+		parts := splitTypes(b.Types, opts.TypesPerPackage)
+		pkgs := g.partPackages(len(parts))
+		for k, types := range parts {
+			for _, t := range types {
+				g.typePkg[t.GoName] = pkgs[k]
+			}
+			g.add(pkgs[k], "accessorgen.go", func() *jen.File { return g.partDoc(pkgs[k], types) })
+		}
+	}
 	for _, t := range b.Types {
-		g.add(opts.Types, fileName(t.GoName), func() *jen.File { return g.typeFile(t) })
+		g.add(g.typePackage(t.GoName), fileName(t.GoName), func() *jen.File { return g.typeFile(t) })
 	}
 	if len(b.Registry) > 0 {
 		g.add(opts.Types, RegistryFile, func() *jen.File { return g.registryFile(b.Registry) })
@@ -82,7 +98,7 @@ func Types(m *schema.Model, b *binding.Binding, opts Options) ([]File, error) {
 }
 
 func newGenerator(m *schema.Model, opts Options) *generator {
-	g := &generator{opts: opts, sheetIndex: map[*schema.Property]int{}}
+	g := &generator{opts: opts, sheetIndex: map[*schema.Property]int{}, typePkg: map[string]Package{}}
 	for _, s := range append(slices.Clone(m.Sheets), m.CategorySheets...) {
 		for i, p := range s.Properties {
 			g.sheetIndex[p] = i
@@ -144,6 +160,7 @@ func (g *generator) render() ([]File, error) {
 type generator struct {
 	opts       Options
 	sheetIndex map[*schema.Property]int // a property's index in its sheet's Properties; read-only while rendering
+	typePkg    map[string]Package       // a split portal type's internal package, by Go name; read-only while rendering
 	jobs       []job
 }
 

@@ -123,7 +123,11 @@ func generationCase(t *testing.T, dir string) []string {
 			t.Errorf("%s contains an absolute path", f.Path)
 		}
 	}
-	plan, err := output.Compare(dir, []string{opts.Holders.Dir, opts.Types.Dir}, first, gen.Header)
+	dirs, err := driver.OutputDirs(dir, opts, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := output.Compare(dir, dirs, first, gen.Header)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,6 +146,9 @@ func generationCase(t *testing.T, dir string) []string {
 	}
 	name := filepath.Base(dir)
 	pkgs := []string{filepath.Join(name, opts.Holders.Dir), filepath.Join(name, opts.Types.Dir)}
+	if opts.TypesPerPackage > 0 {
+		pkgs[1] += "/..." // and its internal packages
+	}
 	if strings.HasPrefix(cfg.Documents, "./") {
 		pkgs = append(pkgs, filepath.Join(name, cfg.Documents))
 	}

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"path"
 	"sort"
 
 	"github.com/accessorgen/accessorgen/schema"
@@ -20,7 +21,14 @@ func (g *generator) tablesFile(m *schema.Model) *jen.File {
 
 	var types []jen.Code
 	for _, t := range m.Types {
-		types = append(types, jen.Op("&").Id(unexported(t.GoName)+"Info"))
+		types = append(types, jen.Op("&").Qual(g.typePackage(t.GoName).Path, g.infoName(t.GoName)))
+	}
+	if g.opts.TypesPerPackage > 0 {
+		for _, t := range m.Types {
+			pkg := g.typePackage(t.GoName)
+			f.Comment(t.GoName + " is the portal type " + t.Name + " (" + t.Pos.Short() + "), declared in " + path.Join(PartsDir, pkg.Name) + ".")
+			f.Type().Id(t.GoName).Op("=").Qual(pkg.Path, t.GoName)
+		}
 	}
 	f.Comment("typeTable lists every portal type, sorted by name.")
 	f.Var().Id("typeTable").Op("=").Index(jen.Op("...")).Op("*").Add(rt("TypeInfo")).Values(types...)

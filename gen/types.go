@@ -51,11 +51,11 @@ func (g *generator) documentQual(name string) *jen.Statement {
 
 func (g *generator) typeFile(t *binding.Type) *jen.File {
 	low := unexported(t.GoName)
-	tg := &typeGen{generator: g, t: t, index: low + "Index", info: low + "Info", own: low + "Own", ownIndex: map[*schema.Property]int{}}
+	tg := &typeGen{generator: g, t: t, index: low + "Index", info: g.infoName(t.GoName), own: low + "Own", ownIndex: map[*schema.Property]int{}}
 	for i, p := range t.OnType() {
 		tg.ownIndex[p] = i
 	}
-	f := g.newFile(g.opts.Types)
+	f := g.newFile(g.typePackage(t.GoName))
 	name := t.GoName
 	var fields []jen.Code
 	var order []string

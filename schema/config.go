@@ -45,11 +45,17 @@ type Output struct {
 	Package string // defaults to the directory's last element
 	Pos     Pos    // of the holders or types mapping
 	DirPos  Pos    // of its dir value
+
+	// TypesPerPackage, for types only, splits the portal types over
+	// internal packages of about this many types each (0: one package);
+	// see docs/generated-code.md, "Large schemas".
+	TypesPerPackage int
 }
 
 var (
 	configKeys = []string{"schema", "layers", "holders", "types", "documents"}
 	outputKeys = []string{"dir", "package"}
+	typesKeys  = []string{"dir", "package", "types_per_package"}
 	layerKeys  = []string{"name", "priority", "dir"}
 )
 
@@ -156,8 +162,18 @@ func parseOutput(d *decoder, parent *mapping, key string) Output {
 		parent.required(key, "config")
 		return Output{}
 	}
-	m := d.mapping(parent.get(key), key, outputKeys)
+	keys := outputKeys
+	if key == "types" {
+		keys = typesKeys
+	}
+	m := d.mapping(parent.get(key), key, keys)
 	out := Output{Pos: parent.keyPos(key), DirPos: m.keyPos("dir")}
+	if m.get("types_per_package") != nil {
+		before := len(*d.errs)
+		if out.TypesPerPackage = m.integer("types_per_package"); out.TypesPerPackage < 1 && len(*d.errs) == before {
+			d.errs.add(m.keyPos("types_per_package"), "types_per_package must be at least 1, not %d (leave it out for one package)", out.TypesPerPackage)
+		}
+	}
 	dir := m.required("dir", key)
 	if dir != "" {
 		p, ok := cleanRelative(d, out.DirPos, key+" directory", dir)

@@ -153,7 +153,7 @@ var keySpecs = map[string]map[string]obj{
 		"schema":    withDoc(jsStringList, "Schema directories, relative to the config file."),
 		"layers":    withDoc(list(ref("layer")), "Schema directories with a name and a priority."),
 		"holders":   ref("output"),
-		"types":     ref("output"),
+		"types":     ref("types"),
 		"documents": withDoc(jsNonEmpty, "The hand-written documents package: ./dir or an import path."),
 	},
 	"layer": {
@@ -164,6 +164,11 @@ var keySpecs = map[string]map[string]obj{
 	"output": {
 		"dir":     withDoc(jsNonEmpty, "The package's directory, relative to the config file."),
 		"package": withDoc(jsNonEmpty, "Its Go package name."),
+	},
+	"types": {
+		"dir":               withDoc(jsNonEmpty, "The package's directory, relative to the config file."),
+		"package":           withDoc(jsNonEmpty, "Its Go package name."),
+		"types_per_package": withDoc(obj{"type": "integer", "minimum": 1}, "Split the portal types over internal packages of about this many types, which the types package aliases."),
 	},
 }
 
@@ -182,7 +187,7 @@ func loaderKeys() map[string][]string {
 		"sheet": sheetKeys, "property": propertyKeys, "acquisition": acquisitionKeys, "type": typeKeys,
 		"dynamic": dynamicKeys, "base": baseCategoryKeys, "category": categoryKeys, "service": serviceKeys,
 		"alias": aliasKeys, "unsupported": unsupportedKeys, "constraint": constraint, "condition": conditionKeys,
-		"config": configKeys, "layer": layerKeys, "output": outputKeys,
+		"config": configKeys, "layer": layerKeys, "output": outputKeys, "types": typesKeys,
 	}
 }
 
@@ -213,6 +218,7 @@ func JSONSchema(config bool) []byte {
 			obj{"type": "null"}, jsString, object("category", categoryKeys)}}},
 		"layer":  object("layer", layerKeys, "name", "priority", "dir"),
 		"output": object("output", outputKeys, "dir"),
+		"types":  object("types", typesKeys, "dir"),
 	}
 	// A constraint's keys depend on its kind: one if/then per kind.
 	var kinds []any

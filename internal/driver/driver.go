@@ -76,7 +76,10 @@ func Run(configPath string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, relocate(err, configDir)
 	}
-	dirs := []string{gopts.Holders.Dir, gopts.Types.Dir}
+	dirs, err := OutputDirs(configDir, gopts, files)
+	if err != nil {
+		return nil, err
+	}
 	root, _, err := findModule(configDir)
 	if err != nil {
 		return nil, err
@@ -257,7 +260,40 @@ func Packages(configDir string, cfg *schema.Config) (gen.Options, error) {
 	pkg := func(o schema.Output) gen.Package {
 		return gen.Package{Dir: o.Dir, Name: o.Package, Path: path.Join(module, filepath.ToSlash(rel), o.Dir)}
 	}
-	return gen.Options{Holders: pkg(cfg.Holders), Types: pkg(cfg.Types)}, nil
+	return gen.Options{Holders: pkg(cfg.Holders), Types: pkg(cfg.Types), TypesPerPackage: cfg.Types.TypesPerPackage}, nil
+}
+
+// OutputDirs lists the directories whose generated files a run owns: the
+// holders and types packages, the internal packages files go to when the
+// types are split, and those already on disk, so that a package no longer
+// generated (fewer types, a larger types_per_package, no split) loses its
+// files instead of breaking the build with stale ones.
+func OutputDirs(configDir string, opts gen.Options, files []output.File) ([]string, error) {
+	dirs := []string{opts.Holders.Dir, opts.Types.Dir}
+	seen := map[string]bool{opts.Holders.Dir: true, opts.Types.Dir: true}
+	add := func(dir string) {
+		if !seen[dir] {
+			seen[dir] = true
+			dirs = append(dirs, dir)
+		}
+	}
+	parts := path.Join(opts.Types.Dir, gen.PartsDir)
+	for _, f := range files {
+		if dir := path.Dir(f.Path); path.Dir(dir) == parts {
+			add(dir)
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join(configDir, filepath.FromSlash(parts)))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.IsDir() && gen.IsPartDir(e.Name()) {
+			add(path.Join(parts, e.Name()))
+		}
+	}
+	slices.Sort(dirs[2:])
+	return dirs, nil
 }
 
 // findModule finds the go.mod at or above dir and returns its directory and

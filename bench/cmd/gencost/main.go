@@ -1,7 +1,7 @@
 // Command gencost measures what generating code costs, for accessorgen and
 // for protoc --go_out on the equivalent schema (package synth):
 //
-//	go run ./cmd/gencost [-sheets 500 -properties 20 -runs 3]
+//	go run ./cmd/gencost [-sheets 500 -properties 20 -runs 3 -types-per-package 50]
 //
 // It prints, for both generators: the generation time (the fastest of
 // -runs runs, each from an empty output directory), the generated lines
@@ -9,7 +9,9 @@
 // their dependencies already in the build cache (a comment line that
 // changes on each run makes the compiler redo the generated packages
 // only), with the peak memory of that build (the largest resident set of
-// the go command and the compilers it runs, where the system reports it).
+// the go command and the compilers it runs, where the system reports it);
+// and the same for accessorgen with its portal types split over internal
+// packages of -types-per-package types.
 // Then it builds a program that links -start-types generated types, one
 // that links protoc-gen-go's code for the same types, one that links only
 // the holders package and an empty program, and compares their process
@@ -44,6 +46,7 @@ var (
 	agBin      = flag.String("accessorgen", "", "accessorgen binary (default: built from the parent module)")
 	keep       = flag.Bool("keep", false, "keep the temporary directory")
 	startOnly  = flag.Bool("start-only", false, "measure only the start-up of the program linking -start-types types")
+	perPackage = flag.Int("types-per-package", 50, "also measure accessorgen with its types split over internal packages of this many types (types_per_package); 0: do not")
 )
 
 func main() {
@@ -73,20 +76,10 @@ func main() {
 	fmt.Println("| generator | generation | lines | lines per property | go build of the output | its peak memory |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|")
 
-	// accessorgen
-	agDir := filepath.Join(tmp, "ag")
-	check(synth.Write(agDir, spec, "example.com/synthpb"))
-	check(os.WriteFile(filepath.Join(agDir, "go.mod"), []byte("module synthag\n\ngo 1.26\n\nrequire github.com/accessorgen/accessorgen v0.0.0\n\nreplace github.com/accessorgen/accessorgen => "+root+"\n"), 0o644))
-	run(agDir, ag) // the generated imports, for go mod tidy
-	run(agDir, "go", "mod", "tidy")
-	agGen := fastest(func() {
-		os.RemoveAll(filepath.Join(agDir, "accessorholder"))
-		os.RemoveAll(filepath.Join(agDir, "portaltype"))
-		run(agDir, ag)
-	})
-	agLines := lines(agDir, "accessorholder", "portaltype")
-	agBuild, agRSS := buildTime(agDir, "accessorholder", "portaltype")
-	fmt.Printf("| accessorgen | %s | %d | %.1f | %s | %s |\n", ms(agGen), agLines, float64(agLines)/float64(props), ms(agBuild), mb(agRSS))
+	agGen, agLines, agBuild := accessorgenRow(tmp, root, ag, spec, 0)
+	if *perPackage > 0 {
+		accessorgenRow(tmp, root, ag, spec, *perPackage)
+	}
 
 	// protoc --go_out
 	protoc, pgg := lookPath("protoc"), lookPath("protoc-gen-go")
@@ -106,6 +99,41 @@ func main() {
 	}
 
 	startUp(tmp, root, ag)
+}
+
+// accessorgenRow generates spec with accessorgen, its portal types split
+// over internal packages of perPackage types when perPackage > 0, and
+// prints the table's row: generation, lines and the build of the output.
+func accessorgenRow(tmp, root, ag string, spec synth.Spec, perPackage int) (gen time.Duration, n int, build time.Duration) {
+	dir, label := filepath.Join(tmp, "ag"), "accessorgen"
+	if perPackage > 0 {
+		dir, label = filepath.Join(tmp, "agsplit"), fmt.Sprintf("accessorgen, `types_per_package: %d`", perPackage)
+	}
+	check(synth.Write(dir, spec, "example.com/synthpb"))
+	if perPackage > 0 {
+		config := strings.Replace(synth.Config, "types: {dir: portaltype}", fmt.Sprintf("types: {dir: portaltype, types_per_package: %d}", perPackage), 1)
+		check(os.WriteFile(filepath.Join(dir, "accessorgen.yaml"), []byte(config), 0o644))
+	}
+	check(os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module synthag\n\ngo 1.26\n\nrequire github.com/accessorgen/accessorgen v0.0.0\n\nreplace github.com/accessorgen/accessorgen => "+root+"\n"), 0o644))
+	run(dir, ag) // the generated imports, for go mod tidy
+	run(dir, "go", "mod", "tidy")
+	gen = fastest(func() {
+		os.RemoveAll(filepath.Join(dir, "accessorholder"))
+		os.RemoveAll(filepath.Join(dir, "portaltype"))
+		run(dir, ag)
+	})
+	pkgs := []string{"accessorholder", "portaltype"}
+	parts, err := filepath.Glob(filepath.Join(dir, "portaltype", "internal", "*"))
+	check(err)
+	for _, p := range parts {
+		rel, err := filepath.Rel(dir, p)
+		check(err)
+		pkgs = append(pkgs, filepath.ToSlash(rel))
+	}
+	n = lines(dir, pkgs...)
+	build, rss := buildTime(dir, pkgs...)
+	fmt.Printf("| %s | %s | %d | %.1f | %s | %s |\n", label, ms(gen), n, float64(n)/float64(spec.Sheets*spec.Properties), ms(build), mb(rss))
+	return gen, n, build
 }
 
 // startUp builds a program linking *startTypes generated types, one
