@@ -32,6 +32,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/accessorgen/accessorgen/bench/synth"
@@ -241,11 +242,17 @@ var startLabel = map[string]string{
 // module, which it returns.
 func writeProtoModule(dir, module string, spec synth.Spec) (version string) {
 	check(synth.Write(dir, spec, module+"/synthpb"))
-	version, err := goOut("", "list", "-m", "-f", "{{.Version}}", "google.golang.org/protobuf")
+	version, err := protobufVersion()
 	check(err)
 	check(os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+module+"\n\ngo 1.26\n\nrequire google.golang.org/protobuf "+version+"\n"), 0o644))
 	return version
 }
+
+// protobufVersion is the protobuf-go version this module requires, asked
+// of the go command once: both protoc modules need it.
+var protobufVersion = sync.OnceValues(func() (string, error) {
+	return goOut("", "list", "-m", "-f", "{{.Version}}", "google.golang.org/protobuf")
+})
 
 // protocGoOut runs protoc --go_out on the synth.proto of dir, into an
 // empty synthpb directory.
