@@ -15,13 +15,14 @@ import (
 // them.
 const PartsDir = "internal"
 
-// PartName is the package name (and directory) of internal package k of
+// partName is the package name (and directory) of internal package k of
 // n: part0 … part9, or part00 … part42, so that they sort as numbered.
-func PartName(k, n int) string {
+func partName(k, n int) string {
 	return fmt.Sprintf("part%0*d", len(fmt.Sprint(max(n-1, 0))), k)
 }
 
-// IsPartDir reports whether name is a directory name PartName gives.
+// IsPartDir reports whether name is a directory name of an internal
+// package of split types (part0, part17, ...).
 func IsPartDir(name string) bool {
 	digits, ok := strings.CutPrefix(name, "part")
 	if !ok || digits == "" {
@@ -134,7 +135,7 @@ func references(t *binding.Type, byName map[string]*binding.Type) []*binding.Typ
 func (g *generator) partPackages(n int) []Package {
 	pkgs := make([]Package, n)
 	for k := range pkgs {
-		name := PartName(k, n)
+		name := partName(k, n)
 		pkgs[k] = Package{
 			Dir:  path.Join(g.opts.Types.Dir, PartsDir, name),
 			Path: path.Join(g.opts.Types.Path, PartsDir, name),
@@ -172,8 +173,7 @@ func (g *generator) infoName(goName string) string {
 
 // partDoc renders an internal package's accessorgen.go: its package doc.
 func (g *generator) partDoc(pkg Package, types []*binding.Type) *jen.File {
-	f := jen.NewFilePathName(pkg.Path, pkg.Name)
-	f.HeaderComment(strings.TrimPrefix(Header, "// "))
+	f := g.newFile(pkg)
 	f.PackageComment(fmt.Sprintf("Package %s holds %d of the portal types of package %s, which names them", pkg.Name, len(types), g.opts.Types.Name))
 	f.PackageComment("by aliases: use them from there. accessorgen splits the types over internal")
 	f.PackageComment("packages when asked to (types_per_package), so that each compiles on its own.")

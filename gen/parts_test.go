@@ -78,8 +78,8 @@ func TestPartName(t *testing.T) {
 		{0, 1, "part0"}, {9, 10, "part9"}, {0, 11, "part00"}, {10, 11, "part10"}, {7, 101, "part007"},
 	}
 	for _, tt := range tests {
-		if got := PartName(tt.k, tt.n); got != tt.want || !IsPartDir(got) {
-			t.Errorf("PartName(%d, %d) = %q (IsPartDir %v), want %q", tt.k, tt.n, got, IsPartDir(got), tt.want)
+		if got := partName(tt.k, tt.n); got != tt.want || !IsPartDir(got) {
+			t.Errorf("partName(%d, %d) = %q (IsPartDir %v), want %q", tt.k, tt.n, got, IsPartDir(got), tt.want)
 		}
 	}
 	for _, name := range []string{"part", "parts", "part1a", "Part1", "internal"} {

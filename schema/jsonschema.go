@@ -38,6 +38,12 @@ func withDoc(v obj, doc string) obj {
 }
 
 // keySpecs describes, per mapping, each key's value and meaning.
+// The keys every generated package's mapping has (holders, types).
+var (
+	jsOutputDir     = withDoc(jsNonEmpty, "The package's directory, relative to the config file.")
+	jsOutputPackage = withDoc(jsNonEmpty, "Its Go package name.")
+)
+
 var keySpecs = map[string]map[string]obj{
 	"sheet": {
 		"kind":        {"const": KindPropertySheet},
@@ -162,12 +168,12 @@ var keySpecs = map[string]map[string]obj{
 		"dir":      withDoc(jsNonEmpty, "Its schema directory."),
 	},
 	"output": {
-		"dir":     withDoc(jsNonEmpty, "The package's directory, relative to the config file."),
-		"package": withDoc(jsNonEmpty, "Its Go package name."),
+		"dir":     jsOutputDir,
+		"package": jsOutputPackage,
 	},
 	"types": {
-		"dir":               withDoc(jsNonEmpty, "The package's directory, relative to the config file."),
-		"package":           withDoc(jsNonEmpty, "Its Go package name."),
+		"dir":               jsOutputDir,
+		"package":           jsOutputPackage,
 		"types_per_package": withDoc(obj{"type": "integer", "minimum": 1}, "Split the portal types over internal packages of about this many types, which the types package aliases."),
 	},
 }
