@@ -169,9 +169,16 @@ func accessors(f *jen.File, recv, r, owner string, props []*schema.Property, inf
 		}
 		// get returns the stored value, or the default when unset.
 		get := []jen.Code{jen.Return(fld.Clone())}
+		var sharedDefault jen.Code // the package variable of a slice default, declared after the getter
 		if p.Default != nil {
+			def := literal(p, p.Default)
+			if name, ok := defaultVar(recv, p); ok {
+				sharedDefault = jen.Commentf("%s is the value of %s when unset, shared by every %s: nothing may modify it.", name, p.ID, recv).Line().
+					Var().Id(name).Op("=").Add(def)
+				def = jen.Id(name)
+			}
 			get = []jen.Code{
-				jen.If(b.word(r, p).Op("&").Add(b.mask(p)).Op("==").Lit(0)).Block(jen.Return(literal(p, p.Default))),
+				jen.If(b.word(r, p).Op("&").Add(b.mask(p)).Op("==").Lit(0)).Block(jen.Return(def)),
 				jen.Return(fld.Clone()),
 			}
 		}
@@ -194,16 +201,26 @@ func accessors(f *jen.File, recv, r, owner string, props []*schema.Property, inf
 		}
 		desc := origin(p, owner)
 		if !p.IsList() {
-			f.Add(doc(p.GoName+" returns "+p.ID+unset(p)+".", p.Description, desc))
+			getterDoc := p.GoName + " returns " + p.ID + unset(p) + "."
+			if p.Type == schema.Data {
+				getterDoc += " Do not modify the slice."
+			}
+			f.Add(doc(getterDoc, p.Description, desc))
 			f.Add(rcv().Id(p.GoName).Params().Add(goType(p)).Block(get...))
 			val := jen.Id("v")
 			if p.Type == schema.Data {
 				val = jen.Qual("slices", "Clone").Call(jen.Id("v"))
 			}
+			if sharedDefault != nil {
+				f.Add(sharedDefault)
+			}
 			setter("Set"+p.GoName, "sets "+p.ID+".", goType(p), append(check(jen.Id("v"), "CheckSelection"), fld.Clone().Op("=").Add(val), mark)...)
 		} else {
 			f.Add(doc(p.GoName+"List returns the values of "+p.ID+unset(p)+". Do not modify the slice.", p.Description, desc))
 			f.Add(rcv().Id(p.GoName + "List").Params().Add(goType(p)).Block(get...))
+			if sharedDefault != nil {
+				f.Add(sharedDefault)
+			}
 			f.Comment(p.GoName + " returns the first value of " + p.ID + ", ERP5's default value.")
 			f.Add(rcv().Id(p.GoName).Params().Add(elemType(p)).Block(jen.Return(rt("First").Call(jen.Id(r).Dot(p.GoName + "List").Call()))))
 			setter("Set"+p.GoName, "makes v the first value of "+p.ID+", keeping the others.", elemType(p),
@@ -219,6 +236,19 @@ func accessors(f *jen.File, recv, r, owner string, props []*schema.Property, inf
 			f.Add(rcv().Id("Has" + p.GoName).Params().Bool().Block(jen.Return(b.word(r, p).Op("&").Add(b.mask(p)).Op("!=").Lit(0))))
 		}
 	}
+}
+
+// defaultVar names the package variable that holds p's default when the
+// default is a slice (a list, or data) the linker can lay out: the getter
+// returns it instead of a new slice on every unset read, so reading a
+// default never allocates. Dates are left out: time.Date is a call, which
+// would make the variable init work. recv has no underscore and a GoName
+// never has one, so the "_" keeps two members' names apart.
+func defaultVar(recv string, p *schema.Property) (string, bool) {
+	if p.Type == schema.Date || !(p.IsList() || p.Type == schema.Data) {
+		return "", false
+	}
+	return unexported(recv) + "_" + p.GoName + "Default", true
 }
 
 // unset says what a getter returns for an unset property with a default.

@@ -263,7 +263,7 @@ func (h *PersonHolder) HasGender() bool {
 	return h.present_&(1<<10) != 0
 }
 
-// Photo returns photo.
+// Photo returns photo. Do not modify the slice.
 //
 // Property photo of sheet Person (schema/person.yaml:34).
 func (h *PersonHolder) Photo() []byte {

@@ -251,10 +251,13 @@ func (h *EverythingHolder) HasStartRangeMax() bool {
 // Property tags of sheet Everything (schema.yaml:15).
 func (h *EverythingHolder) TagsList() []string {
 	if h.present_&(1<<10) == 0 {
-		return []string{"a", "b"}
+		return everythingHolder_TagsDefault
 	}
 	return h.tags
 }
+
+// everythingHolder_TagsDefault is the value of tags when unset, shared by every EverythingHolder: nothing may modify it.
+var everythingHolder_TagsDefault = []string{"a", "b"}
 
 // Tags returns the first value of tags, ERP5's default value.
 func (h *EverythingHolder) Tags() string {
@@ -307,15 +310,18 @@ func (h *EverythingHolder) HasWords() bool {
 	return h.present_&(1<<11) != 0
 }
 
-// Blob returns blob, or "bytes" when unset.
+// Blob returns blob, or "bytes" when unset. Do not modify the slice.
 //
 // Property blob of sheet Everything (schema.yaml:17).
 func (h *EverythingHolder) Blob() []byte {
 	if h.present_&(1<<12) == 0 {
-		return []byte("bytes")
+		return everythingHolder_BlobDefault
 	}
 	return h.blob
 }
+
+// everythingHolder_BlobDefault is the value of blob when unset, shared by every EverythingHolder: nothing may modify it.
+var everythingHolder_BlobDefault = []byte("bytes")
 
 // SetBlob sets blob.
 func (h *EverythingHolder) SetBlob(v []byte) {
@@ -358,10 +364,13 @@ func (h *EverythingHolder) HasState() bool {
 // Property channels of sheet Everything (schema.yaml:19).
 func (h *EverythingHolder) ChannelsList() []string {
 	if h.present_&(1<<14) == 0 {
-		return []string{"web"}
+		return everythingHolder_ChannelsDefault
 	}
 	return h.channels
 }
+
+// everythingHolder_ChannelsDefault is the value of channels when unset, shared by every EverythingHolder: nothing may modify it.
+var everythingHolder_ChannelsDefault = []string{"web"}
 
 // Channels returns the first value of channels, ERP5's default value.
 func (h *EverythingHolder) Channels() string {
@@ -398,10 +407,13 @@ func (h *EverythingHolder) HasChannels() bool {
 // Property scores of sheet Everything (schema.yaml:20).
 func (h *EverythingHolder) ScoresList() []int {
 	if h.present_&(1<<15) == 0 {
-		return []int{1, 2}
+		return everythingHolder_ScoresDefault
 	}
 	return h.scores
 }
+
+// everythingHolder_ScoresDefault is the value of scores when unset, shared by every EverythingHolder: nothing may modify it.
+var everythingHolder_ScoresDefault = []int{1, 2}
 
 // Scores returns the first value of scores, ERP5's default value.
 func (h *EverythingHolder) Scores() int {
