@@ -242,3 +242,16 @@ func First[T any](list []T) T {
 	}
 	return list[0]
 }
+
+// Apply converts v with to and, if it converts and apply is set, passes the
+// result to set; it returns to's error. It is one case of a generated
+// type's setAt: inlined, with set a function literal calling a typed
+// setter, it compiles to the conversion and the setter's body, with no
+// indirect call and no allocation.
+func Apply[T any](v any, apply bool, to func(any) (T, error), set func(T)) error {
+	x, err := to(v)
+	if err == nil && apply {
+		set(x)
+	}
+	return err
+}

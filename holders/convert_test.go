@@ -482,6 +482,42 @@ func TestFirst(t *testing.T) {
 	}
 }
 
+// TestApply checks the one-line case of a generated setAt: the converted
+// value reaches the setter only when it converts and apply is set, and the
+// conversion's error is returned as it is.
+func TestApply(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		in      any
+		apply   bool
+		wantSet []int // what the setter received
+		wantErr error
+	}{
+		{"int, applied", 7, true, []int{7}, nil},
+		{"int8 converted, applied", int8(-3), true, []int{-3}, nil},
+		{"int, checked only", 7, false, nil, nil},
+		{"wrong type", "7", true, nil, holders.ErrWrongType},
+		{"wrong type, checked only", "7", false, nil, holders.ErrWrongType},
+		{"out of range", uint64(math.MaxUint64), true, nil, holders.ErrInvalidValue},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got []int
+			err := holders.Apply(c.in, c.apply, holders.ToInt, func(x int) { got = append(got, x) })
+			if !errors.Is(err, c.wantErr) || (err == nil) != (c.wantErr == nil) {
+				t.Errorf("Apply(%#v, %v) = %v, want %v", c.in, c.apply, err, c.wantErr)
+			}
+			if diff := cmp.Diff(c.wantSet, got); diff != "" {
+				t.Errorf("setter calls (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// A list setter gets the converted list.
+	var list []string
+	if err := holders.Apply(any("one"), true, holders.ToStrings, func(x []string) { list = x }); err != nil || !slices.Equal(list, []string{"one"}) {
+		t.Errorf("Apply of a list: %v, %q", err, list)
+	}
+}
+
 // The messages of wrapped conversion errors keep the sentinel's text first,
 // so that a PropertyError reads "…: wrong type: want int, got string".
 func TestConversionMessagesStartWithSentinel(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -650,6 +651,34 @@ func TestInlined(t *testing.T) {
 				t.Errorf("the compiler does not inline %s; -m=2 says:\n%s", method, grepLines(string(out), "inline "+method+":"))
 			}
 		}
+	}
+	// Each one-line case of setAt, holders.Apply with the typed setter in a
+	// function literal, must compile to the conversion and the setter's
+	// call: Apply inlined, and the literal inlined into it, with no
+	// indirect call left.
+	src, err := filepath.Glob("portaltype/*.gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	applies := 0
+	for _, f := range src {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		applies += strings.Count(string(b), "holders.Apply(")
+	}
+	if applies == 0 {
+		t.Fatal("no holders.Apply in the generated types")
+	}
+	sites := func(pattern string) int { // the generated code's lines that say so
+		return len(regexp.MustCompile(`(?m)^portaltype/\S+: inlining call to `+pattern).FindAllString(string(out), -1))
+	}
+	if n := sites(`holders\.Apply\[`); n != applies {
+		t.Errorf("%d of %d calls of holders.Apply inlined", n, applies)
+	}
+	if n := sites(`\(\*\w+\)\.setAt\.func\d+`); n != applies {
+		t.Errorf("%d of %d setters passed to holders.Apply inlined", n, applies)
 	}
 	// The conversions of scalar values that the generated setters call,
 	// written to fit the budget too.

@@ -65,7 +65,7 @@ func (o *Type0000) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return type0000Info.PropertyError(c.ID, err)
 		}
 	}
@@ -1032,1364 +1032,1240 @@ func (o *Type0000) HasProperty(id string) bool {
 func (o *Type0000) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "field_0000_00":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetField000000(x)
 		}
-		return 0, err
+		return 0, nil
 	case "field_0000_01":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetField000001(x)
 		}
-		return 1, err
+		return 1, nil
 	case "field_0000_02":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetField000002(x)
 		}
-		return 2, err
+		return 2, nil
 	case "field_0000_03":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 3, o.setAt(3, v, apply)
+		} else if apply {
 			o.SetField000003(x)
 		}
-		return 3, err
+		return 3, nil
 	case "field_0000_04":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 4, o.setAt(4, v, apply)
+		} else if apply {
 			o.SetField000004(x)
 		}
-		return 4, err
+		return 4, nil
 	case "field_0000_05":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000005List(x)
-		}
-		return 5, err
+		return 5, o.setAt(5, v, apply)
 	case "field_0000_06":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 6, o.setAt(6, v, apply)
+		} else if apply {
 			o.SetField000006(x)
 		}
-		return 6, err
+		return 6, nil
 	case "field_0000_07":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 7, o.setAt(7, v, apply)
+		} else if apply {
 			o.SetField000007(x)
 		}
-		return 7, err
+		return 7, nil
 	case "field_0000_08":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 8, o.setAt(8, v, apply)
+		} else if apply {
 			o.SetField000008(x)
 		}
-		return 8, err
+		return 8, nil
 	case "field_0000_09":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 9, o.setAt(9, v, apply)
+		} else if apply {
 			o.SetField000009(x)
 		}
-		return 9, err
+		return 9, nil
 	case "field_0000_10":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 10, o.setAt(10, v, apply)
+		} else if apply {
 			o.SetField000010(x)
 		}
-		return 10, err
+		return 10, nil
 	case "field_0000_11":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000011List(x)
-		}
-		return 11, err
+		return 11, o.setAt(11, v, apply)
 	case "field_0000_12":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 12, o.setAt(12, v, apply)
+		} else if apply {
 			o.SetField000012(x)
 		}
-		return 12, err
+		return 12, nil
 	case "field_0000_13":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 13, o.setAt(13, v, apply)
+		} else if apply {
 			o.SetField000013(x)
 		}
-		return 13, err
+		return 13, nil
 	case "field_0000_14":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 14, o.setAt(14, v, apply)
+		} else if apply {
 			o.SetField000014(x)
 		}
-		return 14, err
+		return 14, nil
 	case "field_0000_15":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 15, o.setAt(15, v, apply)
+		} else if apply {
 			o.SetField000015(x)
 		}
-		return 15, err
+		return 15, nil
 	case "field_0000_16":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 16, o.setAt(16, v, apply)
+		} else if apply {
 			o.SetField000016(x)
 		}
-		return 16, err
+		return 16, nil
 	case "field_0000_17":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000017List(x)
-		}
-		return 17, err
+		return 17, o.setAt(17, v, apply)
 	case "field_0000_18":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 18, o.setAt(18, v, apply)
+		} else if apply {
 			o.SetField000018(x)
 		}
-		return 18, err
+		return 18, nil
 	case "field_0000_19":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 19, o.setAt(19, v, apply)
+		} else if apply {
 			o.SetField000019(x)
 		}
-		return 19, err
+		return 19, nil
 	case "field_0000_20":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 20, o.setAt(20, v, apply)
+		} else if apply {
 			o.SetField000020(x)
 		}
-		return 20, err
+		return 20, nil
 	case "field_0000_21":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 21, o.setAt(21, v, apply)
+		} else if apply {
 			o.SetField000021(x)
 		}
-		return 21, err
+		return 21, nil
 	case "field_0000_22":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 22, o.setAt(22, v, apply)
+		} else if apply {
 			o.SetField000022(x)
 		}
-		return 22, err
+		return 22, nil
 	case "field_0000_23":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000023List(x)
-		}
-		return 23, err
+		return 23, o.setAt(23, v, apply)
 	case "field_0000_24":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 24, o.setAt(24, v, apply)
+		} else if apply {
 			o.SetField000024(x)
 		}
-		return 24, err
+		return 24, nil
 	case "field_0000_25":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 25, o.setAt(25, v, apply)
+		} else if apply {
 			o.SetField000025(x)
 		}
-		return 25, err
+		return 25, nil
 	case "field_0000_26":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 26, o.setAt(26, v, apply)
+		} else if apply {
 			o.SetField000026(x)
 		}
-		return 26, err
+		return 26, nil
 	case "field_0000_27":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 27, o.setAt(27, v, apply)
+		} else if apply {
 			o.SetField000027(x)
 		}
-		return 27, err
+		return 27, nil
 	case "field_0000_28":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 28, o.setAt(28, v, apply)
+		} else if apply {
 			o.SetField000028(x)
 		}
-		return 28, err
+		return 28, nil
 	case "field_0000_29":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000029List(x)
-		}
-		return 29, err
+		return 29, o.setAt(29, v, apply)
 	case "field_0001_00":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 30, o.setAt(30, v, apply)
+		} else if apply {
 			o.SetField000100(x)
 		}
-		return 30, err
+		return 30, nil
 	case "field_0001_01":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 31, o.setAt(31, v, apply)
+		} else if apply {
 			o.SetField000101(x)
 		}
-		return 31, err
+		return 31, nil
 	case "field_0001_02":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 32, o.setAt(32, v, apply)
+		} else if apply {
 			o.SetField000102(x)
 		}
-		return 32, err
+		return 32, nil
 	case "field_0001_03":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 33, o.setAt(33, v, apply)
+		} else if apply {
 			o.SetField000103(x)
 		}
-		return 33, err
+		return 33, nil
 	case "field_0001_04":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 34, o.setAt(34, v, apply)
+		} else if apply {
 			o.SetField000104(x)
 		}
-		return 34, err
+		return 34, nil
 	case "field_0001_05":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000105List(x)
-		}
-		return 35, err
+		return 35, o.setAt(35, v, apply)
 	case "field_0001_06":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 36, o.setAt(36, v, apply)
+		} else if apply {
 			o.SetField000106(x)
 		}
-		return 36, err
+		return 36, nil
 	case "field_0001_07":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 37, o.setAt(37, v, apply)
+		} else if apply {
 			o.SetField000107(x)
 		}
-		return 37, err
+		return 37, nil
 	case "field_0001_08":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 38, o.setAt(38, v, apply)
+		} else if apply {
 			o.SetField000108(x)
 		}
-		return 38, err
+		return 38, nil
 	case "field_0001_09":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 39, o.setAt(39, v, apply)
+		} else if apply {
 			o.SetField000109(x)
 		}
-		return 39, err
+		return 39, nil
 	case "field_0001_10":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 40, o.setAt(40, v, apply)
+		} else if apply {
 			o.SetField000110(x)
 		}
-		return 40, err
+		return 40, nil
 	case "field_0001_11":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000111List(x)
-		}
-		return 41, err
+		return 41, o.setAt(41, v, apply)
 	case "field_0001_12":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 42, o.setAt(42, v, apply)
+		} else if apply {
 			o.SetField000112(x)
 		}
-		return 42, err
+		return 42, nil
 	case "field_0001_13":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 43, o.setAt(43, v, apply)
+		} else if apply {
 			o.SetField000113(x)
 		}
-		return 43, err
+		return 43, nil
 	case "field_0001_14":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 44, o.setAt(44, v, apply)
+		} else if apply {
 			o.SetField000114(x)
 		}
-		return 44, err
+		return 44, nil
 	case "field_0001_15":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 45, o.setAt(45, v, apply)
+		} else if apply {
 			o.SetField000115(x)
 		}
-		return 45, err
+		return 45, nil
 	case "field_0001_16":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 46, o.setAt(46, v, apply)
+		} else if apply {
 			o.SetField000116(x)
 		}
-		return 46, err
+		return 46, nil
 	case "field_0001_17":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000117List(x)
-		}
-		return 47, err
+		return 47, o.setAt(47, v, apply)
 	case "field_0001_18":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 48, o.setAt(48, v, apply)
+		} else if apply {
 			o.SetField000118(x)
 		}
-		return 48, err
+		return 48, nil
 	case "field_0001_19":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 49, o.setAt(49, v, apply)
+		} else if apply {
 			o.SetField000119(x)
 		}
-		return 49, err
+		return 49, nil
 	case "field_0001_20":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 50, o.setAt(50, v, apply)
+		} else if apply {
 			o.SetField000120(x)
 		}
-		return 50, err
+		return 50, nil
 	case "field_0001_21":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 51, o.setAt(51, v, apply)
+		} else if apply {
 			o.SetField000121(x)
 		}
-		return 51, err
+		return 51, nil
 	case "field_0001_22":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 52, o.setAt(52, v, apply)
+		} else if apply {
 			o.SetField000122(x)
 		}
-		return 52, err
+		return 52, nil
 	case "field_0001_23":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000123List(x)
-		}
-		return 53, err
+		return 53, o.setAt(53, v, apply)
 	case "field_0001_24":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 54, o.setAt(54, v, apply)
+		} else if apply {
 			o.SetField000124(x)
 		}
-		return 54, err
+		return 54, nil
 	case "field_0001_25":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 55, o.setAt(55, v, apply)
+		} else if apply {
 			o.SetField000125(x)
 		}
-		return 55, err
+		return 55, nil
 	case "field_0001_26":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 56, o.setAt(56, v, apply)
+		} else if apply {
 			o.SetField000126(x)
 		}
-		return 56, err
+		return 56, nil
 	case "field_0001_27":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 57, o.setAt(57, v, apply)
+		} else if apply {
 			o.SetField000127(x)
 		}
-		return 57, err
+		return 57, nil
 	case "field_0001_28":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 58, o.setAt(58, v, apply)
+		} else if apply {
 			o.SetField000128(x)
 		}
-		return 58, err
+		return 58, nil
 	case "field_0001_29":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000129List(x)
-		}
-		return 59, err
+		return 59, o.setAt(59, v, apply)
 	case "field_0002_00":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 60, o.setAt(60, v, apply)
+		} else if apply {
 			o.SetField000200(x)
 		}
-		return 60, err
+		return 60, nil
 	case "field_0002_01":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 61, o.setAt(61, v, apply)
+		} else if apply {
 			o.SetField000201(x)
 		}
-		return 61, err
+		return 61, nil
 	case "field_0002_02":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 62, o.setAt(62, v, apply)
+		} else if apply {
 			o.SetField000202(x)
 		}
-		return 62, err
+		return 62, nil
 	case "field_0002_03":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 63, o.setAt(63, v, apply)
+		} else if apply {
 			o.SetField000203(x)
 		}
-		return 63, err
+		return 63, nil
 	case "field_0002_04":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 64, o.setAt(64, v, apply)
+		} else if apply {
 			o.SetField000204(x)
 		}
-		return 64, err
+		return 64, nil
 	case "field_0002_05":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000205List(x)
-		}
-		return 65, err
+		return 65, o.setAt(65, v, apply)
 	case "field_0002_06":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 66, o.setAt(66, v, apply)
+		} else if apply {
 			o.SetField000206(x)
 		}
-		return 66, err
+		return 66, nil
 	case "field_0002_07":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 67, o.setAt(67, v, apply)
+		} else if apply {
 			o.SetField000207(x)
 		}
-		return 67, err
+		return 67, nil
 	case "field_0002_08":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 68, o.setAt(68, v, apply)
+		} else if apply {
 			o.SetField000208(x)
 		}
-		return 68, err
+		return 68, nil
 	case "field_0002_09":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 69, o.setAt(69, v, apply)
+		} else if apply {
 			o.SetField000209(x)
 		}
-		return 69, err
+		return 69, nil
 	case "field_0002_10":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 70, o.setAt(70, v, apply)
+		} else if apply {
 			o.SetField000210(x)
 		}
-		return 70, err
+		return 70, nil
 	case "field_0002_11":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000211List(x)
-		}
-		return 71, err
+		return 71, o.setAt(71, v, apply)
 	case "field_0002_12":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 72, o.setAt(72, v, apply)
+		} else if apply {
 			o.SetField000212(x)
 		}
-		return 72, err
+		return 72, nil
 	case "field_0002_13":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 73, o.setAt(73, v, apply)
+		} else if apply {
 			o.SetField000213(x)
 		}
-		return 73, err
+		return 73, nil
 	case "field_0002_14":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 74, o.setAt(74, v, apply)
+		} else if apply {
 			o.SetField000214(x)
 		}
-		return 74, err
+		return 74, nil
 	case "field_0002_15":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 75, o.setAt(75, v, apply)
+		} else if apply {
 			o.SetField000215(x)
 		}
-		return 75, err
+		return 75, nil
 	case "field_0002_16":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 76, o.setAt(76, v, apply)
+		} else if apply {
 			o.SetField000216(x)
 		}
-		return 76, err
+		return 76, nil
 	case "field_0002_17":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000217List(x)
-		}
-		return 77, err
+		return 77, o.setAt(77, v, apply)
 	case "field_0002_18":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 78, o.setAt(78, v, apply)
+		} else if apply {
 			o.SetField000218(x)
 		}
-		return 78, err
+		return 78, nil
 	case "field_0002_19":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 79, o.setAt(79, v, apply)
+		} else if apply {
 			o.SetField000219(x)
 		}
-		return 79, err
+		return 79, nil
 	case "field_0002_20":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 80, o.setAt(80, v, apply)
+		} else if apply {
 			o.SetField000220(x)
 		}
-		return 80, err
+		return 80, nil
 	case "field_0002_21":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 81, o.setAt(81, v, apply)
+		} else if apply {
 			o.SetField000221(x)
 		}
-		return 81, err
+		return 81, nil
 	case "field_0002_22":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 82, o.setAt(82, v, apply)
+		} else if apply {
 			o.SetField000222(x)
 		}
-		return 82, err
+		return 82, nil
 	case "field_0002_23":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000223List(x)
-		}
-		return 83, err
+		return 83, o.setAt(83, v, apply)
 	case "field_0002_24":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 84, o.setAt(84, v, apply)
+		} else if apply {
 			o.SetField000224(x)
 		}
-		return 84, err
+		return 84, nil
 	case "field_0002_25":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 85, o.setAt(85, v, apply)
+		} else if apply {
 			o.SetField000225(x)
 		}
-		return 85, err
+		return 85, nil
 	case "field_0002_26":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 86, o.setAt(86, v, apply)
+		} else if apply {
 			o.SetField000226(x)
 		}
-		return 86, err
+		return 86, nil
 	case "field_0002_27":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 87, o.setAt(87, v, apply)
+		} else if apply {
 			o.SetField000227(x)
 		}
-		return 87, err
+		return 87, nil
 	case "field_0002_28":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 88, o.setAt(88, v, apply)
+		} else if apply {
 			o.SetField000228(x)
 		}
-		return 88, err
+		return 88, nil
 	case "field_0002_29":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000229List(x)
-		}
-		return 89, err
+		return 89, o.setAt(89, v, apply)
 	case "field_0003_00":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 90, o.setAt(90, v, apply)
+		} else if apply {
 			o.SetField000300(x)
 		}
-		return 90, err
+		return 90, nil
 	case "field_0003_01":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 91, o.setAt(91, v, apply)
+		} else if apply {
 			o.SetField000301(x)
 		}
-		return 91, err
+		return 91, nil
 	case "field_0003_02":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 92, o.setAt(92, v, apply)
+		} else if apply {
 			o.SetField000302(x)
 		}
-		return 92, err
+		return 92, nil
 	case "field_0003_03":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 93, o.setAt(93, v, apply)
+		} else if apply {
 			o.SetField000303(x)
 		}
-		return 93, err
+		return 93, nil
 	case "field_0003_04":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 94, o.setAt(94, v, apply)
+		} else if apply {
 			o.SetField000304(x)
 		}
-		return 94, err
+		return 94, nil
 	case "field_0003_05":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000305List(x)
-		}
-		return 95, err
+		return 95, o.setAt(95, v, apply)
 	case "field_0003_06":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 96, o.setAt(96, v, apply)
+		} else if apply {
 			o.SetField000306(x)
 		}
-		return 96, err
+		return 96, nil
 	case "field_0003_07":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 97, o.setAt(97, v, apply)
+		} else if apply {
 			o.SetField000307(x)
 		}
-		return 97, err
+		return 97, nil
 	case "field_0003_08":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 98, o.setAt(98, v, apply)
+		} else if apply {
 			o.SetField000308(x)
 		}
-		return 98, err
+		return 98, nil
 	case "field_0003_09":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 99, o.setAt(99, v, apply)
+		} else if apply {
 			o.SetField000309(x)
 		}
-		return 99, err
+		return 99, nil
 	case "field_0003_10":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 100, o.setAt(100, v, apply)
+		} else if apply {
 			o.SetField000310(x)
 		}
-		return 100, err
+		return 100, nil
 	case "field_0003_11":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000311List(x)
-		}
-		return 101, err
+		return 101, o.setAt(101, v, apply)
 	case "field_0003_12":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 102, o.setAt(102, v, apply)
+		} else if apply {
 			o.SetField000312(x)
 		}
-		return 102, err
+		return 102, nil
 	case "field_0003_13":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 103, o.setAt(103, v, apply)
+		} else if apply {
 			o.SetField000313(x)
 		}
-		return 103, err
+		return 103, nil
 	case "field_0003_14":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 104, o.setAt(104, v, apply)
+		} else if apply {
 			o.SetField000314(x)
 		}
-		return 104, err
+		return 104, nil
 	case "field_0003_15":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 105, o.setAt(105, v, apply)
+		} else if apply {
 			o.SetField000315(x)
 		}
-		return 105, err
+		return 105, nil
 	case "field_0003_16":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 106, o.setAt(106, v, apply)
+		} else if apply {
 			o.SetField000316(x)
 		}
-		return 106, err
+		return 106, nil
 	case "field_0003_17":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000317List(x)
-		}
-		return 107, err
+		return 107, o.setAt(107, v, apply)
 	case "field_0003_18":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 108, o.setAt(108, v, apply)
+		} else if apply {
 			o.SetField000318(x)
 		}
-		return 108, err
+		return 108, nil
 	case "field_0003_19":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 109, o.setAt(109, v, apply)
+		} else if apply {
 			o.SetField000319(x)
 		}
-		return 109, err
+		return 109, nil
 	case "field_0003_20":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 110, o.setAt(110, v, apply)
+		} else if apply {
 			o.SetField000320(x)
 		}
-		return 110, err
+		return 110, nil
 	case "field_0003_21":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 111, o.setAt(111, v, apply)
+		} else if apply {
 			o.SetField000321(x)
 		}
-		return 111, err
+		return 111, nil
 	case "field_0003_22":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 112, o.setAt(112, v, apply)
+		} else if apply {
 			o.SetField000322(x)
 		}
-		return 112, err
+		return 112, nil
 	case "field_0003_23":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000323List(x)
-		}
-		return 113, err
+		return 113, o.setAt(113, v, apply)
 	case "field_0003_24":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 114, o.setAt(114, v, apply)
+		} else if apply {
 			o.SetField000324(x)
 		}
-		return 114, err
+		return 114, nil
 	case "field_0003_25":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 115, o.setAt(115, v, apply)
+		} else if apply {
 			o.SetField000325(x)
 		}
-		return 115, err
+		return 115, nil
 	case "field_0003_26":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 116, o.setAt(116, v, apply)
+		} else if apply {
 			o.SetField000326(x)
 		}
-		return 116, err
+		return 116, nil
 	case "field_0003_27":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 117, o.setAt(117, v, apply)
+		} else if apply {
 			o.SetField000327(x)
 		}
-		return 117, err
+		return 117, nil
 	case "field_0003_28":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 118, o.setAt(118, v, apply)
+		} else if apply {
 			o.SetField000328(x)
 		}
-		return 118, err
+		return 118, nil
 	case "field_0003_29":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000329List(x)
-		}
-		return 119, err
+		return 119, o.setAt(119, v, apply)
 	case "field_0004_00":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 120, o.setAt(120, v, apply)
+		} else if apply {
 			o.SetField000400(x)
 		}
-		return 120, err
+		return 120, nil
 	case "field_0004_01":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 121, o.setAt(121, v, apply)
+		} else if apply {
 			o.SetField000401(x)
 		}
-		return 121, err
+		return 121, nil
 	case "field_0004_02":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 122, o.setAt(122, v, apply)
+		} else if apply {
 			o.SetField000402(x)
 		}
-		return 122, err
+		return 122, nil
 	case "field_0004_03":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 123, o.setAt(123, v, apply)
+		} else if apply {
 			o.SetField000403(x)
 		}
-		return 123, err
+		return 123, nil
 	case "field_0004_04":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 124, o.setAt(124, v, apply)
+		} else if apply {
 			o.SetField000404(x)
 		}
-		return 124, err
+		return 124, nil
 	case "field_0004_05":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000405List(x)
-		}
-		return 125, err
+		return 125, o.setAt(125, v, apply)
 	case "field_0004_06":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 126, o.setAt(126, v, apply)
+		} else if apply {
 			o.SetField000406(x)
 		}
-		return 126, err
+		return 126, nil
 	case "field_0004_07":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 127, o.setAt(127, v, apply)
+		} else if apply {
 			o.SetField000407(x)
 		}
-		return 127, err
+		return 127, nil
 	case "field_0004_08":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 128, o.setAt(128, v, apply)
+		} else if apply {
 			o.SetField000408(x)
 		}
-		return 128, err
+		return 128, nil
 	case "field_0004_09":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 129, o.setAt(129, v, apply)
+		} else if apply {
 			o.SetField000409(x)
 		}
-		return 129, err
+		return 129, nil
 	case "field_0004_10":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 130, o.setAt(130, v, apply)
+		} else if apply {
 			o.SetField000410(x)
 		}
-		return 130, err
+		return 130, nil
 	case "field_0004_11":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000411List(x)
-		}
-		return 131, err
+		return 131, o.setAt(131, v, apply)
 	case "field_0004_12":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 132, o.setAt(132, v, apply)
+		} else if apply {
 			o.SetField000412(x)
 		}
-		return 132, err
+		return 132, nil
 	case "field_0004_13":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 133, o.setAt(133, v, apply)
+		} else if apply {
 			o.SetField000413(x)
 		}
-		return 133, err
+		return 133, nil
 	case "field_0004_14":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 134, o.setAt(134, v, apply)
+		} else if apply {
 			o.SetField000414(x)
 		}
-		return 134, err
+		return 134, nil
 	case "field_0004_15":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 135, o.setAt(135, v, apply)
+		} else if apply {
 			o.SetField000415(x)
 		}
-		return 135, err
+		return 135, nil
 	case "field_0004_16":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 136, o.setAt(136, v, apply)
+		} else if apply {
 			o.SetField000416(x)
 		}
-		return 136, err
+		return 136, nil
 	case "field_0004_17":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000417List(x)
-		}
-		return 137, err
+		return 137, o.setAt(137, v, apply)
 	case "field_0004_18":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 138, o.setAt(138, v, apply)
+		} else if apply {
 			o.SetField000418(x)
 		}
-		return 138, err
+		return 138, nil
 	case "field_0004_19":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 139, o.setAt(139, v, apply)
+		} else if apply {
 			o.SetField000419(x)
 		}
-		return 139, err
+		return 139, nil
 	case "field_0004_20":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 140, o.setAt(140, v, apply)
+		} else if apply {
 			o.SetField000420(x)
 		}
-		return 140, err
+		return 140, nil
 	case "field_0004_21":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 141, o.setAt(141, v, apply)
+		} else if apply {
 			o.SetField000421(x)
 		}
-		return 141, err
+		return 141, nil
 	case "field_0004_22":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 142, o.setAt(142, v, apply)
+		} else if apply {
 			o.SetField000422(x)
 		}
-		return 142, err
+		return 142, nil
 	case "field_0004_23":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000423List(x)
-		}
-		return 143, err
+		return 143, o.setAt(143, v, apply)
 	case "field_0004_24":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 144, o.setAt(144, v, apply)
+		} else if apply {
 			o.SetField000424(x)
 		}
-		return 144, err
+		return 144, nil
 	case "field_0004_25":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 145, o.setAt(145, v, apply)
+		} else if apply {
 			o.SetField000425(x)
 		}
-		return 145, err
+		return 145, nil
 	case "field_0004_26":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 146, o.setAt(146, v, apply)
+		} else if apply {
 			o.SetField000426(x)
 		}
-		return 146, err
+		return 146, nil
 	case "field_0004_27":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 147, o.setAt(147, v, apply)
+		} else if apply {
 			o.SetField000427(x)
 		}
-		return 147, err
+		return 147, nil
 	case "field_0004_28":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 148, o.setAt(148, v, apply)
+		} else if apply {
 			o.SetField000428(x)
 		}
-		return 148, err
+		return 148, nil
 	case "field_0004_29":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetField000429List(x)
-		}
-		return 149, err
+		return 149, o.setAt(149, v, apply)
 	}
 	return -1, holders.ErrUnknownProperty
 }
 
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Type0000) setAt(i int, v any) error {
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Type0000) setAt(i int, v any, apply bool) error {
 	switch i {
 	case 0:
-		x, _ := holders.ToString(v)
-		o.SetField000000(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000000(x) })
 	case 1:
-		x, _ := holders.ToInt(v)
-		o.SetField000001(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000001(x) })
 	case 2:
-		x, _ := holders.ToFloat(v)
-		o.SetField000002(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000002(x) })
 	case 3:
-		x, _ := holders.ToBool(v)
-		o.SetField000003(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000003(x) })
 	case 4:
-		x, _ := holders.ToString(v)
-		o.SetField000004(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000004(x) })
 	case 5:
-		x, _ := holders.ToStrings(v)
-		o.SetField000005List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000005List(x) })
 	case 6:
-		x, _ := holders.ToString(v)
-		o.SetField000006(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000006(x) })
 	case 7:
-		x, _ := holders.ToInt(v)
-		o.SetField000007(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000007(x) })
 	case 8:
-		x, _ := holders.ToFloat(v)
-		o.SetField000008(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000008(x) })
 	case 9:
-		x, _ := holders.ToBool(v)
-		o.SetField000009(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000009(x) })
 	case 10:
-		x, _ := holders.ToString(v)
-		o.SetField000010(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000010(x) })
 	case 11:
-		x, _ := holders.ToStrings(v)
-		o.SetField000011List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000011List(x) })
 	case 12:
-		x, _ := holders.ToString(v)
-		o.SetField000012(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000012(x) })
 	case 13:
-		x, _ := holders.ToInt(v)
-		o.SetField000013(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000013(x) })
 	case 14:
-		x, _ := holders.ToFloat(v)
-		o.SetField000014(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000014(x) })
 	case 15:
-		x, _ := holders.ToBool(v)
-		o.SetField000015(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000015(x) })
 	case 16:
-		x, _ := holders.ToString(v)
-		o.SetField000016(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000016(x) })
 	case 17:
-		x, _ := holders.ToStrings(v)
-		o.SetField000017List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000017List(x) })
 	case 18:
-		x, _ := holders.ToString(v)
-		o.SetField000018(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000018(x) })
 	case 19:
-		x, _ := holders.ToInt(v)
-		o.SetField000019(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000019(x) })
 	case 20:
-		x, _ := holders.ToFloat(v)
-		o.SetField000020(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000020(x) })
 	case 21:
-		x, _ := holders.ToBool(v)
-		o.SetField000021(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000021(x) })
 	case 22:
-		x, _ := holders.ToString(v)
-		o.SetField000022(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000022(x) })
 	case 23:
-		x, _ := holders.ToStrings(v)
-		o.SetField000023List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000023List(x) })
 	case 24:
-		x, _ := holders.ToString(v)
-		o.SetField000024(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000024(x) })
 	case 25:
-		x, _ := holders.ToInt(v)
-		o.SetField000025(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000025(x) })
 	case 26:
-		x, _ := holders.ToFloat(v)
-		o.SetField000026(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000026(x) })
 	case 27:
-		x, _ := holders.ToBool(v)
-		o.SetField000027(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000027(x) })
 	case 28:
-		x, _ := holders.ToString(v)
-		o.SetField000028(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000028(x) })
 	case 29:
-		x, _ := holders.ToStrings(v)
-		o.SetField000029List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000029List(x) })
 	case 30:
-		x, _ := holders.ToString(v)
-		o.SetField000100(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000100(x) })
 	case 31:
-		x, _ := holders.ToInt(v)
-		o.SetField000101(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000101(x) })
 	case 32:
-		x, _ := holders.ToFloat(v)
-		o.SetField000102(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000102(x) })
 	case 33:
-		x, _ := holders.ToBool(v)
-		o.SetField000103(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000103(x) })
 	case 34:
-		x, _ := holders.ToString(v)
-		o.SetField000104(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000104(x) })
 	case 35:
-		x, _ := holders.ToStrings(v)
-		o.SetField000105List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000105List(x) })
 	case 36:
-		x, _ := holders.ToString(v)
-		o.SetField000106(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000106(x) })
 	case 37:
-		x, _ := holders.ToInt(v)
-		o.SetField000107(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000107(x) })
 	case 38:
-		x, _ := holders.ToFloat(v)
-		o.SetField000108(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000108(x) })
 	case 39:
-		x, _ := holders.ToBool(v)
-		o.SetField000109(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000109(x) })
 	case 40:
-		x, _ := holders.ToString(v)
-		o.SetField000110(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000110(x) })
 	case 41:
-		x, _ := holders.ToStrings(v)
-		o.SetField000111List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000111List(x) })
 	case 42:
-		x, _ := holders.ToString(v)
-		o.SetField000112(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000112(x) })
 	case 43:
-		x, _ := holders.ToInt(v)
-		o.SetField000113(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000113(x) })
 	case 44:
-		x, _ := holders.ToFloat(v)
-		o.SetField000114(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000114(x) })
 	case 45:
-		x, _ := holders.ToBool(v)
-		o.SetField000115(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000115(x) })
 	case 46:
-		x, _ := holders.ToString(v)
-		o.SetField000116(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000116(x) })
 	case 47:
-		x, _ := holders.ToStrings(v)
-		o.SetField000117List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000117List(x) })
 	case 48:
-		x, _ := holders.ToString(v)
-		o.SetField000118(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000118(x) })
 	case 49:
-		x, _ := holders.ToInt(v)
-		o.SetField000119(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000119(x) })
 	case 50:
-		x, _ := holders.ToFloat(v)
-		o.SetField000120(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000120(x) })
 	case 51:
-		x, _ := holders.ToBool(v)
-		o.SetField000121(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000121(x) })
 	case 52:
-		x, _ := holders.ToString(v)
-		o.SetField000122(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000122(x) })
 	case 53:
-		x, _ := holders.ToStrings(v)
-		o.SetField000123List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000123List(x) })
 	case 54:
-		x, _ := holders.ToString(v)
-		o.SetField000124(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000124(x) })
 	case 55:
-		x, _ := holders.ToInt(v)
-		o.SetField000125(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000125(x) })
 	case 56:
-		x, _ := holders.ToFloat(v)
-		o.SetField000126(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000126(x) })
 	case 57:
-		x, _ := holders.ToBool(v)
-		o.SetField000127(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000127(x) })
 	case 58:
-		x, _ := holders.ToString(v)
-		o.SetField000128(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000128(x) })
 	case 59:
-		x, _ := holders.ToStrings(v)
-		o.SetField000129List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000129List(x) })
 	case 60:
-		x, _ := holders.ToString(v)
-		o.SetField000200(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000200(x) })
 	case 61:
-		x, _ := holders.ToInt(v)
-		o.SetField000201(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000201(x) })
 	case 62:
-		x, _ := holders.ToFloat(v)
-		o.SetField000202(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000202(x) })
 	case 63:
-		x, _ := holders.ToBool(v)
-		o.SetField000203(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000203(x) })
 	case 64:
-		x, _ := holders.ToString(v)
-		o.SetField000204(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000204(x) })
 	case 65:
-		x, _ := holders.ToStrings(v)
-		o.SetField000205List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000205List(x) })
 	case 66:
-		x, _ := holders.ToString(v)
-		o.SetField000206(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000206(x) })
 	case 67:
-		x, _ := holders.ToInt(v)
-		o.SetField000207(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000207(x) })
 	case 68:
-		x, _ := holders.ToFloat(v)
-		o.SetField000208(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000208(x) })
 	case 69:
-		x, _ := holders.ToBool(v)
-		o.SetField000209(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000209(x) })
 	case 70:
-		x, _ := holders.ToString(v)
-		o.SetField000210(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000210(x) })
 	case 71:
-		x, _ := holders.ToStrings(v)
-		o.SetField000211List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000211List(x) })
 	case 72:
-		x, _ := holders.ToString(v)
-		o.SetField000212(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000212(x) })
 	case 73:
-		x, _ := holders.ToInt(v)
-		o.SetField000213(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000213(x) })
 	case 74:
-		x, _ := holders.ToFloat(v)
-		o.SetField000214(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000214(x) })
 	case 75:
-		x, _ := holders.ToBool(v)
-		o.SetField000215(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000215(x) })
 	case 76:
-		x, _ := holders.ToString(v)
-		o.SetField000216(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000216(x) })
 	case 77:
-		x, _ := holders.ToStrings(v)
-		o.SetField000217List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000217List(x) })
 	case 78:
-		x, _ := holders.ToString(v)
-		o.SetField000218(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000218(x) })
 	case 79:
-		x, _ := holders.ToInt(v)
-		o.SetField000219(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000219(x) })
 	case 80:
-		x, _ := holders.ToFloat(v)
-		o.SetField000220(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000220(x) })
 	case 81:
-		x, _ := holders.ToBool(v)
-		o.SetField000221(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000221(x) })
 	case 82:
-		x, _ := holders.ToString(v)
-		o.SetField000222(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000222(x) })
 	case 83:
-		x, _ := holders.ToStrings(v)
-		o.SetField000223List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000223List(x) })
 	case 84:
-		x, _ := holders.ToString(v)
-		o.SetField000224(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000224(x) })
 	case 85:
-		x, _ := holders.ToInt(v)
-		o.SetField000225(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000225(x) })
 	case 86:
-		x, _ := holders.ToFloat(v)
-		o.SetField000226(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000226(x) })
 	case 87:
-		x, _ := holders.ToBool(v)
-		o.SetField000227(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000227(x) })
 	case 88:
-		x, _ := holders.ToString(v)
-		o.SetField000228(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000228(x) })
 	case 89:
-		x, _ := holders.ToStrings(v)
-		o.SetField000229List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000229List(x) })
 	case 90:
-		x, _ := holders.ToString(v)
-		o.SetField000300(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000300(x) })
 	case 91:
-		x, _ := holders.ToInt(v)
-		o.SetField000301(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000301(x) })
 	case 92:
-		x, _ := holders.ToFloat(v)
-		o.SetField000302(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000302(x) })
 	case 93:
-		x, _ := holders.ToBool(v)
-		o.SetField000303(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000303(x) })
 	case 94:
-		x, _ := holders.ToString(v)
-		o.SetField000304(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000304(x) })
 	case 95:
-		x, _ := holders.ToStrings(v)
-		o.SetField000305List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000305List(x) })
 	case 96:
-		x, _ := holders.ToString(v)
-		o.SetField000306(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000306(x) })
 	case 97:
-		x, _ := holders.ToInt(v)
-		o.SetField000307(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000307(x) })
 	case 98:
-		x, _ := holders.ToFloat(v)
-		o.SetField000308(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000308(x) })
 	case 99:
-		x, _ := holders.ToBool(v)
-		o.SetField000309(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000309(x) })
 	case 100:
-		x, _ := holders.ToString(v)
-		o.SetField000310(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000310(x) })
 	case 101:
-		x, _ := holders.ToStrings(v)
-		o.SetField000311List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000311List(x) })
 	case 102:
-		x, _ := holders.ToString(v)
-		o.SetField000312(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000312(x) })
 	case 103:
-		x, _ := holders.ToInt(v)
-		o.SetField000313(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000313(x) })
 	case 104:
-		x, _ := holders.ToFloat(v)
-		o.SetField000314(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000314(x) })
 	case 105:
-		x, _ := holders.ToBool(v)
-		o.SetField000315(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000315(x) })
 	case 106:
-		x, _ := holders.ToString(v)
-		o.SetField000316(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000316(x) })
 	case 107:
-		x, _ := holders.ToStrings(v)
-		o.SetField000317List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000317List(x) })
 	case 108:
-		x, _ := holders.ToString(v)
-		o.SetField000318(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000318(x) })
 	case 109:
-		x, _ := holders.ToInt(v)
-		o.SetField000319(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000319(x) })
 	case 110:
-		x, _ := holders.ToFloat(v)
-		o.SetField000320(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000320(x) })
 	case 111:
-		x, _ := holders.ToBool(v)
-		o.SetField000321(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000321(x) })
 	case 112:
-		x, _ := holders.ToString(v)
-		o.SetField000322(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000322(x) })
 	case 113:
-		x, _ := holders.ToStrings(v)
-		o.SetField000323List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000323List(x) })
 	case 114:
-		x, _ := holders.ToString(v)
-		o.SetField000324(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000324(x) })
 	case 115:
-		x, _ := holders.ToInt(v)
-		o.SetField000325(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000325(x) })
 	case 116:
-		x, _ := holders.ToFloat(v)
-		o.SetField000326(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000326(x) })
 	case 117:
-		x, _ := holders.ToBool(v)
-		o.SetField000327(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000327(x) })
 	case 118:
-		x, _ := holders.ToString(v)
-		o.SetField000328(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000328(x) })
 	case 119:
-		x, _ := holders.ToStrings(v)
-		o.SetField000329List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000329List(x) })
 	case 120:
-		x, _ := holders.ToString(v)
-		o.SetField000400(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000400(x) })
 	case 121:
-		x, _ := holders.ToInt(v)
-		o.SetField000401(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000401(x) })
 	case 122:
-		x, _ := holders.ToFloat(v)
-		o.SetField000402(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000402(x) })
 	case 123:
-		x, _ := holders.ToBool(v)
-		o.SetField000403(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000403(x) })
 	case 124:
-		x, _ := holders.ToString(v)
-		o.SetField000404(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000404(x) })
 	case 125:
-		x, _ := holders.ToStrings(v)
-		o.SetField000405List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000405List(x) })
 	case 126:
-		x, _ := holders.ToString(v)
-		o.SetField000406(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000406(x) })
 	case 127:
-		x, _ := holders.ToInt(v)
-		o.SetField000407(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000407(x) })
 	case 128:
-		x, _ := holders.ToFloat(v)
-		o.SetField000408(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000408(x) })
 	case 129:
-		x, _ := holders.ToBool(v)
-		o.SetField000409(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000409(x) })
 	case 130:
-		x, _ := holders.ToString(v)
-		o.SetField000410(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000410(x) })
 	case 131:
-		x, _ := holders.ToStrings(v)
-		o.SetField000411List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000411List(x) })
 	case 132:
-		x, _ := holders.ToString(v)
-		o.SetField000412(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000412(x) })
 	case 133:
-		x, _ := holders.ToInt(v)
-		o.SetField000413(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000413(x) })
 	case 134:
-		x, _ := holders.ToFloat(v)
-		o.SetField000414(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000414(x) })
 	case 135:
-		x, _ := holders.ToBool(v)
-		o.SetField000415(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000415(x) })
 	case 136:
-		x, _ := holders.ToString(v)
-		o.SetField000416(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000416(x) })
 	case 137:
-		x, _ := holders.ToStrings(v)
-		o.SetField000417List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000417List(x) })
 	case 138:
-		x, _ := holders.ToString(v)
-		o.SetField000418(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000418(x) })
 	case 139:
-		x, _ := holders.ToInt(v)
-		o.SetField000419(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000419(x) })
 	case 140:
-		x, _ := holders.ToFloat(v)
-		o.SetField000420(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000420(x) })
 	case 141:
-		x, _ := holders.ToBool(v)
-		o.SetField000421(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000421(x) })
 	case 142:
-		x, _ := holders.ToString(v)
-		o.SetField000422(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000422(x) })
 	case 143:
-		x, _ := holders.ToStrings(v)
-		o.SetField000423List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000423List(x) })
 	case 144:
-		x, _ := holders.ToString(v)
-		o.SetField000424(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000424(x) })
 	case 145:
-		x, _ := holders.ToInt(v)
-		o.SetField000425(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetField000425(x) })
 	case 146:
-		x, _ := holders.ToFloat(v)
-		o.SetField000426(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetField000426(x) })
 	case 147:
-		x, _ := holders.ToBool(v)
-		o.SetField000427(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetField000427(x) })
 	case 148:
-		x, _ := holders.ToString(v)
-		o.SetField000428(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetField000428(x) })
 	case 149:
-		x, _ := holders.ToStrings(v)
-		o.SetField000429List(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetField000429List(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // type0000Info describes Type0000; it is laid out by the linker, not built at start-up.

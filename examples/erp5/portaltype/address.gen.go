@@ -67,7 +67,7 @@ func (o *Address) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return addressInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -188,24 +188,63 @@ func (o *Address) HasProperty(id string) bool {
 func (o *Address) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "street_address":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetStreetAddress(x)
 		}
-		return 0, err
+		return 0, nil
 	case "city":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetCity(x)
 		}
-		return 1, err
+		return 1, nil
 	case "zip_code":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetZipCode(x)
 		}
-		return 2, err
+		return 2, nil
 	case "region":
+		return 3, o.setAt(3, v, apply)
+	case "title":
+		if x, ok := v.(string); !ok {
+			return 4, o.setAt(4, v, apply)
+		} else if apply {
+			o.SetTitle(x)
+		}
+		return 4, nil
+	case "description":
+		if x, ok := v.(string); !ok {
+			return 5, o.setAt(5, v, apply)
+		} else if apply {
+			o.SetDescription(x)
+		}
+		return 5, nil
+	case "subject":
+		return 6, o.setAt(6, v, apply)
+	case "language":
+		return 7, o.setAt(7, v, apply)
+	case "creation_date":
+		return 8, holders.ErrReadOnly
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Address) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetStreetAddress(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetCity(x) })
+	case 2:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetZipCode(x) })
+	case 3:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
@@ -213,26 +252,14 @@ func (o *Address) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetRegionList(x)
 		}
-		return 3, err
-	case "title":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetTitle(x)
-		}
-		return 4, err
-	case "description":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetDescription(x)
-		}
-		return 5, err
-	case "subject":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetSubjectList(x)
-		}
-		return 6, err
-	case "language":
+		return err
+	case 4:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetTitle(x) })
+	case 5:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetDescription(x) })
+	case 6:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSubjectList(x) })
+	case 7:
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
@@ -240,42 +267,9 @@ func (o *Address) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetLanguage(x)
 		}
-		return 7, err
-	case "creation_date":
-		return 8, holders.ErrReadOnly
+		return err
 	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Address) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToString(v)
-		o.SetStreetAddress(x)
-	case 1:
-		x, _ := holders.ToString(v)
-		o.SetCity(x)
-	case 2:
-		x, _ := holders.ToString(v)
-		o.SetZipCode(x)
-	case 3:
-		x, _ := holders.ToStrings(v)
-		o.SetRegionList(x)
-	case 4:
-		x, _ := holders.ToString(v)
-		o.SetTitle(x)
-	case 5:
-		x, _ := holders.ToString(v)
-		o.SetDescription(x)
-	case 6:
-		x, _ := holders.ToStrings(v)
-		o.SetSubjectList(x)
-	case 7:
-		x, _ := holders.ToString(v)
-		return o.SetLanguage(x)
-	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // addressInfo describes Address; it is laid out by the linker, not built at start-up.

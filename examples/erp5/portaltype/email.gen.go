@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
 	"github.com/accessorgen/accessorgen/holders"
+	"time"
 )
 
 // Email is the portal type Email (schema/types.yaml:32).
@@ -62,7 +63,7 @@ func (o *Email) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return emailInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -171,36 +172,53 @@ func (o *Email) HasProperty(id string) bool {
 func (o *Email) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "url_string":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetURLString(x)
 		}
-		return 0, err
+		return 0, nil
 	case "validation_dates":
-		x, err := holders.ToTimes(v)
-		if err == nil && apply {
-			o.SetValidationDatesList(x)
-		}
-		return 1, err
+		return 1, o.setAt(1, v, apply)
 	case "title":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetTitle(x)
 		}
-		return 2, err
+		return 2, nil
 	case "description":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 3, o.setAt(3, v, apply)
+		} else if apply {
 			o.SetDescription(x)
 		}
-		return 3, err
+		return 3, nil
 	case "subject":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetSubjectList(x)
-		}
-		return 4, err
+		return 4, o.setAt(4, v, apply)
 	case "language":
+		return 5, o.setAt(5, v, apply)
+	case "creation_date":
+		return 6, holders.ErrReadOnly
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Email) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetURLString(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToTimes, func(x []time.Time) { o.SetValidationDatesList(x) })
+	case 2:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetTitle(x) })
+	case 3:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetDescription(x) })
+	case 4:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSubjectList(x) })
+	case 5:
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
@@ -208,36 +226,9 @@ func (o *Email) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetLanguage(x)
 		}
-		return 5, err
-	case "creation_date":
-		return 6, holders.ErrReadOnly
+		return err
 	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Email) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToString(v)
-		o.SetURLString(x)
-	case 1:
-		x, _ := holders.ToTimes(v)
-		o.SetValidationDatesList(x)
-	case 2:
-		x, _ := holders.ToString(v)
-		o.SetTitle(x)
-	case 3:
-		x, _ := holders.ToString(v)
-		o.SetDescription(x)
-	case 4:
-		x, _ := holders.ToStrings(v)
-		o.SetSubjectList(x)
-	case 5:
-		x, _ := holders.ToString(v)
-		return o.SetLanguage(x)
-	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // emailInfo describes Email; it is laid out by the linker, not built at start-up.

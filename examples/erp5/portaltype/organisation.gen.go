@@ -7,6 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/examples/erp5/accessorholder"
 	"github.com/accessorgen/accessorgen/examples/erp5/document"
 	"github.com/accessorgen/accessorgen/holders"
+	"time"
 )
 
 // Organisation is the portal type Organisation (schema/types.yaml:13).
@@ -152,7 +153,7 @@ func (o *Organisation) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return organisationInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -351,38 +352,103 @@ func (o *Organisation) HasProperty(id string) bool {
 func (o *Organisation) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "corporate_name":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetCorporateName(x)
 		}
-		return 0, err
+		return 0, nil
 	case "corporate_registration_code":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetCorporateRegistrationCode(x)
 		}
-		return 1, err
+		return 1, nil
 	case "social_capital":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetSocialCapital(x)
 		}
-		return 2, err
+		return 2, nil
 	case "employee_count":
 		return 3, holders.ErrReadOnly
 	case "founding_date":
-		x, err := holders.ToTime(v)
-		if err == nil && apply {
+		if x, ok := v.(time.Time); !ok {
+			return 4, o.setAt(4, v, apply)
+		} else if apply {
 			o.SetFoundingDate(x)
 		}
-		return 4, err
+		return 4, nil
 	case "vat_liable":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 5, o.setAt(5, v, apply)
+		} else if apply {
 			o.SetVatLiable(x)
 		}
-		return 5, err
+		return 5, nil
 	case "activity":
+		return 6, o.setAt(6, v, apply)
+	case "default_currency":
+		if x, ok := v.(string); !ok {
+			return 7, o.setAt(7, v, apply)
+		} else if apply {
+			o.SetDefaultCurrency(x)
+		}
+		return 7, nil
+	case "region":
+		return 8, o.setAt(8, v, apply)
+	case "reference":
+		if x, ok := v.(string); !ok {
+			return 9, o.setAt(9, v, apply)
+		} else if apply {
+			o.SetReference(x)
+		}
+		return 9, nil
+	case "title":
+		if x, ok := v.(string); !ok {
+			return 10, o.setAt(10, v, apply)
+		} else if apply {
+			o.SetTitle(x)
+		}
+		return 10, nil
+	case "description":
+		if x, ok := v.(string); !ok {
+			return 11, o.setAt(11, v, apply)
+		} else if apply {
+			o.SetDescription(x)
+		}
+		return 11, nil
+	case "subject":
+		return 12, o.setAt(12, v, apply)
+	case "language":
+		return 13, o.setAt(13, v, apply)
+	case "creation_date":
+		return 14, holders.ErrReadOnly
+	case "group":
+		return 15, o.setAt(15, v, apply)
+	case "subordination":
+		return 16, o.setAt(16, v, apply)
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Organisation) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetCorporateName(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetCorporateRegistrationCode(x) })
+	case 2:
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetSocialCapital(x) })
+	case 4:
+		return holders.Apply(v, apply, holders.ToTime, func(x time.Time) { o.SetFoundingDate(x) })
+	case 5:
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetVatLiable(x) })
+	case 6:
 		x, err := holders.ToStrings(v)
 		if err == nil && !apply {
 			err = holders.CheckSelections(x, accessorholder.OrganisationProperties[6].Values)
@@ -390,14 +456,10 @@ func (o *Organisation) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetActivityList(x)
 		}
-		return 6, err
-	case "default_currency":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetDefaultCurrency(x)
-		}
-		return 7, err
-	case "region":
+		return err
+	case 7:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetDefaultCurrency(x) })
+	case 8:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
@@ -405,32 +467,16 @@ func (o *Organisation) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetRegionList(x)
 		}
-		return 8, err
-	case "reference":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetReference(x)
-		}
-		return 9, err
-	case "title":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetTitle(x)
-		}
-		return 10, err
-	case "description":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetDescription(x)
-		}
-		return 11, err
-	case "subject":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetSubjectList(x)
-		}
-		return 12, err
-	case "language":
+		return err
+	case 9:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetReference(x) })
+	case 10:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetTitle(x) })
+	case 11:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetDescription(x) })
+	case 12:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSubjectList(x) })
+	case 13:
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
@@ -438,10 +484,8 @@ func (o *Organisation) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetLanguage(x)
 		}
-		return 13, err
-	case "creation_date":
-		return 14, holders.ErrReadOnly
-	case "group":
+		return err
+	case 15:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
@@ -449,67 +493,11 @@ func (o *Organisation) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetGroupList(x)
 		}
-		return 15, err
-	case "subordination":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetSubordinationList(x)
-		}
-		return 16, err
-	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Organisation) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToString(v)
-		o.SetCorporateName(x)
-	case 1:
-		x, _ := holders.ToString(v)
-		o.SetCorporateRegistrationCode(x)
-	case 2:
-		x, _ := holders.ToFloat(v)
-		o.SetSocialCapital(x)
-	case 4:
-		x, _ := holders.ToTime(v)
-		o.SetFoundingDate(x)
-	case 5:
-		x, _ := holders.ToBool(v)
-		o.SetVatLiable(x)
-	case 6:
-		x, _ := holders.ToStrings(v)
-		return o.SetActivityList(x)
-	case 7:
-		x, _ := holders.ToString(v)
-		o.SetDefaultCurrency(x)
-	case 8:
-		x, _ := holders.ToStrings(v)
-		o.SetRegionList(x)
-	case 9:
-		x, _ := holders.ToString(v)
-		o.SetReference(x)
-	case 10:
-		x, _ := holders.ToString(v)
-		o.SetTitle(x)
-	case 11:
-		x, _ := holders.ToString(v)
-		o.SetDescription(x)
-	case 12:
-		x, _ := holders.ToStrings(v)
-		o.SetSubjectList(x)
-	case 13:
-		x, _ := holders.ToString(v)
-		return o.SetLanguage(x)
-	case 15:
-		x, _ := holders.ToStrings(v)
-		o.SetGroupList(x)
+		return err
 	case 16:
-		x, _ := holders.ToStrings(v)
-		o.SetSubordinationList(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSubordinationList(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // organisationInfo describes Organisation; it is laid out by the linker, not built at start-up.

@@ -8,6 +8,7 @@ import (
 	"github.com/accessorgen/accessorgen/examples/erp5/document"
 	"github.com/accessorgen/accessorgen/holders"
 	"slices"
+	"time"
 )
 
 // Person is the portal type Person (schema/types.yaml:2).
@@ -308,7 +309,7 @@ func (o *Person) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return personInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -563,62 +564,140 @@ func (o *Person) HasProperty(id string) bool {
 func (o *Person) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "first_name":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetFirstName(x)
 		}
-		return 0, err
+		return 0, nil
 	case "last_name":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetLastName(x)
 		}
-		return 1, err
+		return 1, nil
 	case "title":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetTitle(x)
 		}
-		return 2, err
+		return 2, nil
 	case "birthday":
-		x, err := holders.ToTime(v)
-		if err == nil && apply {
+		if x, ok := v.(time.Time); !ok {
+			return 3, o.setAt(3, v, apply)
+		} else if apply {
 			o.SetBirthday(x)
 		}
-		return 3, err
+		return 3, nil
 	case "child_count":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 4, o.setAt(4, v, apply)
+		} else if apply {
 			o.SetChildCount(x)
 		}
-		return 4, err
+		return 4, nil
 	case "career_role":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetCareerRoleList(x)
-		}
-		return 5, err
+		return 5, o.setAt(5, v, apply)
 	case "salary":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 6, o.setAt(6, v, apply)
+		} else if apply {
 			o.SetSalary(x)
 		}
-		return 6, err
+		return 6, nil
 	case "salary_range_min":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 7, o.setAt(7, v, apply)
+		} else if apply {
 			o.SetSalaryRangeMin(x)
 		}
-		return 7, err
+		return 7, nil
 	case "salary_range_max":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 8, o.setAt(8, v, apply)
+		} else if apply {
 			o.SetSalaryRangeMax(x)
 		}
-		return 8, err
+		return 8, nil
 	case "nickname":
 		return 9, holders.ErrReadOnly
 	case "gender":
+		return 10, o.setAt(10, v, apply)
+	case "photo":
+		return 11, o.setAt(11, v, apply)
+	case "preferred_currency":
+		if x, ok := v.(string); !ok {
+			return 12, o.setAt(12, v, apply)
+		} else if apply {
+			o.SetPreferredCurrency(x)
+		}
+		return 12, nil
+	case "region":
+		return 13, o.setAt(13, v, apply)
+	case "subordination":
+		return 14, o.setAt(14, v, apply)
+	case "employee_number":
+		if x, ok := v.(string); !ok {
+			return 15, o.setAt(15, v, apply)
+		} else if apply {
+			o.SetEmployeeNumber(x)
+		}
+		return 15, nil
+	case "reference":
+		if x, ok := v.(string); !ok {
+			return 16, o.setAt(16, v, apply)
+		} else if apply {
+			o.SetReference(x)
+		}
+		return 16, nil
+	case "description":
+		if x, ok := v.(string); !ok {
+			return 17, o.setAt(17, v, apply)
+		} else if apply {
+			o.SetDescription(x)
+		}
+		return 17, nil
+	case "subject":
+		return 18, o.setAt(18, v, apply)
+	case "language":
+		return 19, o.setAt(19, v, apply)
+	case "creation_date":
+		return 20, holders.ErrReadOnly
+	case "group":
+		return 21, o.setAt(21, v, apply)
+	case "function":
+		return 22, o.setAt(22, v, apply)
+	case "skill":
+		return 23, o.setAt(23, v, apply)
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Person) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetFirstName(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLastName(x) })
+	case 2:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetTitle(x) })
+	case 3:
+		return holders.Apply(v, apply, holders.ToTime, func(x time.Time) { o.SetBirthday(x) })
+	case 4:
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetChildCount(x) })
+	case 5:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetCareerRoleList(x) })
+	case 6:
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetSalary(x) })
+	case 7:
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetSalaryRangeMin(x) })
+	case 8:
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetSalaryRangeMax(x) })
+	case 10:
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[10].Values)
@@ -626,20 +705,12 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetGender(x)
 		}
-		return 10, err
-	case "photo":
-		x, err := holders.ToBytes(v)
-		if err == nil && apply {
-			o.SetPhoto(x)
-		}
-		return 11, err
-	case "preferred_currency":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetPreferredCurrency(x)
-		}
-		return 12, err
-	case "region":
+		return err
+	case 11:
+		return holders.Apply(v, apply, holders.ToBytes, func(x []byte) { o.SetPhoto(x) })
+	case 12:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetPreferredCurrency(x) })
+	case 13:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
@@ -647,38 +718,18 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetRegionList(x)
 		}
-		return 13, err
-	case "subordination":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetSubordinationList(x)
-		}
-		return 14, err
-	case "employee_number":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetEmployeeNumber(x)
-		}
-		return 15, err
-	case "reference":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetReference(x)
-		}
-		return 16, err
-	case "description":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetDescription(x)
-		}
-		return 17, err
-	case "subject":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetSubjectList(x)
-		}
-		return 18, err
-	case "language":
+		return err
+	case 14:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSubordinationList(x) })
+	case 15:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetEmployeeNumber(x) })
+	case 16:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetReference(x) })
+	case 17:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetDescription(x) })
+	case 18:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSubjectList(x) })
+	case 19:
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
@@ -686,10 +737,8 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetLanguage(x)
 		}
-		return 19, err
-	case "creation_date":
-		return 20, holders.ErrReadOnly
-	case "group":
+		return err
+	case 21:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
@@ -697,8 +746,8 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetGroupList(x)
 		}
-		return 21, err
-	case "function":
+		return err
+	case 22:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "function", x)
@@ -706,8 +755,8 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetFunctionList(x)
 		}
-		return 22, err
-	case "skill":
+		return err
+	case 23:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "skill", x)
@@ -715,82 +764,9 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetSkillList(x)
 		}
-		return 23, err
+		return err
 	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Person) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToString(v)
-		o.SetFirstName(x)
-	case 1:
-		x, _ := holders.ToString(v)
-		o.SetLastName(x)
-	case 2:
-		x, _ := holders.ToString(v)
-		o.SetTitle(x)
-	case 3:
-		x, _ := holders.ToTime(v)
-		o.SetBirthday(x)
-	case 4:
-		x, _ := holders.ToInt(v)
-		o.SetChildCount(x)
-	case 5:
-		x, _ := holders.ToStrings(v)
-		o.SetCareerRoleList(x)
-	case 6:
-		x, _ := holders.ToFloat(v)
-		o.SetSalary(x)
-	case 7:
-		x, _ := holders.ToFloat(v)
-		o.SetSalaryRangeMin(x)
-	case 8:
-		x, _ := holders.ToFloat(v)
-		o.SetSalaryRangeMax(x)
-	case 10:
-		x, _ := holders.ToString(v)
-		return o.SetGender(x)
-	case 11:
-		x, _ := holders.ToBytes(v)
-		o.SetPhoto(x)
-	case 12:
-		x, _ := holders.ToString(v)
-		o.SetPreferredCurrency(x)
-	case 13:
-		x, _ := holders.ToStrings(v)
-		o.SetRegionList(x)
-	case 14:
-		x, _ := holders.ToStrings(v)
-		o.SetSubordinationList(x)
-	case 15:
-		x, _ := holders.ToString(v)
-		o.SetEmployeeNumber(x)
-	case 16:
-		x, _ := holders.ToString(v)
-		o.SetReference(x)
-	case 17:
-		x, _ := holders.ToString(v)
-		o.SetDescription(x)
-	case 18:
-		x, _ := holders.ToStrings(v)
-		o.SetSubjectList(x)
-	case 19:
-		x, _ := holders.ToString(v)
-		return o.SetLanguage(x)
-	case 21:
-		x, _ := holders.ToStrings(v)
-		o.SetGroupList(x)
-	case 22:
-		x, _ := holders.ToStrings(v)
-		o.SetFunctionList(x)
-	case 23:
-		x, _ := holders.ToStrings(v)
-		o.SetSkillList(x)
-	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // personInfo describes Person; it is laid out by the linker, not built at start-up.

@@ -63,7 +63,7 @@ func (o *PersonModule) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return personModuleInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -160,24 +160,40 @@ func (o *PersonModule) HasProperty(id string) bool {
 func (o *PersonModule) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "title":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetTitle(x)
 		}
-		return 0, err
+		return 0, nil
 	case "description":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetDescription(x)
 		}
-		return 1, err
+		return 1, nil
 	case "subject":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetSubjectList(x)
-		}
-		return 2, err
+		return 2, o.setAt(2, v, apply)
 	case "language":
+		return 3, o.setAt(3, v, apply)
+	case "creation_date":
+		return 4, holders.ErrReadOnly
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *PersonModule) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetTitle(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetDescription(x) })
+	case 2:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSubjectList(x) })
+	case 3:
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.DublinCoreProperties[3].Values)
@@ -185,30 +201,9 @@ func (o *PersonModule) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetLanguage(x)
 		}
-		return 3, err
-	case "creation_date":
-		return 4, holders.ErrReadOnly
+		return err
 	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *PersonModule) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToString(v)
-		o.SetTitle(x)
-	case 1:
-		x, _ := holders.ToString(v)
-		o.SetDescription(x)
-	case 2:
-		x, _ := holders.ToStrings(v)
-		o.SetSubjectList(x)
-	case 3:
-		x, _ := holders.ToString(v)
-		return o.SetLanguage(x)
-	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // personModuleInfo describes PersonModule; it is laid out by the linker, not built at start-up.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/accessorgen/accessorgen/examples/services/accessorholder"
 	"github.com/accessorgen/accessorgen/holders"
+	"time"
 )
 
 // Session is the portal type Session (schema/session.yaml:9).
@@ -61,7 +62,7 @@ func (o *Session) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return sessionInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -140,32 +141,33 @@ func (o *Session) HasProperty(id string) bool {
 func (o *Session) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "user":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetUser(x)
 		}
-		return 0, err
+		return 0, nil
 	case "started":
-		x, err := holders.ToTime(v)
-		if err == nil && apply {
+		if x, ok := v.(time.Time); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetStarted(x)
 		}
-		return 1, err
+		return 1, nil
 	}
 	return -1, holders.ErrUnknownProperty
 }
 
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Session) setAt(i int, v any) error {
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Session) setAt(i int, v any, apply bool) error {
 	switch i {
 	case 0:
-		x, _ := holders.ToString(v)
-		o.SetUser(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetUser(x) })
 	case 1:
-		x, _ := holders.ToTime(v)
-		o.SetStarted(x)
+		return holders.Apply(v, apply, holders.ToTime, func(x time.Time) { o.SetStarted(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // sessionInfo describes Session; it is laid out by the linker, not built at start-up.

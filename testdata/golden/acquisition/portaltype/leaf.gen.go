@@ -61,7 +61,7 @@ func (o *Leaf) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return leafInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -146,41 +146,42 @@ func (o *Leaf) HasProperty(id string) bool {
 func (o *Leaf) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "weight":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetWeight(x)
 		}
-		return 0, err
+		return 0, nil
 	case "label":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetLabel(x)
 		}
-		return 1, err
+		return 1, nil
 	case "size":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetSize(x)
 		}
-		return 2, err
+		return 2, nil
 	}
 	return -1, holders.ErrUnknownProperty
 }
 
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Leaf) setAt(i int, v any) error {
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Leaf) setAt(i int, v any, apply bool) error {
 	switch i {
 	case 0:
-		x, _ := holders.ToFloat(v)
-		o.SetWeight(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetWeight(x) })
 	case 1:
-		x, _ := holders.ToString(v)
-		o.SetLabel(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLabel(x) })
 	case 2:
-		x, _ := holders.ToInt(v)
-		o.SetSize(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetSize(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // leafInfo describes Leaf; it is laid out by the linker, not built at start-up.

@@ -272,7 +272,7 @@ func (o *Node) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return nodeInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -399,36 +399,64 @@ func (o *Node) HasProperty(id string) bool {
 func (o *Node) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "label":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetLabel(x)
 		}
-		return 0, err
+		return 0, nil
 	case "nickname":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetNickname(x)
 		}
-		return 1, err
+		return 1, nil
 	case "size":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetSize(x)
 		}
-		return 2, err
+		return 2, nil
 	case "tags":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetTagsList(x)
-		}
-		return 3, err
+		return 3, o.setAt(3, v, apply)
 	case "name":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 4, o.setAt(4, v, apply)
+		} else if apply {
 			o.SetName(x)
 		}
-		return 4, err
+		return 4, nil
 	case "kind":
+		return 5, o.setAt(5, v, apply)
+	case "zones":
+		return 6, o.setAt(6, v, apply)
+	case "zones_source":
+		return 7, o.setAt(7, v, apply)
+	case "parent":
+		return 8, o.setAt(8, v, apply)
+	case "region":
+		return 9, o.setAt(9, v, apply)
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Node) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLabel(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetNickname(x) })
+	case 2:
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetSize(x) })
+	case 3:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetTagsList(x) })
+	case 4:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetName(x) })
+	case 5:
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.NodeProperties[5].Values)
@@ -436,26 +464,14 @@ func (o *Node) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetKind(x)
 		}
-		return 5, err
-	case "zones":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetZonesList(x)
-		}
-		return 6, err
-	case "zones_source":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetZonesSourceList(x)
-		}
-		return 7, err
-	case "parent":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetParentList(x)
-		}
-		return 8, err
-	case "region":
+		return err
+	case 6:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetZonesList(x) })
+	case 7:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetZonesSourceList(x) })
+	case 8:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetParentList(x) })
+	case 9:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
@@ -463,46 +479,9 @@ func (o *Node) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetRegionList(x)
 		}
-		return 9, err
+		return err
 	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Node) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToString(v)
-		o.SetLabel(x)
-	case 1:
-		x, _ := holders.ToString(v)
-		o.SetNickname(x)
-	case 2:
-		x, _ := holders.ToInt(v)
-		o.SetSize(x)
-	case 3:
-		x, _ := holders.ToStrings(v)
-		o.SetTagsList(x)
-	case 4:
-		x, _ := holders.ToString(v)
-		o.SetName(x)
-	case 5:
-		x, _ := holders.ToString(v)
-		return o.SetKind(x)
-	case 6:
-		x, _ := holders.ToStrings(v)
-		o.SetZonesList(x)
-	case 7:
-		x, _ := holders.ToStrings(v)
-		o.SetZonesSourceList(x)
-	case 8:
-		x, _ := holders.ToStrings(v)
-		o.SetParentList(x)
-	case 9:
-		x, _ := holders.ToStrings(v)
-		o.SetRegionList(x)
-	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // nodeInfo describes Node; it is laid out by the linker, not built at start-up.

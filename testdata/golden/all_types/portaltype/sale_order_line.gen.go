@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/all_types/accessorholder"
+	"time"
 )
 
 // SaleOrderLine is the portal type Sale Order Line (schema.yaml:50).
@@ -66,7 +67,7 @@ func (o *SaleOrderLine) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return saleOrderLineInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -259,84 +260,132 @@ func (o *SaleOrderLine) HasProperty(id string) bool {
 func (o *SaleOrderLine) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "name":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetName(x)
 		}
-		return 0, err
+		return 0, nil
 	case "body":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetBody(x)
 		}
-		return 1, err
+		return 1, nil
 	case "count":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetCount(x)
 		}
-		return 2, err
+		return 2, nil
 	case "ratio":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 3, o.setAt(3, v, apply)
+		} else if apply {
 			o.SetRatio(x)
 		}
-		return 3, err
+		return 3, nil
 	case "ratio_range_min":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 4, o.setAt(4, v, apply)
+		} else if apply {
 			o.SetRatioRangeMin(x)
 		}
-		return 4, err
+		return 4, nil
 	case "ratio_range_max":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 5, o.setAt(5, v, apply)
+		} else if apply {
 			o.SetRatioRangeMax(x)
 		}
-		return 5, err
+		return 5, nil
 	case "enabled":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 6, o.setAt(6, v, apply)
+		} else if apply {
 			o.SetEnabled(x)
 		}
-		return 6, err
+		return 6, nil
 	case "start":
-		x, err := holders.ToTime(v)
-		if err == nil && apply {
+		if x, ok := v.(time.Time); !ok {
+			return 7, o.setAt(7, v, apply)
+		} else if apply {
 			o.SetStart(x)
 		}
-		return 7, err
+		return 7, nil
 	case "start_range_min":
-		x, err := holders.ToTime(v)
-		if err == nil && apply {
+		if x, ok := v.(time.Time); !ok {
+			return 8, o.setAt(8, v, apply)
+		} else if apply {
 			o.SetStartRangeMin(x)
 		}
-		return 8, err
+		return 8, nil
 	case "start_range_max":
-		x, err := holders.ToTime(v)
-		if err == nil && apply {
+		if x, ok := v.(time.Time); !ok {
+			return 9, o.setAt(9, v, apply)
+		} else if apply {
 			o.SetStartRangeMax(x)
 		}
-		return 9, err
+		return 9, nil
 	case "tags":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetTagsList(x)
-		}
-		return 10, err
+		return 10, o.setAt(10, v, apply)
 	case "words":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetWordsList(x)
-		}
-		return 11, err
+		return 11, o.setAt(11, v, apply)
 	case "blob":
-		x, err := holders.ToBytes(v)
-		if err == nil && apply {
-			o.SetBlob(x)
-		}
-		return 12, err
+		return 12, o.setAt(12, v, apply)
 	case "state":
+		return 13, o.setAt(13, v, apply)
+	case "channels":
+		return 14, o.setAt(14, v, apply)
+	case "scores":
+		return 15, o.setAt(15, v, apply)
+	case "weights":
+		return 16, o.setAt(16, v, apply)
+	case "flags":
+		return 17, o.setAt(17, v, apply)
+	case "dates":
+		return 18, o.setAt(18, v, apply)
+	case "secret":
+		return 19, holders.ErrReadOnly
+	case "region":
+		return 20, o.setAt(20, v, apply)
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *SaleOrderLine) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetName(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetBody(x) })
+	case 2:
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetCount(x) })
+	case 3:
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetRatio(x) })
+	case 4:
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetRatioRangeMin(x) })
+	case 5:
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetRatioRangeMax(x) })
+	case 6:
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetEnabled(x) })
+	case 7:
+		return holders.Apply(v, apply, holders.ToTime, func(x time.Time) { o.SetStart(x) })
+	case 8:
+		return holders.Apply(v, apply, holders.ToTime, func(x time.Time) { o.SetStartRangeMin(x) })
+	case 9:
+		return holders.Apply(v, apply, holders.ToTime, func(x time.Time) { o.SetStartRangeMax(x) })
+	case 10:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetTagsList(x) })
+	case 11:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetWordsList(x) })
+	case 12:
+		return holders.Apply(v, apply, holders.ToBytes, func(x []byte) { o.SetBlob(x) })
+	case 13:
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.EverythingProperties[13].Values)
@@ -344,8 +393,8 @@ func (o *SaleOrderLine) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetState(x)
 		}
-		return 13, err
-	case "channels":
+		return err
+	case 14:
 		x, err := holders.ToStrings(v)
 		if err == nil && !apply {
 			err = holders.CheckSelections(x, accessorholder.EverythingProperties[14].Values)
@@ -353,34 +402,16 @@ func (o *SaleOrderLine) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetChannelsList(x)
 		}
-		return 14, err
-	case "scores":
-		x, err := holders.ToInts(v)
-		if err == nil && apply {
-			o.SetScoresList(x)
-		}
-		return 15, err
-	case "weights":
-		x, err := holders.ToFloats(v)
-		if err == nil && apply {
-			o.SetWeightsList(x)
-		}
-		return 16, err
-	case "flags":
-		x, err := holders.ToBools(v)
-		if err == nil && apply {
-			o.SetFlagsList(x)
-		}
-		return 17, err
-	case "dates":
-		x, err := holders.ToTimes(v)
-		if err == nil && apply {
-			o.SetDatesList(x)
-		}
-		return 18, err
-	case "secret":
-		return 19, holders.ErrReadOnly
-	case "region":
+		return err
+	case 15:
+		return holders.Apply(v, apply, holders.ToInts, func(x []int) { o.SetScoresList(x) })
+	case 16:
+		return holders.Apply(v, apply, holders.ToFloats, func(x []float64) { o.SetWeightsList(x) })
+	case 17:
+		return holders.Apply(v, apply, holders.ToBools, func(x []bool) { o.SetFlagsList(x) })
+	case 18:
+		return holders.Apply(v, apply, holders.ToTimes, func(x []time.Time) { o.SetDatesList(x) })
+	case 20:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
@@ -388,76 +419,9 @@ func (o *SaleOrderLine) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetRegionList(x)
 		}
-		return 20, err
+		return err
 	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *SaleOrderLine) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToString(v)
-		o.SetName(x)
-	case 1:
-		x, _ := holders.ToString(v)
-		o.SetBody(x)
-	case 2:
-		x, _ := holders.ToInt(v)
-		o.SetCount(x)
-	case 3:
-		x, _ := holders.ToFloat(v)
-		o.SetRatio(x)
-	case 4:
-		x, _ := holders.ToFloat(v)
-		o.SetRatioRangeMin(x)
-	case 5:
-		x, _ := holders.ToFloat(v)
-		o.SetRatioRangeMax(x)
-	case 6:
-		x, _ := holders.ToBool(v)
-		o.SetEnabled(x)
-	case 7:
-		x, _ := holders.ToTime(v)
-		o.SetStart(x)
-	case 8:
-		x, _ := holders.ToTime(v)
-		o.SetStartRangeMin(x)
-	case 9:
-		x, _ := holders.ToTime(v)
-		o.SetStartRangeMax(x)
-	case 10:
-		x, _ := holders.ToStrings(v)
-		o.SetTagsList(x)
-	case 11:
-		x, _ := holders.ToStrings(v)
-		o.SetWordsList(x)
-	case 12:
-		x, _ := holders.ToBytes(v)
-		o.SetBlob(x)
-	case 13:
-		x, _ := holders.ToString(v)
-		return o.SetState(x)
-	case 14:
-		x, _ := holders.ToStrings(v)
-		return o.SetChannelsList(x)
-	case 15:
-		x, _ := holders.ToInts(v)
-		o.SetScoresList(x)
-	case 16:
-		x, _ := holders.ToFloats(v)
-		o.SetWeightsList(x)
-	case 17:
-		x, _ := holders.ToBools(v)
-		o.SetFlagsList(x)
-	case 18:
-		x, _ := holders.ToTimes(v)
-		o.SetDatesList(x)
-	case 20:
-		x, _ := holders.ToStrings(v)
-		o.SetRegionList(x)
-	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // saleOrderLineInfo describes SaleOrderLine; it is laid out by the linker, not built at start-up.

@@ -59,7 +59,7 @@ func (o *Address) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return addressInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -129,11 +129,12 @@ func (o *Address) set(id string, v any, apply bool) (int, error) {
 	return -1, holders.ErrUnknownProperty
 }
 
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Address) setAt(i int, v any) error {
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Address) setAt(i int, v any, apply bool) error {
 	switch i {
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // addressInfo describes Address; it is laid out by the linker, not built at start-up.

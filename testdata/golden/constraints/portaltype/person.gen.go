@@ -7,6 +7,7 @@ import (
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/constraints/accessorholder"
 	"github.com/accessorgen/accessorgen/testdata/golden/constraints/document"
+	"time"
 )
 
 // Person is the portal type Person (schema.yaml:58).
@@ -78,7 +79,7 @@ func (o *Person) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return personInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -292,18 +293,47 @@ func (o *Person) HasProperty(id string) bool {
 func (o *Person) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "last_name":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetLastName(x)
 		}
-		return 0, err
+		return 0, nil
 	case "reference":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetReference(x)
 		}
-		return 1, err
+		return 1, nil
 	case "status":
+		return 2, o.setAt(2, v, apply)
+	case "tags":
+		return 3, o.setAt(3, v, apply)
+	case "born":
+		if x, ok := v.(time.Time); !ok {
+			return 4, o.setAt(4, v, apply)
+		} else if apply {
+			o.SetBorn(x)
+		}
+		return 4, nil
+	case "subordination":
+		return 5, o.setAt(5, v, apply)
+	case "group":
+		return 6, o.setAt(6, v, apply)
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Person) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLastName(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetReference(x) })
+	case 2:
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[2].Values)
@@ -311,26 +341,14 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetStatus(x)
 		}
-		return 2, err
-	case "tags":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetTagsList(x)
-		}
-		return 3, err
-	case "born":
-		x, err := holders.ToTime(v)
-		if err == nil && apply {
-			o.SetBorn(x)
-		}
-		return 4, err
-	case "subordination":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetSubordinationList(x)
-		}
-		return 5, err
-	case "group":
+		return err
+	case 3:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetTagsList(x) })
+	case 4:
+		return holders.Apply(v, apply, holders.ToTime, func(x time.Time) { o.SetBorn(x) })
+	case 5:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSubordinationList(x) })
+	case 6:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
@@ -338,37 +356,9 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetGroupList(x)
 		}
-		return 6, err
+		return err
 	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Person) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToString(v)
-		o.SetLastName(x)
-	case 1:
-		x, _ := holders.ToString(v)
-		o.SetReference(x)
-	case 2:
-		x, _ := holders.ToString(v)
-		return o.SetStatus(x)
-	case 3:
-		x, _ := holders.ToStrings(v)
-		o.SetTagsList(x)
-	case 4:
-		x, _ := holders.ToTime(v)
-		o.SetBorn(x)
-	case 5:
-		x, _ := holders.ToStrings(v)
-		o.SetSubordinationList(x)
-	case 6:
-		x, _ := holders.ToStrings(v)
-		o.SetGroupList(x)
-	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // personInfo describes Person; it is laid out by the linker, not built at start-up.

@@ -90,7 +90,7 @@ func (o *Person) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return personInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -193,30 +193,59 @@ func (o *Person) HasProperty(id string) bool {
 func (o *Person) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "title":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetTitle(x)
 		}
-		return 0, err
+		return 0, nil
 	case "description":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetDescription(x)
 		}
-		return 1, err
+		return 1, nil
 	case "first_name":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetFirstName(x)
 		}
-		return 2, err
+		return 2, nil
 	case "last_name":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 3, o.setAt(3, v, apply)
+		} else if apply {
 			o.SetLastName(x)
 		}
-		return 3, err
+		return 3, nil
 	case "state":
+		return 4, o.setAt(4, v, apply)
+	case "audited_by":
+		if x, ok := v.(string); !ok {
+			return 5, o.setAt(5, v, apply)
+		} else if apply {
+			o.SetAuditedBy(x)
+		}
+		return 5, nil
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Person) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetTitle(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetDescription(x) })
+	case 2:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetFirstName(x) })
+	case 3:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLastName(x) })
+	case 4:
 		x, err := holders.ToString(v)
 		if err == nil {
 			err = holders.CheckSelection(x, accessorholder.PersonProperties[3].Values)
@@ -224,40 +253,11 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetState(x)
 		}
-		return 4, err
-	case "audited_by":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetAuditedBy(x)
-		}
-		return 5, err
-	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Person) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToString(v)
-		o.SetTitle(x)
-	case 1:
-		x, _ := holders.ToString(v)
-		o.SetDescription(x)
-	case 2:
-		x, _ := holders.ToString(v)
-		o.SetFirstName(x)
-	case 3:
-		x, _ := holders.ToString(v)
-		o.SetLastName(x)
-	case 4:
-		x, _ := holders.ToString(v)
-		return o.SetState(x)
+		return err
 	case 5:
-		x, _ := holders.ToString(v)
-		o.SetAuditedBy(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetAuditedBy(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // personInfo describes Person; it is laid out by the linker, not built at start-up.

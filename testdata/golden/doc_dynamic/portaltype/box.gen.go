@@ -188,7 +188,7 @@ func (o *Box) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return boxInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -273,18 +273,29 @@ func (o *Box) HasProperty(id string) bool {
 func (o *Box) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "label":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetLabel(x)
 		}
-		return 0, err
+		return 0, nil
 	case "owner":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetOwnerList(x)
-		}
-		return 1, err
+		return 1, o.setAt(1, v, apply)
 	case "color":
+		return 2, o.setAt(2, v, apply)
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Box) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLabel(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetOwnerList(x) })
+	case 2:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "color", x)
@@ -292,25 +303,9 @@ func (o *Box) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetColorList(x)
 		}
-		return 2, err
+		return err
 	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Box) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToString(v)
-		o.SetLabel(x)
-	case 1:
-		x, _ := holders.ToStrings(v)
-		o.SetOwnerList(x)
-	case 2:
-		x, _ := holders.ToStrings(v)
-		o.SetColorList(x)
-	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // boxInfo describes Box; it is laid out by the linker, not built at start-up.

@@ -63,7 +63,7 @@ func (o *Memo) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return memoInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -142,32 +142,33 @@ func (o *Memo) HasProperty(id string) bool {
 func (o *Memo) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "number":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetNumber(x)
 		}
-		return 0, err
+		return 0, nil
 	case "country":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetCountry(x)
 		}
-		return 1, err
+		return 1, nil
 	}
 	return -1, holders.ErrUnknownProperty
 }
 
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Memo) setAt(i int, v any) error {
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Memo) setAt(i int, v any, apply bool) error {
 	switch i {
 	case 0:
-		x, _ := holders.ToString(v)
-		o.SetNumber(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetNumber(x) })
 	case 1:
-		x, _ := holders.ToString(v)
-		o.SetCountry(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetCountry(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // memoInfo describes Memo; it is laid out by the linker, not built at start-up.

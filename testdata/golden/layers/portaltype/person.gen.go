@@ -67,7 +67,7 @@ func (o *Person) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return personInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -185,18 +185,55 @@ func (o *Person) HasProperty(id string) bool {
 func (o *Person) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "first_name":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetFirstName(x)
 		}
-		return 0, err
+		return 0, nil
 	case "last_name":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetLastName(x)
 		}
-		return 1, err
+		return 1, nil
 	case "region":
+		return 2, o.setAt(2, v, apply)
+	case "employee_number":
+		if x, ok := v.(int); !ok {
+			return 3, o.setAt(3, v, apply)
+		} else if apply {
+			o.SetEmployeeNumber(x)
+		}
+		return 3, nil
+	case "number":
+		if x, ok := v.(string); !ok {
+			return 4, o.setAt(4, v, apply)
+		} else if apply {
+			o.SetNumber(x)
+		}
+		return 4, nil
+	case "country":
+		if x, ok := v.(string); !ok {
+			return 5, o.setAt(5, v, apply)
+		} else if apply {
+			o.SetCountry(x)
+		}
+		return 5, nil
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Person) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetFirstName(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLastName(x) })
+	case 2:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
@@ -204,52 +241,15 @@ func (o *Person) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			o.SetRegionList(x)
 		}
-		return 2, err
-	case "employee_number":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
-			o.SetEmployeeNumber(x)
-		}
-		return 3, err
-	case "number":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetNumber(x)
-		}
-		return 4, err
-	case "country":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
-			o.SetCountry(x)
-		}
-		return 5, err
-	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Person) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToString(v)
-		o.SetFirstName(x)
-	case 1:
-		x, _ := holders.ToString(v)
-		o.SetLastName(x)
-	case 2:
-		x, _ := holders.ToStrings(v)
-		o.SetRegionList(x)
+		return err
 	case 3:
-		x, _ := holders.ToInt(v)
-		o.SetEmployeeNumber(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetEmployeeNumber(x) })
 	case 4:
-		x, _ := holders.ToString(v)
-		o.SetNumber(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetNumber(x) })
 	case 5:
-		x, _ := holders.ToString(v)
-		o.SetCountry(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetCountry(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // personInfo describes Person; it is laid out by the linker, not built at start-up.

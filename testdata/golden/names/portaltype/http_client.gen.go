@@ -66,7 +66,7 @@ func (o *HTTPClient) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return httpClientInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -205,122 +205,113 @@ func (o *HTTPClient) HasProperty(id string) bool {
 func (o *HTTPClient) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "type":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetType(x)
 		}
-		return 0, err
+		return 0, nil
 	case "range":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetRange(x)
 		}
-		return 1, err
+		return 1, nil
 	case "func":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetFunc(x)
 		}
-		return 2, err
+		return 2, nil
 	case "default":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 3, o.setAt(3, v, apply)
+		} else if apply {
 			o.SetDefault(x)
 		}
-		return 3, err
+		return 3, nil
 	case "map":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetMapList(x)
-		}
-		return 4, err
+		return 4, o.setAt(4, v, apply)
 	case "id":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 5, o.setAt(5, v, apply)
+		} else if apply {
 			o.SetID(x)
 		}
-		return 5, err
+		return 5, nil
 	case "url_string":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 6, o.setAt(6, v, apply)
+		} else if apply {
 			o.SetURLString(x)
 		}
-		return 6, err
+		return 6, nil
 	case "source_uid":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 7, o.setAt(7, v, apply)
+		} else if apply {
 			o.SetSourceUID(x)
 		}
-		return 7, err
+		return 7, nil
 	case "address_2":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 8, o.setAt(8, v, apply)
+		} else if apply {
 			o.SetAddress2(x)
 		}
-		return 8, err
+		return 8, nil
 	case "café":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 9, o.setAt(9, v, apply)
+		} else if apply {
 			o.SetCafé(x)
 		}
-		return 9, err
+		return 9, nil
 	case "present":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 10, o.setAt(10, v, apply)
+		} else if apply {
 			o.SetPresent(x)
 		}
-		return 10, err
+		return 10, nil
 	case "select":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetSelectList(x)
-		}
-		return 11, err
+		return 11, o.setAt(11, v, apply)
 	}
 	return -1, holders.ErrUnknownProperty
 }
 
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *HTTPClient) setAt(i int, v any) error {
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *HTTPClient) setAt(i int, v any, apply bool) error {
 	switch i {
 	case 0:
-		x, _ := holders.ToString(v)
-		o.SetType(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetType(x) })
 	case 1:
-		x, _ := holders.ToInt(v)
-		o.SetRange(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetRange(x) })
 	case 2:
-		x, _ := holders.ToString(v)
-		o.SetFunc(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetFunc(x) })
 	case 3:
-		x, _ := holders.ToString(v)
-		o.SetDefault(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetDefault(x) })
 	case 4:
-		x, _ := holders.ToStrings(v)
-		o.SetMapList(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetMapList(x) })
 	case 5:
-		x, _ := holders.ToString(v)
-		o.SetID(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetID(x) })
 	case 6:
-		x, _ := holders.ToString(v)
-		o.SetURLString(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetURLString(x) })
 	case 7:
-		x, _ := holders.ToInt(v)
-		o.SetSourceUID(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetSourceUID(x) })
 	case 8:
-		x, _ := holders.ToString(v)
-		o.SetAddress2(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetAddress2(x) })
 	case 9:
-		x, _ := holders.ToString(v)
-		o.SetCafé(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetCafé(x) })
 	case 10:
-		x, _ := holders.ToBool(v)
-		o.SetPresent(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetPresent(x) })
 	case 11:
-		x, _ := holders.ToStrings(v)
-		o.SetSelectList(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSelectList(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // httpClientInfo describes HTTPClient; it is laid out by the linker, not built at start-up.

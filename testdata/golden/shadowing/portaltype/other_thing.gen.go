@@ -102,7 +102,7 @@ func (o *OtherThing) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return otherThingInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -199,18 +199,43 @@ func (o *OtherThing) HasProperty(id string) bool {
 func (o *OtherThing) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "title":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetTitle(x)
 		}
-		return 0, err
+		return 0, nil
 	case "code_list":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetCodeList(x)
 		}
-		return 1, err
+		return 1, nil
 	case "level":
+		return 2, o.setAt(2, v, apply)
+	case "extra":
+		if x, ok := v.(bool); !ok {
+			return 3, o.setAt(3, v, apply)
+		} else if apply {
+			o.SetExtra(x)
+		}
+		return 3, nil
+	case "code":
+		return 4, o.setAt(4, v, apply)
+	}
+	return -1, holders.ErrUnknownProperty
+}
+
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *OtherThing) setAt(i int, v any, apply bool) error {
+	switch i {
+	case 0:
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetTitle(x) })
+	case 1:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetCodeList(x) })
+	case 2:
 		x, err := holders.ToString(v)
 		if err == nil && !apply {
 			err = holders.CheckSelection(x, accessorholder.SecondProperties[2].Values)
@@ -218,43 +243,13 @@ func (o *OtherThing) set(id string, v any, apply bool) (int, error) {
 		if err == nil && apply {
 			err = o.SetLevel(x)
 		}
-		return 2, err
-	case "extra":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
-			o.SetExtra(x)
-		}
-		return 3, err
-	case "code":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.FirstHolder.SetCodeList(x)
-		}
-		return 4, err
-	}
-	return -1, holders.ErrUnknownProperty
-}
-
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *OtherThing) setAt(i int, v any) error {
-	switch i {
-	case 0:
-		x, _ := holders.ToInt(v)
-		o.SetTitle(x)
-	case 1:
-		x, _ := holders.ToString(v)
-		o.SetCodeList(x)
-	case 2:
-		x, _ := holders.ToString(v)
-		return o.SetLevel(x)
+		return err
 	case 3:
-		x, _ := holders.ToBool(v)
-		o.SetExtra(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetExtra(x) })
 	case 4:
-		x, _ := holders.ToStrings(v)
-		o.FirstHolder.SetCodeList(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.FirstHolder.SetCodeList(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // otherThingInfo describes OtherThing; it is laid out by the linker, not built at start-up.

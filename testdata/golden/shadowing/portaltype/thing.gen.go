@@ -102,7 +102,7 @@ func (o *Thing) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return thingInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -199,59 +199,55 @@ func (o *Thing) HasProperty(id string) bool {
 func (o *Thing) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "title":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetTitle(x)
 		}
-		return 0, err
+		return 0, nil
 	case "code":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetCodeList(x)
-		}
-		return 1, err
+		return 1, o.setAt(1, v, apply)
 	case "level":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetLevel(x)
 		}
-		return 2, err
+		return 2, nil
 	case "code_list":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 3, o.setAt(3, v, apply)
+		} else if apply {
 			o.SecondHolder.SetCodeList(x)
 		}
-		return 3, err
+		return 3, nil
 	case "extra":
-		x, err := holders.ToBool(v)
-		if err == nil && apply {
+		if x, ok := v.(bool); !ok {
+			return 4, o.setAt(4, v, apply)
+		} else if apply {
 			o.SetExtra(x)
 		}
-		return 4, err
+		return 4, nil
 	}
 	return -1, holders.ErrUnknownProperty
 }
 
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Thing) setAt(i int, v any) error {
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Thing) setAt(i int, v any, apply bool) error {
 	switch i {
 	case 0:
-		x, _ := holders.ToString(v)
-		o.SetTitle(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetTitle(x) })
 	case 1:
-		x, _ := holders.ToStrings(v)
-		o.SetCodeList(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetCodeList(x) })
 	case 2:
-		x, _ := holders.ToInt(v)
-		o.SetLevel(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetLevel(x) })
 	case 3:
-		x, _ := holders.ToString(v)
-		o.SecondHolder.SetCodeList(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SecondHolder.SetCodeList(x) })
 	case 4:
-		x, _ := holders.ToBool(v)
-		o.SetExtra(x)
+		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetExtra(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // thingInfo describes Thing; it is laid out by the linker, not built at start-up.

@@ -61,7 +61,7 @@ func (o *Wide) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return wideInfo.PropertyError(c.ID, err)
 		}
 	}
@@ -554,653 +554,654 @@ func (o *Wide) HasProperty(id string) bool {
 func (o *Wide) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "p00":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetP00(x)
 		}
-		return 0, err
+		return 0, nil
 	case "p01":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetP01(x)
 		}
-		return 1, err
+		return 1, nil
 	case "p02":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetP02(x)
 		}
-		return 2, err
+		return 2, nil
 	case "p03":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 3, o.setAt(3, v, apply)
+		} else if apply {
 			o.SetP03(x)
 		}
-		return 3, err
+		return 3, nil
 	case "p04":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 4, o.setAt(4, v, apply)
+		} else if apply {
 			o.SetP04(x)
 		}
-		return 4, err
+		return 4, nil
 	case "p05":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 5, o.setAt(5, v, apply)
+		} else if apply {
 			o.SetP05(x)
 		}
-		return 5, err
+		return 5, nil
 	case "p06":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 6, o.setAt(6, v, apply)
+		} else if apply {
 			o.SetP06(x)
 		}
-		return 6, err
+		return 6, nil
 	case "p07":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 7, o.setAt(7, v, apply)
+		} else if apply {
 			o.SetP07(x)
 		}
-		return 7, err
+		return 7, nil
 	case "p08":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 8, o.setAt(8, v, apply)
+		} else if apply {
 			o.SetP08(x)
 		}
-		return 8, err
+		return 8, nil
 	case "p09":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 9, o.setAt(9, v, apply)
+		} else if apply {
 			o.SetP09(x)
 		}
-		return 9, err
+		return 9, nil
 	case "p10":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 10, o.setAt(10, v, apply)
+		} else if apply {
 			o.SetP10(x)
 		}
-		return 10, err
+		return 10, nil
 	case "p11":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 11, o.setAt(11, v, apply)
+		} else if apply {
 			o.SetP11(x)
 		}
-		return 11, err
+		return 11, nil
 	case "p12":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 12, o.setAt(12, v, apply)
+		} else if apply {
 			o.SetP12(x)
 		}
-		return 12, err
+		return 12, nil
 	case "p13":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 13, o.setAt(13, v, apply)
+		} else if apply {
 			o.SetP13(x)
 		}
-		return 13, err
+		return 13, nil
 	case "p14":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 14, o.setAt(14, v, apply)
+		} else if apply {
 			o.SetP14(x)
 		}
-		return 14, err
+		return 14, nil
 	case "p15":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 15, o.setAt(15, v, apply)
+		} else if apply {
 			o.SetP15(x)
 		}
-		return 15, err
+		return 15, nil
 	case "p16":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 16, o.setAt(16, v, apply)
+		} else if apply {
 			o.SetP16(x)
 		}
-		return 16, err
+		return 16, nil
 	case "p17":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 17, o.setAt(17, v, apply)
+		} else if apply {
 			o.SetP17(x)
 		}
-		return 17, err
+		return 17, nil
 	case "p18":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 18, o.setAt(18, v, apply)
+		} else if apply {
 			o.SetP18(x)
 		}
-		return 18, err
+		return 18, nil
 	case "p19":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 19, o.setAt(19, v, apply)
+		} else if apply {
 			o.SetP19(x)
 		}
-		return 19, err
+		return 19, nil
 	case "p20":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 20, o.setAt(20, v, apply)
+		} else if apply {
 			o.SetP20(x)
 		}
-		return 20, err
+		return 20, nil
 	case "p21":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 21, o.setAt(21, v, apply)
+		} else if apply {
 			o.SetP21(x)
 		}
-		return 21, err
+		return 21, nil
 	case "p22":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 22, o.setAt(22, v, apply)
+		} else if apply {
 			o.SetP22(x)
 		}
-		return 22, err
+		return 22, nil
 	case "p23":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 23, o.setAt(23, v, apply)
+		} else if apply {
 			o.SetP23(x)
 		}
-		return 23, err
+		return 23, nil
 	case "p24":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 24, o.setAt(24, v, apply)
+		} else if apply {
 			o.SetP24(x)
 		}
-		return 24, err
+		return 24, nil
 	case "p25":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 25, o.setAt(25, v, apply)
+		} else if apply {
 			o.SetP25(x)
 		}
-		return 25, err
+		return 25, nil
 	case "p26":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 26, o.setAt(26, v, apply)
+		} else if apply {
 			o.SetP26(x)
 		}
-		return 26, err
+		return 26, nil
 	case "p27":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 27, o.setAt(27, v, apply)
+		} else if apply {
 			o.SetP27(x)
 		}
-		return 27, err
+		return 27, nil
 	case "p28":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 28, o.setAt(28, v, apply)
+		} else if apply {
 			o.SetP28(x)
 		}
-		return 28, err
+		return 28, nil
 	case "p29":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 29, o.setAt(29, v, apply)
+		} else if apply {
 			o.SetP29(x)
 		}
-		return 29, err
+		return 29, nil
 	case "p30":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 30, o.setAt(30, v, apply)
+		} else if apply {
 			o.SetP30(x)
 		}
-		return 30, err
+		return 30, nil
 	case "p31":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 31, o.setAt(31, v, apply)
+		} else if apply {
 			o.SetP31(x)
 		}
-		return 31, err
+		return 31, nil
 	case "p32":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 32, o.setAt(32, v, apply)
+		} else if apply {
 			o.SetP32(x)
 		}
-		return 32, err
+		return 32, nil
 	case "p33":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 33, o.setAt(33, v, apply)
+		} else if apply {
 			o.SetP33(x)
 		}
-		return 33, err
+		return 33, nil
 	case "p34":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 34, o.setAt(34, v, apply)
+		} else if apply {
 			o.SetP34(x)
 		}
-		return 34, err
+		return 34, nil
 	case "p35":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 35, o.setAt(35, v, apply)
+		} else if apply {
 			o.SetP35(x)
 		}
-		return 35, err
+		return 35, nil
 	case "p36":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 36, o.setAt(36, v, apply)
+		} else if apply {
 			o.SetP36(x)
 		}
-		return 36, err
+		return 36, nil
 	case "p37":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 37, o.setAt(37, v, apply)
+		} else if apply {
 			o.SetP37(x)
 		}
-		return 37, err
+		return 37, nil
 	case "p38":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 38, o.setAt(38, v, apply)
+		} else if apply {
 			o.SetP38(x)
 		}
-		return 38, err
+		return 38, nil
 	case "p39":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 39, o.setAt(39, v, apply)
+		} else if apply {
 			o.SetP39(x)
 		}
-		return 39, err
+		return 39, nil
 	case "p40":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 40, o.setAt(40, v, apply)
+		} else if apply {
 			o.SetP40(x)
 		}
-		return 40, err
+		return 40, nil
 	case "p41":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 41, o.setAt(41, v, apply)
+		} else if apply {
 			o.SetP41(x)
 		}
-		return 41, err
+		return 41, nil
 	case "p42":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 42, o.setAt(42, v, apply)
+		} else if apply {
 			o.SetP42(x)
 		}
-		return 42, err
+		return 42, nil
 	case "p43":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 43, o.setAt(43, v, apply)
+		} else if apply {
 			o.SetP43(x)
 		}
-		return 43, err
+		return 43, nil
 	case "p44":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 44, o.setAt(44, v, apply)
+		} else if apply {
 			o.SetP44(x)
 		}
-		return 44, err
+		return 44, nil
 	case "p45":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 45, o.setAt(45, v, apply)
+		} else if apply {
 			o.SetP45(x)
 		}
-		return 45, err
+		return 45, nil
 	case "p46":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 46, o.setAt(46, v, apply)
+		} else if apply {
 			o.SetP46(x)
 		}
-		return 46, err
+		return 46, nil
 	case "p47":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 47, o.setAt(47, v, apply)
+		} else if apply {
 			o.SetP47(x)
 		}
-		return 47, err
+		return 47, nil
 	case "p48":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 48, o.setAt(48, v, apply)
+		} else if apply {
 			o.SetP48(x)
 		}
-		return 48, err
+		return 48, nil
 	case "p49":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 49, o.setAt(49, v, apply)
+		} else if apply {
 			o.SetP49(x)
 		}
-		return 49, err
+		return 49, nil
 	case "p50":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 50, o.setAt(50, v, apply)
+		} else if apply {
 			o.SetP50(x)
 		}
-		return 50, err
+		return 50, nil
 	case "p51":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 51, o.setAt(51, v, apply)
+		} else if apply {
 			o.SetP51(x)
 		}
-		return 51, err
+		return 51, nil
 	case "p52":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 52, o.setAt(52, v, apply)
+		} else if apply {
 			o.SetP52(x)
 		}
-		return 52, err
+		return 52, nil
 	case "p53":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 53, o.setAt(53, v, apply)
+		} else if apply {
 			o.SetP53(x)
 		}
-		return 53, err
+		return 53, nil
 	case "p54":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 54, o.setAt(54, v, apply)
+		} else if apply {
 			o.SetP54(x)
 		}
-		return 54, err
+		return 54, nil
 	case "p55":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 55, o.setAt(55, v, apply)
+		} else if apply {
 			o.SetP55(x)
 		}
-		return 55, err
+		return 55, nil
 	case "p56":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 56, o.setAt(56, v, apply)
+		} else if apply {
 			o.SetP56(x)
 		}
-		return 56, err
+		return 56, nil
 	case "p57":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 57, o.setAt(57, v, apply)
+		} else if apply {
 			o.SetP57(x)
 		}
-		return 57, err
+		return 57, nil
 	case "p58":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 58, o.setAt(58, v, apply)
+		} else if apply {
 			o.SetP58(x)
 		}
-		return 58, err
+		return 58, nil
 	case "p59":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 59, o.setAt(59, v, apply)
+		} else if apply {
 			o.SetP59(x)
 		}
-		return 59, err
+		return 59, nil
 	case "p60":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 60, o.setAt(60, v, apply)
+		} else if apply {
 			o.SetP60(x)
 		}
-		return 60, err
+		return 60, nil
 	case "p61":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 61, o.setAt(61, v, apply)
+		} else if apply {
 			o.SetP61(x)
 		}
-		return 61, err
+		return 61, nil
 	case "p62":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 62, o.setAt(62, v, apply)
+		} else if apply {
 			o.SetP62(x)
 		}
-		return 62, err
+		return 62, nil
 	case "p63":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 63, o.setAt(63, v, apply)
+		} else if apply {
 			o.SetP63(x)
 		}
-		return 63, err
+		return 63, nil
 	case "p64":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 64, o.setAt(64, v, apply)
+		} else if apply {
 			o.SetP64(x)
 		}
-		return 64, err
+		return 64, nil
 	case "p65":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 65, o.setAt(65, v, apply)
+		} else if apply {
 			o.SetP65(x)
 		}
-		return 65, err
+		return 65, nil
 	case "p66":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 66, o.setAt(66, v, apply)
+		} else if apply {
 			o.SetP66(x)
 		}
-		return 66, err
+		return 66, nil
 	case "p67":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 67, o.setAt(67, v, apply)
+		} else if apply {
 			o.SetP67(x)
 		}
-		return 67, err
+		return 67, nil
 	case "p68":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 68, o.setAt(68, v, apply)
+		} else if apply {
 			o.SetP68(x)
 		}
-		return 68, err
+		return 68, nil
 	case "p69":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 69, o.setAt(69, v, apply)
+		} else if apply {
 			o.SetP69(x)
 		}
-		return 69, err
+		return 69, nil
 	case "last":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 70, o.setAt(70, v, apply)
+		} else if apply {
 			o.SetLast(x)
 		}
-		return 70, err
+		return 70, nil
 	}
 	return -1, holders.ErrUnknownProperty
 }
 
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Wide) setAt(i int, v any) error {
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Wide) setAt(i int, v any, apply bool) error {
 	switch i {
 	case 0:
-		x, _ := holders.ToInt(v)
-		o.SetP00(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP00(x) })
 	case 1:
-		x, _ := holders.ToString(v)
-		o.SetP01(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP01(x) })
 	case 2:
-		x, _ := holders.ToString(v)
-		o.SetP02(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP02(x) })
 	case 3:
-		x, _ := holders.ToInt(v)
-		o.SetP03(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP03(x) })
 	case 4:
-		x, _ := holders.ToString(v)
-		o.SetP04(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP04(x) })
 	case 5:
-		x, _ := holders.ToString(v)
-		o.SetP05(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP05(x) })
 	case 6:
-		x, _ := holders.ToInt(v)
-		o.SetP06(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP06(x) })
 	case 7:
-		x, _ := holders.ToString(v)
-		o.SetP07(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP07(x) })
 	case 8:
-		x, _ := holders.ToString(v)
-		o.SetP08(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP08(x) })
 	case 9:
-		x, _ := holders.ToInt(v)
-		o.SetP09(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP09(x) })
 	case 10:
-		x, _ := holders.ToString(v)
-		o.SetP10(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP10(x) })
 	case 11:
-		x, _ := holders.ToString(v)
-		o.SetP11(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP11(x) })
 	case 12:
-		x, _ := holders.ToInt(v)
-		o.SetP12(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP12(x) })
 	case 13:
-		x, _ := holders.ToString(v)
-		o.SetP13(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP13(x) })
 	case 14:
-		x, _ := holders.ToString(v)
-		o.SetP14(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP14(x) })
 	case 15:
-		x, _ := holders.ToInt(v)
-		o.SetP15(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP15(x) })
 	case 16:
-		x, _ := holders.ToString(v)
-		o.SetP16(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP16(x) })
 	case 17:
-		x, _ := holders.ToString(v)
-		o.SetP17(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP17(x) })
 	case 18:
-		x, _ := holders.ToInt(v)
-		o.SetP18(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP18(x) })
 	case 19:
-		x, _ := holders.ToString(v)
-		o.SetP19(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP19(x) })
 	case 20:
-		x, _ := holders.ToString(v)
-		o.SetP20(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP20(x) })
 	case 21:
-		x, _ := holders.ToInt(v)
-		o.SetP21(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP21(x) })
 	case 22:
-		x, _ := holders.ToString(v)
-		o.SetP22(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP22(x) })
 	case 23:
-		x, _ := holders.ToString(v)
-		o.SetP23(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP23(x) })
 	case 24:
-		x, _ := holders.ToInt(v)
-		o.SetP24(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP24(x) })
 	case 25:
-		x, _ := holders.ToString(v)
-		o.SetP25(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP25(x) })
 	case 26:
-		x, _ := holders.ToString(v)
-		o.SetP26(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP26(x) })
 	case 27:
-		x, _ := holders.ToInt(v)
-		o.SetP27(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP27(x) })
 	case 28:
-		x, _ := holders.ToString(v)
-		o.SetP28(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP28(x) })
 	case 29:
-		x, _ := holders.ToString(v)
-		o.SetP29(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP29(x) })
 	case 30:
-		x, _ := holders.ToInt(v)
-		o.SetP30(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP30(x) })
 	case 31:
-		x, _ := holders.ToString(v)
-		o.SetP31(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP31(x) })
 	case 32:
-		x, _ := holders.ToString(v)
-		o.SetP32(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP32(x) })
 	case 33:
-		x, _ := holders.ToInt(v)
-		o.SetP33(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP33(x) })
 	case 34:
-		x, _ := holders.ToString(v)
-		o.SetP34(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP34(x) })
 	case 35:
-		x, _ := holders.ToString(v)
-		o.SetP35(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP35(x) })
 	case 36:
-		x, _ := holders.ToInt(v)
-		o.SetP36(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP36(x) })
 	case 37:
-		x, _ := holders.ToString(v)
-		o.SetP37(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP37(x) })
 	case 38:
-		x, _ := holders.ToString(v)
-		o.SetP38(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP38(x) })
 	case 39:
-		x, _ := holders.ToInt(v)
-		o.SetP39(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP39(x) })
 	case 40:
-		x, _ := holders.ToString(v)
-		o.SetP40(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP40(x) })
 	case 41:
-		x, _ := holders.ToString(v)
-		o.SetP41(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP41(x) })
 	case 42:
-		x, _ := holders.ToInt(v)
-		o.SetP42(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP42(x) })
 	case 43:
-		x, _ := holders.ToString(v)
-		o.SetP43(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP43(x) })
 	case 44:
-		x, _ := holders.ToString(v)
-		o.SetP44(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP44(x) })
 	case 45:
-		x, _ := holders.ToInt(v)
-		o.SetP45(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP45(x) })
 	case 46:
-		x, _ := holders.ToString(v)
-		o.SetP46(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP46(x) })
 	case 47:
-		x, _ := holders.ToString(v)
-		o.SetP47(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP47(x) })
 	case 48:
-		x, _ := holders.ToInt(v)
-		o.SetP48(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP48(x) })
 	case 49:
-		x, _ := holders.ToString(v)
-		o.SetP49(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP49(x) })
 	case 50:
-		x, _ := holders.ToString(v)
-		o.SetP50(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP50(x) })
 	case 51:
-		x, _ := holders.ToInt(v)
-		o.SetP51(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP51(x) })
 	case 52:
-		x, _ := holders.ToString(v)
-		o.SetP52(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP52(x) })
 	case 53:
-		x, _ := holders.ToString(v)
-		o.SetP53(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP53(x) })
 	case 54:
-		x, _ := holders.ToInt(v)
-		o.SetP54(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP54(x) })
 	case 55:
-		x, _ := holders.ToString(v)
-		o.SetP55(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP55(x) })
 	case 56:
-		x, _ := holders.ToString(v)
-		o.SetP56(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP56(x) })
 	case 57:
-		x, _ := holders.ToInt(v)
-		o.SetP57(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP57(x) })
 	case 58:
-		x, _ := holders.ToString(v)
-		o.SetP58(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP58(x) })
 	case 59:
-		x, _ := holders.ToString(v)
-		o.SetP59(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP59(x) })
 	case 60:
-		x, _ := holders.ToInt(v)
-		o.SetP60(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP60(x) })
 	case 61:
-		x, _ := holders.ToString(v)
-		o.SetP61(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP61(x) })
 	case 62:
-		x, _ := holders.ToString(v)
-		o.SetP62(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP62(x) })
 	case 63:
-		x, _ := holders.ToInt(v)
-		o.SetP63(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP63(x) })
 	case 64:
-		x, _ := holders.ToString(v)
-		o.SetP64(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP64(x) })
 	case 65:
-		x, _ := holders.ToString(v)
-		o.SetP65(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP65(x) })
 	case 66:
-		x, _ := holders.ToInt(v)
-		o.SetP66(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP66(x) })
 	case 67:
-		x, _ := holders.ToString(v)
-		o.SetP67(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP67(x) })
 	case 68:
-		x, _ := holders.ToString(v)
-		o.SetP68(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetP68(x) })
 	case 69:
-		x, _ := holders.ToInt(v)
-		o.SetP69(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetP69(x) })
 	case 70:
-		x, _ := holders.ToFloat(v)
-		o.SetLast(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetLast(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // wideInfo describes Wide; it is laid out by the linker, not built at start-up.

@@ -61,7 +61,7 @@ func (o *Note) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return Info_Note.PropertyError(c.ID, err)
 		}
 	}
@@ -134,23 +134,24 @@ func (o *Note) HasProperty(id string) bool {
 func (o *Note) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "text":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetText(x)
 		}
-		return 0, err
+		return 0, nil
 	}
 	return -1, holders.ErrUnknownProperty
 }
 
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Note) setAt(i int, v any) error {
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Note) setAt(i int, v any, apply bool) error {
 	switch i {
 	case 0:
-		x, _ := holders.ToString(v)
-		o.SetText(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetText(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // Info_Note describes Note; it is laid out by the linker, not built at start-up.

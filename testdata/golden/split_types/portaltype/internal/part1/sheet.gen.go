@@ -90,7 +90,7 @@ func (o *Sheet) Edit(changes ...holders.Change) error {
 		at[k] = i
 	}
 	for k, c := range changes {
-		if err := o.setAt(at[k], c.Value); err != nil {
+		if err := o.setAt(at[k], c.Value, true); err != nil {
 			return Info_Sheet.PropertyError(c.ID, err)
 		}
 	}
@@ -181,50 +181,46 @@ func (o *Sheet) HasProperty(id string) bool {
 func (o *Sheet) set(id string, v any, apply bool) (int, error) {
 	switch id {
 	case "width":
-		x, err := holders.ToFloat(v)
-		if err == nil && apply {
+		if x, ok := v.(float64); !ok || x-x != 0 {
+			return 0, o.setAt(0, v, apply)
+		} else if apply {
 			o.SetWidth(x)
 		}
-		return 0, err
+		return 0, nil
 	case "size":
-		x, err := holders.ToInt(v)
-		if err == nil && apply {
+		if x, ok := v.(int); !ok {
+			return 1, o.setAt(1, v, apply)
+		} else if apply {
 			o.SetSize(x)
 		}
-		return 1, err
+		return 1, nil
 	case "label":
-		x, err := holders.ToString(v)
-		if err == nil && apply {
+		if x, ok := v.(string); !ok {
+			return 2, o.setAt(2, v, apply)
+		} else if apply {
 			o.SetLabel(x)
 		}
-		return 2, err
+		return 2, nil
 	case "parent":
-		x, err := holders.ToStrings(v)
-		if err == nil && apply {
-			o.SetParentList(x)
-		}
-		return 3, err
+		return 3, o.setAt(3, v, apply)
 	}
 	return -1, holders.ErrUnknownProperty
 }
 
-// setAt applies v to property i, a value that set accepted for it; Edit calls it.
-func (o *Sheet) setAt(i int, v any) error {
+// setAt converts v for writable property i and applies it if apply: set's path for all but
+// values of a scalar's own Go type, and Edit's, once set has accepted every change.
+func (o *Sheet) setAt(i int, v any, apply bool) error {
 	switch i {
 	case 0:
-		x, _ := holders.ToFloat(v)
-		o.SetWidth(x)
+		return holders.Apply(v, apply, holders.ToFloat, func(x float64) { o.SetWidth(x) })
 	case 1:
-		x, _ := holders.ToInt(v)
-		o.SetSize(x)
+		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetSize(x) })
 	case 2:
-		x, _ := holders.ToString(v)
-		o.SetLabel(x)
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLabel(x) })
 	case 3:
-		x, _ := holders.ToStrings(v)
-		o.SetParentList(x)
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetParentList(x) })
 	}
-	return nil
+	return holders.ErrUnknownProperty
 }
 
 // Info_Sheet describes Sheet; it is laid out by the linker, not built at start-up.
