@@ -291,7 +291,7 @@ func (tg *typeGen) setAtCase(i int, p *schema.Property) []jen.Code {
 	if !isSelection(p) && !(p.Type == schema.Category && p.Base.HasTree()) {
 		// On one line, as jen's Block would not write it.
 		set := jen.Func().Params(jen.Id("x").Add(goType(p))).Op("{").Add(tg.call(i, setter, jen.Id("x"))).Op("}")
-		return []jen.Code{jen.Return(rt("Apply").Call(jen.Id("v"), jen.Id("apply"), rt("To"+runtimeSuffix(p)), set))}
+		return []jen.Code{jen.Return(rt("Apply").Call(jen.Id("v"), jen.Id("apply"), converter(p), set))}
 	}
 	body := []jen.Code{jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(convertV(p))}
 	if isSelection(p) {
@@ -332,10 +332,15 @@ func setterRole(p *schema.Property) schema.Role {
 	return schema.Set
 }
 
-// convertV converts the by-name value v to p's Go type (holders.ToString
-// and the like).
+// convertV converts the by-name value v to p's Go type.
 func convertV(p *schema.Property) *jen.Statement {
-	return rt("To" + runtimeSuffix(p)).Call(jen.Id("v"))
+	return converter(p).Call(jen.Id("v"))
+}
+
+// converter is the holders function that converts a by-name value to p's
+// Go type (holders.ToString and the like).
+func converter(p *schema.Property) *jen.Statement {
+	return rt("To" + runtimeSuffix(p))
 }
 
 // propertyError is a *holders.PropertyError literal about property id of
