@@ -4,7 +4,9 @@
 //	go run ./cmd/gencost [-sheets 500 -properties 20 -runs 3 -types-per-package 50]
 //
 // It prints, for both generators: the generation time (the fastest of
-// -runs runs, each from an empty output directory), the generated lines
+// -runs runs, each from an empty output directory, the two generators
+// taking turns so that each round compares them under the same load, with
+// the ratio of each round), the generated lines
 // per property, and the time of `go build` of the generated packages with
 // their dependencies already in the build cache (a comment line that
 // changes on each run makes the compiler redo the generated packages
@@ -77,38 +79,80 @@ func main() {
 	fmt.Println("| generator | generation | lines | lines per property | go build of the output | its peak memory |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|")
 
-	agGen, agLines, agBuild := accessorgenRow(tmp, root, ag, spec, 0)
+	// The two generators are timed in alternating rounds, first one then
+	// the other, so that each round's ratio compares them under the same
+	// load: timed minutes apart, with the builds between, protoc's time
+	// alone varied 1.7× between runs on the same input.
+	agDir := setUpAccessorgen(tmp, root, ag, spec, 0)
+	agGenerate := func() {
+		os.RemoveAll(filepath.Join(agDir, "accessorholder"))
+		os.RemoveAll(filepath.Join(agDir, "portaltype"))
+		run(agDir, ag)
+	}
+	protoc, pgg := lookPath("protoc"), lookPath("protoc-gen-go")
+	haveProtoc := protoc != "" && pgg != ""
+	var pbDir, pbv string
+	var agTimes, pbTimes []time.Duration
+	if haveProtoc {
+		pbDir = filepath.Join(tmp, "pb")
+		pbv = writeProtoModule(pbDir, "synthpb", spec)
+		for r := range *runs {
+			steps := []func(){
+				func() { agTimes = append(agTimes, timed(agGenerate)) },
+				func() { pbTimes = append(pbTimes, timed(func() { protocGoOut(pbDir, protoc, pgg) })) },
+			}
+			if r%2 == 1 {
+				steps[0], steps[1] = steps[1], steps[0]
+			}
+			for _, step := range steps {
+				step()
+			}
+		}
+	} else {
+		for range *runs {
+			agTimes = append(agTimes, timed(agGenerate))
+		}
+	}
+	agGen := slices.Min(agTimes)
+	agLines, agBuild := accessorgenRow(agDir, "accessorgen", agGen, spec)
 	if *perPackage > 0 {
-		accessorgenRow(tmp, root, ag, spec, *perPackage)
+		dir := setUpAccessorgen(tmp, root, ag, spec, *perPackage)
+		gen := fastest(func() {
+			os.RemoveAll(filepath.Join(dir, "accessorholder"))
+			os.RemoveAll(filepath.Join(dir, "portaltype"))
+			run(dir, ag)
+		})
+		accessorgenRow(dir, fmt.Sprintf("accessorgen, `types_per_package: %d`", *perPackage), gen, spec)
 	}
 
-	// protoc --go_out
-	protoc, pgg := lookPath("protoc"), lookPath("protoc-gen-go")
-	if protoc == "" || pgg == "" {
+	if !haveProtoc {
 		fmt.Println("| protoc --go_out | skipped: protoc or protoc-gen-go is not installed (apt-get install protobuf-compiler; go install google.golang.org/protobuf/cmd/protoc-gen-go@latest) | | | | |")
 	} else {
-		pbDir := filepath.Join(tmp, "pb")
-		pbv := writeProtoModule(pbDir, "synthpb", spec)
-		pbGen := fastest(func() { protocGoOut(pbDir, protoc, pgg) })
+		pbGen := slices.Min(pbTimes)
 		run(pbDir, "go", "mod", "tidy")
 		pbLines := lines(pbDir, "synthpb")
 		pbBuild, pbRSS := buildTime(pbDir, "synthpb")
 		fmt.Printf("| protoc --go_out (protoc-gen-go %s) | %s | %d | %.1f | %s | %s |\n", pbv, ms(pbGen), pbLines, float64(pbLines)/float64(props), ms(pbBuild), mb(pbRSS))
-		fmt.Printf("\nRatios: generation protoc/accessorgen %.2f; lines per property accessorgen/protoc %.2f; build accessorgen/protoc %.2f\n",
-			float64(pbGen)/float64(agGen), float64(agLines)/float64(pbLines), float64(agBuild)/float64(pbBuild))
+		ratios := make([]float64, len(agTimes))
+		for i := range agTimes {
+			ratios[i] = float64(pbTimes[i]) / float64(agTimes[i])
+		}
+		fmt.Printf("\nRatios: generation protoc/accessorgen %.2f (fastest against fastest; by round, in alternating order: %s); lines per property accessorgen/protoc %.2f; build accessorgen/protoc %.2f\n",
+			float64(pbGen)/float64(agGen), roundRatios(ratios), float64(agLines)/float64(pbLines), float64(agBuild)/float64(pbBuild))
 		fmt.Println()
 	}
 
 	startUp(tmp, root, ag)
 }
 
-// accessorgenRow generates spec with accessorgen, its portal types split
-// over internal packages of perPackage types when perPackage > 0, and
-// prints the table's row: generation, lines and the build of the output.
-func accessorgenRow(tmp, root, ag string, spec synth.Spec, perPackage int) (gen time.Duration, n int, build time.Duration) {
-	dir, label := filepath.Join(tmp, "ag"), "accessorgen"
+// setUpAccessorgen writes spec and a go.mod into a new directory, with the
+// portal types split over internal packages of perPackage types when
+// perPackage > 0, generates it once (for go mod tidy, which needs the
+// generated imports) and returns the directory.
+func setUpAccessorgen(tmp, root, ag string, spec synth.Spec, perPackage int) string {
+	dir := filepath.Join(tmp, "ag")
 	if perPackage > 0 {
-		dir, label = filepath.Join(tmp, "agsplit"), fmt.Sprintf("accessorgen, `types_per_package: %d`", perPackage)
+		dir = filepath.Join(tmp, "agsplit")
 	}
 	check(synth.Write(dir, spec, "example.com/synthpb"))
 	if perPackage > 0 {
@@ -116,13 +160,15 @@ func accessorgenRow(tmp, root, ag string, spec synth.Spec, perPackage int) (gen 
 		check(os.WriteFile(filepath.Join(dir, "accessorgen.yaml"), []byte(config), 0o644))
 	}
 	check(os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module synthag\n\ngo 1.26\n\nrequire github.com/accessorgen/accessorgen v0.0.0\n\nreplace github.com/accessorgen/accessorgen => "+root+"\n"), 0o644))
-	run(dir, ag) // the generated imports, for go mod tidy
+	run(dir, ag)
 	run(dir, "go", "mod", "tidy")
-	gen = fastest(func() {
-		os.RemoveAll(filepath.Join(dir, "accessorholder"))
-		os.RemoveAll(filepath.Join(dir, "portaltype"))
-		run(dir, ag)
-	})
+	return dir
+}
+
+// accessorgenRow prints the table's row of accessorgen's output in dir,
+// generated in gen: its lines and the build of its packages (the holders,
+// the types and any internal parts). It returns the lines and build time.
+func accessorgenRow(dir, label string, gen time.Duration, spec synth.Spec) (n int, build time.Duration) {
 	pkgs := []string{"accessorholder", "portaltype"}
 	parts, err := filepath.Glob(filepath.Join(dir, "portaltype", "internal", "*"))
 	check(err)
@@ -134,7 +180,7 @@ func accessorgenRow(tmp, root, ag string, spec synth.Spec, perPackage int) (gen 
 	n = lines(dir, pkgs...)
 	build, rss := buildTime(dir, pkgs...)
 	fmt.Printf("| %s | %s | %d | %.1f | %s | %s |\n", label, ms(gen), n, float64(n)/float64(spec.Sheets*spec.Properties), ms(build), mb(rss))
-	return gen, n, build
+	return n, build
 }
 
 // startUp builds a program linking *startTypes generated types, one
@@ -263,14 +309,34 @@ func protocGoOut(dir, protoc, pgg string) {
 	run(dir, protoc, "--plugin=protoc-gen-go="+pgg, "--go_out="+out, "--go_opt=paths=source_relative", "synth.proto")
 }
 
+// fastest returns the shortest of -runs runs of f.
 func fastest(f func()) time.Duration {
 	best := time.Duration(1<<63 - 1)
 	for range *runs {
-		t0 := time.Now()
-		f()
-		best = min(best, time.Since(t0))
+		best = min(best, timed(f))
 	}
 	return best
+}
+
+// timed returns how long f takes.
+func timed(f func()) time.Duration {
+	t0 := time.Now()
+	f()
+	return time.Since(t0)
+}
+
+// roundRatios formats the ratio of each round, and their median when
+// there are more than two.
+func roundRatios(r []float64) string {
+	var parts []string
+	for _, x := range r {
+		parts = append(parts, fmt.Sprintf("%.2f", x))
+	}
+	s := strings.Join(parts, ", ")
+	if len(r) > 2 {
+		s += fmt.Sprintf("; median %.2f", median(r))
+	}
+	return s
 }
 
 // buildTime times go build of the generated packages, dependencies cached:
