@@ -84,44 +84,31 @@ func main() {
 	// load: timed minutes apart, with the builds between, protoc's time
 	// alone varied 1.7× between runs on the same input.
 	agDir := setUpAccessorgen(tmp, root, ag, spec, 0)
-	agGenerate := func() {
-		os.RemoveAll(filepath.Join(agDir, "accessorholder"))
-		os.RemoveAll(filepath.Join(agDir, "portaltype"))
-		run(agDir, ag)
-	}
 	protoc, pgg := lookPath("protoc"), lookPath("protoc-gen-go")
 	haveProtoc := protoc != "" && pgg != ""
 	var pbDir, pbv string
-	var agTimes, pbTimes []time.Duration
 	if haveProtoc {
 		pbDir = filepath.Join(tmp, "pb")
 		pbv = writeProtoModule(pbDir, "synthpb", spec)
-		for r := range *runs {
-			steps := []func(){
-				func() { agTimes = append(agTimes, timed(agGenerate)) },
-				func() { pbTimes = append(pbTimes, timed(func() { protocGoOut(pbDir, protoc, pgg) })) },
-			}
-			if r%2 == 1 {
-				steps[0], steps[1] = steps[1], steps[0]
-			}
-			for _, step := range steps {
-				step()
-			}
+	}
+	var agTimes, pbTimes []time.Duration
+	for r := range *runs {
+		steps := []func(){func() { agTimes = append(agTimes, timed(func() { regenerate(agDir, ag) })) }}
+		if haveProtoc {
+			steps = append(steps, func() { pbTimes = append(pbTimes, timed(func() { protocGoOut(pbDir, protoc, pgg) })) })
 		}
-	} else {
-		for range *runs {
-			agTimes = append(agTimes, timed(agGenerate))
+		if r%2 == 1 {
+			slices.Reverse(steps)
+		}
+		for _, step := range steps {
+			step()
 		}
 	}
 	agGen := slices.Min(agTimes)
 	agLines, agBuild := accessorgenRow(agDir, "accessorgen", agGen, spec)
 	if *perPackage > 0 {
 		dir := setUpAccessorgen(tmp, root, ag, spec, *perPackage)
-		gen := fastest(func() {
-			os.RemoveAll(filepath.Join(dir, "accessorholder"))
-			os.RemoveAll(filepath.Join(dir, "portaltype"))
-			run(dir, ag)
-		})
+		gen := fastest(func() { regenerate(dir, ag) })
 		accessorgenRow(dir, fmt.Sprintf("accessorgen, `types_per_package: %d`", *perPackage), gen, spec)
 	}
 
@@ -163,6 +150,13 @@ func setUpAccessorgen(tmp, root, ag string, spec synth.Spec, perPackage int) str
 	run(dir, ag)
 	run(dir, "go", "mod", "tidy")
 	return dir
+}
+
+// regenerate runs accessorgen in dir from an empty output directory.
+func regenerate(dir, ag string) {
+	os.RemoveAll(filepath.Join(dir, "accessorholder"))
+	os.RemoveAll(filepath.Join(dir, "portaltype"))
+	run(dir, ag)
 }
 
 // accessorgenRow prints the table's row of accessorgen's output in dir,
