@@ -11,7 +11,8 @@ import (
 
 // Resolve composes every portal type of m. pkg is the documents package, or
 // nil when the config names none: type_class is then information only, and
-// mixins are an error. holdersPath is the generated holders package's
+// mixins are an error; Unloaded when it names one that was not loaded:
+// references into it are then not checked. holdersPath is the generated holders package's
 // import path. dynamic holds the base categories EvalDynamic found for
 // each type. Errors are positioned in the schema and name the Go positions
 // they concern.
@@ -21,10 +22,13 @@ func Resolve(m *schema.Model, pkg *Package, holdersPath string, dynamic map[*sch
 	holders := newHolderSet(holdersPath, m)
 	for _, t := range m.Types {
 		bt := &Type{PortalType: t, dynamic: dynamic[t]}
-		if pkg != nil && t.TypeClass != "" {
+		if pkg != nil && !pkg.unloaded() && t.TypeClass != "" {
 			bt.Document = pkg.lookup(t.TypeClass, "type_class", t.TypeClassPos, holders, &errs)
 		}
 		for _, mx := range t.Mixins {
+			if pkg.unloaded() {
+				continue
+			}
 			if pkg == nil {
 				errs = append(errs, &schema.Error{Pos: mx.Pos, Msg: fmt.Sprintf("mixin %s needs a documents package: add documents: to the config", mx.Name)})
 				continue
@@ -505,8 +509,13 @@ func (t *Type) content(id string) *schema.Property {
 	return nil
 }
 
-// sameGoType reports whether two properties hold values of the same Go type.
+// sameGoType reports whether two properties hold values of the same Go
+// type. A property whose type is unknown (empty, the schema's error) agrees
+// with any: comparing it would add a false error to the one reported.
 func sameGoType(a, b *schema.Property) bool {
+	if a.Type == "" || b.Type == "" {
+		return true
+	}
 	return a.Type.Scalar() == b.Type.Scalar() && a.IsList() == b.IsList() && a.Type != schema.Content && b.Type != schema.Content
 }
 

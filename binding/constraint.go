@@ -39,6 +39,9 @@ func (t *Type) constrain(pkg *Package) schema.ErrorList {
 		errs = append(errs, &schema.Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 	}
 	lookup := func(ref schema.Ref, what, sig string) *Func {
+		if pkg.unloaded() {
+			return nil
+		}
 		if pkg == nil {
 			add(ref.Pos, "%s %s needs a documents package: add documents: to the config", what, ref.Name)
 			return nil

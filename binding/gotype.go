@@ -21,6 +21,16 @@ type Package struct {
 	dir   string // the config directory: Go positions are shown relative to it
 }
 
+// Unloaded stands, in Resolve, for a documents package that the config
+// names but that was not loaded because the schema has errors: Resolve
+// then checks no reference into it (type_class, mixins, constraint funcs,
+// services' funcs), instead of reporting that the config has no documents
+// package, which would be false.
+var Unloaded = &Package{}
+
+// unloaded reports whether p is Unloaded.
+func (p *Package) unloaded() bool { return p == Unloaded }
+
 // GoType is a document or mixin type of the documents package.
 type GoType struct {
 	Name    string          // e.g. "Person"; also its field name when embedded

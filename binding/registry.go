@@ -61,6 +61,9 @@ func bindRegistry(m *schema.Model, pkg *Package, byType map[*schema.PortalType]*
 		if s.Func.Name == "" {
 			continue // reported by schema
 		}
+		if pkg.unloaded() {
+			continue
+		}
 		if pkg == nil {
 			add(s.Func.Pos, "service %s needs a documents package for its func %s: add documents: to the config", l.Path, s.Func.Name)
 			continue

@@ -136,10 +136,15 @@ func Build(configDir string, cfg *schema.Config, load binding.Loader) (*Built, e
 	model, err := schema.Load(configDir, cfg)
 	if err != nil {
 		// Compose what the schema gave, without Go: its errors belong to
-		// the same run, so the user sees them all at once.
+		// the same run, so the user sees them all at once. The documents
+		// package is not loaded, so references into it are not checked.
 		var list schema.ErrorList
 		if model != nil && errors.As(err, &list) {
-			if _, more := binding.Resolve(model, nil, "", nil); more != nil {
+			var docs *binding.Package
+			if cfg.Documents != "" {
+				docs = binding.Unloaded
+			}
+			if _, more := binding.Resolve(model, docs, "", nil); more != nil {
 				list = append(slices.Clone(list), more.(schema.ErrorList)...)
 				return nil, list.Sorted()
 			}
