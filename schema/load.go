@@ -231,12 +231,47 @@ func (c *compiler) file(f File) {
 		if len(doc.Content) == 0 {
 			continue
 		}
+		if a := foreignAlias(&doc); a != nil {
+			d.errorf(a, "alias *%s names an anchor of an earlier document: YAML anchors hold only within their document (up to the next ---); repeat the value or move it into this document", a.Value)
+		}
 		n := resolve(doc.Content[0])
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 			continue // an empty document, e.g. after a trailing ---
 		}
 		c.document(d, n)
 	}
+}
+
+// foreignAlias returns the first alias of doc whose anchor lies outside
+// doc, or nil. yaml.v3's decoder keeps the anchors of one document for the
+// next, while YAML scopes an anchor to its document: other YAML tools
+// (editors, linters, PyYAML) reject such an alias, so accessorgen does too.
+func foreignAlias(doc *yaml.Node) *yaml.Node {
+	var anchors map[*yaml.Node]bool
+	var aliases []*yaml.Node
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.AliasNode {
+			aliases = append(aliases, n)
+			return
+		}
+		if n.Anchor != "" {
+			if anchors == nil {
+				anchors = map[*yaml.Node]bool{}
+			}
+			anchors[n] = true
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, a := range aliases {
+		if !anchors[a.Alias] {
+			return a
+		}
+	}
+	return nil
 }
 
 // document dispatches a document on its kind.
