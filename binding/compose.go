@@ -242,6 +242,29 @@ func (t *Type) compose() schema.ErrorList {
 	for i, mx := range t.Mixins {
 		goMethods(MixinField, mx, t.mixinPos(i))
 	}
+	// A field of the document or of a mixin named like an accessor would
+	// make the selector ambiguous at the holders' depth: Go would reject
+	// every use of the accessor through the type.
+	fields := func(g *GoType, pos schema.Pos) {
+		for _, name := range names {
+			at := g.field(name)
+			if at == "" {
+				continue
+			}
+			for _, p := range providers[name] {
+				if p.kind == HolderField {
+					add(pos, "%s has a field %s (%s), the name of the accessor of %s %q (sheet %s): Go would find both; rename or unexport the field", g.Name, name, at, schema.MemberWord(p.property), p.property.ID, p.property.Sheet.Name)
+					break
+				}
+			}
+		}
+	}
+	if t.Document != nil {
+		fields(t.Document, docPos)
+	}
+	for i, mx := range t.Mixins {
+		fields(mx, t.mixinPos(i))
+	}
 
 	winner := map[string]provider{}
 	clashed := map[[2]*schema.Property]bool{}

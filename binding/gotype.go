@@ -38,6 +38,22 @@ type GoType struct {
 	Holders []*schema.Sheet // holders it embeds directly, in field order
 	methods map[string]*goMethod
 	names   []string // method names, sorted
+	named   *types.Named
+	pkg     *Package
+}
+
+// field returns the position of g's exported field called name, its own
+// or promoted from a struct it embeds, or "". (The holders' fields are
+// unexported: an exported name is never one of theirs.)
+func (g *GoType) field(name string) string {
+	if g.named == nil {
+		return ""
+	}
+	obj, _, _ := types.LookupFieldOrMethod(g.named, true, g.pkg.types, name)
+	if v, ok := obj.(*types.Var); ok && v.IsField() {
+		return g.pkg.position(v.Pos())
+	}
+	return ""
 }
 
 // goMethod is an exported method of a GoType that does not come from one of
@@ -108,7 +124,7 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 	if !ok {
 		return fail("%s %s (%s) is not a struct type: it is %s", what, name, at, types.TypeString(named.Underlying(), types.RelativeTo(p.types)))
 	}
-	g := &GoType{Name: name, Pos: at, methods: map[string]*goMethod{}}
+	g := &GoType{Name: name, Pos: at, methods: map[string]*goMethod{}, named: named, pkg: p}
 	holderField := map[int]bool{}
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
