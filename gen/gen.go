@@ -214,6 +214,7 @@ func doc(paragraphs ...string) jen.Code {
 			if strings.HasPrefix(line, "/") {
 				line = " " + line // never let a description open a new comment form
 			}
+			line = uncommentable.Replace(line)
 			lines = append(lines, jen.Comment(line))
 		}
 	}
@@ -226,6 +227,11 @@ func doc(paragraphs ...string) jen.Code {
 	}
 	return jen.Add(out...)
 }
+
+// uncommentable writes the characters Go allows nowhere in a source file,
+// not even in a comment (NUL, and a byte order mark past the start), as
+// their escapes: a description may hold them, and the YAML allows them.
+var uncommentable = strings.NewReplacer("\x00", `\x00`, "\ufeff", `\ufeff`)
 
 // fieldName is the unexported struct field holding a member's value.
 func fieldName(goName string) string {
