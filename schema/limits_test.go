@@ -71,6 +71,11 @@ func TestBOMAndTabs(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "f.yaml:4:") {
 		t.Errorf("tab indentation: %v", err)
 	}
+	// yaml.v3 says line 6 for this one: the error must point at the tab.
+	_, err = Compile([]File{{Name: "f.yaml", Data: []byte("kind: PropertySheet\nname: S\nproperties:\n  - id: a\n    type: string\n  - id: b\n\ttype: string\n")}})
+	if err == nil || !strings.HasPrefix(err.Error(), "f.yaml:7:1: ") {
+		t.Errorf("tab indentation after a key: %v", err)
+	}
 }
 
 // TestReadLimited: a file that never ends is read only up to the limit.
@@ -100,5 +105,21 @@ func TestTooManyErrors(t *testing.T) {
 	lines := strings.Split(err.Error(), "\n")
 	if len(lines) != MaxErrors+1 || !strings.HasSuffix(lines[MaxErrors], "too many errors: 5 more not shown; fix these first") {
 		t.Errorf("%d lines, last %q", len(lines), lines[len(lines)-1])
+	}
+}
+
+// TestHiddenFilesSkipped: a hidden file, such as the dangling link an
+// editor leaves as its lock (.#a.yaml), is not read.
+func TestHiddenFilesSkipped(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("kind: PropertySheet\nname: A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("user@host.1234:1700000000", filepath.Join(dir, ".#a.yaml")); err != nil {
+		t.Skip("cannot create symlinks:", err)
+	}
+	m, err := Load(dir, &Config{File: "accessorgen.yaml", Schema: []Dir{{Path: "."}}})
+	if err != nil || len(m.Sheets) != 1 {
+		t.Fatalf("got %v, %v; want one sheet", m, err)
 	}
 }

@@ -78,7 +78,10 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 			if e.IsDir() {
 				subdirs = append(subdirs, name)
 			}
-			if e.IsDir() || (ext != ".yaml" && ext != ".yml") || name == cfg.File {
+			// Hidden files are skipped as the go command skips them: an
+			// editor's lock file (.#person.yaml, often a dangling link)
+			// must not stop a run.
+			if e.IsDir() || (ext != ".yaml" && ext != ".yml") || name == cfg.File || strings.HasPrefix(e.Name(), ".") {
 				continue
 			}
 			data, err := readLimited(filepath.Join(configDir, filepath.FromSlash(name)))
@@ -195,6 +198,18 @@ func yamlError(file string, data []byte, err error) *Error {
 			i += size
 		}
 	}
+	if strings.Contains(m[3], "found a tab character") {
+		// yaml.v3 may give the line before: point at the first tab in a
+		// line's indentation from its line on.
+		lines := strings.Split(string(data), "\n")
+		for i := max(e.Pos.Line-1, 0); i < len(lines); i++ {
+			indent := lines[i][:len(lines[i])-len(strings.TrimLeft(lines[i], " \t"))]
+			if col := strings.IndexByte(indent, '\t'); col >= 0 {
+				e.Pos.Line, e.Pos.Col = i+1, col+1
+				break
+			}
+		}
+	}
 	if a := unknownAnchor.FindStringSubmatch(m[3]); a != nil {
 		// No line is given: the alias is the first "*name" in the file.
 		if i := bytes.Index(data, []byte("*"+a[1])); i >= 0 {
@@ -211,6 +226,12 @@ func (c *compiler) file(f File) {
 	d := &decoder{file: f.Name, errs: &c.errs, layer: f.Layer, priority: f.Priority}
 	if len(f.Data) > MaxFileSize {
 		c.errs.add(Pos{File: f.Name, Line: 1, Col: 1}, "file is %d bytes; the limit is %d", len(f.Data), MaxFileSize)
+		return
+	}
+	if bytes.HasPrefix(f.Data, []byte("\ufeff\ufeff")) {
+		// yaml.v3 skips one mark and then drops the first byte of every
+		// later line: report it rather than misread the file.
+		c.errs.add(Pos{File: f.Name, Line: 1, Col: 1}, "file starts with two byte order marks (U+FEFF); keep at most one")
 		return
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(f.Data))
@@ -659,7 +680,7 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 		return nil, fmt.Errorf("want a string, not %s%s", describe(n), quoteHint(n))
 	}
 	if len(p.Values) > 0 && !contains(p.Values, n.Value) {
-		return nil, fmt.Errorf("%q is not one of the values (%s)", n.Value, strings.Join(p.Values, ", "))
+		return nil, fmt.Errorf("%q is not one of the values %s", n.Value, quotedList(p.Values))
 	}
 	return n.Value, nil
 }
@@ -880,4 +901,14 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node, depth
 		out = append(out, cv)
 	}
 	return out
+}
+
+// quotedList writes values as a Go list of quoted strings, so that a
+// message shows each value whole, even one holding a comma or a newline.
+func quotedList(values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = strconv.Quote(v)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
 }
