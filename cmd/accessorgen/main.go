@@ -9,7 +9,7 @@
 //	accessorgen [-config FILE] docs [-o FILE]
 //	accessorgen [-config FILE] graph [-o FILE]
 //	accessorgen jsonschema [-o FILE] [-config]
-//	accessorgen import-erp5 [-o DIR] PATH... translate ERP5 business templates into YAML
+//	accessorgen import-erp5 [-o DIR] [-v] PATH... translate ERP5 business templates into YAML
 //	accessorgen -version
 //
 // It reads accessorgen.yaml in the current directory unless -config names
@@ -29,6 +29,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/accessorgen/accessorgen/internal/driver"
 	"github.com/accessorgen/accessorgen/schema"
@@ -48,8 +49,10 @@ Commands:
   graph [-o FILE]       a Graphviz graph of types, sheets, base categories and services
   jsonschema [-o FILE] [-config]
                         the JSON Schema of schema files (or, with -config, of accessorgen.yaml)
-  import-erp5 [-o DIR] PATH...
+  import-erp5 [-o DIR] [-v] PATH...
                         translate ERP5 business templates into YAML (docs/erp5.md)
+
+Flags go before the command, and a command's flags before its arguments.
 
 Flags:
 `
@@ -75,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "accessorgen", buildVersion())
 		return 0
 	}
-	c := &command{config: *config, verbose: *verbose, stdout: stdout, stderr: stderr}
+	c := &command{config: *config, verbose: *verbose, global: fs, stdout: stdout, stderr: stderr}
 	name, rest := "generate", fs.Args()
 	if len(rest) > 0 {
 		name, rest = rest[0], rest[1:]
@@ -93,7 +96,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 type command struct {
 	config         string
 	verbose        bool
+	global         *flag.FlagSet
 	stdout, stderr io.Writer
+}
+
+// misplaced reports, and returns true for, a flag among a command's
+// arguments, where Go's flag package has stopped parsing: a global flag
+// after the command, or one of the command's own (own, if not nil) after
+// its arguments. Without it, "generate -v" would say "too many
+// arguments" and "explain Person -json" that a type name is missing.
+func (c *command) misplaced(name string, own *flag.FlagSet, args []string) bool {
+	for _, a := range args {
+		flagName, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || flagName == "" {
+			continue
+		}
+		switch {
+		case c.global.Lookup(flagName) != nil:
+			fmt.Fprintf(c.stderr, "accessorgen: flag %s goes before the command: accessorgen %s %s ...\n", a, a, name)
+			return true
+		case own != nil && own.Lookup(flagName) != nil:
+			fmt.Fprintf(c.stderr, "accessorgen: flag %s goes before the arguments of %s: accessorgen %s %s ...\n", a, name, name, a)
+			return true
+		}
+	}
+	return false
 }
 
 // commands are the subcommands by name.
@@ -123,6 +150,10 @@ func (c *command) flags(fs *flag.FlagSet, usage string, args []string, status *i
 		}
 		return false
 	}
+	if c.misplaced(strings.Fields(usage)[0], fs, fs.Args()) {
+		*status = 2
+		return false
+	}
 	return true
 }
 
@@ -138,6 +169,9 @@ func (c *command) fail(err error) int {
 }
 
 func (c *command) generate(args []string, check bool) int {
+	if c.misplaced(map[bool]string{false: "generate", true: "check"}[check], nil, args) {
+		return 2
+	}
 	if len(args) > 0 {
 		fmt.Fprintf(c.stderr, "accessorgen: too many arguments: %q\n", args)
 		return 2

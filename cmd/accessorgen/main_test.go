@@ -264,6 +264,9 @@ func TestUsage(t *testing.T) {
 		{[]string{"-h"}, 0, "", "usage: accessorgen"},
 		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
 		{[]string{"check", "extra"}, 2, "", "too many arguments"},
+		{[]string{"generate", "-v"}, 2, "", "flag -v goes before the command: accessorgen -v generate"},
+		{[]string{"check", "-config=x.yaml"}, 2, "", "flag -config=x.yaml goes before the command"},
+		{[]string{"-h"}, 0, "", "import-erp5 [-o DIR] [-v] PATH..."},
 		{[]string{"-nope"}, 2, "", "flag provided but not defined"},
 		{[]string{"-config", filepath.Join(t.TempDir(), "missing.yaml")}, 1, "", "missing.yaml: config file not found"},
 	}

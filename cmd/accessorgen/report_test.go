@@ -77,6 +77,8 @@ func TestReportErrors(t *testing.T) {
 		{[]string{"-config", erp5, "explain", "sheet", "Persn"}, 1, `no property sheet "Persn"; did you mean "Person"?`},
 		{[]string{"-config", erp5, "explain"}, 2, "explain takes a portal type name"},
 		{[]string{"-config", erp5, "explain", "a", "b", "c"}, 2, "explain takes a portal type name"},
+		{[]string{"-config", erp5, "explain", "Person", "-json"}, 2, "flag -json goes before the arguments of explain: accessorgen explain -json"},
+		{[]string{"-config", erp5, "explain", "Person", "-v"}, 2, "flag -v goes before the command"},
 		{[]string{"-config", erp5, "docs", "extra"}, 2, "docs takes no arguments"},
 		{[]string{"-config", erp5, "graph", "-x"}, 2, "flag provided but not defined: -x"},
 		{[]string{"jsonschema", "x"}, 2, "jsonschema takes no arguments"},
