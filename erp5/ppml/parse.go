@@ -95,6 +95,18 @@ func (p *parser) tree() (*node, error) {
 			var syn *xml.SyntaxError
 			line, col := lineCol(p.data, d.InputOffset())
 			if errors.As(err, &syn) {
+				var r rune
+				if _, scanErr := fmt.Sscanf(syn.Msg, "illegal character code U+%X", &r); scanErr == nil {
+					// The decoder stops at the end of the text that holds
+					// the character: point at the character itself.
+					if i := bytes.LastIndex(p.data[:min(d.InputOffset(), int64(len(p.data)))], []byte(string(r))); int64(i) >= off {
+						line, col = lineCol(p.data, int64(i))
+						return nil, &Error{File: p.name, Line: line, Col: col, Msg: "malformed XML: " + syn.Msg}
+					}
+				}
+				if syn.Line != line {
+					col = 1 // the offset is on another line than the one the decoder names
+				}
 				return nil, &Error{File: p.name, Line: syn.Line, Col: col, Msg: "malformed XML: " + syn.Msg}
 			}
 			return nil, &Error{File: p.name, Line: line, Col: col, Msg: "malformed XML: " + err.Error()}

@@ -112,6 +112,7 @@ func TestErrors(t *testing.T) {
 		{"not xml", `<ZopeData><record>`, "bad.xml:1:19: malformed XML: unexpected EOF"},
 		{"mismatched tag", "<ZopeData>\n<record id=\"1\"></pickle>", "bad.xml:2:25: malformed XML: element <record> closed by </pickle>"},
 		{"empty", ``, "bad.xml:1:1: no XML element"},
+		{"control character in text", "<ZopeData>\n<record id=\"1\"><pickle><string>ab\x01cd\nef\ngh</string>", "bad.xml:2:34: malformed XML: illegal character code U+0001"},
 		{"wrong root", `<Data/>`, "bad.xml:1:1: <Data>: the root element must be <ZopeData>"},
 		{"no records", `<ZopeData/>`, "bad.xml:1:1: <ZopeData>: no <record>"},
 		{"record without id", `<ZopeData><record><pickle><none/></pickle></record></ZopeData>`, "bad.xml:1:11: <record>: missing id attribute"},
