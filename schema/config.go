@@ -195,6 +195,8 @@ func parseOutput(d *decoder, parent *mapping, key string) Output {
 	if out.Package != "" {
 		if err := validPackageName(out.Package); err != nil {
 			d.errs.add(pkgPos, "%s: %v", key, err)
+		} else if msg := reservedPackageName(out.Package); msg != "" {
+			d.errs.add(pkgPos, "%s: %s; set package: to another name", key, msg)
 		}
 	}
 	return out
