@@ -148,9 +148,7 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	}
 	cfg.Holders = parseOutput(d, m, "holders")
 	cfg.Types = parseOutput(d, m, "types")
-	if cfg.Holders.Dir != "" && cfg.Holders.Dir == cfg.Types.Dir {
-		errs.add(cfg.Types.DirPos, "types and holders must be generated into different directories (both are %q)", cfg.Types.Dir)
-	}
+	checkOutputDirs(cfg, &errs)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}

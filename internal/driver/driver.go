@@ -283,7 +283,15 @@ func OutputDirs(configDir string, opts gen.Options, files []output.File) ([]stri
 		}
 	}
 	parts := path.Join(opts.Types.Dir, gen.PartsDir)
+	paths := map[string]bool{}
 	for _, f := range files {
+		// The config's rules keep the packages apart; should two files
+		// still share a path, writing one over the other would leave a
+		// run that never stops finding its output stale.
+		if paths[f.Path] {
+			return nil, fmt.Errorf("internal error: two generated files have the same path %s (please report it, with the config)", f.Path)
+		}
+		paths[f.Path] = true
 		if dir := path.Dir(f.Path); path.Dir(dir) == parts {
 			add(dir)
 		}
