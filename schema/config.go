@@ -180,6 +180,8 @@ func parseOutput(d *decoder, parent *mapping, key string) Output {
 			// The config's directory holds the package that runs go
 			// generate; the generated package needs its own.
 			d.errs.add(out.DirPos, "%s directory must be a subdirectory of the config file's directory, not the directory itself", key)
+		case ok && dirProblem(p) != "":
+			d.errs.add(out.DirPos, "%s directory %q cannot hold an importable package: %s", key, p, dirProblem(p))
 		case ok:
 			out.Dir = p
 		}

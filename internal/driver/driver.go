@@ -265,7 +265,44 @@ func Packages(configDir string, cfg *schema.Config) (gen.Options, error) {
 	pkg := func(o schema.Output) gen.Package {
 		return gen.Package{Dir: o.Dir, Name: o.Package, Path: path.Join(module, filepath.ToSlash(rel), o.Dir)}
 	}
+	if err := nestedModules(abs, cfg); err != nil {
+		return gen.Options{}, err
+	}
 	return gen.Options{Holders: pkg(cfg.Holders), Types: pkg(cfg.Types), TypesPerPackage: cfg.Types.TypesPerPackage}, nil
+}
+
+// nestedModules reports, at the config's position, an output directory
+// that a go.mod between the config file's directory (in the module that
+// findModule found) and the directory itself puts in another module: its
+// import path would not be the one the generated code uses, and the types
+// package's parts (under <types>/internal) are checked the same way.
+func nestedModules(configDir string, cfg *schema.Config) error {
+	var errs schema.ErrorList
+	check := func(key string, o schema.Output, dir string) {
+		if dir == "" || dir == "." {
+			return
+		}
+		d := configDir
+		for _, elem := range strings.Split(dir, "/") {
+			d = filepath.Join(d, elem)
+			mod := filepath.Join(d, "go.mod")
+			if _, err := os.Stat(mod); err == nil {
+				rel, _ := filepath.Rel(configDir, mod)
+				errs = append(errs, &schema.Error{Pos: o.DirPos, Msg: fmt.Sprintf("%s directory %q is inside another module (%s): its package would not belong to the config file's module, so its import path would be wrong; move the directory out of that module, or remove that go.mod", key, o.Dir, filepath.ToSlash(rel))})
+				return
+			}
+		}
+	}
+	check("holders", cfg.Holders, cfg.Holders.Dir)
+	types := cfg.Types.Dir
+	if cfg.Types.TypesPerPackage > 0 {
+		types = path.Join(types, gen.PartsDir)
+	}
+	check("types", cfg.Types, types)
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
 }
 
 // OutputDirs lists the directories whose generated files a run owns: the
