@@ -23,7 +23,7 @@ const RegistryFile = "registry.go"
 // 0.88×, 0.93× and 1.3× the time of a flat map (4.2× at 2,000, and most of
 // the package's build), the perfect hash 1.17×, 1.21×, 1.03× and 0.89–0.99×
 // (docs/performance.md, "The registry's Lookup").
-const switchedLookup = 256
+const switchedLookup = schema.SwitchedLookup
 
 // registry renders Root: one lazily built field per entry, one group type
 // per path prefix with one accessor per child, Lookup by path and
@@ -80,21 +80,16 @@ func (g *generator) registryFile(entries []*binding.Entry) *jen.File {
 	return r.f
 }
 
-// field is the Root field of an entry.
-func field(e *binding.Entry) string { return unexported(pathGoName(e.Path)) }
+// names are the Root fields and builder of an entry. Schema derives the
+// registry's identifiers, and checks that none collide, with the same
+// functions.
+func names(e *binding.Entry) schema.EntryNames { return schema.RegistryEntryNames(e.Path) }
 
-// pathGoName joins the Go names of a path's segments: data.serializers →
-// DataSerializers.
-func pathGoName(path string) string {
-	var b strings.Builder
-	for _, s := range strings.Split(path, ".") {
-		b.WriteString(schema.GoNameOf(s))
-	}
-	return b.String()
-}
+// field is the Root field holding an entry's holders.Entry.
+func field(e *binding.Entry) string { return names(e).Entry }
 
 // groupType is the type of the group at path.
-func groupType(path string) string { return pathGoName(path) + "Group" }
+func groupType(path string) string { return schema.GroupTypeName(path) }
 
 // resultType is what an entry's accessor returns.
 func (r *registry) resultType(e *binding.Entry) jen.Code {
@@ -105,15 +100,15 @@ func (r *registry) resultType(e *binding.Entry) jen.Code {
 }
 
 func (r *registry) root() {
-	// results_ cannot be the name of an entry's fields: those never end in
-	// an underscore. The typed accessors read the entries' own fields:
+	// results_ cannot be the name of an entry's fields: schema reserves it
+	// in Root's scope with every name the entries derive. The typed accessors read the entries' own fields:
 	// their fast path stays within the compiler's inlining budget.
 	fields := []jen.Code{jen.Id("results_").Index(jen.Lit(len(r.entries))).Add(rt("Result")).Comment("the entries' values as Lookup returns them, in schema order")}
 	for _, e := range r.entries {
 		fields = append(fields,
 			jen.Id(field(e)).Add(rt("Entry")),
-			jen.Id(field(e)+"Value").Add(r.resultType(e)),
-			jen.Id(field(e)+"Err").Error())
+			jen.Id(names(e).Value).Add(r.resultType(e)),
+			jen.Id(names(e).Err).Error())
 	}
 	r.f.Comment("Root is the registry of this schema's locations. Each entry is built on first access,")
 	r.f.Comment("exactly once even when goroutines access it first at the same time, with its own lock;")
@@ -168,7 +163,7 @@ func (r *registry) groups(path string) {
 		// The fast path is an atomic load, small enough to inline.
 		r.f.Func().Params(recv.Clone()).Id(name).Params().Params(r.resultType(e), jen.Error()).Block(
 			jen.If(jen.Op("!").Add(root.Clone()).Dot(field(e)).Dot("Built").Call()).Block(root.Clone().Dot(builder(e)).Call()),
-			jen.Return(root.Clone().Dot(field(e)+"Value"), root.Clone().Dot(field(e)+"Err")))
+			jen.Return(root.Clone().Dot(names(e).Value), root.Clone().Dot(names(e).Err)))
 	}
 	for _, child := range r.children[path] {
 		full := child
@@ -190,7 +185,7 @@ func (r *registry) call(root *jen.Statement, path string) *jen.Statement {
 	return s
 }
 
-func builder(e *binding.Entry) string { return "build" + pathGoName(e.Path) }
+func builder(e *binding.Entry) string { return names(e).Builder }
 
 // builders emits, per entry, the method that builds it under the entry's
 // lock: a new object of a portal type, or the constructor called with its
@@ -198,7 +193,7 @@ func builder(e *binding.Entry) string { return "build" + pathGoName(e.Path) }
 func (r *registry) builders() {
 	for _, e := range r.entries {
 		f := jen.Id("r").Dot(field(e))
-		value, errField := jen.Id("r").Dot(field(e)+"Value"), jen.Id("r").Dot(field(e)+"Err")
+		value, errField := jen.Id("r").Dot(names(e).Value), jen.Id("r").Dot(names(e).Err)
 		publish := r.result(jen.Id("r"), e).Dot("Publish").Call(value.Clone(), errField.Clone())
 		body := []jen.Code{
 			jen.If(jen.Op("!").Add(f.Clone()).Dot("Lock").Call()).Block(jen.Return()),

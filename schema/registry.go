@@ -101,8 +101,9 @@ func (c *compiler) service(d *decoder, m *mapping) {
 // linkRegistry collects the locations of services and portal types into
 // the model's registry, sorted by path, and checks them: well-formed,
 // unique (aliases included), no path both an entry and a group, no
-// top-level segment named like a Root method, every portal type located
-// or saying it is not registered.
+// top-level segment named like a Root method, no two paths giving one Go
+// name in one scope of the generated code (checkRegistryNames), every
+// portal type located or saying it is not registered.
 func (c *compiler) linkRegistry(m *Model) {
 	var locs []*Location
 	for _, s := range c.services {
@@ -121,11 +122,8 @@ func (c *compiler) linkRegistry(m *Model) {
 			c.errs.add(d.t.Pos, "portal type %s has no location, and the schema has a registry: give it a location, or registered: false", d.t.Name)
 		}
 	}
-	type claim struct {
-		loc *Location
-		pos Pos
-	}
-	claims := map[string]claim{}
+	claims := map[string]pathClaim{}
+	bad := map[string]bool{} // paths with an error: checkRegistryNames skips them
 	var paths []string
 	claimPath := func(path string, pos Pos, l *Location) bool {
 		switch {
@@ -142,7 +140,7 @@ func (c *compiler) linkRegistry(m *Model) {
 			c.errs.add(pos, "duplicate location %q (first at %s)", path, first.pos.Short())
 			return false
 		}
-		claims[path] = claim{l, pos}
+		claims[path] = pathClaim{l, pos}
 		paths = append(paths, path)
 		return true
 	}
@@ -166,6 +164,7 @@ func (c *compiler) linkRegistry(m *Model) {
 		if strings.HasPrefix(paths[i+1], paths[i]+".") {
 			inner, outer := claims[paths[i+1]], claims[paths[i]]
 			c.errs.add(inner.pos, "location %q is below %q (at %s), which is an entry: an entry cannot also be a group of entries", paths[i+1], paths[i], outer.pos.Short())
+			bad[paths[i+1]] = true
 		}
 	}
 	// Sibling names must give distinct Go names: they are methods of one
@@ -180,6 +179,7 @@ func (c *compiler) linkRegistry(m *Model) {
 				otherSegs := strings.Split(other, ".")
 				c.errs.add(claims[p].pos, "location %q and %q give the Go names %s and %s, equal ignoring case; rename one",
 					path, other, GoNameOf(segs[i]), GoNameOf(otherSegs[len(otherSegs)-1]))
+				bad[p] = true
 				break
 			}
 			goNames[k] = path
@@ -203,17 +203,15 @@ func (c *compiler) linkRegistry(m *Model) {
 		segs := strings.Split(p, ".")
 		for i := 1; i < len(segs); i++ {
 			group := strings.Join(segs[:i], ".")
-			var name strings.Builder
-			for _, s := range segs[:i] {
-				name.WriteString(GoNameOf(s))
-			}
-			name.WriteString("Group")
-			if at, clash := typeNames[name.String()]; clash && !reported[group] {
+			name := GroupTypeName(group)
+			if at, clash := typeNames[name]; clash && !reported[group] {
 				reported[group] = true
-				c.errs.add(claims[p].pos, "the group %s of location %q would be the Go type %s, the name of portal type at %s; rename one", group, p, name.String(), at.Short())
+				bad[p] = true
+				c.errs.add(claims[p].pos, "the group %s of location %q would be the Go type %s, the name of portal type at %s; rename one", group, p, name, at.Short())
 			}
 		}
 	}
+	c.checkRegistryNames(paths, claims, bad)
 	for _, l := range locs {
 		if l.Path != "" {
 			m.Registry = append(m.Registry, l)
