@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"go/token"
 	"slices"
 	"strings"
 	"unicode"
@@ -34,10 +35,15 @@ type EntryNames struct {
 
 // RegistryEntryNames are the Root identifiers of the entry at path:
 // clients.kv → clientsKv, clientsKvValue, clientsKvErr, buildClientsKv.
+// A field that would be a Go keyword (location type) ends in '_'.
 func RegistryEntryNames(path string) EntryNames {
 	goName := PathGoName(path)
 	low := LowerGoName(goName)
-	return EntryNames{Entry: low, Value: low + "Value", Err: low + "Err", Builder: "build" + goName}
+	entry := low
+	if token.IsKeyword(entry) {
+		entry += "_"
+	}
+	return EntryNames{Entry: entry, Value: low + "Value", Err: low + "Err", Builder: "build" + goName}
 }
 
 // LowerGoName gives an exported Go name a lower-case start, as gen names
