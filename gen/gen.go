@@ -235,18 +235,7 @@ var uncommentable = strings.NewReplacer("\x00", `\x00`, "\ufeff", `\ufeff`)
 
 // fieldName is the unexported struct field holding a member's value.
 func fieldName(goName string) string {
-	runes := []rune(goName)
-	n := 0
-	for n < len(runes) && unicode.IsUpper(runes[n]) {
-		n++
-	}
-	if n > 1 && n < len(runes) {
-		n-- // "URLString" → "urlString": keep the capital that starts the next word
-	}
-	for i := 0; i < n; i++ {
-		runes[i] = unicode.ToLower(runes[i])
-	}
-	name := string(runes)
+	name := schema.LowerGoName(goName) // "URLString" → "urlString"
 	if token.IsKeyword(name) {
 		name += "_"
 	}
@@ -256,4 +245,4 @@ func fieldName(goName string) string {
 // unexported returns the lower-case prefix of package-level helpers of a
 // type: "SaleOrder" → "saleOrder". Helpers add a suffix (Index, Info, Own),
 // so they never collide with each other or with Go keywords.
-func unexported(goName string) string { return strings.TrimSuffix(fieldName(goName), "_") }
+func unexported(goName string) string { return schema.LowerGoName(goName) }
