@@ -28,6 +28,10 @@ type Config struct {
 	// relative to the config file) or an import path. Empty: no binding.
 	Documents    string
 	DocumentsPos Pos
+
+	// Source is the text the config was parsed from: a run's stamp hashes
+	// these bytes, not the file read again, which may have changed since.
+	Source []byte
 }
 
 // Dir is a schema directory named by the config, with its layer. A plain
@@ -227,5 +231,9 @@ func LoadConfig(path string) (*Config, error) {
 		}
 		return nil, err
 	}
-	return ParseConfig(filepath.Base(path), data)
+	cfg, err := ParseConfig(filepath.Base(path), data)
+	if cfg != nil {
+		cfg.Source = data
+	}
+	return cfg, err
 }

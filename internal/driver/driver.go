@@ -49,18 +49,22 @@ type Options struct {
 // Schema errors come back as a schema.ErrorList whose paths are relative to
 // the current directory; on any error nothing is written.
 func Run(configPath string, opts Options) (*Result, error) {
+	// Runs on the same config take turns: a generate holds the lock
+	// exclusively, a check shares it, so neither sees the other half done.
+	// The config is read inside the lock: a run that waited must use the
+	// config as it is now, which the stamp it saves will hash.
+	unlock, lockErr := output.Lock(configPath, !opts.Check)
+	if lockErr == nil {
+		defer unlock()
+	}
 	cfg, err := schema.LoadConfig(configPath)
 	if err != nil {
 		return nil, relocate(err, filepath.Dir(configPath))
 	}
-	configDir := filepath.Dir(configPath)
-	// Runs on the same config take turns: a generate holds the lock
-	// exclusively, a check shares it, so neither sees the other half done.
-	unlock, err := output.Lock(configPath, !opts.Check)
-	if err != nil {
-		return nil, err
+	if lockErr != nil {
+		return nil, lockErr
 	}
-	defer unlock()
+	configDir := filepath.Dir(configPath)
 	stampPath := ""
 	if opts.Load == nil { // a test's loader may see another world than the disk
 		stampPath = stampFile(configPath)
@@ -98,14 +102,14 @@ func Run(configPath string, opts Options) (*Result, error) {
 	if opts.Check {
 		res.Diff = plan.Diff()
 		if !res.Stale() {
-			saveStamp(stampPath, inputs, configDir, files, dirs)
+			saveStamp(stampPath, inputs, configDir, files, stampDirs(configDir, gopts, dirs))
 		}
 		return res, nil
 	}
 	if err := plan.Apply(); err != nil {
 		return nil, err
 	}
-	saveStamp(stampPath, inputs, configDir, files, dirs)
+	saveStamp(stampPath, inputs, configDir, files, stampDirs(configDir, gopts, dirs))
 	return res, nil
 }
 
@@ -303,6 +307,17 @@ func nestedModules(configDir string, cfg *schema.Config) error {
 		return errs
 	}
 	return nil
+}
+
+// stampDirs are the directories whose state a stamp records: the output
+// directories and, when it exists, the directory of the types' parts, in
+// which a new directory would be a stale part that a full run removes.
+func stampDirs(configDir string, opts gen.Options, dirs []string) []string {
+	parts := path.Join(opts.Types.Dir, gen.PartsDir)
+	if info, err := os.Stat(filepath.Join(configDir, filepath.FromSlash(parts))); err == nil && info.IsDir() && !slices.Contains(dirs, parts) {
+		return append(slices.Clone(dirs), parts)
+	}
+	return dirs
 }
 
 // OutputDirs lists the directories whose generated files a run owns: the

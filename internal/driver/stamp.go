@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -9,7 +10,9 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,11 +23,18 @@ import (
 
 // A stamp makes a run where nothing changed cheap: it records, after a
 // successful run, a hash of every input (the generator's executable, the
-// config, the schema files, the Go files of the documents package and of
-// the module's packages it imports, go.mod and go.sum) and the size and
-// modification time of every output file and directory. A later run that
-// finds the same inputs and untouched outputs reads nothing else: no YAML
-// parsing, no go/packages load, no rendering, no write.
+// config as parsed, the schema files, go.mod and go.sum; with a documents
+// package, its Go files and those of the packages it imports from the
+// module or from modules go.mod replaces by a directory, the go command's
+// environment, its go env file and its executable) and the size and
+// modification time of every output file and directory (and of the types'
+// parts directory). A later run that finds the same inputs and untouched
+// outputs reads nothing else: no YAML parsing, no go/packages load, no
+// rendering, no write. Runs whose inputs cannot all be tracked are never
+// skipped: documents named by import path, documents that embed files
+// (go:embed), and modules in a go.work workspace. Like make, it trusts a
+// stat: an output edited to the same size with its time restored is not
+// noticed.
 //
 // Stamps live in the user's cache directory (like Go's build cache), not in
 // the project: a fresh checkout, and CI, always run in full, and the
@@ -104,9 +114,10 @@ func inputsHash(configPath string, cfg *schema.Config) (hash string, ok bool) {
 	add("stamp", []byte(stampVersion))
 
 	configDir := filepath.Dir(configPath)
-	if !addFile(configPath) {
-		return "", false
+	if cfg.Source == nil {
+		return "", false // not read from a file: nothing to compare a later run with
 	}
+	add(configPath, cfg.Source)
 	files, err := schema.ReadFiles(configDir, cfg)
 	if err != nil {
 		return "", false
@@ -136,7 +147,14 @@ func inputsHash(configPath string, cfg *schema.Config) (hash string, ok bool) {
 			filepath.Join(absDir, filepath.FromSlash(cfg.Holders.Dir)): true,
 			filepath.Join(absDir, filepath.FromSlash(cfg.Types.Dir)):   true,
 		}
-		dirs, ok := localPackages(root, module, filepath.Join(absDir, filepath.FromSlash(cfg.Documents)), outputs)
+		if inWorkspace(root) {
+			return "", false // the workspace's modules are not tracked
+		}
+		modules, ok := localModules(root, module)
+		if !ok {
+			return "", false
+		}
+		dirs, ok := localPackages(modules, filepath.Join(absDir, filepath.FromSlash(cfg.Documents)), outputs)
 		if !ok {
 			return "", false
 		}
@@ -146,19 +164,132 @@ func inputsHash(configPath string, cfg *schema.Config) (hash string, ok bool) {
 				return "", false
 			}
 			for _, e := range entries {
-				if strings.HasSuffix(e.Name(), ".go") && !e.IsDir() && !addFile(filepath.Join(dir, e.Name())) {
-					return "", false
+				if !strings.HasSuffix(e.Name(), ".go") || e.IsDir() {
+					continue
 				}
+				name := filepath.Join(dir, e.Name())
+				data, err := os.ReadFile(name)
+				if err != nil || bytes.Contains(data, []byte("//go:embed")) {
+					return "", false // embedded files are not tracked: such runs always run
+				}
+				add(name, data)
+			}
+		}
+		// What the go command loads depends on its environment too
+		// (build tags in GOFLAGS, GOOS, ...), and on its own version.
+		for _, v := range buildEnv {
+			add("env:"+v, []byte(os.Getenv(v)))
+		}
+		if !addFile(goEnvFile()) {
+			return "", false
+		}
+		if goCmd, err := exec.LookPath("go"); err == nil {
+			if info, err := os.Stat(goCmd); err == nil {
+				add("go", []byte(goCmd+"\x00"+strconv.FormatInt(info.Size(), 10)+"\x00"+strconv.FormatInt(info.ModTime().UnixNano(), 10)))
 			}
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
 }
 
+// buildEnv are the environment variables that change what the go command
+// loads for the documents package.
+var buildEnv = []string{"GOFLAGS", "GOOS", "GOARCH", "GO386", "GOAMD64", "GOARM", "GOARM64", "GOMIPS", "GOMIPS64",
+	"GOPPC64", "GORISCV64", "GOWASM", "CGO_ENABLED", "GOEXPERIMENT", "GOWORK", "GOTOOLCHAIN", "GOROOT", "GOPATH", "GOENV"}
+
+// goEnvFile is the file "go env -w" writes, which the go command reads as
+// defaults for the variables above.
+func goEnvFile() string {
+	if f := os.Getenv("GOENV"); f != "" {
+		return f
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "go", "env")
+}
+
+// inWorkspace reports whether the go command would use a go.work file
+// for the module at root.
+func inWorkspace(root string) bool {
+	switch w := os.Getenv("GOWORK"); w {
+	case "off":
+		return false
+	case "":
+	default:
+		return true
+	}
+	for dir := root; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
+			return true
+		}
+		if filepath.Dir(dir) == dir {
+			return false
+		}
+	}
+}
+
+// localModule is a module whose files are on disk for the user to edit:
+// the main module, or a replacement by a directory.
+type localModule struct {
+	path, dir string
+}
+
+// localModules returns the main module and the modules go.mod replaces
+// with a local directory, longest path first (a nested module wins).
+func localModules(root, module string) ([]localModule, bool) {
+	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return nil, false
+	}
+	mods := []localModule{{path: module, dir: root}}
+	inBlock := false
+	for _, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "//")
+		fields := strings.Fields(line)
+		switch {
+		case len(fields) == 0:
+			continue
+		case inBlock && fields[0] == ")":
+			inBlock = false
+			continue
+		case fields[0] == "replace" && len(fields) == 2 && fields[1] == "(":
+			inBlock = true
+			continue
+		case fields[0] == "replace":
+			fields = fields[1:]
+		case !inBlock:
+			continue
+		}
+		arrow := slices.Index(fields, "=>")
+		if arrow < 1 || arrow != len(fields)-2 {
+			continue // a replacement by a module version, or malformed: go reports it
+		}
+		target := fields[arrow+1]
+		if unq, err := strconv.Unquote(target); err == nil {
+			target = unq
+		}
+		if !filepath.IsAbs(target) && !strings.HasPrefix(target, "./") && !strings.HasPrefix(target, "../") {
+			continue
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(root, filepath.FromSlash(target))
+		}
+		path := fields[0]
+		if unq, err := strconv.Unquote(path); err == nil {
+			path = unq
+		}
+		mods = append(mods, localModule{path: path, dir: filepath.Clean(target)})
+	}
+	slices.SortStableFunc(mods, func(a, b localModule) int { return len(b.path) - len(a.path) })
+	return mods, true
+}
+
 // localPackages returns the directory of the documents package and of
-// every package of the module it imports, directly or not, sorted; the
+// every package of a local module it imports, directly or not, sorted; the
 // generated packages are outputs, checked as such, and left out.
-func localPackages(root, module, start string, outputs map[string]bool) ([]string, bool) {
+func localPackages(modules []localModule, start string, outputs map[string]bool) ([]string, bool) {
 	seen := map[string]bool{}
 	queue := []string{filepath.Clean(start)}
 	for len(queue) > 0 {
@@ -183,8 +314,11 @@ func localPackages(root, module, start string, outputs map[string]bool) ([]strin
 			}
 			for _, imp := range f.Imports {
 				p, _ := strconv.Unquote(imp.Path.Value)
-				if rest, ok := strings.CutPrefix(p, module+"/"); ok {
-					queue = append(queue, filepath.Join(root, filepath.FromSlash(rest)))
+				for _, m := range modules {
+					if p == m.path || strings.HasPrefix(p, m.path+"/") {
+						queue = append(queue, filepath.Join(m.dir, filepath.FromSlash(strings.TrimPrefix(p, m.path))))
+						break
+					}
 				}
 			}
 		}

@@ -121,12 +121,16 @@ func TestStampSkipsAndInvalidates(t *testing.T) {
 // The inputs hash covers the documents package and the module's packages
 // it imports, not the rest of the module.
 func TestInputsHashTracksDocuments(t *testing.T) {
-	dir := t.TempDir()
+	dir, dep := t.TempDir(), t.TempDir()
+	writeFiles(t, dep, map[string]string{
+		"go.mod":     "module example.com/dep\n\ngo 1.26\n",
+		"lib/lib.go": "package lib\n",
+	})
 	writeFiles(t, dir, map[string]string{
-		"go.mod":              "module example.com/shop\n\ngo 1.26\n",
+		"go.mod":              "module example.com/shop\n\ngo 1.26\n\nrequire example.com/dep v0.0.0\n\nreplace (\n\texample.com/dep => " + dep + " // local\n)\n",
 		"accessorgen.yaml":    "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\ndocuments: ./document\n",
 		"schema/s.yaml":       sheets,
-		"document/doc.go":     "package document\n\nimport _ \"example.com/shop/util\"\n",
+		"document/doc.go":     "package document\n\nimport _ \"example.com/shop/util\"\nimport _ \"example.com/dep/lib\"\n",
 		"util/util.go":        "package util\n",
 		"other/other.go":      "package other\n",
 		"accessorholder/x.go": "package accessorholder\n",
@@ -148,6 +152,7 @@ func TestInputsHashTracksDocuments(t *testing.T) {
 		file, content string
 		changes       bool
 	}{
+		{filepath.Join(dep, "lib/lib.go"), "package lib // changed\n", true}, // a module replaced by a directory
 		{"other/other.go", "package other // changed\n", false},
 		{"accessorholder/x.go", "package accessorholder // changed\n", false}, // an output: checked by its stat, not hashed
 		{"util/util.go", "package util // changed\n", true},
@@ -155,12 +160,91 @@ func TestInputsHashTracksDocuments(t *testing.T) {
 		{"schema/s.yaml", sheets + "# changed\n", true},
 		{"go.sum", "changed\n", true},
 	} {
-		writeFiles(t, dir, map[string]string{c.file: c.content})
+		if filepath.IsAbs(c.file) {
+			writeFiles(t, "/", map[string]string{c.file: c.content})
+		} else {
+			writeFiles(t, dir, map[string]string{c.file: c.content})
+		}
 		now := hash()
 		if (now != base) != c.changes {
 			t.Errorf("changing %s: hash changed = %v, want %v", c.file, now != base, c.changes)
 		}
 		base = now
+	}
+}
+
+// What else changes the documents package's load: the go command's
+// environment; and what the hash cannot follow, files embedded with
+// go:embed and a workspace's modules, makes every run a full one.
+func TestInputsHashBuildConfiguration(t *testing.T) {
+	t.Setenv("GOFLAGS", "")
+	t.Setenv("GOWORK", "")
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod":           "module example.com/shop\n\ngo 1.26\n",
+		"accessorgen.yaml": "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\ndocuments: ./document\n",
+		"schema/s.yaml":    sheets,
+		"document/doc.go":  "package document\n",
+	})
+	config := filepath.Join(dir, "accessorgen.yaml")
+	cfg, err := schema.LoadConfig(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, ok := inputsHash(config, cfg)
+	if !ok {
+		t.Fatal("inputs not tracked")
+	}
+	t.Setenv("GOFLAGS", "-tags=extra")
+	if h, _ := inputsHash(config, cfg); h == base {
+		t.Error("GOFLAGS=-tags=extra did not change the inputs hash")
+	}
+	t.Setenv("GOFLAGS", "")
+	writeFiles(t, dir, map[string]string{"go.work": "go 1.26\n\nuse .\n"})
+	if _, ok := inputsHash(config, cfg); ok {
+		t.Error("a go.work: inputs tracked")
+	}
+	os.Remove(filepath.Join(dir, "go.work"))
+	writeFiles(t, dir, map[string]string{"document/cats.go": "package document\n\nimport _ \"embed\"\n\n//go:embed cats.txt\nvar cats string\n", "document/cats.txt": "color\n"})
+	if _, ok := inputsHash(config, cfg); ok {
+		t.Error("go:embed: inputs tracked")
+	}
+}
+
+// A run that waited for the lock while the config changed generates from
+// the new config, whose hash its stamp holds: the next run is skipped
+// only if the outputs are those of the config on disk.
+func TestStampHashesTheParsedConfig(t *testing.T) {
+	t.Setenv("ACCESSORGEN_CACHE", t.TempDir())
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod":             "module example.com/shop\n\ngo 1.26\n",
+		"accessorgen.yaml":   "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\n",
+		"schema/sheets.yaml": sheets,
+		"schema/types.yaml":  types,
+	})
+	config := filepath.Join(dir, "accessorgen.yaml")
+	if _, err := Run(config, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := schema.LoadConfig(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := inputsHash(config, cfg)
+	writeFiles(t, dir, map[string]string{"accessorgen.yaml": "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype, types_per_package: 1}\n"})
+	if after, _ := inputsHash(config, cfg); after != before {
+		t.Error("the hash of a parsed config changed with the file on disk: it must hash the bytes parsed")
+	}
+	res, err := Run(config, Options{})
+	if err != nil || res.Skipped {
+		t.Fatalf("run after the config changed: skipped %v, %v", res != nil && res.Skipped, err)
+	}
+	// A new directory among the types' parts is a stale part: not skipped.
+	writeFiles(t, dir, map[string]string{"portaltype/internal/part9/old.gen.go": "// Code generated by accessorgen. DO NOT EDIT.\n\npackage part9\n"})
+	res, err = Run(config, Options{})
+	if err != nil || res.Skipped || len(res.Removed) != 1 {
+		t.Fatalf("stale part: %+v, %v; want it removed", res, err)
 	}
 }
 
