@@ -51,19 +51,25 @@ property_sheets: [Note]
 `
 )
 
-// A run whose inputs and outputs did not change since the last one is
-// skipped; any change to an input or an output makes the next run a full
-// one, which rewrites exactly the files that depend on the change.
-func TestStampSkipsAndInvalidates(t *testing.T) {
-	t.Setenv("ACCESSORGEN_CACHE", t.TempDir())
-	dir := t.TempDir()
+// newShop writes a project of the sheets and types above and returns its
+// directory and config path.
+func newShop(t *testing.T) (dir, config string) {
+	dir = t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"go.mod":             "module example.com/shop\n\ngo 1.26\n",
 		"accessorgen.yaml":   "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\n",
 		"schema/sheets.yaml": sheets,
 		"schema/types.yaml":  types,
 	})
-	config := filepath.Join(dir, "accessorgen.yaml")
+	return dir, filepath.Join(dir, "accessorgen.yaml")
+}
+
+// A run whose inputs and outputs did not change since the last one is
+// skipped; any change to an input or an output makes the next run a full
+// one, which rewrites exactly the files that depend on the change.
+func TestStampSkipsAndInvalidates(t *testing.T) {
+	t.Setenv("ACCESSORGEN_CACHE", t.TempDir())
+	dir, config := newShop(t)
 	type outcome struct {
 		Skipped          bool
 		Written, Removed []string
@@ -216,14 +222,7 @@ func TestInputsHashBuildConfiguration(t *testing.T) {
 // only if the outputs are those of the config on disk.
 func TestStampHashesTheParsedConfig(t *testing.T) {
 	t.Setenv("ACCESSORGEN_CACHE", t.TempDir())
-	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
-		"go.mod":             "module example.com/shop\n\ngo 1.26\n",
-		"accessorgen.yaml":   "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\n",
-		"schema/sheets.yaml": sheets,
-		"schema/types.yaml":  types,
-	})
-	config := filepath.Join(dir, "accessorgen.yaml")
+	dir, config := newShop(t)
 	if _, err := Run(config, Options{}); err != nil {
 		t.Fatal(err)
 	}
