@@ -25,7 +25,8 @@ import (
 // successful run, a hash of every input (the generator's executable, the
 // config as parsed, the schema files, go.mod and go.sum; with a documents
 // package, its Go files and those of the packages it imports from the
-// module or from modules go.mod replaces by a directory, the go command's
+// module or from modules go.mod replaces by a directory (and those
+// modules' go.mod files), the go command's
 // environment, its go env file and its executable) and the size and
 // modification time of every output file and directory (and of the types'
 // parts directory). A later run that finds the same inputs and untouched
@@ -153,6 +154,13 @@ func inputsHash(configPath string, cfg *schema.Config) (hash string, ok bool) {
 		modules, ok := localModules(root, module)
 		if !ok {
 			return "", false
+		}
+		// A replaced module's go.mod is read too: its go version and its
+		// requirements change how its packages, and the documents, load.
+		for _, m := range modules {
+			if m.dir != root && !addFile(filepath.Join(m.dir, "go.mod")) {
+				return "", false
+			}
 		}
 		dirs, ok := localPackages(modules, filepath.Join(absDir, filepath.FromSlash(cfg.Documents)), outputs)
 		if !ok {

@@ -159,6 +159,7 @@ func TestInputsHashTracksDocuments(t *testing.T) {
 		changes       bool
 	}{
 		{filepath.Join(dep, "lib/lib.go"), "package lib // changed\n", true}, // a module replaced by a directory
+		{filepath.Join(dep, "go.mod"), "module example.com/dep\n\ngo 1.25\n", true},
 		{"other/other.go", "package other // changed\n", false},
 		{"accessorholder/x.go", "package accessorholder // changed\n", false}, // an output: checked by its stat, not hashed
 		{"util/util.go", "package util // changed\n", true},
