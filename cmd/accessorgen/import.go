@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/accessorgen/accessorgen/erp5/importer"
@@ -31,20 +30,18 @@ Flags:
 `
 
 // importERP5 is the import-erp5 command.
-func importERP5(args []string, stdout, stderr io.Writer) int {
+func (c *command) importERP5(args []string) int {
+	stdout, stderr := c.stdout, c.stderr
 	fs := flag.NewFlagSet("accessorgen import-erp5", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	dir := fs.String("o", ".", "output `directory`")
 	verbose := fs.Bool("v", false, "list the files written and removed, and the time taken")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), importUsage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	var status int
+	if !c.parse("import-erp5", fs, args, &status) {
+		return status
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "accessorgen import-erp5: no PATH given")

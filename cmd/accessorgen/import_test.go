@@ -25,6 +25,9 @@ func TestImportUsage(t *testing.T) {
 		{[]string{"import-erp5"}, 2, "no PATH given"},
 		{[]string{"import-erp5", "-h"}, 0, "usage: accessorgen import-erp5"},
 		{[]string{"import-erp5", "-nope", "x"}, 2, "flag provided but not defined"},
+		{[]string{"import-erp5", "x", "-v"}, 2, "flag -v goes before the arguments of import-erp5: accessorgen import-erp5 -v"},
+		{[]string{"import-erp5", "-o", "out", "x", "-o", "y"}, 2, "flag -o goes before the arguments of import-erp5"},
+		{[]string{"import-erp5", "-config", "x.yaml", "x"}, 2, "flag -config goes before the command: accessorgen -config import-erp5"},
 		{[]string{"import-erp5", filepath.Join(t.TempDir(), "missing")}, 1, "no such file or directory"},
 		{[]string{"-h"}, 0, "import-erp5"},
 	}

@@ -23,6 +23,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -111,16 +112,22 @@ func (c *command) misplaced(name string, own *flag.FlagSet, args []string) bool 
 		if !strings.HasPrefix(a, "-") || flagName == "" {
 			continue
 		}
+		// A command's own flag first: import-erp5 has a -v of its own.
 		switch {
-		case c.global.Lookup(flagName) != nil:
-			fmt.Fprintf(c.stderr, "accessorgen: flag %s goes before the command: accessorgen %s %s ...\n", a, a, name)
-			return true
 		case own != nil && own.Lookup(flagName) != nil:
 			fmt.Fprintf(c.stderr, "accessorgen: flag %s goes before the arguments of %s: accessorgen %s %s ...\n", a, name, name, a)
+			return true
+		case c.global.Lookup(flagName) != nil:
+			c.beforeCommand(name, a)
 			return true
 		}
 	}
 	return false
+}
+
+// beforeCommand says that the global flag arg goes before the command.
+func (c *command) beforeCommand(name, arg string) {
+	fmt.Fprintf(c.stderr, "accessorgen: flag %s goes before the command: accessorgen %s %s ...\n", arg, arg, name)
 }
 
 // commands are the subcommands by name.
@@ -131,26 +138,45 @@ var commands = map[string]func(c *command, args []string) int{
 	"docs":        (*command).docs,
 	"graph":       (*command).graph,
 	"jsonschema":  (*command).jsonschema,
-	"import-erp5": func(c *command, args []string) int { return importERP5(args, c.stdout, c.stderr) },
+	"import-erp5": (*command).importERP5,
 }
 
 // flags parses a subcommand's flags; usage names its arguments. It
 // returns false, having printed why, when the command must stop with
 // status 2 (or 0 for -h, in *status).
 func (c *command) flags(fs *flag.FlagSet, usage string, args []string, status *int) bool {
-	fs.SetOutput(c.stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: accessorgen [flags] %s\n", usage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	return c.parse(strings.Fields(usage)[0], fs, args, status)
+}
+
+// parse parses the flags of command name, whose usage fs already has, and
+// reports misplaced ones: a global flag among them (which Go's flag
+// package would call "not defined", as in "docs -o F -v"), or a flag
+// after the arguments. It returns false, having printed why, when the
+// command must stop with status 2 (or 0 for -h, in *status).
+func (c *command) parse(name string, fs *flag.FlagSet, args []string, status *int) bool {
+	// The flag package prints its error and the usage as it fails; keep
+	// them until it is known whether a hint replaces them.
+	var out bytes.Buffer
+	fs.SetOutput(&out)
+	err := fs.Parse(args)
+	fs.SetOutput(c.stderr)
+	if err != nil {
 		*status = 2
 		if errors.Is(err, flag.ErrHelp) {
 			*status = 0
 		}
+		if undefined, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: "); ok && c.global.Lookup(strings.TrimLeft(undefined, "-")) != nil {
+			c.beforeCommand(name, undefined)
+			return false
+		}
+		c.stderr.Write(out.Bytes())
 		return false
 	}
-	if c.misplaced(strings.Fields(usage)[0], fs, fs.Args()) {
+	if c.misplaced(name, fs, fs.Args()) {
 		*status = 2
 		return false
 	}

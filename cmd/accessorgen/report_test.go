@@ -80,6 +80,8 @@ func TestReportErrors(t *testing.T) {
 		{[]string{"-config", erp5, "explain", "Person", "-json"}, 2, "flag -json goes before the arguments of explain: accessorgen explain -json"},
 		{[]string{"-config", erp5, "explain", "Person", "-v"}, 2, "flag -v goes before the command"},
 		{[]string{"-config", erp5, "docs", "extra"}, 2, "docs takes no arguments"},
+		{[]string{"-config", erp5, "docs", "-o", "x.md", "-v"}, 2, "flag -v goes before the command: accessorgen -v docs"},
+		{[]string{"-config", erp5, "graph", "-nope"}, 2, "flag provided but not defined: -nope"},
 		{[]string{"-config", erp5, "graph", "-x"}, 2, "flag provided but not defined: -x"},
 		{[]string{"jsonschema", "x"}, 2, "jsonschema takes no arguments"},
 		{[]string{"-config", "missing.yaml", "docs"}, 1, "config file not found"},
