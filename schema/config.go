@@ -142,7 +142,7 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 			errs.add(m.keyPos("schema"), "schema lists no directories")
 		}
 	}
-	if cfg.Documents = m.str("documents"); cfg.Documents != "" {
+	if cfg.Documents = m.optional("documents", "config"); cfg.Documents != "" {
 		cfg.DocumentsPos = m.keyPos("documents")
 		if strings.HasPrefix(cfg.Documents, ".") {
 			// A directory: a relative pattern that go/packages resolves
@@ -190,7 +190,7 @@ func parseOutput(d *decoder, parent *mapping, key string) Output {
 			out.Dir = p
 		}
 	}
-	out.Package = m.str("package")
+	out.Package = m.optional("package", key)
 	pkgPos := m.keyPos("package")
 	if out.Package == "" && out.Dir != "" {
 		out.Package = path.Base(out.Dir)

@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/accessorgen/accessorgen/holders"
@@ -320,9 +319,15 @@ func (m *mapping) integer(key string) int {
 	if v == nil {
 		return 0
 	}
-	n, err := strconv.Atoi(v.Value)
-	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil {
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
 		m.d.errorf(v, "%s must be an integer, not %s", key, describe(v))
+		return 0
+	}
+	// Decode, not strconv.Atoi: YAML integers may be written 0x10, 0o17
+	// or 1_000.
+	var n int
+	if err := v.Decode(&n); err != nil {
+		m.d.errorf(v, "%s is %s: it does not fit in an int", key, v.Value)
 		return 0
 	}
 	return n

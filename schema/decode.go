@@ -54,8 +54,12 @@ func describe(n *yaml.Node) string {
 			return "a number"
 		case "!!timestamp":
 			return "a timestamp"
+		case "!!str":
+			return "a string"
 		}
-		return "a string"
+		// A tag of the file's own (!foo) or one of YAML's others
+		// (!!binary): the loader reads only YAML's core types.
+		return "a value tagged " + n.Tag
 	}
 	return "nothing"
 }
@@ -137,12 +141,30 @@ func (m *mapping) str(key string) string {
 	return v.Value
 }
 
-// quoteHint advises quoting a scalar that YAML read as another type.
+// quoteHint advises quoting a scalar that YAML read as another type, or
+// removing a tag, which quoting would not.
 func quoteHint(v *yaml.Node) string {
-	if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+	if v.Kind != yaml.ScalarNode {
+		return ""
+	}
+	switch v.Tag {
+	case "!!null", "!!str":
+		return ""
+	case "!!bool", "!!int", "!!float", "!!timestamp":
 		return fmt.Sprintf(" (quote it: \"%s\")", v.Value)
 	}
-	return ""
+	return fmt.Sprintf(" (remove the tag %s)", v.Tag)
+}
+
+// optional returns key's string value, "" when absent, and reports a value
+// given but empty: for keys whose empty value would mean nothing, such as
+// "mode" or "package".
+func (m *mapping) optional(key, what string) string {
+	s := m.str(key)
+	if v := m.get(key); v != nil && s == "" && v.Tag == "!!str" {
+		m.d.errorf(v, "%s of %s is empty: give a value or leave it out", key, what)
+	}
+	return s
 }
 
 // required returns key's string value and reports it when absent or empty.
@@ -187,6 +209,10 @@ func (m *mapping) list(key string) []item {
 		return nil
 	}
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+		if strings.TrimSpace(v.Value) == "" {
+			m.d.errorf(v, "%s is empty: give a string or a list of strings", key)
+			return nil
+		}
 		return []item{{v.Value, m.d.pos(v)}}
 	}
 	if v.Kind != yaml.SequenceNode {

@@ -23,6 +23,10 @@ var (
 	jsInt        = obj{"type": "integer"}
 	jsStringList = obj{"anyOf": []any{jsNonEmpty, obj{"type": "array", "items": jsNonEmpty}}}
 	jsStringMap  = obj{"type": "object", "additionalProperties": jsString}
+	// jsScalarMap is a mapping to any scalar: the loader keeps an
+	// unsupported item's fields as the text YAML read.
+	jsScalarMap = obj{"type": "object", "additionalProperties": obj{"anyOf": []any{
+		jsString, obj{"type": "number"}, jsBool, obj{"type": "null"}}}}
 )
 
 func ref(name string) obj { return obj{"$ref": "#/definitions/" + name} }
@@ -66,7 +70,7 @@ var keySpecs = map[string]map[string]obj{
 		"storage_id":         withDoc(jsString, "ERP5's storage attribute name."),
 		"read_permission":    withDoc(jsNonEmpty, "Permission for by-name reads through a Guard."),
 		"write_permission":   withDoc(jsNonEmpty, "Permission for by-name writes through a Guard."),
-		"values":             withDoc(list(jsString), "Allowed values of a selection."),
+		"values":             withDoc(jsStringList, "Allowed values of a selection."),
 		"portal_type":        withDoc(jsStringList, "For type content: the sub-object's portal types."),
 		"content_properties": withDoc(jsStringList, "For type content: properties of the sub-object with flattened accessors."),
 		"acquisition":        ref("acquisition"),
@@ -128,7 +132,7 @@ var keySpecs = map[string]map[string]obj{
 		"kind":   withDoc(jsString, "What the item is in the source."),
 		"reason": withDoc(jsNonEmpty, "Why it was not translated."),
 		"source": withDoc(jsString, "The file it came from."),
-		"fields": withDoc(jsStringMap, "Its raw fields."),
+		"fields": withDoc(jsScalarMap, "Its raw fields."),
 	},
 	"constraint": {
 		"kind":            withDoc(obj{"enum": kindNames()}, "The constraint kind (docs/constraints.md)."),
@@ -230,6 +234,11 @@ func JSONSchema(config bool) []byte {
 	var kinds []any
 	for _, k := range holders.ConstraintKinds {
 		keys := append(slices.Clone(constraintKeys), kindKeys[k]...)
+		if k == holders.Script {
+			// The loader knows the key, to say why it is refused: a
+			// Script's messages are the ones its method returns.
+			keys = slices.DeleteFunc(keys, func(key string) bool { return key == "messages" })
+		}
 		kinds = append(kinds, obj{
 			"if":   obj{"properties": obj{"kind": obj{"const": string(k)}}, "required": []string{"kind"}},
 			"then": object("constraint", keys, "kind"),
@@ -245,6 +254,8 @@ func JSONSchema(config bool) []byte {
 		for k, v := range object("config", configKeys, "holders", "types") {
 			root[k] = v
 		}
+		// The schema directories are a list or layers, never both.
+		root["oneOf"] = []any{obj{"required": []string{"schema"}}, obj{"required": []string{"layers"}}}
 	} else {
 		root["$id"] = "https://github.com/accessorgen/accessorgen/schema.schema.json"
 		root["title"] = "accessorgen schema document"

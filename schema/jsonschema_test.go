@@ -162,6 +162,17 @@ func validate(root, s map[string]any, v any, at string) error {
 			return fmt.Errorf("%s: no alternative matches: %s", at, strings.Join(errs, "; "))
 		}
 	}
+	if one, ok := s["oneOf"].([]any); ok {
+		matches := 0
+		for _, b := range one {
+			if validate(root, b.(map[string]any), v, at) == nil {
+				matches++
+			}
+		}
+		if matches != 1 {
+			return fmt.Errorf("%s: %d of the oneOf alternatives match, not one", at, matches)
+		}
+	}
 	if all, ok := s["allOf"].([]any); ok {
 		for _, b := range all {
 			if err := validate(root, b.(map[string]any), v, at); err != nil {
@@ -182,6 +193,12 @@ func validate(root, s map[string]any, v any, at string) error {
 		}
 		if n, ok := s["minLength"].(float64); ok && len(str) < int(n) {
 			return fmt.Errorf("%s: empty string", at)
+		}
+	case "number":
+		switch v.(type) {
+		case int, float64:
+		default:
+			return fmt.Errorf("%s: %v is not a number", at, v)
 		}
 	case "boolean":
 		if _, ok := v.(bool); !ok {
@@ -251,4 +268,68 @@ func asStrings(v any) []string {
 		}
 	}
 	return out
+}
+
+// On the shape of values, the loader and the JSON Schema agree exactly:
+// each document is valid but for the value tested, so any error of the
+// loader is a refusal the JSON Schema must make too.
+func TestJSONSchemaAgreesOnValues(t *testing.T) {
+	var docSchema, cfgSchema map[string]any
+	if err := json.Unmarshal(JSONSchema(false), &docSchema); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(JSONSchema(true), &cfgSchema); err != nil {
+		t.Fatal(err)
+	}
+	const sheet = "kind: PropertySheet\nname: A\n"
+	const cfg = "holders: {dir: h}\ntypes: {dir: t}\n"
+	tests := []struct {
+		doc    string
+		config bool
+		accept bool
+	}{
+		{sheet + "properties: [{id: x, type: selection, values: a}]", false, true},
+		{sheet + "properties: [{id: x, type: selection, values: [a, b]}]", false, true},
+		{sheet + "properties: [{id: x, type: selection, values: \"\"}]", false, false},
+		{sheet + "properties: [{id: x, type: string, mode: r}]", false, true},
+		{sheet + "properties: [{id: x, type: string, mode: \"\"}]", false, false},
+		{sheet + "properties: [{id: x, type: string, acquisition: {alt_accessor: y}}]", false, true},
+		{sheet + "properties: [{id: x, type: string, acquisition: {alt_accessor: \"\"}}]", false, false},
+		{sheet + "properties: [{id: x, type: string, acquisition: {alt_accessor: y, accessor: \"\"}}]", false, false},
+		{sheet + "categories: \"\"", false, false},
+		{sheet + "constraints: [{kind: Script, method: Check}]", false, true},
+		{sheet + "constraints: [{kind: Script, method: Check, messages: {}}]", false, false},
+		{sheet + "unsupported: [{item: x, reason: y, fields: {a: \"1\", b: 1, c: ~, d: true, e: 1.5}}]", false, true},
+		{sheet + "unsupported: [{item: x, reason: y, fields: {a: [1]}}]", false, false},
+		{"kind: PortalType\nname: A\ngroups: g", false, true},
+		{"kind: PortalType\nname: A\ngroups: \"\"", false, false},
+		{"kind: PortalType\nname: A\ntype_class: \"\"", false, false},
+		{"kind: PortalType\nname: A\nlocation: \"\"", false, false},
+		{"kind: Service\nlocation: \"\"\nfunc: F", false, false},
+		{"schema: s\n" + cfg, true, true},
+		{"layers: [{name: a, priority: 0x10, dir: s}]\n" + cfg, true, true},
+		{"layers: [{name: a, priority: 1, dir: s}]\nschema: s\n" + cfg, true, false},
+		{cfg, true, false},
+		{"schema: \"\"\n" + cfg, true, false},
+		{"schema: s\ndocuments: \"\"\n" + cfg, true, false},
+		{"schema: s\nholders: {dir: h, package: \"\"}\ntypes: {dir: t}", true, false},
+		{"schema: s\nholders: {dir: h}\ntypes: {dir: t, types_per_package: 1_000}", true, true},
+	}
+	for _, tt := range tests {
+		var err error
+		s := docSchema
+		if tt.config {
+			_, err = ParseConfig(DefaultConfig, []byte(tt.doc))
+			s = cfgSchema
+		} else {
+			_, err = Compile([]File{{Name: "t.yaml", Data: []byte(tt.doc)}})
+		}
+		if got := err == nil; got != tt.accept {
+			t.Errorf("loader on %q: accepts=%v (%v), want %v", tt.doc, got, err, tt.accept)
+		}
+		doc := documents(t, []byte(tt.doc))[0]
+		if verr := validate(s, s, doc, ""); (verr == nil) != tt.accept {
+			t.Errorf("JSON Schema on %q: accepts=%v (%v), want %v", tt.doc, verr == nil, verr, tt.accept)
+		}
+	}
 }

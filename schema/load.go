@@ -423,7 +423,7 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 	if v := m.get("write_permission"); v != nil {
 		p.WritePerm = m.required("write_permission", "property")
 	}
-	switch mode := m.str("mode"); mode {
+	switch mode := m.optional("mode", "property"); mode {
 	case "", "rw":
 	case "r":
 		p.Mode = ReadOnly
@@ -475,11 +475,12 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 	values := m.list("values")
 	switch {
 	case p.Type == Selection || p.Type == MultipleSelection:
-		if len(values) == 0 {
-			at := m.get("values")
-			if at == nil {
-				at = m.get("type")
-			}
+		// Values given but none usable (a mapping, "", refused items)
+		// have been reported by list; only an empty list has not.
+		switch at := m.get("values"); {
+		case at == nil:
+			d.errorf(m.get("type"), "%s needs values: the list of allowed values", p.Type)
+		case len(values) == 0 && at.Kind == yaml.SequenceNode && len(at.Content) == 0:
 			d.errorf(at, "%s needs values: the list of allowed values", p.Type)
 		}
 		seen := map[string]bool{}
@@ -531,7 +532,7 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 func (c *compiler) acquisition(d *decoder, p *Property, n *yaml.Node) *Acquisition {
 	m := d.mapping(n, "acquisition", acquisitionKeys)
 	a := &Acquisition{Pos: d.pos(m.node), Accessor: p.ID, Mask: m.boolean("mask_value"), Copy: m.boolean("copy_value")}
-	if acc := m.str("accessor"); acc != "" {
+	if acc := m.optional("accessor", "acquisition"); acc != "" {
 		a.Accessor, a.AccessorPos = acc, m.keyPos("accessor")
 	}
 	refs := func(key string) []Ref {
@@ -639,6 +640,10 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 	switch want {
 	case Int:
 		if n.Tag != "!!int" {
+			// YAML reads an integer too large for 64 bits as a float.
+			if _, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); errors.Is(err, strconv.ErrRange) {
+				return nil, fmt.Errorf("%s does not fit in an int", n.Value)
+			}
 			return nil, fmt.Errorf("want an int, not %s", describe(n))
 		}
 		var v int64
@@ -648,6 +653,10 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 		return int(v), nil
 	case Float:
 		if n.Tag != "!!float" && n.Tag != "!!int" {
+			// YAML reads a number out of float64's range as a string.
+			if _, err := strconv.ParseFloat(n.Value, 64); errors.Is(err, strconv.ErrRange) && n.Style == 0 {
+				return nil, fmt.Errorf("%s is not a finite float", n.Value)
+			}
 			return nil, fmt.Errorf("want a float, not %s", describe(n))
 		}
 		var v float64
@@ -784,7 +793,7 @@ func (c *compiler) portalType(d *decoder, m *mapping) {
 		c.errs.add(m.keyPos("name"), "portal type %q would be the Go type %s, a name the types package already uses; rename it", t.Name, t.GoName)
 	}
 	t.Description = m.str("description")
-	if t.TypeClass = m.str("type_class"); t.TypeClass != "" {
+	if t.TypeClass = m.optional("type_class", "portal type"); t.TypeClass != "" {
 		t.TypeClassPos = m.keyPos("type_class")
 		if !token.IsIdentifier(t.TypeClass) {
 			c.errs.add(t.TypeClassPos, "type_class %q is not a Go type name", t.TypeClass)
@@ -804,7 +813,7 @@ func (c *compiler) portalType(d *decoder, m *mapping) {
 		t.Mixins = append(t.Mixins, Ref{it.Value, it.Pos})
 	}
 	t.Unsupported = c.unsupported(d, m)
-	if t.Location = c.location(d, m); t.Location != nil {
+	if t.Location = c.location(d, m, "portal type"); t.Location != nil {
 		t.Location.Type = t
 	} else if m.get("aliases") != nil {
 		d.errorf(m.get("aliases"), "aliases need a location: add one")

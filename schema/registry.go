@@ -61,12 +61,13 @@ var locationPath = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$`)
 // location segment may take their Go name.
 var RootMethods = []string{"Locations", "Lookup"}
 
-// location reads a location: key and its aliases into a Location.
-func (c *compiler) location(d *decoder, m *mapping) *Location {
+// location reads a location: key and its aliases into a Location; what
+// names the document, for messages.
+func (c *compiler) location(d *decoder, m *mapping, what string) *Location {
 	if m.get("location") == nil {
 		return nil
 	}
-	l := &Location{Path: m.str("location"), Pos: m.keyPos("location")}
+	l := &Location{Path: m.optional("location", what), Pos: m.keyPos("location")}
 	for _, n := range m.nodes("aliases") {
 		n = resolve(n)
 		a := Alias{Pos: d.pos(n)}
@@ -88,7 +89,7 @@ func (c *compiler) service(d *decoder, m *mapping) {
 	if m.get("location") == nil {
 		m.required("location", "service")
 	}
-	s.Location = c.location(d, m)
+	s.Location = c.location(d, m, "service")
 	if s.Location == nil {
 		s.Location = &Location{Pos: d.pos(m.node)}
 	}
