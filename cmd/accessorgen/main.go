@@ -170,6 +170,13 @@ func (c *command) parse(name string, fs *flag.FlagSet, args []string, status *in
 			*status = 0
 		}
 		if undefined, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: "); ok && c.global.Lookup(strings.TrimLeft(undefined, "-")) != nil {
+			// Quote the argument as given, -config=x.yaml rather than -config.
+			for _, a := range args {
+				if flagName, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "="); "-"+flagName == undefined {
+					undefined = a
+					break
+				}
+			}
 			c.beforeCommand(name, undefined)
 			return false
 		}
@@ -195,11 +202,19 @@ func (c *command) fail(err error) int {
 }
 
 func (c *command) generate(args []string, check bool) int {
-	if c.misplaced(map[bool]string{false: "generate", true: "check"}[check], nil, args) {
-		return 2
+	name := "generate"
+	if check {
+		name = "check"
 	}
-	if len(args) > 0 {
-		fmt.Fprintf(c.stderr, "accessorgen: too many arguments: %q\n", args)
+	// No flags of its own, but a flag set all the same: -h prints the
+	// usage, and a global flag after the command gets the hint.
+	fs := flag.NewFlagSet("accessorgen "+name, flag.ContinueOnError)
+	status := 0
+	if !c.flags(fs, name, args, &status) {
+		return status
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(c.stderr, "accessorgen: too many arguments: %q\n", fs.Args())
 		return 2
 	}
 	res, err := driver.Run(c.config, driver.Options{Check: check})
