@@ -37,13 +37,7 @@ func TestJSONSchemaKeysMatchLoader(t *testing.T) {
 // The JSON Schema is valid JSON, deterministic, and agrees with the loader
 // on real files and on small documents, accepted or refused.
 func TestJSONSchemaAgreesWithLoader(t *testing.T) {
-	var docSchema, cfgSchema map[string]any
-	if err := json.Unmarshal(JSONSchema(false), &docSchema); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(JSONSchema(true), &cfgSchema); err != nil {
-		t.Fatal(err)
-	}
+	docSchema, cfgSchema := jsonSchemas(t)
 	if string(JSONSchema(false)) != string(JSONSchema(false)) {
 		t.Fatal("JSONSchema is not deterministic")
 	}
@@ -116,6 +110,18 @@ func TestJSONSchemaAgreesWithLoader(t *testing.T) {
 			t.Errorf("JSON Schema on %q: accepts=%v, want %v", tt.doc, got, tt.accept)
 		}
 	}
+}
+
+// jsonSchemas decodes the JSON Schemas of schema files and of the config.
+func jsonSchemas(t *testing.T) (doc, config map[string]any) {
+	t.Helper()
+	if err := json.Unmarshal(JSONSchema(false), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(JSONSchema(true), &config); err != nil {
+		t.Fatal(err)
+	}
+	return doc, config
 }
 
 // documents decodes a YAML stream into JSON-like values.
@@ -274,13 +280,7 @@ func asStrings(v any) []string {
 // each document is valid but for the value tested, so any error of the
 // loader is a refusal the JSON Schema must make too.
 func TestJSONSchemaAgreesOnValues(t *testing.T) {
-	var docSchema, cfgSchema map[string]any
-	if err := json.Unmarshal(JSONSchema(false), &docSchema); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(JSONSchema(true), &cfgSchema); err != nil {
-		t.Fatal(err)
-	}
+	docSchema, cfgSchema := jsonSchemas(t)
 	const sheet = "kind: PropertySheet\nname: A\n"
 	const cfg = "holders: {dir: h}\ntypes: {dir: t}\n"
 	tests := []struct {
