@@ -156,8 +156,18 @@ func (tg *typeGen) object(f *jen.File) {
 	viaHolders := func() jen.Code {
 		return jen.Return(rt("Edit").Call(info.Clone(), jen.Id("o").Dot("set"), jen.Id("changes")))
 	}
-	f.Comment("Edit sets every property of changes, in their order, or none if any is refused.")
-	recv().Id("Edit").Params(jen.Id("changes").Op("...").Add(rt("Change"))).Error().Block(
+	// A document's setter of a selection returns an error, and may refuse
+	// a value only when it applies it, after other changes were applied:
+	// such a type's Edit and EditMap save the generated state first and
+	// put it back when a change fails.
+	restoring := tg.refusingSetters()
+	editName, editMapName := "Edit", "EditMap"
+	if restoring {
+		editName, editMapName = "edit", "editMap"
+		tg.restoringEdits(f)
+	}
+	f.Comment(editName + " sets every property of changes, in their order, or none if any is refused.")
+	recv().Id(editName).Params(jen.Id("changes").Op("...").Add(rt("Change"))).Error().Block(
 		jen.If(jen.Len(jen.Id("changes")).Op(">").Add(rt("EditInPlace"))).Block(viaHolders()),
 		jen.Var().Id("at").Index(rt("EditInPlace")).Int(),
 		jen.For(jen.List(jen.Id("k"), jen.Id("c")).Op(":=").Range().Id("changes")).Block(
@@ -170,8 +180,8 @@ func (tg *typeGen) object(f *jen.File) {
 			jen.If(jen.Err().Op(":=").Id("o").Dot("setAt").Call(jen.Id("at").Index(jen.Id("k")), jen.Id("c").Dot("Value"), jen.True()), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Id(tg.info).Dot("PropertyError").Call(jen.Id("c").Dot("ID"), jen.Err())))),
 		jen.Return(jen.Nil()))
-	f.Comment("EditMap sets every property of changes, in " + name + "'s property order, or none if any is refused.")
-	recv().Id("EditMap").Params(jen.Id("changes").Map(jen.String()).Any()).Error().Block(
+	f.Comment(editMapName + " sets every property of changes, in " + name + "'s property order, or none if any is refused.")
+	recv().Id(editMapName).Params(jen.Id("changes").Map(jen.String()).Any()).Error().Block(
 		jen.Return(rt("EditMap").Call(info.Clone(), jen.Id("o").Dot("set"), jen.Id("changes"))))
 	f.Comment("PropertyIDs lists the by-name ids of " + name + ".")
 	f.Func().Params(jen.Op("*").Id(name)).Id("PropertyIDs").Params().Index().String().Block(
@@ -353,6 +363,82 @@ func converter(p *schema.Property) *jen.Statement {
 func propertyError(typeName string, err jen.Code) *jen.Statement {
 	return jen.Op("&").Add(rt("PropertyError")).Values(jen.Dict{
 		jen.Id("Type"): jen.Lit(typeName), jen.Id("Property"): jen.Id("id"), jen.Id("Err"): err})
+}
+
+// refusingSetters reports whether a document method overrides the setter
+// of one of the type's selections: the one kind of setter that returns an
+// error, and so may refuse a change while Edit applies it.
+func (tg *typeGen) refusingSetters() bool {
+	for i, p := range tg.t.Properties {
+		if p.Mode != schema.ReadOnly && isSelection(p) && tg.overridden(i, setterRole(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// restoringEdits emits Edit and EditMap for a type with refusingSetters:
+// each saves what the generated code stores (every holder, wherever it is
+// embedded, and the type's own fields), calls edit or editMap, and puts
+// it all back if a change failed, so that nothing is applied. The
+// document's own state, if a setter changes it, is the document's.
+func (tg *typeGen) restoringEdits(f *jen.File) {
+	t, name := tg.t, tg.t.GoName
+	state := unexported(name) + "State"
+	var fields, save, restore []jen.Code
+	add := func(field string, typ jen.Code, path ...string) {
+		sel := jen.Id("o")
+		for _, p := range path {
+			sel = sel.Dot(p)
+		}
+		fields = append(fields, jen.Id(field).Add(typ))
+		save = append(save, jen.Id("s").Dot(field).Op("=").Add(sel))
+		restore = append(restore, sel.Clone().Op("=").Id("s").Dot(field))
+	}
+	for _, fl := range t.Fields {
+		if fl.Kind == binding.HolderField {
+			add(fieldName(fl.Name), tg.holderQual(fl.Name), fl.Name)
+		}
+	}
+	if t.Document != nil {
+		for _, h := range t.Document.Holders {
+			field := schema.HolderField(h)
+			add(fieldName(t.Document.Name+field), tg.holderQual(field), t.Document.Name, field)
+		}
+	}
+	if own := t.OnType(); len(own) > 0 {
+		if b := newBits(own); b.words > 0 {
+			typ := jen.Uint64()
+			if b.words > 1 {
+				typ = jen.Index(jen.Lit(b.words)).Uint64()
+			}
+			add("present_", typ, "present_")
+		}
+		for _, p := range own {
+			add(fieldName(p.GoName), goType(p), fieldName(p.GoName))
+		}
+	}
+	f.Comment(state + " is what " + name + "'s generated code stores, saved by Edit and EditMap.")
+	f.Type().Id(state).Struct(fields...)
+	recv := func() *jen.Statement { return f.Func().Params(jen.Id("o").Op("*").Id(name)) }
+	f.Comment("save copies what Edit may change into s.")
+	recv().Id("save").Params(jen.Id("s").Op("*").Id(state)).Block(save...)
+	f.Comment("restore puts back what save copied.")
+	recv().Id("restore").Params(jen.Id("s").Op("*").Id(state)).Block(restore...)
+	wrap := func(method, inner string, param jen.Code, arg jen.Code, doc string) {
+		f.Comment(doc)
+		f.Comment("A setter of the document may refuse a change as it applies it; what was applied is then put back.")
+		recv().Id(method).Params(param).Error().Block(
+			jen.Var().Id("s").Id(state),
+			jen.Id("o").Dot("save").Call(jen.Op("&").Id("s")),
+			jen.Err().Op(":=").Id("o").Dot(inner).Call(arg),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("o").Dot("restore").Call(jen.Op("&").Id("s"))),
+			jen.Return(jen.Err()))
+	}
+	wrap("Edit", "edit", jen.Id("changes").Op("...").Add(rt("Change")), jen.Id("changes").Op("..."),
+		"Edit sets every property of changes, in their order, or none if any is refused.")
+	wrap("EditMap", "editMap", jen.Id("changes").Map(jen.String()).Any(), jen.Id("changes"),
+		"EditMap sets every property of changes, in "+name+"'s property order, or none if any is refused.")
 }
 
 // overridden reports whether the by-name code's accessor role of property

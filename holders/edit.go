@@ -77,7 +77,8 @@ func Edit(t *TypeInfo, set Setter, changes []Change) error {
 	}
 	for _, c := range changes {
 		if _, err := set(c.ID, c.Value, true); err != nil {
-			// Unreachable by the Setter contract; reported, not hidden.
+			// Only a document's setter refuses here, as it applies a
+			// change; the generated Edit then puts back what was applied.
 			return t.PropertyError(c.ID, err)
 		}
 	}
@@ -134,7 +135,8 @@ func EditMap(t *TypeInfo, set Setter, changes map[string]any) error {
 	for _, k := range keys {
 		c := &todo[uint32(k)]
 		if _, err := set(c.id, c.v, true); err != nil {
-			// Unreachable by the Setter contract; reported, not hidden.
+			// Only a document's setter refuses here, as it applies a
+			// change; the generated Edit then puts back what was applied.
 			return t.PropertyError(c.id, err)
 		}
 	}

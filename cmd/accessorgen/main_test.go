@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,6 +15,20 @@ import (
 
 // project writes a small module with a config and schema into a temporary
 // directory and returns the config path.
+// thisModule returns the directory of accessorgen's module and its go.sum,
+// for projects that require it through a replace directive.
+func thisModule(t *testing.T) (repo string, gosum []byte) {
+	t.Helper()
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gosum, err = os.ReadFile(filepath.Join(repo, "go.sum")); err != nil {
+		t.Fatal(err)
+	}
+	return repo, gosum
+}
+
 func project(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -292,14 +307,7 @@ func TestDocumentClashWritesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads Go packages; skipped with -short")
 	}
-	repo, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	gosum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo, gosum := thisModule(t)
 	doc := `package document
 
 import "example.com/shop/accessorholder"
@@ -375,5 +383,88 @@ func TestStampCLI(t *testing.T) {
 	code, stdout, stderr := cli("-config", config, "-v")
 	if code != 0 || stdout != "nothing changed since the last run: 6 files up to date\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestDocumentSetterRefusalAppliesNothing: a document's setter of a
+// selection may refuse a value only as Edit applies it, after earlier
+// changes were applied; Edit and EditMap must then put those back. The
+// generated project runs its own test of that.
+func TestDocumentSetterRefusalAppliesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and tests a generated project; skipped with -short")
+	}
+	repo, gosum := thisModule(t)
+	config := project(t, map[string]string{
+		"go.mod":           "module example.com/shop\n\ngo 1.26\n\nrequire github.com/accessorgen/accessorgen v0.0.0\n\nreplace github.com/accessorgen/accessorgen => " + repo + "\n",
+		"go.sum":           string(gosum),
+		"accessorgen.yaml": "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\ndocuments: ./document\n",
+		"schema/sheets.yaml": `kind: PropertySheet
+name: Ticket
+properties:
+  - {id: name, type: string}
+  - {id: state, type: selection, values: [open, closed]}
+`,
+		"schema/types.yaml": "kind: PortalType\nname: Ticket\ntype_class: Ticket\nproperty_sheets: [Ticket]\n",
+		"document/ticket.go": `package document
+
+import (
+	"errors"
+
+	"example.com/shop/accessorholder"
+)
+
+// Ticket refuses to reopen a closed ticket.
+type Ticket struct {
+	accessorholder.TicketHolder
+}
+
+// SetState overrides the generated setter of the selection.
+func (d *Ticket) SetState(v string) error {
+	if d.State() == "closed" && v == "open" {
+		return errors.New("closed tickets cannot be reopened")
+	}
+	return d.TicketHolder.SetState(v)
+}
+`,
+		"portaltype/edit_test.go": `package portaltype
+
+import (
+	"testing"
+
+	"github.com/accessorgen/accessorgen/holders"
+)
+
+func TestRefusedEditAppliesNothing(t *testing.T) {
+	for _, edit := range []func(*Ticket) error{
+		func(o *Ticket) error { return o.Edit(holders.Change{ID: "name", Value: "new"}, holders.Change{ID: "state", Value: "open"}) },
+		func(o *Ticket) error { return o.EditMap(map[string]any{"name": "new", "state": "open"}) },
+	} {
+		o := new(Ticket)
+		if err := o.SetState("closed"); err != nil {
+			t.Fatal(err)
+		}
+		if err := edit(o); err == nil {
+			t.Fatal("Edit reopened a closed ticket")
+		}
+		if o.Name() != "" || o.HasName() || o.State() != "closed" {
+			t.Errorf("a refused Edit applied changes: name %q (set %v), state %q", o.Name(), o.HasName(), o.State())
+		}
+		if err := o.Edit(holders.Change{ID: "name", Value: "new"}, holders.Change{ID: "state", Value: "closed"}); err != nil || o.Name() != "new" {
+			t.Errorf("an accepted Edit: %v, name %q", err, o.Name())
+		}
+	}
+}
+`,
+	})
+	dir := filepath.Dir(config)
+	t.Setenv("GOFLAGS", "-mod=mod")
+	if code, _, stderr := cli("-config", config); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, stderr)
+	}
+	cmd := exec.Command("go", "test", "./portaltype")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the generated project's test: %v\n%s", err, out)
 	}
 }

@@ -16,14 +16,7 @@ func TestGoToolDirective(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds accessorgen with the go command; skipped with -short")
 	}
-	repo, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	gosum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo, gosum := thisModule(t)
 	config := project(t, map[string]string{
 		"go.mod": "module example.com/shop\n\ngo 1.26\n\nrequire github.com/accessorgen/accessorgen v0.0.0\n\n" +
 			"replace github.com/accessorgen/accessorgen => " + repo + "\n\ntool github.com/accessorgen/accessorgen/cmd/accessorgen\n",

@@ -75,8 +75,53 @@ func (o *Person) SetProperty(id string, v any) (err error) {
 	return
 }
 
+// personState is what Person's generated code stores, saved by Edit and EditMap.
+type personState struct {
+	dublinCoreHolder   accessorholder.DublinCoreHolder
+	personPersonHolder accessorholder.PersonHolder
+	personAuditHolder  accessorholder.AuditHolder
+}
+
+// save copies what Edit may change into s.
+func (o *Person) save(s *personState) {
+	s.dublinCoreHolder = o.DublinCoreHolder
+	s.personPersonHolder = o.Person.PersonHolder
+	s.personAuditHolder = o.Person.AuditHolder
+}
+
+// restore puts back what save copied.
+func (o *Person) restore(s *personState) {
+	o.DublinCoreHolder = s.dublinCoreHolder
+	o.Person.PersonHolder = s.personPersonHolder
+	o.Person.AuditHolder = s.personAuditHolder
+}
+
 // Edit sets every property of changes, in their order, or none if any is refused.
+// A setter of the document may refuse a change as it applies it; what was applied is then put back.
 func (o *Person) Edit(changes ...holders.Change) error {
+	var s personState
+	o.save(&s)
+	err := o.edit(changes...)
+	if err != nil {
+		o.restore(&s)
+	}
+	return err
+}
+
+// EditMap sets every property of changes, in Person's property order, or none if any is refused.
+// A setter of the document may refuse a change as it applies it; what was applied is then put back.
+func (o *Person) EditMap(changes map[string]any) error {
+	var s personState
+	o.save(&s)
+	err := o.editMap(changes)
+	if err != nil {
+		o.restore(&s)
+	}
+	return err
+}
+
+// edit sets every property of changes, in their order, or none if any is refused.
+func (o *Person) edit(changes ...holders.Change) error {
 	if len(changes) > holders.EditInPlace {
 		return holders.Edit(&personInfo, o.set, changes)
 	}
@@ -97,8 +142,8 @@ func (o *Person) Edit(changes ...holders.Change) error {
 	return nil
 }
 
-// EditMap sets every property of changes, in Person's property order, or none if any is refused.
-func (o *Person) EditMap(changes map[string]any) error {
+// editMap sets every property of changes, in Person's property order, or none if any is refused.
+func (o *Person) editMap(changes map[string]any) error {
 	return holders.EditMap(&personInfo, o.set, changes)
 }
 

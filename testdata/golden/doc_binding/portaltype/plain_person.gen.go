@@ -57,8 +57,50 @@ func (o *PlainPerson) SetProperty(id string, v any) (err error) {
 	return
 }
 
+// plainPersonState is what PlainPerson's generated code stores, saved by Edit and EditMap.
+type plainPersonState struct {
+	personPersonHolder accessorholder.PersonHolder
+	personAuditHolder  accessorholder.AuditHolder
+}
+
+// save copies what Edit may change into s.
+func (o *PlainPerson) save(s *plainPersonState) {
+	s.personPersonHolder = o.Person.PersonHolder
+	s.personAuditHolder = o.Person.AuditHolder
+}
+
+// restore puts back what save copied.
+func (o *PlainPerson) restore(s *plainPersonState) {
+	o.Person.PersonHolder = s.personPersonHolder
+	o.Person.AuditHolder = s.personAuditHolder
+}
+
 // Edit sets every property of changes, in their order, or none if any is refused.
+// A setter of the document may refuse a change as it applies it; what was applied is then put back.
 func (o *PlainPerson) Edit(changes ...holders.Change) error {
+	var s plainPersonState
+	o.save(&s)
+	err := o.edit(changes...)
+	if err != nil {
+		o.restore(&s)
+	}
+	return err
+}
+
+// EditMap sets every property of changes, in PlainPerson's property order, or none if any is refused.
+// A setter of the document may refuse a change as it applies it; what was applied is then put back.
+func (o *PlainPerson) EditMap(changes map[string]any) error {
+	var s plainPersonState
+	o.save(&s)
+	err := o.editMap(changes)
+	if err != nil {
+		o.restore(&s)
+	}
+	return err
+}
+
+// edit sets every property of changes, in their order, or none if any is refused.
+func (o *PlainPerson) edit(changes ...holders.Change) error {
 	if len(changes) > holders.EditInPlace {
 		return holders.Edit(&plainPersonInfo, o.set, changes)
 	}
@@ -79,8 +121,8 @@ func (o *PlainPerson) Edit(changes ...holders.Change) error {
 	return nil
 }
 
-// EditMap sets every property of changes, in PlainPerson's property order, or none if any is refused.
-func (o *PlainPerson) EditMap(changes map[string]any) error {
+// editMap sets every property of changes, in PlainPerson's property order, or none if any is refused.
+func (o *PlainPerson) editMap(changes map[string]any) error {
 	return holders.EditMap(&plainPersonInfo, o.set, changes)
 }
 
