@@ -675,7 +675,10 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 		}
 		for _, layout := range timeLayouts {
 			if t, err := time.Parse(layout, n.Value); err == nil {
-				return t, nil
+				// In UTC, the zone dates are kept in: PropertyTypeValidity
+				// refuses a date in another, and a default given with an
+				// offset made every fresh object inconsistent.
+				return t.UTC(), nil
 			}
 		}
 		return nil, fmt.Errorf("%q is not a date such as 2006-01-02 or 2006-01-02T15:04:05Z", n.Value)

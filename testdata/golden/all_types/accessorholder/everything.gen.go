@@ -185,12 +185,12 @@ func (h *EverythingHolder) HasEnabled() bool {
 	return h.present_&(1<<6) != 0
 }
 
-// Start returns start, or 2024-02-29T10:30:00+01:00 when unset.
+// Start returns start, or 2024-02-29T09:30:00Z when unset.
 //
 // Property start of sheet Everything (schema.yaml:14).
 func (h *EverythingHolder) Start() time.Time {
 	if h.present_&(1<<7) == 0 {
-		return time.Date(2024, time.February, 29, 10, 30, 0, 0, time.FixedZone("", 3600))
+		return time.Date(2024, time.February, 29, 9, 30, 0, 0, time.UTC)
 	}
 	return h.start
 }
