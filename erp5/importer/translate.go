@@ -339,6 +339,13 @@ var constraintKinds = map[string]string{
 	"Content Existence Constraint":                 "ContentExistence",
 }
 
+// The message ids of ERP5's Property Existence Constraint, which String
+// Attribute Match and Attribute Blacklisted Constraints extend.
+const (
+	noSuchProperty = "message_no_such_property"
+	propertyNotSet = "message_property_not_set"
+)
+
 // constraint translates a constraint, or returns why it cannot be.
 func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 	kind := o.kind()
@@ -405,15 +412,35 @@ func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 			continue
 		}
 		handled = append(handled, k.Str)
-		if !slices.Contains(reported, k.Str) {
-			// ERP5 reports more cases than accessorgen checks (an
-			// undefined property, for one): the text has no use.
+		id, text := k.Str, o.state.Vals[i].Str
+		if id == noSuchProperty && slices.Contains(reported, propertyNotSet) {
+			// ERP5 reports message_no_such_property when hasProperty
+			// is false, which it is for a property never set: the
+			// usual failure, accessorgen's message_property_not_set
+			// (a property the type lacks is an error when generating).
+			// ERP5's message_property_not_set (set, but to None) is
+			// the rarer case: given too, it wins.
+			if o.text(propertyNotSet) == "" {
+				c.Messages[propertyNotSet] = text
+				continue
+			}
 			extra = append(extra, Unsupported{Item: c.ID, Kind: kind, Source: o.source,
-				Fields: map[string]string{k.Str: o.state.Vals[i].Str},
-				Reason: fmt.Sprintf("accessorgen's %s constraints do not report %s", c.Kind, k.Str)})
+				Fields: map[string]string{id: text},
+				Reason: fmt.Sprintf("accessorgen's %s constraints report an unset property with %s, which is given too", c.Kind, propertyNotSet)})
 			continue
 		}
-		c.Messages[k.Str] = o.state.Vals[i].Str
+		if id == propertyNotSet && text == "" {
+			continue // no text, no information (as in leftover)
+		}
+		if !slices.Contains(reported, id) {
+			// ERP5 reports more cases than accessorgen checks: the
+			// text has no use.
+			extra = append(extra, Unsupported{Item: c.ID, Kind: kind, Source: o.source,
+				Fields: map[string]string{id: text},
+				Reason: fmt.Sprintf("accessorgen's %s constraints do not report %s", c.Kind, id)})
+			continue
+		}
+		c.Messages[id] = text
 	}
 	props, _ := o.strings("constraint_property")
 	portalTypes := func() (string, bool) {
