@@ -215,3 +215,22 @@ func stringList(v any) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// truthy is Python's truth value of a literal.
+func truthy(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return v
+	case int64:
+		return v != 0
+	case float64:
+		return v != 0
+	case string:
+		return v != ""
+	case pyTuple:
+		return len(v) > 0
+	}
+	return true
+}

@@ -379,7 +379,17 @@ func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 		return whole("constraint kind " + kind + " has no accessorgen equivalent")
 	}
 	if e := o.text("test_tales_expression"); e != "" {
-		return whole("its condition (test_tales_expression) is a TALES expression")
+		// A literal has one meaning: true is no condition (ERP5's
+		// default is "python: True"), false a constraint that never
+		// applies.
+		v, ok, _ := tales(e)
+		if !ok {
+			return whole("its condition (test_tales_expression) is a TALES expression")
+		}
+		if !truthy(v) {
+			return whole(fmt.Sprintf("its condition (test_tales_expression) %q is always false: the constraint never applies", strings.TrimSpace(e)))
+		}
+		tr.report.Literals++
 	}
 	if ids, _ := o.strings("test_method_id"); len(ids) > 0 {
 		return whole("its condition (test_method_id) calls methods of the ERP5 site")
