@@ -75,7 +75,7 @@ type Constraint struct {
 	Properties     []string
 	Property       string
 	Regex          string
-	Value          string
+	Value          any // nil: none; string, int64, float64, bool or []string
 	Values         []string
 	BaseCategory   []string
 	PortalType     []string

@@ -234,3 +234,15 @@ func truthy(v any) bool {
 	}
 	return true
 }
+
+// equalityValue is a literal as an AttributeEquality value: a scalar, or
+// a list of strings.
+func equalityValue(v any) (any, bool) {
+	switch v := v.(type) {
+	case string, int64, float64, bool:
+		return v, true
+	case pyTuple:
+		return stringList(v)
+	}
+	return nil, false
+}

@@ -90,7 +90,7 @@ func seq(items []*yaml.Node) *yaml.Node {
 	return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: items}
 }
 
-// value renders a default value.
+// value renders a default or a constraint value.
 func value(v any) *yaml.Node {
 	switch v := v.(type) {
 	case string:
@@ -157,7 +157,9 @@ func (c *Constraint) node() *yaml.Node {
 	m.list("properties", c.Properties)
 	m.str("property", c.Property)
 	m.str("regex", c.Regex)
-	m.str("value", c.Value)
+	if c.Value != nil {
+		m.add("value", value(c.Value))
+	}
 	m.list("values", c.Values)
 	m.list("base_category", c.BaseCategory)
 	m.list("portal_type", c.PortalType)

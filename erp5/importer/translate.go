@@ -484,7 +484,28 @@ func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 	case "PropertyExistence", "PropertyTypeValidity":
 		c.Properties = props
 		handled = append(handled, "constraint_property")
-	case "StringAttributeMatch", "AttributeEquality", "AttributeBlacklisted":
+	case "AttributeEquality":
+		// ERP5's Attribute Equality Constraint names one property and
+		// gives the value it must have as a TALES expression.
+		name, expr := o.text("constraint_attribute_name"), o.text("constraint_attribute_value")
+		switch {
+		case name == "":
+			return whole("it names no property (constraint_attribute_name)")
+		case expr == "":
+			return whole("it has no value (constraint_attribute_value)")
+		}
+		v, ok, why := tales(expr)
+		if !ok {
+			return whole("constraint_attribute_value: " + why)
+		}
+		value, ok := equalityValue(v)
+		if !ok {
+			return whole(fmt.Sprintf("constraint_attribute_value %q is None or a list of other than strings, which accessorgen's AttributeEquality does not take", strings.TrimSpace(expr)))
+		}
+		tr.report.Literals++
+		c.Property, c.Value = name, value
+		handled = append(handled, "constraint_attribute_name", "constraint_attribute_value")
+	case "StringAttributeMatch", "AttributeBlacklisted":
 		if len(props) != 1 {
 			return whole(fmt.Sprintf("it checks %d properties; accessorgen's %s checks one", len(props), c.Kind))
 		}
@@ -497,9 +518,6 @@ func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 				return whole(fmt.Sprintf("regular_expression %q is not RE2 syntax (Go): %v", c.Regex, err))
 			}
 			handled = append(handled, "regular_expression")
-		case "AttributeEquality":
-			c.Value = o.text("expected_value")
-			handled = append(handled, "expected_value")
 		case "AttributeBlacklisted":
 			c.Values, _ = o.strings("blacklisted_list")
 			handled = append(handled, "blacklisted_list")
