@@ -75,8 +75,8 @@ type Constraint struct {
 	Properties     []string
 	Property       string
 	Regex          string
-	Value          any // nil: none; string, int64, float64, bool or []string
-	Values         []string
+	Value          any   // nil: none; string, int64, float64, bool or []string
+	Values         []any // strings, int64s, float64s or bools
 	BaseCategory   []string
 	PortalType     []string
 	UseAcquisition bool

@@ -246,3 +246,22 @@ func equalityValue(v any) (any, bool) {
 	}
 	return nil, false
 }
+
+// scalarList turns a tuple or list literal of strings, numbers and
+// booleans into its items.
+func scalarList(v any) ([]any, bool) {
+	seq, ok := v.(pyTuple)
+	if !ok {
+		return nil, false
+	}
+	out := []any{}
+	for _, x := range seq {
+		switch x.(type) {
+		case string, int64, float64, bool:
+			out = append(out, x)
+		default:
+			return nil, false
+		}
+	}
+	return out, true
+}

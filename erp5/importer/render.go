@@ -160,7 +160,11 @@ func (c *Constraint) node() *yaml.Node {
 	if c.Value != nil {
 		m.add("value", value(c.Value))
 	}
-	m.list("values", c.Values)
+	var values []*yaml.Node
+	for _, v := range c.Values {
+		values = append(values, value(v))
+	}
+	m.add("values", seq(values))
 	m.list("base_category", c.BaseCategory)
 	m.list("portal_type", c.PortalType)
 	m.flag("use_acquisition", c.UseAcquisition)

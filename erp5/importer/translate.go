@@ -519,7 +519,24 @@ func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 			}
 			handled = append(handled, "regular_expression")
 		case "AttributeBlacklisted":
-			c.Values, _ = o.strings("blacklisted_list")
+			// One TALES expression that gives the list.
+			expr := o.text("blacklisted_list")
+			if expr == "" {
+				return whole("it has no blacklisted_list")
+			}
+			v, ok, why := tales(expr)
+			if !ok {
+				return whole("blacklisted_list: " + why)
+			}
+			values, ok := scalarList(v)
+			switch {
+			case !ok:
+				return whole(fmt.Sprintf("blacklisted_list %q is not a list of strings, numbers or booleans", strings.TrimSpace(expr)))
+			case len(values) == 0:
+				return whole("blacklisted_list is empty: the constraint checks nothing")
+			}
+			tr.report.Literals++
+			c.Values = values
 			handled = append(handled, "blacklisted_list")
 		}
 	case "CategoryExistence", "CategoryMembershipArity", "CategoryRelatedMembershipArity":
