@@ -310,7 +310,7 @@ func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) [
 		}
 	}
 	for _, alt := range alts {
-		if id, ok := accessorID(alt, false); ok {
+		if id, ok := accessorID(alt, p.Type == "content"); ok {
 			a.AltAccessor = append(a.AltAccessor, id)
 		} else {
 			why = append(why, fmt.Sprintf("alt_accessor_id %q is not an ERP5 getter name", alt))
