@@ -252,10 +252,25 @@ func accessorID(name string, content bool) (string, bool) {
 // acquired translates an Acquired Property's content and acquisition
 // fields into p and returns the keys it handled.
 func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) []string {
-	handled := []string{"content_portal_type", "content_acquired_property_id", "acquisition_base_category",
+	acqKeys := []string{"acquisition_base_category",
 		"acquisition_portal_type", "acquisition_accessor_id", "acquisition_mask_value", "acquisition_copy_value",
 		"alt_accessor_id", "acquisition_object_id"}
-	if p.Type == "content" {
+	contentKeys := []string{"content_portal_type", "content_acquired_property_id"}
+	handled := append(slices.Clone(acqKeys), contentKeys...)
+	if p.Type != "content" {
+		// ERP5 ignores them on other types; they are reported, not
+		// dropped silently.
+		lost := map[string]string{}
+		for _, k := range contentKeys {
+			if v := o.state.Get(k); !empty(v) {
+				lost[k] = repr(v)
+			}
+		}
+		if len(lost) > 0 {
+			*entries = append(*entries, fieldsEntry(p.ID, p.kind, o.source, lost,
+				"content fields on a property of type "+p.Type+", which is not content, not imported"))
+		}
+	} else {
 		if v := o.text("content_portal_type"); v != "" {
 			lit, ok, why := tales(v)
 			types, isList := stringList(lit)
@@ -282,7 +297,7 @@ func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) [
 	a := &Acquisition{BaseCategory: bases, ObjectID: objectIDs, MaskValue: o.flag("acquisition_mask_value"), CopyValue: o.flag("acquisition_copy_value")}
 	var why []string
 	fields := map[string]string{}
-	for _, k := range handled[2:] {
+	for _, k := range acqKeys {
 		if v := o.state.Get(k); v != nil && !empty(v) {
 			fields[k] = repr(v)
 		}
