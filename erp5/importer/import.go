@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -255,20 +256,24 @@ func assign(templates []template, res *Result) error {
 				if err != nil {
 					return err
 				}
-				src := t.source(f)
-				for _, at := range a.Types {
-					for _, name := range at.Items {
+				for _, at := range a.types {
+					for _, it := range at.items {
 						res.Report.found(kind)
-						pt := byName[at.ID]
+						// A list file assigns items to several types, the
+						// same item perhaps to each: an entry names the
+						// type and the line.
+						name, src := it.name, fmt.Sprintf("%s:%d", t.source(f), it.line)
+						label := at.id + ": " + name
+						pt := byName[at.id]
 						if pt == nil {
-							res.Report.Entries = append(res.Report.Entries, Unsupported{Item: at.ID + ": " + name, Kind: kind, Source: src, whole: true,
-								Reason: "portal type " + at.ID + " is defined by no business template imported"})
+							res.Report.Entries = append(res.Report.Entries, Unsupported{Item: label, Kind: kind, Source: src, whole: true,
+								Reason: "portal type " + at.id + " is defined by no business template imported"})
 							continue
 						}
 						if item == "PortalTypePropertySheetTemplateItem" {
 							name = SheetName(name)
 						}
-						ref := &Ref{Name: name, Kind: kind, Source: src}
+						ref := &Ref{Name: name, Kind: kind, Source: src, label: label}
 						var list *[]*Ref
 						switch item {
 						case "PortalTypePropertySheetTemplateItem":
@@ -278,11 +283,13 @@ func assign(templates []template, res *Result) error {
 						case "PortalTypeAllowedContentTypeTemplateItem":
 							list = &pt.Allowed
 						case "PortalTypeHiddenContentTypeTemplateItem":
-							pt.Unsupported = append(pt.Unsupported, Unsupported{Item: name, Kind: kind, Source: src, whole: true,
+							pt.Unsupported = append(pt.Unsupported, Unsupported{Item: label, Kind: kind, Source: src, whole: true,
 								Fields: map[string]string{"hidden_content_type": name},
 								Reason: "hidden content types filter ERP5's user interface; accessorgen has no equivalent"})
 						case "PortalTypeTypeMixinTemplateItem":
-							pt.Unsupported = append(pt.Unsupported, mixinEntry(name, src))
+							u := mixinEntry(name, src)
+							u.Item = label
+							pt.Unsupported = append(pt.Unsupported, u)
 						}
 						if list == nil {
 							continue
@@ -349,12 +356,18 @@ func (res *Result) count() {
 	sortEntries(rep.Entries)
 }
 
-// sortEntries orders entries by source, item and reason.
+// sortEntries orders entries by source (a file, then its line), item and
+// reason.
 func sortEntries(list []Unsupported) {
 	sort.SliceStable(list, func(i, j int) bool {
 		a, b := list[i], list[j]
 		if a.Source != b.Source {
-			return a.Source < b.Source
+			fa, la := splitLine(a.Source)
+			fb, lb := splitLine(b.Source)
+			if fa != fb {
+				return fa < fb
+			}
+			return la < lb
 		}
 		if a.Item != b.Item {
 			return a.Item < b.Item
@@ -372,4 +385,15 @@ func (r *Report) Whole() map[string]int {
 		}
 	}
 	return out
+}
+
+// splitLine splits a source "file:line" into the file and the line; a
+// source without a line has line 0.
+func splitLine(source string) (string, int) {
+	if i := strings.LastIndexByte(source, ':'); i >= 0 {
+		if n, err := strconv.Atoi(source[i+1:]); err == nil {
+			return source[:i], n
+		}
+	}
+	return source, 0
 }

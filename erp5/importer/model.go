@@ -92,6 +92,16 @@ type Ref struct {
 	Name   string
 	Kind   string // ERP5 kind of the assignment, for reports
 	Source string
+
+	label string // the item in reports, when not Name: "Type: Name" for a list file's entry
+}
+
+// item is the reference's item in reports.
+func (r *Ref) item() string {
+	if r.label != "" {
+		return r.label
+	}
+	return r.Name
 }
 
 // Sheet is a property sheet.

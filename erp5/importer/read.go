@@ -1,9 +1,11 @@
 package importer
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -184,31 +186,78 @@ func (o *object) flag(key string) bool {
 	return v.Kind == ppml.Int && v.Int != 0 || v.Kind == ppml.Bool && v.Bool
 }
 
-// assignment is one type-level list file: portal type → items.
+// assignment is one type-level list file: portal type → items, each with
+// its line, since the same item may be listed for several types.
 type assignment struct {
-	XMLName xml.Name
-	Types   []struct {
-		ID    string   `xml:"id,attr"`
-		Items []string `xml:"item"`
-	} `xml:"portal_type"`
+	element string // the root element
+	types   []assignedType
 }
 
+type assignedType struct {
+	id    string
+	items []assignedItem
+}
+
+type assignedItem struct {
+	name string
+	line int
+}
+
+// readAssignment reads a list file: <root><portal_type id="T"><item>X</item>...
 func readAssignment(p string) (*assignment, error) {
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil, err
 	}
 	var a assignment
-	if err := xml.Unmarshal(data, &a); err != nil {
-		var syn *xml.SyntaxError
-		if errors.As(err, &syn) {
-			return nil, fmt.Errorf("%s:%d: malformed XML: %s", p, syn.Line, syn.Msg)
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var path []string // the open elements
+	var text strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF && a.element != "" {
+			break
 		}
-		return nil, fmt.Errorf("%s: %v", p, err)
-	}
-	for _, t := range a.Types {
-		if t.ID == "" {
-			return nil, fmt.Errorf("%s: <%s>: a <portal_type> without id", p, a.XMLName.Local)
+		if err != nil {
+			var syn *xml.SyntaxError
+			if errors.As(err, &syn) {
+				return nil, fmt.Errorf("%s:%d: malformed XML: %s", p, syn.Line, syn.Msg)
+			}
+			return nil, fmt.Errorf("%s: %v", p, err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			path = append(path, tok.Name.Local)
+			switch {
+			case len(path) == 1:
+				a.element = tok.Name.Local
+			case len(path) == 2 && tok.Name.Local == "portal_type":
+				t := assignedType{}
+				for _, at := range tok.Attr {
+					if at.Name.Local == "id" {
+						t.id = at.Value
+					}
+				}
+				if t.id == "" {
+					return nil, fmt.Errorf("%s: <%s>: a <portal_type> without id", p, a.element)
+				}
+				a.types = append(a.types, t)
+			case len(path) == 3 && path[1] == "portal_type" && tok.Name.Local == "item":
+				line, _ := dec.InputPos()
+				t := &a.types[len(a.types)-1]
+				t.items = append(t.items, assignedItem{line: line})
+				text.Reset()
+			}
+		case xml.CharData:
+			if len(path) == 3 && path[1] == "portal_type" && path[2] == "item" {
+				text.Write(tok)
+			}
+		case xml.EndElement:
+			if len(path) == 3 && path[1] == "portal_type" && path[2] == "item" {
+				t := &a.types[len(a.types)-1]
+				t.items[len(t.items)-1].name = text.String()
+			}
+			path = path[:len(path)-1]
 		}
 	}
 	return &a, nil

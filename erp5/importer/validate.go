@@ -228,7 +228,7 @@ func remove(d *doc, s span, reason string) {
 		}
 		r := (*list)[i]
 		*list = slices.Delete(*list, i, i+1)
-		t.Unsupported = append(t.Unsupported, Unsupported{Item: r.Name, Kind: r.Kind, Reason: reason, Source: r.Source, whole: true})
+		t.Unsupported = append(t.Unsupported, Unsupported{Item: r.item(), Kind: r.Kind, Reason: reason, Source: r.Source, whole: true})
 	}
 }
 
