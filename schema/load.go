@@ -641,7 +641,7 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 	case Int:
 		if n.Tag != "!!int" {
 			// YAML reads an integer too large for 64 bits as a float.
-			if _, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); errors.Is(err, strconv.ErrRange) {
+			if _, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); n.Tag == "!!float" && errors.Is(err, strconv.ErrRange) {
 				return nil, fmt.Errorf("%s does not fit in an int", n.Value)
 			}
 			return nil, fmt.Errorf("want an int, not %s", describe(n))

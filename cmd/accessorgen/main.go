@@ -108,7 +108,7 @@ type command struct {
 // arguments" and "explain Person -json" that a type name is missing.
 func (c *command) misplaced(name string, own *flag.FlagSet, args []string) bool {
 	for _, a := range args {
-		flagName, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		flagName := flagNameOf(a)
 		if !strings.HasPrefix(a, "-") || flagName == "" {
 			continue
 		}
@@ -123,6 +123,12 @@ func (c *command) misplaced(name string, own *flag.FlagSet, args []string) bool 
 		}
 	}
 	return false
+}
+
+// flagNameOf is the name of the flag argument a: "config" for -config=x.
+func flagNameOf(a string) string {
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	return name
 }
 
 // beforeCommand says that the global flag arg goes before the command.
@@ -172,7 +178,7 @@ func (c *command) parse(name string, fs *flag.FlagSet, args []string, status *in
 		if undefined, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: "); ok && c.global.Lookup(strings.TrimLeft(undefined, "-")) != nil {
 			// Quote the argument as given, -config=x.yaml rather than -config.
 			for _, a := range args {
-				if flagName, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "="); "-"+flagName == undefined {
+				if "-"+flagNameOf(a) == undefined {
 					undefined = a
 					break
 				}
