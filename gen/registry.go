@@ -103,7 +103,10 @@ func (r *registry) root() {
 	// results_ cannot be the name of an entry's fields: schema reserves it
 	// in Root's scope with every name the entries derive. The typed accessors read the entries' own fields:
 	// their fast path stays within the compiler's inlining budget.
-	fields := []jen.Code{jen.Id("results_").Index(jen.Lit(len(r.entries))).Add(rt("Result")).Comment("the entries' values as Lookup returns them, in schema order")}
+	fields := []jen.Code{
+		jen.Id("results_").Index(jen.Lit(len(r.entries))).Add(rt("Result")).Comment("the entries' values as Lookup returns them, in schema order"),
+		jen.Id("builds_").Add(rt("Builder")).Comment("the first constructions in progress"),
+	}
 	for _, e := range r.entries {
 		fields = append(fields,
 			jen.Id(field(e)).Add(rt("Entry")),
@@ -111,14 +114,25 @@ func (r *registry) root() {
 			jen.Id(names(e).Err).Error())
 	}
 	r.f.Comment("Root is the registry of this schema's locations. Each entry is built on first access,")
-	r.f.Comment("exactly once even when goroutines access it first at the same time, with its own lock;")
-	r.f.Comment("its constructor's error is kept and returned by every access. Constructors receive the")
-	r.f.Comment("entries they take as parameters, or the Root itself as a holders.Registry: there is no")
-	r.f.Comment("global. The zero Root is empty and ready to use.")
+	r.f.Comment("exactly once even when goroutines access it first at the same time; goroutines wait only")
+	r.f.Comment("for the entries they need. Its constructor's error is kept and returned by every access.")
+	r.f.Comment("Constructors receive the entries they take as parameters, or the Root as a holders.Registry:")
+	r.f.Comment("there is no global. A look-up that would wait for itself (a constructor looking up its own")
+	r.f.Comment("entry, or one that needs it) returns a holders.CycleError. The zero Root is ready to use.")
 	r.f.Type().Id("Root").Struct(fields...)
 	r.f.Comment("NewRoot returns an empty registry: nothing is built until an entry is accessed.")
 	r.f.Func().Id("NewRoot").Params().Op("*").Id("Root").Block(jen.Return(jen.New(jen.Id("Root"))))
 	r.f.Var().Id("_").Add(rt("Registry")).Op("=").Parens(jen.Op("*").Id("Root")).Parens(jen.Nil())
+	r.f.Comment("building is the Root as a constructor receives it: its look-ups belong to the construction")
+	r.f.Comment("in progress, so that one that would wait for itself is an error rather than a hang. Kept")
+	r.f.Comment("and used after the constructor returns, it is the Root.")
+	r.f.Type().Id("building").Struct(jen.Id("r").Op("*").Id("Root"), jen.Id("b").Op("*").Add(rt("Build")))
+	r.f.Comment("Lookup returns the entry at path, as Root.Lookup does, within the construction.")
+	r.f.Func().Params(jen.Id("x").Id("building")).Id("Lookup").Params(jen.Id("path").String()).Params(jen.Any(), jen.Error()).Block(
+		jen.Return(jen.Id("x").Dot("r").Dot("lookupIn").Call(jen.Id("path"), jen.Id("x").Dot("b"))))
+	r.f.Comment("Locations returns Root.Locations.")
+	r.f.Func().Params(jen.Id("x").Id("building")).Id("Locations").Params().Index().Add(rt("Location")).Block(
+		jen.Return(jen.Id("x").Dot("r").Dot("Locations").Call()))
 }
 
 // groups emits the accessors of the children of the group at path, and
@@ -187,17 +201,28 @@ func (r *registry) call(root *jen.Statement, path string) *jen.Statement {
 
 func builder(e *binding.Entry) string { return names(e).Builder }
 
-// builders emits, per entry, the method that builds it under the entry's
-// lock: a new object of a portal type, or the constructor called with its
-// dependencies.
+// construct renders the call that returns e's value and error within the
+// construction b, building e first if need be.
+func construct(e *binding.Entry, b jen.Code) *jen.Statement {
+	return jen.Id("r").Dot(names(e).Construct).Call(b)
+}
+
+// builders emits, per entry, the method its accessor calls to build it,
+// and the one that constructs it within a construction in progress: a
+// new object of a portal type, or the constructor called with its
+// dependencies, each constructed within the same construction.
 func (r *registry) builders() {
 	for _, e := range r.entries {
 		f := jen.Id("r").Dot(field(e))
 		value, errField := jen.Id("r").Dot(names(e).Value), jen.Id("r").Dot(names(e).Err)
 		publish := r.result(jen.Id("r"), e).Dot("Publish").Call(value.Clone(), errField.Clone())
+		builds := jen.Id("r").Dot("builds_")
 		body := []jen.Code{
-			jen.If(jen.Op("!").Add(f.Clone()).Dot("Lock").Call()).Block(jen.Return()),
-			jen.Defer().Add(f.Clone()).Dot("Unlock").Call(),
+			jen.List(jen.Id("b"), jen.Id("err")).Op("=").Add(builds.Clone()).Dot("Begin").Call(jen.Id("b"), jen.Op("&").Add(f.Clone()), jen.Lit(e.Path)),
+			jen.If(jen.Id("b").Op("==").Nil()).Block(
+				jen.If(jen.Err().Op("==").Nil()).Block(jen.List(jen.Id("v"), jen.Err()).Op("=").List(value.Clone(), errField.Clone())),
+				jen.Return(jen.Id("v"), jen.Err())),
+			jen.Defer().Add(builds.Clone()).Dot("End").Call(jen.Id("b"), jen.Op("&").Add(f.Clone())),
 		}
 		if e.Type != nil {
 			body = append(body, value.Clone().Op("=").New(jen.Id(e.Type.GoName)))
@@ -205,18 +230,18 @@ func (r *registry) builders() {
 			var args []jen.Code
 			for i, d := range e.Deps {
 				if d == nil {
-					args = append(args, jen.Id("r"))
+					args = append(args, jen.Id("building").Values(jen.Id("r"), jen.Id("b")))
 					continue
 				}
-				v := jen.Id("d" + strconv.Itoa(i))
-				args = append(args, v)
+				dv := jen.Id("d" + strconv.Itoa(i))
+				args = append(args, dv)
 				body = append(body,
-					jen.List(v.Clone(), jen.Err()).Op(":=").Add(r.call(jen.Id("r"), d.Path)),
+					jen.List(dv.Clone(), jen.Err()).Op(":=").Add(construct(d, jen.Id("b"))),
 					jen.If(jen.Err().Op("!=").Nil()).Block(
 						errField.Clone().Op("=").Qual("fmt", "Errorf").Call(jen.Lit(e.Path+" needs "+d.Path+": %w"), jen.Err()),
 						publish.Clone(),
 						f.Clone().Dot("Done").Call(),
-						jen.Return()))
+						jen.Return(jen.Id("v"), errField.Clone())))
 			}
 			call := r.documentQual(e.Func.Name).Call(args...)
 			if e.Errors {
@@ -225,9 +250,16 @@ func (r *registry) builders() {
 				body = append(body, value.Clone().Op("=").Add(call))
 			}
 		}
-		body = append(body, publish.Clone(), f.Clone().Dot("Done").Call())
-		r.f.Comment(builder(e) + " builds " + e.Path + ", once.")
-		r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id(builder(e)).Params().Block(body...)
+		body = append(body, publish.Clone(), f.Clone().Dot("Done").Call(), jen.Return(value.Clone(), errField.Clone()))
+		// The accessor's slow path stays a call: inlined there, even this
+		// one call would take the accessor over the inlining budget.
+		r.f.Comment(builder(e) + " builds " + e.Path + " for an access from outside any construction.")
+		r.f.Comment("//go:noinline")
+		r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id(builder(e)).Params().Block(construct(e, jen.Nil()))
+		r.f.Comment(names(e).Construct + " returns " + e.Path + ", building it once; b is the construction in progress,")
+		r.f.Comment("nil outside one.")
+		r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id(names(e).Construct).
+			Params(jen.Id("b").Op("*").Add(rt("Build"))).Params(jen.Id("v").Add(r.resultType(e)), jen.Err().Error()).Block(body...)
 	}
 }
 
@@ -241,8 +273,8 @@ func (r *registry) lookup() {
 	var funcs, entryOf, rows []jen.Code
 	for _, p := range paths {
 		e := r.target[p]
-		funcs = append(funcs, jen.Func().Params(jen.Id("r").Op("*").Id("Root")).Params(jen.Any(), jen.Error()).Block(
-			jen.Return(rt("AnyOf").Call(r.call(jen.Id("r"), p)))))
+		funcs = append(funcs, jen.Func().Params(jen.Id("r").Op("*").Id("Root"), jen.Id("b").Op("*").Add(rt("Build"))).Params(jen.Any(), jen.Error()).Block(
+			jen.Return(rt("AnyOf").Call(construct(e, jen.Id("b"))))))
 		entryOf = append(entryOf, jen.Lit(r.slot[e]))
 		a, isAlias := r.alias[p]
 		pos := e.Pos
@@ -312,14 +344,17 @@ func (r *registry) lookup() {
 		}
 	}
 	r.f.Comment("lookups builds each path's entry on its first access, in the order of locations.")
-	r.f.Var().Id("lookups").Op("=").Index(jen.Op("...")).Func().Params(jen.Op("*").Id("Root")).Params(jen.Any(), jen.Error()).Values(funcs...)
+	r.f.Var().Id("lookups").Op("=").Index(jen.Op("...")).Func().Params(jen.Op("*").Id("Root"), jen.Op("*").Add(rt("Build"))).Params(jen.Any(), jen.Error()).Values(funcs...)
 	r.f.Comment("entryOf is each path's index in Root.results_, in the order of locations.")
 	r.f.Var().Id("entryOf").Op("=").Index(jen.Op("...")).Uint32().Values(entryOf...)
 	r.f.Comment("Lookup returns the entry at path, or at an alias, building it on first access.")
 	r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id("Lookup").Params(jen.Id("path").String()).Params(jen.Any(), jen.Error()).Block(
+		jen.Return(jen.Id("r").Dot("lookupIn").Call(jen.Id("path"), jen.Nil())))
+	r.f.Comment("lookupIn is Lookup within the construction b, nil outside one.")
+	r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id("lookupIn").Params(jen.Id("path").String(), jen.Id("b").Op("*").Add(rt("Build"))).Params(jen.Any(), jen.Error()).Block(
 		append(find, jen.If(jen.List(jen.Id("v"), jen.Err(), jen.Id("ok")).Op(":=").Id("r").Dot("results_").Index(jen.Id("entryOf").Index(jen.Id("i"))).Dot("Load").Call(), jen.Id("ok")).Block(
 			jen.Return(jen.Id("v"), jen.Err())),
-			jen.Return(jen.Id("lookups").Index(jen.Id("i")).Call(jen.Id("r"))))...)
+			jen.Return(jen.Id("lookups").Index(jen.Id("i")).Call(jen.Id("r"), jen.Id("b"))))...)
 	r.f.Comment("locations describes every path, sorted; Locations adds whether each is built.")
 	r.f.Var().Id("locations").Op("=").Index(jen.Op("...")).Add(rt("Location")).Values(rows...)
 	r.f.Comment("Locations lists every path and alias, sorted, with whether its entry is built.")

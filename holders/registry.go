@@ -2,6 +2,8 @@ package holders
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -84,55 +86,183 @@ type Location struct {
 }
 
 // Entry is the state of one registry entry: built once, on first access,
-// even when several goroutines access it first at the same time. Each
-// entry has its own lock, taken only until it is built; after that, an
-// access is one atomic load. The generated root keeps the entry's value
-// and error beside it, so that the accessor's fast path is small enough
-// for the compiler to inline, as sync.Once's is:
+// even when several goroutines access it first at the same time. After
+// that, an access is one atomic load. The generated root keeps the
+// entry's value and error beside it, so that the accessor's fast path is
+// small enough for the compiler to inline, as sync.Once's is:
 //
 //	func (g DataSerializersGroup) JSON() (*document.JSONSerializer, error) {
-//		if !g.r.json.Built() {
-//			g.r.buildJSON()
+//		if !g.r.dataSerializersJSON.Built() {
+//			g.r.buildDataSerializersJSON()
 //		}
-//		return g.r.jsonValue, g.r.jsonErr
+//		return g.r.dataSerializersJSONValue, g.r.dataSerializersJSONErr
 //	}
 //
-//	func (r *Root) buildJSON() {
-//		if !r.json.Lock() {
-//			return // another goroutine built it while this one waited
-//		}
-//		defer r.json.Unlock()
-//		r.jsonValue, r.jsonErr = document.NewJSONSerializer(), nil
-//		r.json.Done()
-//	}
-//
-// A constructor's error is kept, as its value would be. A constructor that
-// panics leaves the entry unbuilt: Unlock runs, Done does not, and the next
-// access tries again.
+// The first access goes through the root's Builder (see Builder.Begin),
+// which builds the entry or waits for the goroutine building it.
 type Entry struct {
 	// done is 1 once built, read with atomic.LoadUint32: one call less
 	// than atomic.Uint32's method, which keeps the accessors' inlining
 	// cost within the compiler's budget (measured: 80 of 80).
-	done uint32
-	mu   sync.Mutex
+	done  uint32
+	owner *Build // the build constructing the entry; guarded by its Builder
 }
 
 // Built reports whether the entry has been built (successfully or not).
 func (e *Entry) Built() bool { return atomic.LoadUint32(&e.done) != 0 }
 
-// Lock takes the entry's lock to build it. It returns false, holding
-// nothing, when the entry was built while the caller waited.
-func (e *Entry) Lock() bool {
-	e.mu.Lock()
-	if atomic.LoadUint32(&e.done) != 0 {
-		e.mu.Unlock()
-		return false
-	}
-	return true
-}
-
-// Done marks the entry built; the caller still holds the lock.
+// Done marks the entry built; its value and error must be set before.
 func (e *Entry) Done() { atomic.StoreUint32(&e.done, 1) }
 
-// Unlock releases the lock Lock took.
-func (e *Entry) Unlock() { e.mu.Unlock() }
+// ErrCycle is wrapped by the error a look-up returns when building the
+// entry would wait for itself: a constructor that looks up, through the
+// Registry it receives, its own entry or one whose construction needs it,
+// in the same goroutine or in goroutines that would wait for each other.
+var ErrCycle error = sentinel("registry cycle")
+
+// CycleError is the error of a look-up that closes a cycle of
+// constructions. The look-up fails; the entries in the chain are still
+// being built, and their constructors decide what to make of it.
+type CycleError struct {
+	// Chain lists the paths of the cycle, in the order each construction
+	// needs the next, starting and ending with the same path:
+	// "tools.a", "tools.b", "tools.a".
+	Chain []string
+}
+
+// Error formats the error as "registry cycle: tools.a -> tools.b -> tools.a".
+func (e *CycleError) Error() string {
+	return "registry cycle: " + strings.Join(e.Chain, " -> ")
+}
+
+// Unwrap returns ErrCycle.
+func (e *CycleError) Unwrap() error { return ErrCycle }
+
+// Builder is a generated Root's state of first constructions: which
+// entries each build in progress constructs, and which entry it waits
+// for. It makes every entry built once, makes a goroutine that accesses
+// an entry under construction wait for it, and turns what would be a
+// deadlock (a constructor waiting, directly or through other
+// constructions and other goroutines, for its own entry) into a
+// *CycleError. Its lock is held only to take or release an entry, never
+// while a constructor runs, so independent entries are built in
+// parallel. The zero Builder is ready to use.
+type Builder struct {
+	mu   sync.Mutex
+	cond sync.Cond // signalled when an entry is released; L is &mu
+}
+
+// Build is one first access and every construction it leads to, nested
+// in one goroutine. Generated code hands it down explicitly, to the
+// constructions of dependencies and to the Registry a constructor
+// receives, because Go gives a goroutine no identity to find it by.
+type Build struct {
+	stack   []frame // the entries being constructed, outermost first
+	waiting *Entry  // the entry this build waits for, if any
+	done    bool    // the outermost construction ended: a later use starts a new build
+	// first holds the stack of most builds: one allocation per build.
+	first [4]frame
+}
+
+// frame is one entry under construction.
+type frame struct {
+	e    *Entry
+	path string
+}
+
+// Begin starts the construction of e, at path, for b (nil for an access
+// from outside any construction). It returns the build to pass to the
+// constructions e needs, after which the caller builds e, calls Done and
+// then End (deferred, so that a constructor that panics leaves e unbuilt
+// for the next access to retry). It returns a nil build when e is built,
+// perhaps by another goroutine while this one waited, and a nil build with
+// a *CycleError when waiting for e would never end.
+func (bl *Builder) Begin(b *Build, e *Entry, path string) (*Build, error) {
+	if e.Built() {
+		return nil, nil
+	}
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	if bl.cond.L == nil {
+		bl.cond.L = &bl.mu
+	}
+	if b == nil || b.done {
+		b = new(Build)
+		b.stack = b.first[:0]
+	}
+	for !e.Built() {
+		if e.owner == nil {
+			e.owner = b
+			b.stack = append(b.stack, frame{e, path})
+			return b, nil
+		}
+		if chain := b.cycle(e); chain != nil {
+			return nil, &CycleError{Chain: chain}
+		}
+		b.waiting = e
+		bl.cond.Wait()
+		b.waiting = nil
+	}
+	return nil, nil
+}
+
+// End releases e, which b began, and wakes the goroutines waiting for an
+// entry.
+func (bl *Builder) End(b *Build, e *Entry) {
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	e.owner = nil
+	if i := b.index(e); i >= 0 {
+		b.stack = slices.Delete(b.stack, i, i+1)
+	}
+	b.done = len(b.stack) == 0
+	bl.cond.Broadcast()
+}
+
+// index returns e's place in b's stack, or -1.
+func (b *Build) index(e *Entry) int {
+	for i := len(b.stack) - 1; i >= 0; i-- {
+		if b.stack[i].e == e {
+			return i
+		}
+	}
+	return -1
+}
+
+// paths appends the paths of b's stack from i on to chain.
+func (b *Build) paths(chain []string, i int) []string {
+	for _, f := range b.stack[i:] {
+		chain = append(chain, f.path)
+	}
+	return chain
+}
+
+// cycle returns the chain of paths by which b, waiting for e, would wait
+// for itself, or nil when it would not. Waits form no cycle but this one
+// (Begin refuses to wait otherwise), so the walk from e's owner, through
+// what each build waits for, ends at b or at a build that waits for
+// nothing.
+func (b *Build) cycle(e *Entry) []string {
+	var others []string
+	w := e
+	for o := e.owner; o != b; o = w.owner {
+		if o == nil {
+			return nil
+		}
+		i := o.index(w)
+		if i < 0 {
+			return nil
+		}
+		others = o.paths(others, i)
+		if w = o.waiting; w == nil {
+			return nil
+		}
+	}
+	i := b.index(w)
+	if i < 0 {
+		return nil
+	}
+	chain := b.paths(nil, i)
+	chain = append(chain, others...)
+	return append(chain, b.stack[i].path)
+}

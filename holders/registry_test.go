@@ -2,99 +2,251 @@ package holders_test
 
 import (
 	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/accessorgen/accessorgen/holders"
 )
 
-// lazy is what generated code makes of an Entry: the value and error
-// beside it, and a build method.
+// testRoot is what generated code makes of a Builder and its Entries:
+// per entry the value and error beside it, a constructor that may look
+// up other entries through the build it is given, and a count of calls.
+type testRoot struct {
+	builds  holders.Builder
+	entries map[string]*lazy
+}
+
 type lazy struct {
 	entry holders.Entry
 	value int
 	err   error
-	calls int
-	build func(l *lazy) (int, error)
+	calls atomic.Int32
+	build func(look func(path string) (int, error)) (int, error)
 }
 
-func (l *lazy) get() (int, error) {
+func newTestRoot(builds map[string]func(look func(string) (int, error)) (int, error)) *testRoot {
+	r := &testRoot{entries: map[string]*lazy{}}
+	for path, f := range builds {
+		r.entries[path] = &lazy{build: f}
+	}
+	return r
+}
+
+// get is the generated accessor: the fast path, then a build from outside
+// any construction.
+func (r *testRoot) get(path string) (int, error) {
+	l := r.entries[path]
 	if !l.entry.Built() {
-		l.slow()
+		return r.construct(nil, path)
 	}
 	return l.value, l.err
 }
 
-func (l *lazy) slow() {
-	if !l.entry.Lock() {
-		return
+// construct is the generated builder, with b handed to the constructor.
+func (r *testRoot) construct(b *holders.Build, path string) (int, error) {
+	l := r.entries[path]
+	b, err := r.builds.Begin(b, &l.entry, path)
+	if b == nil {
+		if err != nil {
+			return 0, err
+		}
+		return l.value, l.err
 	}
-	defer l.entry.Unlock()
-	l.calls++
-	l.value, l.err = l.build(l)
+	defer r.builds.End(b, &l.entry)
+	l.calls.Add(1)
+	l.value, l.err = l.build(func(p string) (int, error) { return r.construct(b, p) })
 	l.entry.Done()
+	return l.value, l.err
 }
 
-func TestEntry(t *testing.T) {
+type constructors = map[string]func(look func(string) (int, error)) (int, error)
+
+func TestBuilder(t *testing.T) {
 	boom := errors.New("boom")
 	tests := []struct {
 		name    string
-		build   func(*lazy) (int, error)
+		builds  constructors
+		get     string
 		wantV   int
-		wantErr error
+		wantErr string // "" for none
 	}{
-		{"value", func(*lazy) (int, error) { return 42, nil }, 42, nil},
-		{"error is kept", func(*lazy) (int, error) { return 0, boom }, 0, boom},
+		{"value", constructors{"a": func(func(string) (int, error)) (int, error) { return 42, nil }}, "a", 42, ""},
+		{"error is kept", constructors{"a": func(func(string) (int, error)) (int, error) { return 0, boom }}, "a", 0, "boom"},
+		{"dependency", constructors{
+			"a": func(look func(string) (int, error)) (int, error) { v, err := look("b"); return v + 1, err },
+			"b": func(func(string) (int, error)) (int, error) { return 1, nil },
+		}, "a", 2, ""},
+		{"itself", constructors{
+			"a": func(look func(string) (int, error)) (int, error) { return look("a") },
+		}, "a", 0, "registry cycle: a -> a"},
+		{"through another", constructors{
+			"a": func(look func(string) (int, error)) (int, error) { return look("b") },
+			"b": func(look func(string) (int, error)) (int, error) { return look("c") },
+			"c": func(look func(string) (int, error)) (int, error) { return look("b") },
+		}, "a", 0, "registry cycle: b -> c -> b"},
+		{"cycle error handled", constructors{
+			"a": func(look func(string) (int, error)) (int, error) {
+				if _, err := look("a"); errors.Is(err, holders.ErrCycle) {
+					return 5, nil
+				}
+				return 0, boom
+			},
+		}, "a", 5, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := &lazy{build: tt.build}
-			if l.entry.Built() {
-				t.Fatal("built before access")
-			}
+			r := newTestRoot(tt.builds)
 			for range 3 {
-				v, err := l.get()
-				if v != tt.wantV || !errors.Is(err, tt.wantErr) {
-					t.Fatalf("get = %v, %v; want %v, %v", v, err, tt.wantV, tt.wantErr)
+				v, err := r.get(tt.get)
+				gotErr := ""
+				if err != nil {
+					gotErr = err.Error()
+				}
+				if v != tt.wantV || gotErr != tt.wantErr {
+					t.Fatalf("get(%q) = %v, %q; want %v, %q", tt.get, v, gotErr, tt.wantV, tt.wantErr)
 				}
 			}
-			if l.calls != 1 || !l.entry.Built() {
-				t.Errorf("calls = %d, built = %v; want 1, true", l.calls, l.entry.Built())
+			for path, l := range r.entries {
+				if n := l.calls.Load(); n > 1 || n == 1 != l.entry.Built() {
+					t.Errorf("%s: calls = %d, built = %v; want at most one call, and built when called", path, n, l.entry.Built())
+				}
 			}
 		})
 	}
 }
 
-// A constructor that panics leaves the entry unbuilt, and unlocked: the
+// The cycle error says which paths wait for each other, and wraps ErrCycle.
+func TestCycleError(t *testing.T) {
+	err := error(&holders.CycleError{Chain: []string{"tools.a", "tools.b", "tools.a"}})
+	if !errors.Is(err, holders.ErrCycle) || err.Error() != "registry cycle: tools.a -> tools.b -> tools.a" {
+		t.Errorf("CycleError = %v, Is(ErrCycle) = %v", err, errors.Is(err, holders.ErrCycle))
+	}
+}
+
+// A constructor that panics leaves the entry unbuilt and released: the
 // next access builds it.
-func TestEntryPanicRetries(t *testing.T) {
-	l := &lazy{build: func(l *lazy) (int, error) {
-		if l.calls == 1 {
+func TestBuilderPanicRetries(t *testing.T) {
+	r := newTestRoot(constructors{"a": nil})
+	r.entries["a"].build = func(func(string) (int, error)) (int, error) {
+		if r.entries["a"].calls.Load() == 1 {
 			panic("first call fails")
 		}
 		return 7, nil
-	}}
+	}
 	func() {
 		defer func() { _ = recover() }()
-		_, _ = l.get()
+		_, _ = r.get("a")
 	}()
-	if l.entry.Built() {
+	if r.entries["a"].entry.Built() {
 		t.Fatal("built after a panic")
 	}
-	if v, err := l.get(); v != 7 || err != nil {
+	if v, err := r.get("a"); v != 7 || err != nil {
 		t.Fatalf("after a panic, get = %v, %v", v, err)
 	}
 }
 
-// Lock returns false to a goroutine that waited while another built.
-func TestEntryLockAfterBuild(t *testing.T) {
-	var e holders.Entry
-	if !e.Lock() {
-		t.Fatal("first Lock refused")
+// Goroutines that access an entry first at the same time build it once:
+// the others wait and read its value.
+func TestBuilderConcurrentFirstAccess(t *testing.T) {
+	release := make(chan struct{})
+	r := newTestRoot(constructors{"a": func(func(string) (int, error)) (int, error) {
+		<-release
+		return 3, nil
+	}})
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for range 8 {
+		wg.Go(func() {
+			if v, err := r.get("a"); v != 3 || err != nil {
+				errs <- fmt.Errorf("get = %v, %v", v, err)
+			}
+		})
 	}
-	e.Done()
-	e.Unlock()
-	if e.Lock() {
-		t.Fatal("Lock of a built entry succeeded")
+	close(release)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if n := r.entries["a"].calls.Load(); n != 1 {
+		t.Errorf("constructor called %d times", n)
+	}
+}
+
+// Two goroutines whose constructors look each other up would wait for each
+// other forever: the second to wait gets a cycle error instead, so both
+// finish, and neither constructor runs twice.
+func TestBuilderCrossGoroutineCycle(t *testing.T) {
+	started := make(chan struct{}, 2)
+	var r *testRoot
+	mutual := func(other string) func(look func(string) (int, error)) (int, error) {
+		return func(look func(string) (int, error)) (int, error) {
+			started <- struct{}{}
+			// Wait until both constructions are in progress, so that each
+			// looks up an entry the other goroutine is building.
+			for !(r.entries["a"].calls.Load() == 1 && r.entries["b"].calls.Load() == 1) {
+				runtime.Gosched()
+			}
+			return look(other)
+		}
+	}
+	r = newTestRoot(constructors{"a": mutual("b"), "b": mutual("a")})
+	results := make(chan error, 2)
+	for _, p := range []string{"a", "b"} {
+		go func() {
+			_, err := r.get(p)
+			results <- err
+		}()
+	}
+	timeout := time.After(10 * time.Second)
+	var cycles int
+	for range 2 {
+		select {
+		case err := <-results:
+			if errors.Is(err, holders.ErrCycle) {
+				cycles++
+				if msg := err.Error(); msg != "registry cycle: a -> b -> a" && msg != "registry cycle: b -> a -> b" {
+					t.Errorf("cycle error = %q", msg)
+				}
+			} else if err != nil {
+				t.Errorf("get = %v; want a cycle error or nil", err)
+			}
+		case <-timeout:
+			t.Fatal("the two constructions deadlocked")
+		}
+	}
+	if cycles != 2 {
+		// One goroutine gets the cycle error; the other gets the first's
+		// result, which returned that error as its own.
+		t.Errorf("%d of 2 results wrap ErrCycle; want both", cycles)
+	}
+	for p, l := range r.entries {
+		if n := l.calls.Load(); n != 1 {
+			t.Errorf("%s built %d times", p, n)
+		}
+	}
+}
+
+// A build kept past its construction (a constructor that stores the
+// Registry it received and uses it later) starts a new build: the entries
+// it constructed are no longer in progress, so nothing is a cycle.
+func TestBuilderKeptBuild(t *testing.T) {
+	var kept func(string) (int, error)
+	r := newTestRoot(constructors{
+		"a": func(look func(string) (int, error)) (int, error) { kept = look; return 1, nil },
+		"b": func(look func(string) (int, error)) (int, error) { return look("a") },
+	})
+	if _, err := r.get("a"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"a", "b"} {
+		if v, err := kept(p); v != 1 || err != nil {
+			t.Errorf("kept look-up of %s = %v, %v; want 1, nil", p, v, err)
+		}
 	}
 }
 

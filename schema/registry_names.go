@@ -27,14 +27,16 @@ func PathGoName(path string) string {
 func GroupTypeName(path string) string { return PathGoName(path) + "Group" }
 
 // EntryNames are the identifiers of one entry in the generated Root: its
-// fields (the holders.Entry, the value, the error) and the method that
-// builds it.
+// fields (the holders.Entry, the value, the error), the method its
+// accessor calls to build it, and the method that constructs it within a
+// construction in progress.
 type EntryNames struct {
-	Entry, Value, Err, Builder string
+	Entry, Value, Err, Builder, Construct string
 }
 
 // RegistryEntryNames are the Root identifiers of the entry at path:
-// clients.kv → clientsKv, clientsKvValue, clientsKvErr, buildClientsKv.
+// clients.kv → clientsKv, clientsKvValue, clientsKvErr, buildClientsKv,
+// constructClientsKv.
 // A field that would be a Go keyword (location type) ends in '_'.
 func RegistryEntryNames(path string) EntryNames {
 	goName := PathGoName(path)
@@ -43,7 +45,7 @@ func RegistryEntryNames(path string) EntryNames {
 	if token.IsKeyword(entry) {
 		entry += "_"
 	}
-	return EntryNames{Entry: entry, Value: low + "Value", Err: low + "Err", Builder: "build" + goName}
+	return EntryNames{Entry: entry, Value: low + "Value", Err: low + "Err", Builder: "build" + goName, Construct: "construct" + goName}
 }
 
 // LowerGoName gives an exported Go name a lower-case start, as gen names
@@ -76,12 +78,12 @@ func registryPackageNames(paths int) []string {
 	if paths > SwitchedLookup {
 		find = "lookupIDs"
 	}
-	return []string{"Root", "NewRoot", find, "lookups", "entryOf", "locations"}
+	return []string{"Root", "NewRoot", "building", find, "lookups", "entryOf", "locations"}
 }
 
 // rootOwnNames are the fields and methods of Root that no location
-// derives: the results array and the look-up methods.
-var rootOwnNames = append([]string{"results_"}, RootMethods...)
+// derives: the results array, the builder and the look-up methods.
+var rootOwnNames = append([]string{"results_", "builds_", "lookupIn"}, RootMethods...)
 
 // typeHelperSuffixes end the package-level helpers the types package
 // declares per portal type after its lower-case Go name (saleOrderIndex,
@@ -208,6 +210,7 @@ func (c *compiler) checkRegistryNames(paths []string, claims map[string]pathClai
 			derive(root, n.Value, "Root field", p)
 			derive(root, n.Err, "Root field", p)
 			derive(root, n.Builder, "Root method", p)
+			derive(root, n.Construct, "Root method", p)
 		}
 	}
 }

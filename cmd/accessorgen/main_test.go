@@ -468,3 +468,152 @@ func TestRefusedEditAppliesNothing(t *testing.T) {
 		t.Fatalf("the generated project's test: %v\n%s", err, out)
 	}
 }
+
+// A constructor that looks up, through the Registry it receives, its own
+// entry, or an entry that needs it, gets a holders.CycleError instead of
+// waiting for itself forever; so do two constructors that look each other
+// up from two goroutines.
+func TestRegistryCycleIsAnError(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and tests a generated project; skipped with -short")
+	}
+	repo, gosum := thisModule(t)
+	service := func(location, fn string) string {
+		return "kind: Service\nlocation: " + location + "\nfunc: " + fn + "\n"
+	}
+	config := project(t, map[string]string{
+		"go.mod":           "module example.com/loops\n\ngo 1.26\n\nrequire github.com/accessorgen/accessorgen v0.0.0\n\nreplace github.com/accessorgen/accessorgen => " + repo + "\n",
+		"go.sum":           string(gosum),
+		"accessorgen.yaml": "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: registry}\ndocuments: ./document\n",
+		"schema/services.yaml": strings.Join([]string{
+			service("loop.self", "NewSelf"), service("ping.a", "NewPingA"), service("ping.b", "NewPingB"),
+			service("mix.front", "NewFront"), service("mix.back", "NewBack"),
+		}, "---\n"),
+		"schema/sheets.yaml": "kind: PropertySheet\nname: Note\nproperties:\n  - {id: text, type: string}\n",
+		"schema/types.yaml":  "kind: PortalType\nname: Note\nproperty_sheets: [Note]\nregistered: false\n",
+		"document/services.go": `package document
+
+import (
+	"sync"
+
+	"github.com/accessorgen/accessorgen/holders"
+)
+
+// Self looks itself up while it is built, and keeps what it got.
+type Self struct{ Err error }
+
+func NewSelf(root holders.Registry) *Self {
+	_, err := root.Lookup("loop.self")
+	return &Self{Err: err}
+}
+
+// PingA and PingB look each other up once both are being built.
+type PingA struct{ Err error }
+type PingB struct{ Err error }
+
+// BothStarted is done when both ping constructors run.
+var BothStarted sync.WaitGroup
+
+func NewPingA(root holders.Registry) *PingA {
+	BothStarted.Done()
+	BothStarted.Wait()
+	_, err := root.Lookup("ping.b")
+	return &PingA{Err: err}
+}
+
+func NewPingB(root holders.Registry) *PingB {
+	BothStarted.Done()
+	BothStarted.Wait()
+	_, err := root.Lookup("ping.a")
+	return &PingB{Err: err}
+}
+
+// Front needs Back, whose constructor looks Front up.
+type Front struct{}
+type Back struct{}
+
+func NewFront(*Back) *Front { return new(Front) }
+
+func NewBack(root holders.Registry) (*Back, error) {
+	if _, err := root.Lookup("mix.front"); err != nil {
+		return nil, err
+	}
+	return new(Back), nil
+}
+`,
+		"registry/cycle_test.go": `package registry
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"example.com/loops/document"
+	"github.com/accessorgen/accessorgen/holders"
+)
+
+// within fails the test instead of hanging when f does not return.
+func within(t *testing.T, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("%s hangs", what)
+	}
+}
+
+func TestSelf(t *testing.T) {
+	r := NewRoot()
+	var self *document.Self
+	var err error
+	within(t, "loop.self", func() { self, err = r.Loop().Self() })
+	if err != nil || !errors.Is(self.Err, holders.ErrCycle) || self.Err.Error() != "registry cycle: loop.self -> loop.self" {
+		t.Fatalf("loop.self = %+v, %v; want a value holding the cycle error", self, err)
+	}
+	if v, err := r.Lookup("loop.self"); v != self || err != nil {
+		t.Errorf("Lookup after the build = %v, %v", v, err)
+	}
+}
+
+func TestStaticDependencyLooksBack(t *testing.T) {
+	r := NewRoot()
+	var err error
+	within(t, "mix.front", func() { _, err = r.Mix().Front() })
+	const want = "mix.front needs mix.back: registry cycle: mix.front -> mix.back -> mix.front"
+	if err == nil || err.Error() != want || !errors.Is(err, holders.ErrCycle) {
+		t.Fatalf("mix.front: %v; want %s", err, want)
+	}
+}
+
+func TestTwoGoroutines(t *testing.T) {
+	r := NewRoot()
+	document.BothStarted.Add(2)
+	var a *document.PingA
+	var b *document.PingB
+	within(t, "ping.a and ping.b from two goroutines", func() {
+		done := make(chan struct{})
+		go func() { defer close(done); b, _ = r.Ping().B() }()
+		a, _ = r.Ping().A()
+		<-done
+	})
+	// One of the two gets the cycle error; the other waits for it, then
+	// gets its value.
+	if errors.Is(a.Err, holders.ErrCycle) == errors.Is(b.Err, holders.ErrCycle) {
+		t.Fatalf("ping.a got %v, ping.b %v; want the cycle error in exactly one", a.Err, b.Err)
+	}
+}
+`,
+	})
+	dir := filepath.Dir(config)
+	t.Setenv("GOFLAGS", "-mod=mod")
+	if code, _, stderr := cli("-config", config); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, stderr)
+	}
+	cmd := exec.Command("go", "test", "-race", "-timeout", "2m", "./registry")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the generated project's test: %v\n%s", err, out)
+	}
+}

@@ -648,7 +648,7 @@ func TestInlined(t *testing.T) {
 		for _, name := range []string{"SetProperty", "Value"} {
 			method := "(*" + typ + ")." + name
 			if !strings.Contains(string(out), "can inline "+method+" with cost") {
-				t.Errorf("the compiler does not inline %s; -m=2 says:\n%s", method, grepLines(string(out), "inline "+method+":"))
+				t.Errorf("the compiler does not inline %s; -m=2 says:\n%s", method, exampletest.GrepLines(string(out), "inline "+method+":"))
 			}
 		}
 	}
@@ -688,18 +688,7 @@ func TestInlined(t *testing.T) {
 	}
 	for _, fn := range []string{"ToString", "ToInt", "ToFloat", "ToBool", "ToTime", "CheckSelection"} {
 		if !strings.Contains(string(out), "can inline "+fn+" with cost") {
-			t.Errorf("the compiler does not inline holders.%s; -m=2 says:\n%s", fn, grepLines(string(out), "inline "+fn+":"))
+			t.Errorf("the compiler does not inline holders.%s; -m=2 says:\n%s", fn, exampletest.GrepLines(string(out), "inline "+fn+":"))
 		}
 	}
-}
-
-// grepLines returns the lines of s that contain sub.
-func grepLines(s, sub string) string {
-	var b strings.Builder
-	for _, line := range strings.Split(s, "\n") {
-		if strings.Contains(line, sub) {
-			b.WriteString(line + "\n")
-		}
-	}
-	return b.String()
 }

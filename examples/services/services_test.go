@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/accessorgen/accessorgen/examples/services/registry"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/internal/exampletest"
+	"github.com/accessorgen/accessorgen/schema"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -133,5 +136,38 @@ func TestLookupMatchesTypedAccessors(t *testing.T) {
 		if v, err := root.Lookup(path); !errors.Is(err, holders.ErrUnknownLocation) || v != nil {
 			t.Errorf("Lookup(%q) = %v, %v; want ErrUnknownLocation", path, v, err)
 		}
+	}
+}
+
+// TestAccessorsInlined checks that the compiler inlines every entry's
+// typed accessor, whose fast path (an atomic load, two field reads) was
+// written to be (cost 80 of 80, docs/registry.md): a change of the
+// generated code, or of the compiler, that puts it over fails here
+// instead of showing only in a benchmark.
+func TestAccessorsInlined(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles the example's registry with -m")
+	}
+	out, err := exec.Command("go", "build", "-gcflags=-m=2", "./registry").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build -gcflags=-m=2: %v\n%s", err, out)
+	}
+	checked := 0
+	for _, l := range registry.NewRoot().Locations() {
+		if l.AliasOf != "" {
+			continue
+		}
+		segs := strings.Split(l.Path, ".")
+		accessor := "(*Root)." + schema.GoNameOf(segs[0])
+		if len(segs) > 1 {
+			accessor = schema.GroupTypeName(strings.Join(segs[:len(segs)-1], ".")) + "." + schema.GoNameOf(segs[len(segs)-1])
+		}
+		checked++
+		if !strings.Contains(string(out), "can inline "+accessor+" with cost") {
+			t.Errorf("the compiler does not inline %s, the accessor of %s; -m=2 says:\n%s", accessor, l.Path, exampletest.GrepLines(string(out), "inline "+accessor+":"))
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no entry found")
 	}
 }

@@ -1,6 +1,6 @@
 // Package exampletest holds the checks every example's tests make: its
 // generated code is what its schema produces, and its output is the one
-// pinned in testdata/golden.
+// pinned in testdata/golden; and helpers for their other checks.
 package exampletest
 
 import (
@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/accessorgen/accessorgen/internal/driver"
@@ -49,4 +50,16 @@ func Output(t *testing.T, example string, update bool, run func(io.Writer) error
 	if diff := cmp.Diff(string(want), out.String()); diff != "" {
 		t.Errorf("output differs (-want +got); go test ./examples/%s -update rewrites it:\n%s", example, diff)
 	}
+}
+
+// GrepLines returns the lines of out that contain sub: the compiler's
+// verdicts on one function, for a test's message.
+func GrepLines(out, sub string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, sub) {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
 }

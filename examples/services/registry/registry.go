@@ -9,12 +9,14 @@ import (
 )
 
 // Root is the registry of this schema's locations. Each entry is built on first access,
-// exactly once even when goroutines access it first at the same time, with its own lock;
-// its constructor's error is kept and returned by every access. Constructors receive the
-// entries they take as parameters, or the Root itself as a holders.Registry: there is no
-// global. The zero Root is empty and ready to use.
+// exactly once even when goroutines access it first at the same time; goroutines wait only
+// for the entries they need. Its constructor's error is kept and returned by every access.
+// Constructors receive the entries they take as parameters, or the Root as a holders.Registry:
+// there is no global. A look-up that would wait for itself (a constructor looking up its own
+// entry, or one that needs it) returns a holders.CycleError. The zero Root is ready to use.
 type Root struct {
 	results_                   [7]holders.Result // the entries' values as Lookup returns them, in schema order
+	builds_                    holders.Builder   // the first constructions in progress
 	clientsKv                  holders.Entry
 	clientsKvValue             *document.KVClient
 	clientsKvErr               error
@@ -44,6 +46,24 @@ func NewRoot() *Root {
 }
 
 var _ holders.Registry = (*Root)(nil)
+
+// building is the Root as a constructor receives it: its look-ups belong to the construction
+// in progress, so that one that would wait for itself is an error rather than a hang. Kept
+// and used after the constructor returns, it is the Root.
+type building struct {
+	r *Root
+	b *holders.Build
+}
+
+// Lookup returns the entry at path, as Root.Lookup does, within the construction.
+func (x building) Lookup(path string) (any, error) {
+	return x.r.lookupIn(path, x.b)
+}
+
+// Locations returns Root.Locations.
+func (x building) Locations() []holders.Location {
+	return x.r.Locations()
+}
 
 // Clients returns the group clients.
 func (r *Root) Clients() ClientsGroup {
@@ -168,102 +188,193 @@ func (g ToolsGroup) Inventory() (*document.Inventory, error) {
 	return g.r.toolsInventoryValue, g.r.toolsInventoryErr
 }
 
-// buildClientsKv builds clients.kv, once.
+// buildClientsKv builds clients.kv for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildClientsKv() {
-	if !r.clientsKv.Lock() {
-		return
+	r.constructClientsKv(nil)
+}
+
+// constructClientsKv returns clients.kv, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructClientsKv(b *holders.Build) (v *document.KVClient, err error) {
+	b, err = r.builds_.Begin(b, &r.clientsKv, "clients.kv")
+	if b == nil {
+		if err == nil {
+			v, err = r.clientsKvValue, r.clientsKvErr
+		}
+		return v, err
 	}
-	defer r.clientsKv.Unlock()
-	d0, err := r.Core().Logger()
+	defer r.builds_.End(b, &r.clientsKv)
+	d0, err := r.constructCoreLogger(b)
 	if err != nil {
 		r.clientsKvErr = fmt.Errorf("clients.kv needs core.logger: %w", err)
 		r.results_[0].Publish(r.clientsKvValue, r.clientsKvErr)
 		r.clientsKv.Done()
-		return
+		return v, r.clientsKvErr
 	}
-	d1, err := r.Data().Serializers().JSON()
+	d1, err := r.constructDataSerializersJSON(b)
 	if err != nil {
 		r.clientsKvErr = fmt.Errorf("clients.kv needs data.serializers.json: %w", err)
 		r.results_[0].Publish(r.clientsKvValue, r.clientsKvErr)
 		r.clientsKv.Done()
-		return
+		return v, r.clientsKvErr
 	}
 	r.clientsKvValue, r.clientsKvErr = document.NewKVClient(d0, d1)
 	r.results_[0].Publish(r.clientsKvValue, r.clientsKvErr)
 	r.clientsKv.Done()
+	return r.clientsKvValue, r.clientsKvErr
 }
 
-// buildClientsRemote builds clients.remote, once.
+// buildClientsRemote builds clients.remote for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildClientsRemote() {
-	if !r.clientsRemote.Lock() {
-		return
+	r.constructClientsRemote(nil)
+}
+
+// constructClientsRemote returns clients.remote, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructClientsRemote(b *holders.Build) (v *document.RemoteClient, err error) {
+	b, err = r.builds_.Begin(b, &r.clientsRemote, "clients.remote")
+	if b == nil {
+		if err == nil {
+			v, err = r.clientsRemoteValue, r.clientsRemoteErr
+		}
+		return v, err
 	}
-	defer r.clientsRemote.Unlock()
-	d0, err := r.Core().Logger()
+	defer r.builds_.End(b, &r.clientsRemote)
+	d0, err := r.constructCoreLogger(b)
 	if err != nil {
 		r.clientsRemoteErr = fmt.Errorf("clients.remote needs core.logger: %w", err)
 		r.results_[1].Publish(r.clientsRemoteValue, r.clientsRemoteErr)
 		r.clientsRemote.Done()
-		return
+		return v, r.clientsRemoteErr
 	}
 	r.clientsRemoteValue, r.clientsRemoteErr = document.NewRemoteClient(d0)
 	r.results_[1].Publish(r.clientsRemoteValue, r.clientsRemoteErr)
 	r.clientsRemote.Done()
+	return r.clientsRemoteValue, r.clientsRemoteErr
 }
 
-// buildClientsSession builds clients.session, once.
+// buildClientsSession builds clients.session for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildClientsSession() {
-	if !r.clientsSession.Lock() {
-		return
+	r.constructClientsSession(nil)
+}
+
+// constructClientsSession returns clients.session, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructClientsSession(b *holders.Build) (v *Session, err error) {
+	b, err = r.builds_.Begin(b, &r.clientsSession, "clients.session")
+	if b == nil {
+		if err == nil {
+			v, err = r.clientsSessionValue, r.clientsSessionErr
+		}
+		return v, err
 	}
-	defer r.clientsSession.Unlock()
+	defer r.builds_.End(b, &r.clientsSession)
 	r.clientsSessionValue = new(Session)
 	r.results_[2].Publish(r.clientsSessionValue, r.clientsSessionErr)
 	r.clientsSession.Done()
+	return r.clientsSessionValue, r.clientsSessionErr
 }
 
-// buildCoreLogger builds core.logger, once.
+// buildCoreLogger builds core.logger for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildCoreLogger() {
-	if !r.coreLogger.Lock() {
-		return
+	r.constructCoreLogger(nil)
+}
+
+// constructCoreLogger returns core.logger, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructCoreLogger(b *holders.Build) (v *document.Logger, err error) {
+	b, err = r.builds_.Begin(b, &r.coreLogger, "core.logger")
+	if b == nil {
+		if err == nil {
+			v, err = r.coreLoggerValue, r.coreLoggerErr
+		}
+		return v, err
 	}
-	defer r.coreLogger.Unlock()
+	defer r.builds_.End(b, &r.coreLogger)
 	r.coreLoggerValue = document.NewLogger()
 	r.results_[3].Publish(r.coreLoggerValue, r.coreLoggerErr)
 	r.coreLogger.Done()
+	return r.coreLoggerValue, r.coreLoggerErr
 }
 
-// buildDataSerializersBase64 builds data.serializers.base64, once.
+// buildDataSerializersBase64 builds data.serializers.base64 for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildDataSerializersBase64() {
-	if !r.dataSerializersBase64.Lock() {
-		return
+	r.constructDataSerializersBase64(nil)
+}
+
+// constructDataSerializersBase64 returns data.serializers.base64, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructDataSerializersBase64(b *holders.Build) (v *document.Base64Serializer, err error) {
+	b, err = r.builds_.Begin(b, &r.dataSerializersBase64, "data.serializers.base64")
+	if b == nil {
+		if err == nil {
+			v, err = r.dataSerializersBase64Value, r.dataSerializersBase64Err
+		}
+		return v, err
 	}
-	defer r.dataSerializersBase64.Unlock()
+	defer r.builds_.End(b, &r.dataSerializersBase64)
 	r.dataSerializersBase64Value = document.NewBase64Serializer()
 	r.results_[4].Publish(r.dataSerializersBase64Value, r.dataSerializersBase64Err)
 	r.dataSerializersBase64.Done()
+	return r.dataSerializersBase64Value, r.dataSerializersBase64Err
 }
 
-// buildDataSerializersJSON builds data.serializers.json, once.
+// buildDataSerializersJSON builds data.serializers.json for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildDataSerializersJSON() {
-	if !r.dataSerializersJSON.Lock() {
-		return
+	r.constructDataSerializersJSON(nil)
+}
+
+// constructDataSerializersJSON returns data.serializers.json, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructDataSerializersJSON(b *holders.Build) (v *document.JSONSerializer, err error) {
+	b, err = r.builds_.Begin(b, &r.dataSerializersJSON, "data.serializers.json")
+	if b == nil {
+		if err == nil {
+			v, err = r.dataSerializersJSONValue, r.dataSerializersJSONErr
+		}
+		return v, err
 	}
-	defer r.dataSerializersJSON.Unlock()
+	defer r.builds_.End(b, &r.dataSerializersJSON)
 	r.dataSerializersJSONValue = document.NewJSONSerializer()
 	r.results_[5].Publish(r.dataSerializersJSONValue, r.dataSerializersJSONErr)
 	r.dataSerializersJSON.Done()
+	return r.dataSerializersJSONValue, r.dataSerializersJSONErr
 }
 
-// buildToolsInventory builds tools.inventory, once.
+// buildToolsInventory builds tools.inventory for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildToolsInventory() {
-	if !r.toolsInventory.Lock() {
-		return
+	r.constructToolsInventory(nil)
+}
+
+// constructToolsInventory returns tools.inventory, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructToolsInventory(b *holders.Build) (v *document.Inventory, err error) {
+	b, err = r.builds_.Begin(b, &r.toolsInventory, "tools.inventory")
+	if b == nil {
+		if err == nil {
+			v, err = r.toolsInventoryValue, r.toolsInventoryErr
+		}
+		return v, err
 	}
-	defer r.toolsInventory.Unlock()
-	r.toolsInventoryValue = document.NewInventory(r)
+	defer r.builds_.End(b, &r.toolsInventory)
+	r.toolsInventoryValue = document.NewInventory(building{r, b})
 	r.results_[6].Publish(r.toolsInventoryValue, r.toolsInventoryErr)
 	r.toolsInventory.Done()
+	return r.toolsInventoryValue, r.toolsInventoryErr
 }
 
 // lookupIndex returns a path's index in locations, or -1.
@@ -290,22 +401,22 @@ func lookupIndex(path string) int {
 }
 
 // lookups builds each path's entry on its first access, in the order of locations.
-var lookups = [...]func(*Root) (any, error){func(r *Root) (any, error) {
-	return holders.AnyOf(r.Clients().Kv())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Clients().Remote())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Clients().Session())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Core().Logger())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Data().Serializers().Base64())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Data().Serializers().JSON())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Serializers().JSON())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Tools().Inventory())
+var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructClientsKv(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructClientsRemote(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructClientsSession(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructCoreLogger(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructDataSerializersBase64(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructDataSerializersJSON(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructDataSerializersJSON(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructToolsInventory(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.
@@ -313,6 +424,11 @@ var entryOf = [...]uint32{0, 1, 2, 3, 4, 5, 5, 6}
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
+	return r.lookupIn(path, nil)
+}
+
+// lookupIn is Lookup within the construction b, nil outside one.
+func (r *Root) lookupIn(path string, b *holders.Build) (any, error) {
 	i := lookupIndex(path)
 	if i < 0 {
 		return nil, holders.UnknownLocation(path)
@@ -320,7 +436,7 @@ func (r *Root) Lookup(path string) (any, error) {
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
 		return v, err
 	}
-	return lookups[i](r)
+	return lookups[i](r, b)
 }
 
 // locations describes every path, sorted; Locations adds whether each is built.

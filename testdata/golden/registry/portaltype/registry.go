@@ -10,12 +10,14 @@ import (
 )
 
 // Root is the registry of this schema's locations. Each entry is built on first access,
-// exactly once even when goroutines access it first at the same time, with its own lock;
-// its constructor's error is kept and returned by every access. Constructors receive the
-// entries they take as parameters, or the Root itself as a holders.Registry: there is no
-// global. The zero Root is empty and ready to use.
+// exactly once even when goroutines access it first at the same time; goroutines wait only
+// for the entries they need. Its constructor's error is kept and returned by every access.
+// Constructors receive the entries they take as parameters, or the Root as a holders.Registry:
+// there is no global. A look-up that would wait for itself (a constructor looking up its own
+// entry, or one that needs it) returns a holders.CycleError. The zero Root is ready to use.
 type Root struct {
 	results_       [6]holders.Result // the entries' values as Lookup returns them, in schema order
+	builds_        holders.Builder   // the first constructions in progress
 	config         holders.Entry
 	configValue    document.Config
 	configErr      error
@@ -42,6 +44,24 @@ func NewRoot() *Root {
 }
 
 var _ holders.Registry = (*Root)(nil)
+
+// building is the Root as a constructor receives it: its look-ups belong to the construction
+// in progress, so that one that would wait for itself is an error rather than a hang. Kept
+// and used after the constructor returns, it is the Root.
+type building struct {
+	r *Root
+	b *holders.Build
+}
+
+// Lookup returns the entry at path, as Root.Lookup does, within the construction.
+func (x building) Lookup(path string) (any, error) {
+	return x.r.lookupIn(path, x.b)
+}
+
+// Locations returns Root.Locations.
+func (x building) Locations() []holders.Location {
+	return x.r.Locations()
+}
 
 // Config returns config, the service built by document.NewConfig (document/document.go:16), building it on first access.
 func (r *Root) Config() (document.Config, error) {
@@ -133,98 +153,176 @@ func (g NetGroup) Port() (int, error) {
 	return g.r.netPortValue, g.r.netPortErr
 }
 
-// buildConfig builds config, once.
+// buildConfig builds config for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildConfig() {
-	if !r.config.Lock() {
-		return
+	r.constructConfig(nil)
+}
+
+// constructConfig returns config, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructConfig(b *holders.Build) (v document.Config, err error) {
+	b, err = r.builds_.Begin(b, &r.config, "config")
+	if b == nil {
+		if err == nil {
+			v, err = r.configValue, r.configErr
+		}
+		return v, err
 	}
-	defer r.config.Unlock()
+	defer r.builds_.End(b, &r.config)
 	r.configValue = document.NewConfig()
 	r.results_[0].Publish(r.configValue, r.configErr)
 	r.config.Done()
+	return r.configValue, r.configErr
 }
 
-// buildIoNames builds io.names, once.
+// buildIoNames builds io.names for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildIoNames() {
-	if !r.ioNames.Lock() {
-		return
+	r.constructIoNames(nil)
+}
+
+// constructIoNames returns io.names, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructIoNames(b *holders.Build) (v []string, err error) {
+	b, err = r.builds_.Begin(b, &r.ioNames, "io.names")
+	if b == nil {
+		if err == nil {
+			v, err = r.ioNamesValue, r.ioNamesErr
+		}
+		return v, err
 	}
-	defer r.ioNames.Unlock()
-	r.ioNamesValue = document.NewNames(r)
+	defer r.builds_.End(b, &r.ioNames)
+	r.ioNamesValue = document.NewNames(building{r, b})
 	r.results_[1].Publish(r.ioNamesValue, r.ioNamesErr)
 	r.ioNames.Done()
+	return r.ioNamesValue, r.ioNamesErr
 }
 
-// buildIoNote builds io.note, once.
+// buildIoNote builds io.note for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildIoNote() {
-	if !r.ioNote.Lock() {
-		return
+	r.constructIoNote(nil)
+}
+
+// constructIoNote returns io.note, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructIoNote(b *holders.Build) (v *Note, err error) {
+	b, err = r.builds_.Begin(b, &r.ioNote, "io.note")
+	if b == nil {
+		if err == nil {
+			v, err = r.ioNoteValue, r.ioNoteErr
+		}
+		return v, err
 	}
-	defer r.ioNote.Unlock()
+	defer r.builds_.End(b, &r.ioNote)
 	r.ioNoteValue = new(Note)
 	r.results_[2].Publish(r.ioNoteValue, r.ioNoteErr)
 	r.ioNote.Done()
+	return r.ioNoteValue, r.ioNoteErr
 }
 
-// buildIoOutput builds io.output, once.
+// buildIoOutput builds io.output for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildIoOutput() {
-	if !r.ioOutput.Lock() {
-		return
+	r.constructIoOutput(nil)
+}
+
+// constructIoOutput returns io.output, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructIoOutput(b *holders.Build) (v io.Writer, err error) {
+	b, err = r.builds_.Begin(b, &r.ioOutput, "io.output")
+	if b == nil {
+		if err == nil {
+			v, err = r.ioOutputValue, r.ioOutputErr
+		}
+		return v, err
 	}
-	defer r.ioOutput.Unlock()
-	d0, err := r.Io().Names()
+	defer r.builds_.End(b, &r.ioOutput)
+	d0, err := r.constructIoNames(b)
 	if err != nil {
 		r.ioOutputErr = fmt.Errorf("io.output needs io.names: %w", err)
 		r.results_[3].Publish(r.ioOutputValue, r.ioOutputErr)
 		r.ioOutput.Done()
-		return
+		return v, r.ioOutputErr
 	}
 	r.ioOutputValue, r.ioOutputErr = document.NewOutput(d0)
 	r.results_[3].Publish(r.ioOutputValue, r.ioOutputErr)
 	r.ioOutput.Done()
+	return r.ioOutputValue, r.ioOutputErr
 }
 
-// buildNetLimits builds net.limits, once.
+// buildNetLimits builds net.limits for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildNetLimits() {
-	if !r.netLimits.Lock() {
-		return
+	r.constructNetLimits(nil)
+}
+
+// constructNetLimits returns net.limits, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructNetLimits(b *holders.Build) (v map[string]int, err error) {
+	b, err = r.builds_.Begin(b, &r.netLimits, "net.limits")
+	if b == nil {
+		if err == nil {
+			v, err = r.netLimitsValue, r.netLimitsErr
+		}
+		return v, err
 	}
-	defer r.netLimits.Unlock()
-	d0, err := r.Config()
+	defer r.builds_.End(b, &r.netLimits)
+	d0, err := r.constructConfig(b)
 	if err != nil {
 		r.netLimitsErr = fmt.Errorf("net.limits needs config: %w", err)
 		r.results_[4].Publish(r.netLimitsValue, r.netLimitsErr)
 		r.netLimits.Done()
-		return
+		return v, r.netLimitsErr
 	}
 	r.netLimitsValue, r.netLimitsErr = document.NewLimits(d0)
 	r.results_[4].Publish(r.netLimitsValue, r.netLimitsErr)
 	r.netLimits.Done()
+	return r.netLimitsValue, r.netLimitsErr
 }
 
-// buildNetPort builds net.port, once.
+// buildNetPort builds net.port for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildNetPort() {
-	if !r.netPort.Lock() {
-		return
+	r.constructNetPort(nil)
+}
+
+// constructNetPort returns net.port, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
+	b, err = r.builds_.Begin(b, &r.netPort, "net.port")
+	if b == nil {
+		if err == nil {
+			v, err = r.netPortValue, r.netPortErr
+		}
+		return v, err
 	}
-	defer r.netPort.Unlock()
-	d0, err := r.Net().Limits()
+	defer r.builds_.End(b, &r.netPort)
+	d0, err := r.constructNetLimits(b)
 	if err != nil {
 		r.netPortErr = fmt.Errorf("net.port needs net.limits: %w", err)
 		r.results_[5].Publish(r.netPortValue, r.netPortErr)
 		r.netPort.Done()
-		return
+		return v, r.netPortErr
 	}
-	d1, err := r.Config()
+	d1, err := r.constructConfig(b)
 	if err != nil {
 		r.netPortErr = fmt.Errorf("net.port needs config: %w", err)
 		r.results_[5].Publish(r.netPortValue, r.netPortErr)
 		r.netPort.Done()
-		return
+		return v, r.netPortErr
 	}
 	r.netPortValue, r.netPortErr = document.NewPort(d0, d1)
 	r.results_[5].Publish(r.netPortValue, r.netPortErr)
 	r.netPort.Done()
+	return r.netPortValue, r.netPortErr
 }
 
 // lookupIndex returns a path's index in locations, or -1.
@@ -251,22 +349,22 @@ func lookupIndex(path string) int {
 }
 
 // lookups builds each path's entry on its first access, in the order of locations.
-var lookups = [...]func(*Root) (any, error){func(r *Root) (any, error) {
-	return holders.AnyOf(r.Config())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Io().Names())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Io().Note())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Io().Output())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Legacy().Port())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Net().Limits())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Net().Port())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Port())
+var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructIoNames(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructIoNote(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructIoOutput(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructNetPort(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructNetLimits(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructNetPort(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructNetPort(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.
@@ -274,6 +372,11 @@ var entryOf = [...]uint32{0, 1, 2, 3, 5, 4, 5, 5}
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
+	return r.lookupIn(path, nil)
+}
+
+// lookupIn is Lookup within the construction b, nil outside one.
+func (r *Root) lookupIn(path string, b *holders.Build) (any, error) {
 	i := lookupIndex(path)
 	if i < 0 {
 		return nil, holders.UnknownLocation(path)
@@ -281,7 +384,7 @@ func (r *Root) Lookup(path string) (any, error) {
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
 		return v, err
 	}
-	return lookups[i](r)
+	return lookups[i](r, b)
 }
 
 // locations describes every path, sorted; Locations adds whether each is built.

@@ -9,12 +9,14 @@ import (
 )
 
 // Root is the registry of this schema's locations. Each entry is built on first access,
-// exactly once even when goroutines access it first at the same time, with its own lock;
-// its constructor's error is kept and returned by every access. Constructors receive the
-// entries they take as parameters, or the Root itself as a holders.Registry: there is no
-// global. The zero Root is empty and ready to use.
+// exactly once even when goroutines access it first at the same time; goroutines wait only
+// for the entries they need. Its constructor's error is kept and returned by every access.
+// Constructors receive the entries they take as parameters, or the Root as a holders.Registry:
+// there is no global. A look-up that would wait for itself (a constructor looking up its own
+// entry, or one that needs it) returns a holders.CycleError. The zero Root is ready to use.
 type Root struct {
 	results_     [3]holders.Result // the entries' values as Lookup returns them, in schema order
+	builds_      holders.Builder   // the first constructions in progress
 	config       holders.Entry
 	configValue  document.Config
 	configErr    error
@@ -32,6 +34,24 @@ func NewRoot() *Root {
 }
 
 var _ holders.Registry = (*Root)(nil)
+
+// building is the Root as a constructor receives it: its look-ups belong to the construction
+// in progress, so that one that would wait for itself is an error rather than a hang. Kept
+// and used after the constructor returns, it is the Root.
+type building struct {
+	r *Root
+	b *holders.Build
+}
+
+// Lookup returns the entry at path, as Root.Lookup does, within the construction.
+func (x building) Lookup(path string) (any, error) {
+	return x.r.lookupIn(path, x.b)
+}
+
+// Locations returns Root.Locations.
+func (x building) Locations() []holders.Location {
+	return x.r.Locations()
+}
 
 // Compat returns the group compat.
 func (r *Root) Compat() CompatGroup {
@@ -1639,51 +1659,90 @@ func (g NetGroup) Port() (int, error) {
 	return g.r.netPortValue, g.r.netPortErr
 }
 
-// buildConfig builds config, once.
+// buildConfig builds config for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildConfig() {
-	if !r.config.Lock() {
-		return
+	r.constructConfig(nil)
+}
+
+// constructConfig returns config, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructConfig(b *holders.Build) (v document.Config, err error) {
+	b, err = r.builds_.Begin(b, &r.config, "config")
+	if b == nil {
+		if err == nil {
+			v, err = r.configValue, r.configErr
+		}
+		return v, err
 	}
-	defer r.config.Unlock()
+	defer r.builds_.End(b, &r.config)
 	r.configValue = document.NewConfig()
 	r.results_[0].Publish(r.configValue, r.configErr)
 	r.config.Done()
+	return r.configValue, r.configErr
 }
 
-// buildName builds name, once.
+// buildName builds name for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildName() {
-	if !r.name.Lock() {
-		return
+	r.constructName(nil)
+}
+
+// constructName returns name, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructName(b *holders.Build) (v *string, err error) {
+	b, err = r.builds_.Begin(b, &r.name, "name")
+	if b == nil {
+		if err == nil {
+			v, err = r.nameValue, r.nameErr
+		}
+		return v, err
 	}
-	defer r.name.Unlock()
-	d0, err := r.Config()
+	defer r.builds_.End(b, &r.name)
+	d0, err := r.constructConfig(b)
 	if err != nil {
 		r.nameErr = fmt.Errorf("name needs config: %w", err)
 		r.results_[1].Publish(r.nameValue, r.nameErr)
 		r.name.Done()
-		return
+		return v, r.nameErr
 	}
 	r.nameValue = document.NewName(d0)
 	r.results_[1].Publish(r.nameValue, r.nameErr)
 	r.name.Done()
+	return r.nameValue, r.nameErr
 }
 
-// buildNetPort builds net.port, once.
+// buildNetPort builds net.port for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildNetPort() {
-	if !r.netPort.Lock() {
-		return
+	r.constructNetPort(nil)
+}
+
+// constructNetPort returns net.port, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
+	b, err = r.builds_.Begin(b, &r.netPort, "net.port")
+	if b == nil {
+		if err == nil {
+			v, err = r.netPortValue, r.netPortErr
+		}
+		return v, err
 	}
-	defer r.netPort.Unlock()
-	d0, err := r.Config()
+	defer r.builds_.End(b, &r.netPort)
+	d0, err := r.constructConfig(b)
 	if err != nil {
 		r.netPortErr = fmt.Errorf("net.port needs config: %w", err)
 		r.results_[2].Publish(r.netPortValue, r.netPortErr)
 		r.netPort.Done()
-		return
+		return v, r.netPortErr
 	}
 	r.netPortValue, r.netPortErr = document.NewPort(d0)
 	r.results_[2].Publish(r.netPortValue, r.netPortErr)
 	r.netPort.Done()
+	return r.netPortValue, r.netPortErr
 }
 
 // lookupIDs finds a path's index in locations: a perfect hash computed when generating.
@@ -1694,616 +1753,616 @@ var lookupIDs = holders.IDTable{
 }
 
 // lookups builds each path's entry on its first access, in the order of locations.
-var lookups = [...]func(*Root) (any, error){func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config000())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config001())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config002())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config003())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config004())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config005())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config006())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config007())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config008())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config009())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config010())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config011())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config012())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config013())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config014())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config015())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config016())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config017())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config018())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config019())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config020())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config021())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config022())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config023())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config024())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config025())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config026())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config027())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config028())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config029())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config030())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config031())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config032())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config033())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config034())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config035())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config036())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config037())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config038())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config039())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config040())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config041())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config042())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config043())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config044())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config045())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config046())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config047())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config048())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config049())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config050())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config051())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config052())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config053())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config054())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config055())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config056())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config057())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config058())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config059())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config060())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config061())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config062())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config063())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config064())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config065())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config066())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config067())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config068())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config069())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config070())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config071())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config072())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config073())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config074())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config075())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config076())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config077())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config078())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config079())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config080())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config081())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config082())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config083())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config084())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config085())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config086())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config087())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config088())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config089())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config090())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config091())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config092())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config093())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config094())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config095())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config096())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config097())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config098())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config099())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config100())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config101())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config102())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config103())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config104())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config105())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config106())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config107())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config108())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config109())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config110())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config111())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config112())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config113())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config114())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config115())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config116())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config117())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config118())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config119())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config120())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config121())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config122())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config123())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config124())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config125())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config126())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config127())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config128())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config129())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config130())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config131())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config132())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config133())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config134())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config135())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config136())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config137())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config138())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config139())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config140())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config141())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config142())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config143())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config144())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config145())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config146())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config147())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config148())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Config149())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name000())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name001())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name002())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name003())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name004())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name005())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name006())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name007())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name008())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name009())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name010())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name011())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name012())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name013())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name014())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name015())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name016())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name017())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name018())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name019())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name020())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name021())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name022())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name023())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name024())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name025())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name026())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name027())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name028())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name029())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name030())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name031())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name032())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name033())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name034())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name035())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name036())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name037())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name038())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name039())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name040())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name041())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name042())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name043())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name044())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name045())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name046())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name047())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name048())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name049())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name050())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name051())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name052())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name053())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name054())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name055())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name056())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name057())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name058())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name059())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name060())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name061())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name062())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name063())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name064())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name065())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name066())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name067())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name068())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name069())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name070())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name071())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name072())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name073())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name074())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name075())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name076())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name077())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name078())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name079())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name080())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name081())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name082())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name083())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name084())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name085())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name086())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name087())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name088())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name089())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name090())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name091())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name092())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name093())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name094())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name095())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name096())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name097())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name098())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name099())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name100())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name101())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name102())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name103())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name104())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name105())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name106())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name107())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name108())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name109())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name110())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name111())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name112())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name113())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name114())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name115())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name116())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name117())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name118())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name119())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name120())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name121())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name122())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name123())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name124())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name125())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name126())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name127())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name128())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name129())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name130())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name131())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name132())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name133())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name134())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name135())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name136())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name137())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name138())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name139())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name140())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name141())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name142())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name143())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name144())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name145())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name146())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name147())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name148())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().Name149())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().V1().X().Net().Port())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Compat().V1().Y().Net().Port())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Config())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Name())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Net().Port())
+var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructNetPort(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructNetPort(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructName(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructNetPort(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.
@@ -2311,6 +2370,11 @@ var entryOf = [...]uint32{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
+	return r.lookupIn(path, nil)
+}
+
+// lookupIn is Lookup within the construction b, nil outside one.
+func (r *Root) lookupIn(path string, b *holders.Build) (any, error) {
 	i := lookupIDs.Candidate(path)
 	if i < 0 || locations[i].Path != path {
 		return nil, holders.UnknownLocation(path)
@@ -2318,7 +2382,7 @@ func (r *Root) Lookup(path string) (any, error) {
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
 		return v, err
 	}
-	return lookups[i](r)
+	return lookups[i](r, b)
 }
 
 // locations describes every path, sorted; Locations adds whether each is built.

@@ -5,12 +5,14 @@ package portaltype
 import "github.com/accessorgen/accessorgen/holders"
 
 // Root is the registry of this schema's locations. Each entry is built on first access,
-// exactly once even when goroutines access it first at the same time, with its own lock;
-// its constructor's error is kept and returned by every access. Constructors receive the
-// entries they take as parameters, or the Root itself as a holders.Registry: there is no
-// global. The zero Root is empty and ready to use.
+// exactly once even when goroutines access it first at the same time; goroutines wait only
+// for the entries they need. Its constructor's error is kept and returned by every access.
+// Constructors receive the entries they take as parameters, or the Root as a holders.Registry:
+// there is no global. A look-up that would wait for itself (a constructor looking up its own
+// entry, or one that needs it) returns a holders.CycleError. The zero Root is ready to use.
 type Root struct {
 	results_  [2]holders.Result // the entries' values as Lookup returns them, in schema order
+	builds_   holders.Builder   // the first constructions in progress
 	func_     holders.Entry
 	funcValue *B
 	funcErr   error
@@ -25,6 +27,24 @@ func NewRoot() *Root {
 }
 
 var _ holders.Registry = (*Root)(nil)
+
+// building is the Root as a constructor receives it: its look-ups belong to the construction
+// in progress, so that one that would wait for itself is an error rather than a hang. Kept
+// and used after the constructor returns, it is the Root.
+type building struct {
+	r *Root
+	b *holders.Build
+}
+
+// Lookup returns the entry at path, as Root.Lookup does, within the construction.
+func (x building) Lookup(path string) (any, error) {
+	return x.r.lookupIn(path, x.b)
+}
+
+// Locations returns Root.Locations.
+func (x building) Locations() []holders.Location {
+	return x.r.Locations()
+}
 
 // Func returns func, a new B, building it on first access.
 func (r *Root) Func() (*B, error) {
@@ -47,26 +67,52 @@ func (r *Root) Type() (*A, error) {
 	return r.typeValue, r.typeErr
 }
 
-// buildFunc builds func, once.
+// buildFunc builds func for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildFunc() {
-	if !r.func_.Lock() {
-		return
+	r.constructFunc(nil)
+}
+
+// constructFunc returns func, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructFunc(b *holders.Build) (v *B, err error) {
+	b, err = r.builds_.Begin(b, &r.func_, "func")
+	if b == nil {
+		if err == nil {
+			v, err = r.funcValue, r.funcErr
+		}
+		return v, err
 	}
-	defer r.func_.Unlock()
+	defer r.builds_.End(b, &r.func_)
 	r.funcValue = new(B)
 	r.results_[0].Publish(r.funcValue, r.funcErr)
 	r.func_.Done()
+	return r.funcValue, r.funcErr
 }
 
-// buildType builds type, once.
+// buildType builds type for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildType() {
-	if !r.type_.Lock() {
-		return
+	r.constructType(nil)
+}
+
+// constructType returns type, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructType(b *holders.Build) (v *A, err error) {
+	b, err = r.builds_.Begin(b, &r.type_, "type")
+	if b == nil {
+		if err == nil {
+			v, err = r.typeValue, r.typeErr
+		}
+		return v, err
 	}
-	defer r.type_.Unlock()
+	defer r.builds_.End(b, &r.type_)
 	r.typeValue = new(A)
 	r.results_[1].Publish(r.typeValue, r.typeErr)
 	r.type_.Done()
+	return r.typeValue, r.typeErr
 }
 
 // lookupIndex returns a path's index in locations, or -1.
@@ -83,12 +129,12 @@ func lookupIndex(path string) int {
 }
 
 // lookups builds each path's entry on its first access, in the order of locations.
-var lookups = [...]func(*Root) (any, error){func(r *Root) (any, error) {
-	return holders.AnyOf(r.Func())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Go())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Type())
+var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructFunc(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructFunc(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructType(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.
@@ -96,6 +142,11 @@ var entryOf = [...]uint32{0, 0, 1}
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
+	return r.lookupIn(path, nil)
+}
+
+// lookupIn is Lookup within the construction b, nil outside one.
+func (r *Root) lookupIn(path string, b *holders.Build) (any, error) {
 	i := lookupIndex(path)
 	if i < 0 {
 		return nil, holders.UnknownLocation(path)
@@ -103,7 +154,7 @@ func (r *Root) Lookup(path string) (any, error) {
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
 		return v, err
 	}
-	return lookups[i](r)
+	return lookups[i](r, b)
 }
 
 // locations describes every path, sorted; Locations adds whether each is built.

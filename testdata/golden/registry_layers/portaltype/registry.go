@@ -9,12 +9,14 @@ import (
 )
 
 // Root is the registry of this schema's locations. Each entry is built on first access,
-// exactly once even when goroutines access it first at the same time, with its own lock;
-// its constructor's error is kept and returned by every access. Constructors receive the
-// entries they take as parameters, or the Root itself as a holders.Registry: there is no
-// global. The zero Root is empty and ready to use.
+// exactly once even when goroutines access it first at the same time; goroutines wait only
+// for the entries they need. Its constructor's error is kept and returned by every access.
+// Constructors receive the entries they take as parameters, or the Root as a holders.Registry:
+// there is no global. A look-up that would wait for itself (a constructor looking up its own
+// entry, or one that needs it) returns a holders.CycleError. The zero Root is ready to use.
 type Root struct {
 	results_      [3]holders.Result // the entries' values as Lookup returns them, in schema order
+	builds_       holders.Builder   // the first constructions in progress
 	config        holders.Entry
 	configValue   document.Config
 	configErr     error
@@ -32,6 +34,24 @@ func NewRoot() *Root {
 }
 
 var _ holders.Registry = (*Root)(nil)
+
+// building is the Root as a constructor receives it: its look-ups belong to the construction
+// in progress, so that one that would wait for itself is an error rather than a hang. Kept
+// and used after the constructor returns, it is the Root.
+type building struct {
+	r *Root
+	b *holders.Build
+}
+
+// Lookup returns the entry at path, as Root.Lookup does, within the construction.
+func (x building) Lookup(path string) (any, error) {
+	return x.r.lookupIn(path, x.b)
+}
+
+// Locations returns Root.Locations.
+func (x building) Locations() []holders.Location {
+	return x.r.Locations()
+}
 
 // Config returns config, the service built by document.NewProjectConfig (document/document.go:11), building it on first access.
 func (r *Root) Config() (document.Config, error) {
@@ -67,51 +87,90 @@ func (g NetGroup) Proxy() (string, error) {
 	return g.r.netProxyValue, g.r.netProxyErr
 }
 
-// buildConfig builds config, once.
+// buildConfig builds config for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildConfig() {
-	if !r.config.Lock() {
-		return
+	r.constructConfig(nil)
+}
+
+// constructConfig returns config, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructConfig(b *holders.Build) (v document.Config, err error) {
+	b, err = r.builds_.Begin(b, &r.config, "config")
+	if b == nil {
+		if err == nil {
+			v, err = r.configValue, r.configErr
+		}
+		return v, err
 	}
-	defer r.config.Unlock()
+	defer r.builds_.End(b, &r.config)
 	r.configValue = document.NewProjectConfig()
 	r.results_[0].Publish(r.configValue, r.configErr)
 	r.config.Done()
+	return r.configValue, r.configErr
 }
 
-// buildNetPort builds net.port, once.
+// buildNetPort builds net.port for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildNetPort() {
-	if !r.netPort.Lock() {
-		return
+	r.constructNetPort(nil)
+}
+
+// constructNetPort returns net.port, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
+	b, err = r.builds_.Begin(b, &r.netPort, "net.port")
+	if b == nil {
+		if err == nil {
+			v, err = r.netPortValue, r.netPortErr
+		}
+		return v, err
 	}
-	defer r.netPort.Unlock()
-	d0, err := r.Config()
+	defer r.builds_.End(b, &r.netPort)
+	d0, err := r.constructConfig(b)
 	if err != nil {
 		r.netPortErr = fmt.Errorf("net.port needs config: %w", err)
 		r.results_[1].Publish(r.netPortValue, r.netPortErr)
 		r.netPort.Done()
-		return
+		return v, r.netPortErr
 	}
 	r.netPortValue = document.NewPort(d0)
 	r.results_[1].Publish(r.netPortValue, r.netPortErr)
 	r.netPort.Done()
+	return r.netPortValue, r.netPortErr
 }
 
-// buildNetProxy builds net.proxy, once.
+// buildNetProxy builds net.proxy for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildNetProxy() {
-	if !r.netProxy.Lock() {
-		return
+	r.constructNetProxy(nil)
+}
+
+// constructNetProxy returns net.proxy, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructNetProxy(b *holders.Build) (v string, err error) {
+	b, err = r.builds_.Begin(b, &r.netProxy, "net.proxy")
+	if b == nil {
+		if err == nil {
+			v, err = r.netProxyValue, r.netProxyErr
+		}
+		return v, err
 	}
-	defer r.netProxy.Unlock()
-	d0, err := r.Net().Port()
+	defer r.builds_.End(b, &r.netProxy)
+	d0, err := r.constructNetPort(b)
 	if err != nil {
 		r.netProxyErr = fmt.Errorf("net.proxy needs net.port: %w", err)
 		r.results_[2].Publish(r.netProxyValue, r.netProxyErr)
 		r.netProxy.Done()
-		return
+		return v, r.netProxyErr
 	}
 	r.netProxyValue = document.NewProxy(d0)
 	r.results_[2].Publish(r.netProxyValue, r.netProxyErr)
 	r.netProxy.Done()
+	return r.netProxyValue, r.netProxyErr
 }
 
 // lookupIndex returns a path's index in locations, or -1.
@@ -128,12 +187,12 @@ func lookupIndex(path string) int {
 }
 
 // lookups builds each path's entry on its first access, in the order of locations.
-var lookups = [...]func(*Root) (any, error){func(r *Root) (any, error) {
-	return holders.AnyOf(r.Config())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Net().Port())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Net().Proxy())
+var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructConfig(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructNetPort(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructNetProxy(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.
@@ -141,6 +200,11 @@ var entryOf = [...]uint32{0, 1, 2}
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
+	return r.lookupIn(path, nil)
+}
+
+// lookupIn is Lookup within the construction b, nil outside one.
+func (r *Root) lookupIn(path string, b *holders.Build) (any, error) {
 	i := lookupIndex(path)
 	if i < 0 {
 		return nil, holders.UnknownLocation(path)
@@ -148,7 +212,7 @@ func (r *Root) Lookup(path string) (any, error) {
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
 		return v, err
 	}
-	return lookups[i](r)
+	return lookups[i](r, b)
 }
 
 // locations describes every path, sorted; Locations adds whether each is built.

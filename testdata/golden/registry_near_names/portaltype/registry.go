@@ -5,12 +5,14 @@ package portaltype
 import "github.com/accessorgen/accessorgen/holders"
 
 // Root is the registry of this schema's locations. Each entry is built on first access,
-// exactly once even when goroutines access it first at the same time, with its own lock;
-// its constructor's error is kept and returned by every access. Constructors receive the
-// entries they take as parameters, or the Root itself as a holders.Registry: there is no
-// global. The zero Root is empty and ready to use.
+// exactly once even when goroutines access it first at the same time; goroutines wait only
+// for the entries they need. Its constructor's error is kept and returned by every access.
+// Constructors receive the entries they take as parameters, or the Root as a holders.Registry:
+// there is no global. A look-up that would wait for itself (a constructor looking up its own
+// entry, or one that needs it) returns a holders.CycleError. The zero Root is ready to use.
 type Root struct {
 	results_            [9]holders.Result // the entries' values as Lookup returns them, in schema order
+	builds_             holders.Builder   // the first constructions in progress
 	build               holders.Entry
 	buildValue          *F
 	buildErr            error
@@ -46,6 +48,24 @@ func NewRoot() *Root {
 }
 
 var _ holders.Registry = (*Root)(nil)
+
+// building is the Root as a constructor receives it: its look-ups belong to the construction
+// in progress, so that one that would wait for itself is an error rather than a hang. Kept
+// and used after the constructor returns, it is the Root.
+type building struct {
+	r *Root
+	b *holders.Build
+}
+
+// Lookup returns the entry at path, as Root.Lookup does, within the construction.
+func (x building) Lookup(path string) (any, error) {
+	return x.r.lookupIn(path, x.b)
+}
+
+// Locations returns Root.Locations.
+func (x building) Locations() []holders.Location {
+	return x.r.Locations()
+}
 
 // Build returns build, a new F, building it on first access.
 func (r *Root) Build() (*F, error) {
@@ -164,103 +184,220 @@ func (g UIGroup) Y() (*Lookups, error) {
 	return g.r.LookupTable()
 }
 
-// buildBuild builds build, once.
+// buildBuild builds build for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildBuild() {
-	if !r.build.Lock() {
-		return
+	r.constructBuild(nil)
+}
+
+// constructBuild returns build, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructBuild(b *holders.Build) (v *F, err error) {
+	b, err = r.builds_.Begin(b, &r.build, "build")
+	if b == nil {
+		if err == nil {
+			v, err = r.buildValue, r.buildErr
+		}
+		return v, err
 	}
-	defer r.build.Unlock()
+	defer r.builds_.End(b, &r.build)
 	r.buildValue = new(F)
 	r.results_[0].Publish(r.buildValue, r.buildErr)
 	r.build.Done()
+	return r.buildValue, r.buildErr
 }
 
-// buildClientsPerson builds clients.person, once.
+// buildClientsPerson builds clients.person for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildClientsPerson() {
-	if !r.clientsPerson.Lock() {
-		return
+	r.constructClientsPerson(nil)
+}
+
+// constructClientsPerson returns clients.person, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructClientsPerson(b *holders.Build) (v *C, err error) {
+	b, err = r.builds_.Begin(b, &r.clientsPerson, "clients.person")
+	if b == nil {
+		if err == nil {
+			v, err = r.clientsPersonValue, r.clientsPersonErr
+		}
+		return v, err
 	}
-	defer r.clientsPerson.Unlock()
+	defer r.builds_.End(b, &r.clientsPerson)
 	r.clientsPersonValue = new(C)
 	r.results_[1].Publish(r.clientsPersonValue, r.clientsPersonErr)
 	r.clientsPerson.Done()
+	return r.clientsPersonValue, r.clientsPersonErr
 }
 
-// buildClientsPersons builds clients_persons, once.
+// buildClientsPersons builds clients_persons for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildClientsPersons() {
-	if !r.clientsPersons.Lock() {
-		return
+	r.constructClientsPersons(nil)
+}
+
+// constructClientsPersons returns clients_persons, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructClientsPersons(b *holders.Build) (v *D, err error) {
+	b, err = r.builds_.Begin(b, &r.clientsPersons, "clients_persons")
+	if b == nil {
+		if err == nil {
+			v, err = r.clientsPersonsValue, r.clientsPersonsErr
+		}
+		return v, err
 	}
-	defer r.clientsPersons.Unlock()
+	defer r.builds_.End(b, &r.clientsPersons)
 	r.clientsPersonsValue = new(D)
 	r.results_[2].Publish(r.clientsPersonsValue, r.clientsPersonsErr)
 	r.clientsPersons.Done()
+	return r.clientsPersonsValue, r.clientsPersonsErr
 }
 
-// buildLookupTable builds lookup_table, once.
+// buildLookupTable builds lookup_table for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildLookupTable() {
-	if !r.lookupTable.Lock() {
-		return
+	r.constructLookupTable(nil)
+}
+
+// constructLookupTable returns lookup_table, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructLookupTable(b *holders.Build) (v *Lookups, err error) {
+	b, err = r.builds_.Begin(b, &r.lookupTable, "lookup_table")
+	if b == nil {
+		if err == nil {
+			v, err = r.lookupTableValue, r.lookupTableErr
+		}
+		return v, err
 	}
-	defer r.lookupTable.Unlock()
+	defer r.builds_.End(b, &r.lookupTable)
 	r.lookupTableValue = new(Lookups)
 	r.results_[3].Publish(r.lookupTableValue, r.lookupTableErr)
 	r.lookupTable.Done()
+	return r.lookupTableValue, r.lookupTableErr
 }
 
-// buildTypesIn builds types.in, once.
+// buildTypesIn builds types.in for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildTypesIn() {
-	if !r.typesIn.Lock() {
-		return
+	r.constructTypesIn(nil)
+}
+
+// constructTypesIn returns types.in, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructTypesIn(b *holders.Build) (v *G, err error) {
+	b, err = r.builds_.Begin(b, &r.typesIn, "types.in")
+	if b == nil {
+		if err == nil {
+			v, err = r.typesInValue, r.typesInErr
+		}
+		return v, err
 	}
-	defer r.typesIn.Unlock()
+	defer r.builds_.End(b, &r.typesIn)
 	r.typesInValue = new(G)
 	r.results_[4].Publish(r.typesInValue, r.typesInErr)
 	r.typesIn.Done()
+	return r.typesInValue, r.typesInErr
 }
 
-// buildUIX builds u.i.x, once.
+// buildUIX builds u.i.x for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildUIX() {
-	if !r.uix.Lock() {
-		return
+	r.constructUIX(nil)
+}
+
+// constructUIX returns u.i.x, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructUIX(b *holders.Build) (v *A, err error) {
+	b, err = r.builds_.Begin(b, &r.uix, "u.i.x")
+	if b == nil {
+		if err == nil {
+			v, err = r.uixValue, r.uixErr
+		}
+		return v, err
 	}
-	defer r.uix.Unlock()
+	defer r.builds_.End(b, &r.uix)
 	r.uixValue = new(A)
 	r.results_[5].Publish(r.uixValue, r.uixErr)
 	r.uix.Done()
+	return r.uixValue, r.uixErr
 }
 
-// buildUI builds ui, once.
+// buildUI builds ui for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildUI() {
-	if !r.ui.Lock() {
-		return
+	r.constructUI(nil)
+}
+
+// constructUI returns ui, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructUI(b *holders.Build) (v *B, err error) {
+	b, err = r.builds_.Begin(b, &r.ui, "ui")
+	if b == nil {
+		if err == nil {
+			v, err = r.uiValue, r.uiErr
+		}
+		return v, err
 	}
-	defer r.ui.Unlock()
+	defer r.builds_.End(b, &r.ui)
 	r.uiValue = new(B)
 	r.results_[6].Publish(r.uiValue, r.uiErr)
 	r.ui.Done()
+	return r.uiValue, r.uiErr
 }
 
-// buildX builds x, once.
+// buildX builds x for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildX() {
-	if !r.x.Lock() {
-		return
+	r.constructX(nil)
+}
+
+// constructX returns x, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructX(b *holders.Build) (v *X, err error) {
+	b, err = r.builds_.Begin(b, &r.x, "x")
+	if b == nil {
+		if err == nil {
+			v, err = r.xValue, r.xErr
+		}
+		return v, err
 	}
-	defer r.x.Unlock()
+	defer r.builds_.End(b, &r.x)
 	r.xValue = new(X)
 	r.results_[7].Publish(r.xValue, r.xErr)
 	r.x.Done()
+	return r.xValue, r.xErr
 }
 
-// buildXValues builds x_values, once.
+// buildXValues builds x_values for an access from outside any construction.
+//
+//go:noinline
 func (r *Root) buildXValues() {
-	if !r.xValues.Lock() {
-		return
+	r.constructXValues(nil)
+}
+
+// constructXValues returns x_values, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) constructXValues(b *holders.Build) (v *E, err error) {
+	b, err = r.builds_.Begin(b, &r.xValues, "x_values")
+	if b == nil {
+		if err == nil {
+			v, err = r.xValuesValue, r.xValuesErr
+		}
+		return v, err
 	}
-	defer r.xValues.Unlock()
+	defer r.builds_.End(b, &r.xValues)
 	r.xValuesValue = new(E)
 	r.results_[8].Publish(r.xValuesValue, r.xValuesErr)
 	r.xValues.Done()
+	return r.xValuesValue, r.xValuesErr
 }
 
 // lookupIndex returns a path's index in locations, or -1.
@@ -291,26 +428,26 @@ func lookupIndex(path string) int {
 }
 
 // lookups builds each path's entry on its first access, in the order of locations.
-var lookups = [...]func(*Root) (any, error){func(r *Root) (any, error) {
-	return holders.AnyOf(r.Build())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Clients().Person())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.ClientsPersons())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.LookupTable())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.Types().In())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.U().I().X())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.U().I().Y())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.UI())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.X())
-}, func(r *Root) (any, error) {
-	return holders.AnyOf(r.XValues())
+var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructBuild(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructClientsPerson(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructClientsPersons(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructLookupTable(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructTypesIn(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructUIX(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructLookupTable(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructUI(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructX(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.constructXValues(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.
@@ -318,6 +455,11 @@ var entryOf = [...]uint32{0, 1, 2, 3, 4, 5, 3, 6, 7, 8}
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
+	return r.lookupIn(path, nil)
+}
+
+// lookupIn is Lookup within the construction b, nil outside one.
+func (r *Root) lookupIn(path string, b *holders.Build) (any, error) {
 	i := lookupIndex(path)
 	if i < 0 {
 		return nil, holders.UnknownLocation(path)
@@ -325,7 +467,7 @@ func (r *Root) Lookup(path string) (any, error) {
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
 		return v, err
 	}
-	return lookups[i](r)
+	return lookups[i](r, b)
 }
 
 // locations describes every path, sorted; Locations adds whether each is built.
