@@ -151,6 +151,12 @@ func (tg *typeGen) acquired(f *jen.File) {
 		}
 		name := binding.AcquireName(p)
 		f.Comment(name + " returns " + p.ID + ", acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.")
+		if p.Acquisition.Copy {
+			// Callers must know it writes: it races with concurrent reads
+			// (docs/generated-code.md, "Concurrency").
+			f.Comment("")
+			f.Comment("With copy_value, a value acquired from elsewhere is stored as the local " + p.ID + ": the call writes the object.")
+		}
 		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(name).Params(ctxParam()).Params(typ.Clone(), jen.Error()).Block(
 			jen.Return(rt("Acquire").Call(jen.Id("ctx"), self(), jen.Op("&").Add(rt("Acquisition")).Types(typ.Clone()).Values(fields))))
 	}

@@ -60,7 +60,7 @@ func (c *command) importERP5(args []string) int {
 		return 1
 	}
 	res.Report.Summary(stdout)
-	if *verbose {
+	if *verbose || c.verbose { // -v before the command means the same
 		for _, p := range w.Written {
 			fmt.Fprintln(stdout, "wrote", p)
 		}

@@ -27,7 +27,10 @@ func TestImportUsage(t *testing.T) {
 		{[]string{"import-erp5", "-nope", "x"}, 2, "flag provided but not defined"},
 		{[]string{"import-erp5", "x", "-v"}, 2, "flag -v goes before the arguments of import-erp5: accessorgen import-erp5 -v"},
 		{[]string{"import-erp5", "-o", "out", "x", "-o", "y"}, 2, "flag -o goes before the arguments of import-erp5"},
-		{[]string{"import-erp5", "-config", "x.yaml", "x"}, 2, "flag -config goes before the command: accessorgen -config import-erp5"},
+		{[]string{"import-erp5", "-config", "x.yaml", "x"}, 2, "accessorgen: import-erp5 reads no config file (it writes a schema's YAML under -o): remove -config FILE"},
+		{[]string{"import-erp5", "-config=x.yaml", "x"}, 2, "import-erp5 reads no config file"},
+		{[]string{"-config", "x.yaml", "import-erp5", "x"}, 2, "import-erp5 reads no config file"},
+		{[]string{"-config", "x.yaml", "jsonschema"}, 2, "accessorgen: jsonschema reads no config file (its own -config, without a file, describes accessorgen.yaml): remove -config FILE"},
 		{[]string{"import-erp5", filepath.Join(t.TempDir(), "missing")}, 1, "no such file or directory"},
 		{[]string{"-h"}, 0, "import-erp5"},
 	}
@@ -82,6 +85,11 @@ func TestImportGolden(t *testing.T) {
 	}
 	if diff := cmp.Diff(before, snapshot(t, out)); diff != "" {
 		t.Errorf("a second run changed files:\n%s", diff)
+	}
+	// The global -v, before the command, means the same.
+	code, stdout, _ = cli("-v", "import-erp5", "-o", out, importFixture)
+	if code != 0 || !strings.Contains(stdout, "0 written, 0 removed, 12 unchanged") {
+		t.Errorf("accessorgen -v import-erp5: exit %d, stdout ends %q", code, stdout[max(0, len(stdout)-120):])
 	}
 }
 

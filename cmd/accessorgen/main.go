@@ -84,6 +84,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(rest) > 0 {
 		name, rest = rest[0], rest[1:]
 	}
+	configSet := false
+	fs.Visit(func(f *flag.Flag) { configSet = configSet || f.Name == "config" })
+	if configSet && readsNoConfig[name] != "" {
+		c.noConfig(name)
+		return 2
+	}
 	cmd, ok := commands[name]
 	if !ok {
 		fmt.Fprintf(stderr, "accessorgen: unknown command %q\n", name)
@@ -131,9 +137,27 @@ func flagNameOf(a string) string {
 	return name
 }
 
-// beforeCommand says that the global flag arg goes before the command.
+// beforeCommand says that the global flag arg goes before the command,
+// or, for -config and a command that reads no config, that it has no use.
 func (c *command) beforeCommand(name, arg string) {
+	if flagNameOf(arg) == "config" && readsNoConfig[name] != "" {
+		c.noConfig(name)
+		return
+	}
 	fmt.Fprintf(c.stderr, "accessorgen: flag %s goes before the command: accessorgen %s %s ...\n", arg, arg, name)
+}
+
+// readsNoConfig names the commands that read no config file, with what
+// they do instead: a -config given to them would be ignored, so it is an
+// error.
+var readsNoConfig = map[string]string{
+	"import-erp5": "it writes a schema's YAML under -o",
+	"jsonschema":  "its own -config, without a file, describes accessorgen.yaml",
+}
+
+// noConfig says that command name reads no config file.
+func (c *command) noConfig(name string) {
+	fmt.Fprintf(c.stderr, "accessorgen: %s reads no config file (%s): remove -config FILE\n", name, readsNoConfig[name])
 }
 
 // commands are the subcommands by name.
