@@ -194,6 +194,19 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 		d.errorf(m.get("properties"), "%s has both property and properties: use one", what)
 	}
 	for _, key := range []string{"property", "properties"} {
+		if v := m.get(key); v != nil && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+			// An empty list would generate a constraint that checks
+			// nothing (or, for the kinds that check one property, one
+			// that has none to check).
+			hint := "name the properties it checks"
+			if !contains(own, "properties") {
+				hint = "name the property it checks"
+			} else if kind == holders.PropertyTypeValidity {
+				hint = "leave it out to check all of them"
+			}
+			d.errorf(v, "%s of %s is an empty list: %s", key, what, hint)
+			continue
+		}
 		for _, it := range m.list(key) {
 			if slices.ContainsFunc(k.Properties, func(r Ref) bool { return r.Name == it.Value }) {
 				c.errs.add(it.Pos, "property %q is listed twice in %s", it.Value, what)
