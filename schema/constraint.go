@@ -37,9 +37,10 @@ type Constraint struct {
 	Func           Ref // Expression: a function of the documents package
 	Method         Ref // Script: a method of the type's document
 
-	file   string       // for positions of value and values
-	value  *yaml.Node   // AttributeEquality
-	values []*yaml.Node // AttributeBlacklisted
+	idGiven bool         // the schema wrote the id (else it is the default)
+	file    string       // for positions of value and values
+	value   *yaml.Node   // AttributeEquality
+	values  []*yaml.Node // AttributeBlacklisted
 }
 
 // MessageText replaces the text of message ID ("" for all of them).
@@ -158,6 +159,7 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 	k := &Constraint{Kind: kind, Sheet: s, Pos: d.pos(kindNode), Max: -1, file: d.file}
 	k.ID = fmt.Sprintf("%s_%d", snakeCase(string(kind)), index)
 	if m.get("id") != nil {
+		k.idGiven = true
 		if k.ID = m.required("id", what); k.ID != "" && !constraintID.MatchString(k.ID) {
 			d.errorf(m.get("id"), "constraint id %q must start with a letter or '_' and hold letters, digits, '_', '-' or '.'", k.ID)
 		}

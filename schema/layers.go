@@ -147,6 +147,13 @@ func (c *compiler) extend(lower, upper *sheetDecl) *sheetDecl {
 	constraints := slices.Clone(ls.Constraints)
 	for _, k := range us.Constraints {
 		if i := slices.IndexFunc(constraints, func(o *Constraint) bool { return o.ID == k.ID }); i >= 0 {
+			if !k.idGiven {
+				// A default id counts places in this layer's list only:
+				// the new constraint would silently replace the
+				// inherited one that happens to have the same place.
+				c.errs.add(k.Pos, "constraint %s of sheet %s has the default id of the constraint it inherits (at %s), which it would replace: give it an id of its own to add it, or id: %s to replace that one",
+					k.ID, us.Name, constraints[i].Pos.Short(), k.ID)
+			}
 			constraints[i] = k
 		} else {
 			constraints = append(constraints, k)
