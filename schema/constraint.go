@@ -249,8 +249,14 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 
 	if kind == holders.StringAttributeMatch {
 		k.Regex, k.RegexPos = holders.DefaultRegex, m.keyPos("regex")
-		if m.get("regex") != nil {
+		if v := m.get("regex"); v != nil {
 			k.Regex = m.str("regex")
+			if k.Regex == "" && v.Tag == "!!str" {
+				// The generated table would leave Regex out, and the
+				// runtime use the default instead.
+				d.errorf(v, "regex of %s is empty: leave it out for the default %s", what, holders.DefaultRegex)
+				k.Regex = holders.DefaultRegex
+			}
 		}
 		if _, err := regexp.Compile(k.Regex); err != nil {
 			d.errorf(m.get("regex"), "regex of %s does not compile (Go RE2 syntax): %v", what, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
