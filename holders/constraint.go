@@ -479,11 +479,19 @@ func (k *checker) typeValidity(id string) {
 		}
 		k.report("message_incorrect_type_fixed", true, pairs...)
 	}
-	switch info.Type {
-	case "string", "text":
-		if s := v.Str(); !utf8.ValidString(s) {
-			bad("bytes (invalid UTF-8)", nil)
+	if info.Type == "string" || info.Type == "text" || info.Type == "lines" || info.Type == "tokens" {
+		// A multivalued string or text, lines and tokens hold lists:
+		// each item must be text.
+		items := v.Strings()
+		if v.Kind() == KindString {
+			items = []string{v.Str()}
 		}
+		if slices.ContainsFunc(items, func(s string) bool { return !utf8.ValidString(s) }) {
+			bad("bytes (invalid UTF-8)", nil)
+			return
+		}
+	}
+	switch info.Type {
 	case "selection":
 		if s := v.Str(); s != "" && !slices.Contains(info.Values, s) {
 			bad("string "+strconv.Quote(s)+" outside its values", nil)
@@ -519,9 +527,22 @@ func (k *checker) typeValidity(id string) {
 			}
 		}
 	case "date":
-		if v.Kind() == KindTime {
-			if t := v.Time(); !t.IsZero() && t.Location() != time.UTC {
+		notUTC := func(t time.Time) bool { return !t.IsZero() && t.Location() != time.UTC }
+		switch v.Kind() {
+		case KindTime:
+			if t := v.Time(); notUTC(t) {
 				bad("date in "+t.Location().String(), t.UTC())
+			}
+		case KindTimes: // a multivalued date
+			list := v.Times()
+			if i := slices.IndexFunc(list, notUTC); i >= 0 {
+				utc := slices.Clone(list)
+				for j, t := range utc {
+					if notUTC(t) {
+						utc[j] = t.UTC()
+					}
+				}
+				bad("date in "+list[i].Location().String(), utc)
 			}
 		}
 	}

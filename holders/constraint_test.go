@@ -3,7 +3,9 @@ package holders_test
 import (
 	"context"
 	"math"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/accessorgen/accessorgen/examples/erp5/portaltype"
 	"github.com/accessorgen/accessorgen/holders"
@@ -86,6 +88,9 @@ func TestPropertyTypeValidityDomains(t *testing.T) {
 		{"salary", holders.FloatValue(1.5), ""},
 		{"first_name", holders.StringValue("ok"), ""},
 		{"first_name", holders.StringValue("\xff"), "bytes (invalid UTF-8)"},
+		{"career_role", holders.StringsValue([]string{"ok", "\xff"}), "bytes (invalid UTF-8)"},
+		{"subject", holders.StringsValue([]string{"\xff"}), "bytes (invalid UTF-8)"},
+		{"career_role", holders.StringsValue([]string{"ok"}), ""},
 	}
 	for _, tt := range tests {
 		p := &overridden{Person: new(portaltype.Person), values: map[string]holders.Value{tt.id: tt.value}}
@@ -102,6 +107,34 @@ func TestPropertyTypeValidityDomains(t *testing.T) {
 		if got != tt.want || len(msgs) > 1 {
 			t.Errorf("%s = %v: got %v, want actual_type %q", tt.id, tt.value, msgs, tt.want)
 		}
+	}
+}
+
+// withConstraints is an email whose constraints are the test's.
+type withConstraints struct {
+	*portaltype.Email
+	info holders.TypeInfo
+}
+
+func (o *withConstraints) TypeInfo() *holders.TypeInfo { return &o.info }
+
+// A multivalued date is checked, and fixed, item by item, as a date is.
+func TestPropertyTypeValidityDates(t *testing.T) {
+	cet := time.FixedZone("CET", 3600)
+	e := &withConstraints{Email: new(portaltype.Email)}
+	e.info = *e.Email.TypeInfo()
+	e.info.Constraints = []*holders.ConstraintInfo{{ID: "types", Kind: holders.PropertyTypeValidity, Properties: []string{"validation_dates"}}}
+	e.SetValidationDatesList([]time.Time{time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 1, 2, 1, 0, 0, 0, cet)})
+	msgs := holders.CheckConsistency(context.Background(), e, true)
+	if len(msgs) != 1 || msgs[0].ID != "message_incorrect_type_fixed" || msgs[0].Mapping["actual_type"] != "date in CET" {
+		t.Fatalf("FixConsistency = %v, want validation_dates fixed", msgs)
+	}
+	want := []time.Time{time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC)}
+	if got := e.ValidationDatesList(); !slices.EqualFunc(got, want, func(a, b time.Time) bool { return a.Equal(b) && a.Location() == time.UTC }) {
+		t.Errorf("after the fix: %v, want %v", got, want)
+	}
+	if msgs := holders.CheckConsistency(context.Background(), e, false); len(msgs) != 0 {
+		t.Errorf("after the fix: %v", msgs)
 	}
 }
 
