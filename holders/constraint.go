@@ -108,7 +108,7 @@ func messageIDs(k ConstraintKind) (ids []string, ok bool) {
 	case StringAttributeMatch:
 		return []string{"message_property_not_set", "message_attribute_not_match"}, true
 	case AttributeBlacklisted:
-		return []string{"message_invalid_attribute_blacklisted"}, true
+		return []string{"message_property_not_set", "message_invalid_attribute_blacklisted"}, true
 	case CategoryExistence:
 		return []string{"message_category_not_set", "message_category_portal_type_not_set"}, true
 	case CategoryMembershipArity:
@@ -437,6 +437,11 @@ func (k *checker) get(id string) (Value, bool) {
 
 func (k *checker) equality() {
 	id := k.c.Properties[0]
+	// As ERP5's: an unset property is PropertyExistence's to report, and
+	// fixing it would write the expected value into every fresh object.
+	if !k.o.HasProperty(id) {
+		return
+	}
 	v, ok := k.get(id)
 	if !ok || sameValue(v.Any(), k.c.Value) {
 		return
@@ -599,6 +604,12 @@ func (k *checker) match() {
 
 func (k *checker) blacklisted() {
 	id := k.c.Properties[0]
+	// ERP5's constraint is a PropertyExistence first: an unset property is
+	// reported as not set, and its value is not tested.
+	if !k.o.HasProperty(id) {
+		k.report("message_property_not_set", false, "property_id", id)
+		return
+	}
 	v, ok := k.get(id)
 	if !ok {
 		return

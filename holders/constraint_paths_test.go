@@ -118,12 +118,13 @@ func TestConstraintMessagePaths(t *testing.T) {
 				Mapping: map[string]string{"attribute_name": "first_name", "current_value": `"Pierre"`, "expected_value": `"Marie"`, "error_text": "locked"}}},
 		},
 		{
-			name: "equality fix of a read-only property",
-			c:    &holders.ConstraintInfo{ID: "i", Kind: holders.AttributeEquality, Properties: []string{"nickname"}, Value: "Marie"},
-			fix:  true,
+			name:  "equality fix of a read-only property",
+			c:     &holders.ConstraintInfo{ID: "i", Kind: holders.AttributeEquality, Properties: []string{"nickname"}, Value: "Marie"},
+			setup: func(_ *holders.Memory, p *refusing) { p.SetNickname("Jo") },
+			fix:   true,
 			want: []msg{{ID: "message_invalid_attribute_value_not_fixed", Constraint: "i",
-				Text:    `Attribute nickname value is "" but should be "Marie"; it could not be fixed: Person: property "nickname": read-only property`,
-				Mapping: map[string]string{"attribute_name": "nickname", "current_value": `""`, "expected_value": `"Marie"`, "error_text": `Person: property "nickname": read-only property`}}},
+				Text:    `Attribute nickname value is "Jo" but should be "Marie"; it could not be fixed: Person: property "nickname": read-only property`,
+				Mapping: map[string]string{"attribute_name": "nickname", "current_value": `"Jo"`, "expected_value": `"Marie"`, "error_text": `Person: property "nickname": read-only property`}}},
 		},
 		{
 			name: "type fix refused",

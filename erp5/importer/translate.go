@@ -443,15 +443,16 @@ func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 			// is false, which it is for a property never set: the
 			// usual failure, accessorgen's message_property_not_set
 			// (a property the type lacks is an error when generating).
-			// ERP5's message_property_not_set (set, but to None) is
-			// the rarer case: given too, it wins.
-			if o.text(propertyNotSet) == "" {
-				c.Messages[propertyNotSet] = text
-				continue
-			}
+			c.Messages[propertyNotSet] = text
+			continue
+		}
+		if id == propertyNotSet && text != "" && o.text(noSuchProperty) != "" && slices.Contains(reported, propertyNotSet) {
+			// ERP5's own message_property_not_set is for a property set
+			// to None, a state accessorgen's values do not have; the
+			// never-set text above is the one ERP5 would show.
 			extra = append(extra, Unsupported{Item: c.ID, Kind: kind, Source: o.source,
 				Fields: map[string]string{id: text},
-				Reason: fmt.Sprintf("accessorgen's %s constraints report an unset property with %s, which is given too", c.Kind, propertyNotSet)})
+				Reason: fmt.Sprintf("ERP5 reports %s for a property set to None, which accessorgen's values cannot be; its %s text is imported as %s", propertyNotSet, noSuchProperty, propertyNotSet)})
 			continue
 		}
 		if id == propertyNotSet && text == "" {

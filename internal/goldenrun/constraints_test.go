@@ -107,6 +107,17 @@ func TestConstraintKinds(t *testing.T) {
 			},
 		},
 		{
+			// As ERP5's: an unset property is PropertyExistence's business,
+			// and fixing would write the value into every fresh object.
+			name: "AttributeEquality/unset", constraint: "attribute_equality_2",
+			break_: func(_ *holders.Memory, p *portaltype.Person) { unset(p, "status") },
+			after: func(t *testing.T, p *portaltype.Person) {
+				if p.HasStatus() {
+					t.Errorf("FixConsistency set the unset status to %q", p.Status())
+				}
+			},
+		},
+		{
 			name: "AttributeEquality/condition false", constraint: "attribute_equality_2",
 			break_: func(_ *holders.Memory, p *portaltype.Person) { _ = p.SetStatus("validated"); p.SetGroupList(nil) },
 		},
@@ -166,6 +177,14 @@ func TestConstraintKinds(t *testing.T) {
 			break_: func(_ *holders.Memory, p *portaltype.Person) { p.SetTagsList([]string{"physics", "junk"}) },
 			want: []msg{{ID: "message_invalid_attribute_blacklisted", Constraint: "attribute_blacklisted_6",
 				Text: `Attribute tags value "junk" is blacklisted`, Mapping: map[string]string{"attribute_name": "tags", "current_value": `"junk"`}}},
+		},
+		{
+			// ERP5's AttributeBlacklisted is a PropertyExistence first.
+			name: "AttributeBlacklisted/unset", constraint: "attribute_blacklisted_6",
+			break_: func(_ *holders.Memory, p *portaltype.Person) { unset(p, "tags") },
+			want: []msg{{ID: "message_property_not_set", Constraint: "attribute_blacklisted_6",
+				Text:    "Property existence error for property tags, this property is not defined",
+				Mapping: map[string]string{"property_id": "tags"}}},
 		},
 		{
 			name: "CategoryExistence", constraint: "category_existence_7",
