@@ -479,7 +479,8 @@ func (k *checker) typeValidity(id string) {
 			return
 		}
 		if err := k.o.SetProperty(id, repaired); err != nil {
-			k.report("message_incorrect_type_fix_failed", false, append(pairs, "error_text", err.Error())...)
+			// type_cast_error is ERP5's name for the error, so that its texts read the same.
+			k.report("message_incorrect_type_fix_failed", false, append(pairs, "error_text", err.Error(), "type_cast_error", err.Error())...)
 			return
 		}
 		k.report("message_incorrect_type_fixed", true, pairs...)
@@ -796,7 +797,8 @@ func (k *checker) unicity() {
 		}
 		for _, obj := range objs {
 			if obj != k.o && obj.RelativeURL() != k.o.RelativeURL() {
-				k.report("message_invalid_attribute_unicity", false, "property_id", id, "value", formatValue(v.Any()))
+				// attribute_name is ERP5's name for the property, so that its texts read the same.
+				k.report("message_invalid_attribute_unicity", false, "property_id", id, "attribute_name", id, "value", formatValue(v.Any()))
 				break
 			}
 		}

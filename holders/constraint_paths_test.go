@@ -136,7 +136,7 @@ func TestConstraintMessagePaths(t *testing.T) {
 			fix: true,
 			want: []msg{{ID: "message_incorrect_type_fix_failed", Constraint: "j",
 				Text:    "Attribute birthday should be of type date but is of type date in X; it could not be fixed: locked",
-				Mapping: map[string]string{"attribute_name": "birthday", "expected_type": "date", "actual_type": "date in X", "error_text": "locked"}}},
+				Mapping: map[string]string{"attribute_name": "birthday", "expected_type": "date", "actual_type": "date in X", "error_text": "locked", "type_cast_error": "locked"}}},
 		},
 	}
 	for _, tt := range tests {

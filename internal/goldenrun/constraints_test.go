@@ -255,7 +255,7 @@ func TestConstraintKinds(t *testing.T) {
 				_ = m.Put("person_module/2", q)
 			},
 			want: []msg{{ID: "message_invalid_attribute_unicity", Constraint: "attribute_unicity_10",
-				Text: `Value "ABC-1" for reference is not unique`, Mapping: map[string]string{"property_id": "reference", "value": `"ABC-1"`}}},
+				Text: `Value "ABC-1" for reference is not unique`, Mapping: map[string]string{"property_id": "reference", "attribute_name": "reference", "value": `"ABC-1"`}}},
 		},
 		{
 			name: "ContentExistence", constraint: "content_existence_11",
