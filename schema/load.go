@@ -694,6 +694,12 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 	if len(p.Values) > 0 && !contains(p.Values, n.Value) {
 		return nil, fmt.Errorf("%q is not one of the values %s", n.Value, quotedList(p.Values))
 	}
+	// A membership of a base category with a tree is a path of it: the
+	// setter refuses any other, so a constraint comparing with one could
+	// never hold, or fix.
+	if p.Type == Category && p.Base != nil && p.Base.HasTree() && !p.Base.hasPath(n.Value) {
+		return nil, fmt.Errorf("%q is not in the %s tree", n.Value, p.Base.Name)
+	}
 	return n.Value, nil
 }
 
