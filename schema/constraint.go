@@ -258,8 +258,8 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 				k.Regex = holders.DefaultRegex
 			}
 		}
-		if _, err := regexp.Compile(k.Regex); err != nil {
-			d.errorf(m.get("regex"), "regex of %s does not compile (Go RE2 syntax): %v", what, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		if err := CheckRegex(k.Regex); err != nil {
+			d.errorf(m.get("regex"), "regex of %s %v", what, err)
 		}
 	}
 	if kind == holders.AttributeEquality {
@@ -414,4 +414,41 @@ func (c *compiler) unsupported(d *decoder, m *mapping) []Unsupported {
 		out = append(out, u)
 	}
 	return out
+}
+
+// CheckRegex reports why expr cannot be a StringAttributeMatch regex: it
+// does not compile as Go's RE2, or it has a form that RE2 reads otherwise
+// than Python's re, in which ERP5's regexes are written. Python 3 reads
+// a{,3} as a{0,3}; RE2 matches the text "a{,3}".
+func CheckRegex(expr string) error {
+	if _, err := regexp.Compile(expr); err != nil {
+		return fmt.Errorf("does not compile (Go RE2 syntax): %s", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+	}
+	inClass := false
+	for i := 0; i < len(expr); i++ {
+		switch c := expr[i]; {
+		case c == '\\':
+			i++ // the escaped byte is literal
+		case inClass:
+			inClass = c != ']'
+		case c == '[':
+			inClass = true
+			// A ] first in the class is literal.
+			if strings.HasPrefix(expr[i+1:], "]") {
+				i++
+			} else if strings.HasPrefix(expr[i+1:], "^]") {
+				i += 2
+			}
+		case c == '{' && strings.HasPrefix(expr[i+1:], ","):
+			j := i + 2
+			for j < len(expr) && expr[j] >= '0' && expr[j] <= '9' {
+				j++
+			}
+			if j > i+2 && j < len(expr) && expr[j] == '}' {
+				n := expr[i+2 : j]
+				return fmt.Errorf("has %s, which Python reads as {0,%s} and Go's RE2 as the text %q: write {0,%s}", expr[i:j+1], n, expr[i:j+1], n)
+			}
+		}
+	}
+	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/accessorgen/accessorgen/erp5/ppml"
 	"github.com/accessorgen/accessorgen/holders"
+	"github.com/accessorgen/accessorgen/schema"
 )
 
 // translator holds what one import has read so far.
@@ -530,8 +530,8 @@ func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 		switch c.Kind {
 		case "StringAttributeMatch":
 			c.Regex = o.text("regular_expression")
-			if _, err := regexp.Compile(c.Regex); err != nil {
-				return whole(fmt.Sprintf("regular_expression %q is not RE2 syntax (Go): %v", c.Regex, err))
+			if err := schema.CheckRegex(c.Regex); err != nil {
+				return whole(fmt.Sprintf("regular_expression %q %v", c.Regex, err))
 			}
 			handled = append(handled, "regular_expression")
 		case "AttributeBlacklisted":
