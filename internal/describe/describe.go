@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/accessorgen/accessorgen/binding"
+	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/schema"
 )
 
@@ -384,6 +385,20 @@ func constraint(k *schema.Constraint, props []*schema.Property) Constraint {
 	for _, b := range k.BaseCategories {
 		what = append(what, b.Name)
 	}
+	if k.Kind == holders.StringAttributeMatch {
+		what = append(what, "matching "+k.Regex)
+	}
+	if k.Kind == holders.CategoryMembershipArity || k.Kind == holders.CategoryRelatedMembershipArity {
+		for _, pt := range k.PortalTypes {
+			what = append(what, "of portal type "+pt.Name)
+		}
+		if k.Min > 0 {
+			what = append(what, fmt.Sprintf("at least %d", k.Min))
+		}
+		if k.Max >= 0 {
+			what = append(what, fmt.Sprintf("at most %d", k.Max))
+		}
+	}
 	if k.Func.Name != "" {
 		what = append(what, "func "+k.Func.Name)
 	}
@@ -392,6 +407,13 @@ func constraint(k *schema.Constraint, props []*schema.Property) Constraint {
 	}
 	if k.Condition != nil {
 		var cond []string
+		if len(k.Condition.PortalTypes) > 0 {
+			var names []string
+			for _, pt := range k.Condition.PortalTypes {
+				names = append(names, pt.Name)
+			}
+			cond = append(cond, "portal type "+strings.Join(names, " or "))
+		}
 		for _, m := range k.Condition.Membership {
 			cond = append(cond, "member of "+m.Name)
 		}

@@ -1,0 +1,86 @@
+package describe
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/accessorgen/accessorgen/binding"
+	"github.com/accessorgen/accessorgen/schema"
+)
+
+// project compiles one schema file for a report, without documents.
+func project(t *testing.T, yaml string) *Project {
+	t.Helper()
+	m, err := schema.Compile([]schema.File{{Name: "s.yaml", Data: []byte(yaml)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := binding.Resolve(m, nil, "example.com/t/holders", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Project{Model: m, Binding: b, TypesPackage: "types", HoldersPackage: "holders"}
+}
+
+const conditioned = `kind: PropertySheet
+name: Item
+properties: [{id: code, type: string}]
+categories: [region]
+constraints:
+  - kind: CategoryMembershipArity
+    id: one_region
+    base_category: region
+    min: 1
+    max: 2
+    condition: {portal_type: Widget}
+  - kind: CategoryMembershipArity
+    id: some_region
+    base_category: region
+    min: 1
+  - kind: StringAttributeMatch
+    id: code_format
+    property: code
+    regex: '^[A-Z]+$'
+---
+kind: BaseCategory
+name: region
+---
+kind: PortalType
+name: Widget
+property_sheets: [Item]
+---
+kind: PortalType
+name: Gadget
+property_sheets: [Item]
+`
+
+// A sheet's constraint says which portal types its condition limits it
+// to, and an arity its bounds: the sheet report and docs list the
+// constraint for every type of the sheet.
+func TestConstraintChecksSayConditionAndBounds(t *testing.T) {
+	p := project(t, conditioned)
+	s, err := p.FindSheet("Item")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"one_region":  "region, at least 1, at most 2, when portal type Widget",
+		"some_region": "region, at least 1",
+		"code_format": "code, matching ^[A-Z]+$",
+	}
+	for _, c := range p.Sheet(s).Constraints {
+		if c.Checks != want[c.ID] {
+			t.Errorf("constraint %s checks %q, want %q", c.ID, c.Checks, want[c.ID])
+		}
+	}
+	md := string(p.Markdown())
+	if !strings.Contains(md, "| `one_region` | CategoryMembershipArity | region, at least 1, at most 2, when portal type Widget |") {
+		t.Errorf("docs do not say where one_region applies:\n%s", md)
+	}
+	var text bytes.Buffer
+	p.Sheet(s).WriteText(&text)
+	if !strings.Contains(text.String(), "when portal type Widget") {
+		t.Errorf("explain sheet does not say where one_region applies:\n%s", text.String())
+	}
+}
