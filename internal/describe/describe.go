@@ -324,6 +324,13 @@ func (p *Project) Type(t *binding.Type) *TypeReport {
 	for _, s := range t.Sheets {
 		r.Unsupported = append(r.Unsupported, unsupported(s.Unsupported)...)
 	}
+	seen := map[*schema.BaseCategory]bool{}
+	for _, prop := range t.Properties {
+		if prop.Type == schema.Category && !seen[prop.Base] {
+			seen[prop.Base] = true
+			r.Unsupported = append(r.Unsupported, unsupported(prop.Base.Unsupported)...)
+		}
+	}
 	return r
 }
 

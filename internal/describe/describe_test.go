@@ -84,3 +84,46 @@ func TestConstraintChecksSayConditionAndBounds(t *testing.T) {
 		t.Errorf("explain sheet does not say where one_region applies:\n%s", text.String())
 	}
 }
+
+const untranslated = `kind: PropertySheet
+name: Item
+categories: [region]
+---
+kind: BaseCategory
+name: region
+unsupported: [{item: region_script, kind: Python Script, reason: code in a category}]
+---
+kind: BaseCategory
+name: colour
+unsupported: [{item: colour_tales, kind: TALES, reason: an expression}]
+---
+kind: PortalType
+name: Widget
+property_sheets: [Item]
+base_categories: [colour]
+unsupported: [{item: widget_action, kind: Action, reason: no actions}]
+`
+
+// What an import could not translate is reported wherever it was found:
+// on the type, its sheets and its base categories (explain), and on every
+// definition (docs).
+func TestUnsupportedOfEveryKindReported(t *testing.T) {
+	p := project(t, untranslated)
+	typ, err := p.FindType("Widget")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []string
+	for _, u := range p.Type(typ).Unsupported {
+		items = append(items, u.Item)
+	}
+	if got, want := strings.Join(items, " "), "widget_action region_script colour_tales"; got != want {
+		t.Errorf("explain Widget reports unsupported %q, want %q", got, want)
+	}
+	md := string(p.Markdown())
+	for _, item := range []string{"widget_action", "region_script", "colour_tales"} {
+		if !strings.Contains(md, "`"+item+"`") {
+			t.Errorf("docs do not report %s:\n%s", item, md)
+		}
+	}
+}

@@ -64,6 +64,7 @@ func (p *Project) Markdown() []byte {
 			}
 			w("%s.\n\n", strings.Join(ids, ", "))
 		}
+		notTranslated(w, unsupported(t.PortalType.Unsupported))
 	}
 
 	w("## Property sheets\n\n")
@@ -88,12 +89,7 @@ func (p *Project) Markdown() []byte {
 			}
 			w("\n")
 		}
-		for _, u := range r.Unsupported {
-			w("- Not translated: `%s` (%s): %s\n", u.Item, u.Kind, cell(u.Reason))
-		}
-		if len(r.Unsupported) > 0 {
-			w("\n")
-		}
+		notTranslated(w, r.Unsupported)
 	}
 
 	w("## Base categories\n\n")
@@ -102,6 +98,7 @@ func (p *Project) Markdown() []byte {
 		if bc.Description != "" {
 			w("%s\n\n", bc.Description)
 		}
+		notTranslated(w, unsupported(bc.Unsupported))
 		if !bc.HasTree() {
 			w("No tree: memberships are relative URLs of objects.\n\n")
 			continue
@@ -145,6 +142,16 @@ func (p *Project) Markdown() []byte {
 		w("\n")
 	}
 	return b.Bytes()
+}
+
+// notTranslated lists what an import could not translate, as w prints.
+func notTranslated(w func(string, ...any), list []Unsupported) {
+	for _, u := range list {
+		w("- Not translated: `%s` (%s): %s\n", u.Item, u.Kind, cell(u.Reason))
+	}
+	if len(list) > 0 {
+		w("\n")
+	}
 }
 
 // cell escapes text for a Markdown table cell.
