@@ -306,6 +306,8 @@ func TestJSONSchemaAgreesOnValues(t *testing.T) {
 		{"kind: PortalType\nname: A\ntype_class: \"\"", false, false},
 		{"kind: PortalType\nname: A\nlocation: \"\"", false, false},
 		{"kind: Service\nlocation: \"\"\nfunc: F", false, false},
+		{"kind: Service\nlocation: a.b\nfunc: F\naliases: [\"\"]", false, false},
+		{"kind: PortalType\nname: A\nlocation: a.b\naliases: [\"\"]", false, false},
 		{"schema: s\n" + cfg, true, true},
 		{"layers: [{name: a, priority: 0x10, dir: s}]\n" + cfg, true, true},
 		{"layers: [{name: a, priority: 1, dir: s}]\nschema: s\n" + cfg, true, false},

@@ -73,6 +73,10 @@ func (c *compiler) location(d *decoder, m *mapping, what string) *Location {
 		a := Alias{Pos: d.pos(n)}
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
 			a.Path = n.Value
+			if a.Path == "" {
+				// linkRegistry skips an empty path as one already reported.
+				d.errorf(n, "empty alias in aliases of %s: give a path, or remove it", what)
+			}
 		} else {
 			am := d.mapping(n, "alias", aliasKeys)
 			a.Path = am.required("path", "alias")
