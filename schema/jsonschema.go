@@ -17,12 +17,19 @@ type obj = map[string]any
 
 // Value shapes.
 var (
-	jsString     = obj{"type": "string"}
-	jsNonEmpty   = obj{"type": "string", "minLength": 1}
-	jsBool       = obj{"type": "boolean"}
-	jsInt        = obj{"type": "integer"}
-	jsStringList = obj{"anyOf": []any{jsNonEmpty, obj{"type": "array", "items": jsNonEmpty}}}
-	jsStringMap  = obj{"type": "object", "additionalProperties": jsString}
+	jsString   = obj{"type": "string"}
+	jsNonEmpty = obj{"type": "string", "minLength": 1}
+	jsBool     = obj{"type": "boolean"}
+	jsInt      = obj{"type": "integer"}
+	// jsItem is a string of a list: the loader refuses one that is empty
+	// or only spaces.
+	jsItem       = obj{"type": "string", "pattern": `\S`}
+	jsStringList = obj{"anyOf": []any{jsItem, obj{"type": "array", "items": jsItem}}}
+	// jsUniqueList is a list in which the loader refuses an item listed
+	// twice; jsNonEmptyList, one it also refuses empty.
+	jsUniqueList   = obj{"anyOf": []any{jsItem, obj{"type": "array", "items": jsItem, "uniqueItems": true}}}
+	jsNonEmptyList = obj{"anyOf": []any{jsItem, obj{"type": "array", "items": jsItem, "uniqueItems": true, "minItems": 1}}}
+	jsStringMap    = obj{"type": "object", "additionalProperties": jsString}
 	// jsScalarMap is a mapping to any scalar: the loader keeps an
 	// unsupported item's fields as the text YAML read.
 	jsScalarMap = obj{"type": "object", "additionalProperties": obj{"anyOf": []any{
@@ -55,7 +62,7 @@ var keySpecs = map[string]map[string]obj{
 		"description": withDoc(jsString, "Copied into doc comments."),
 		"extends":     withDoc(jsBool, "With layers: add to a lower layer's definition instead of replacing it."),
 		"properties":  withDoc(list(ref("property")), "The sheet's properties, in order."),
-		"categories":  withDoc(jsStringList, "Base categories this sheet gives accessors for."),
+		"categories":  withDoc(jsUniqueList, "Base categories this sheet gives accessors for."),
 		"constraints": withDoc(list(ref("constraint")), "Consistency checks (docs/constraints.md)."),
 		"unsupported": withDoc(list(ref("unsupported")), "What an import could not translate."),
 	},
@@ -70,7 +77,7 @@ var keySpecs = map[string]map[string]obj{
 		"storage_id":         withDoc(jsString, "ERP5's storage attribute name."),
 		"read_permission":    withDoc(jsNonEmpty, "Permission for by-name reads through a Guard."),
 		"write_permission":   withDoc(jsNonEmpty, "Permission for by-name writes through a Guard."),
-		"values":             withDoc(jsStringList, "Allowed values of a selection."),
+		"values":             withDoc(jsUniqueList, "Allowed values of a selection."),
 		"portal_type":        withDoc(jsStringList, "For type content: the sub-object's portal types."),
 		"content_properties": withDoc(jsStringList, "For type content: properties of the sub-object with flattened accessors."),
 		"acquisition":        ref("acquisition"),
@@ -88,12 +95,12 @@ var keySpecs = map[string]map[string]obj{
 		"kind":                  {"const": KindPortalType},
 		"name":                  withDoc(jsNonEmpty, "The portal type's name; spaces allowed."),
 		"description":           withDoc(jsString, "Copied into doc comments."),
-		"property_sheets":       withDoc(jsStringList, "Holders in order: the first wins."),
-		"base_categories":       withDoc(jsStringList, "Categories of the type itself."),
-		"groups":                withDoc(jsStringList, "ERP5's type groups."),
-		"allowed_content_types": withDoc(jsStringList, "Portal types of sub-objects."),
+		"property_sheets":       withDoc(jsUniqueList, "Holders in order: the first wins."),
+		"base_categories":       withDoc(jsUniqueList, "Categories of the type itself."),
+		"groups":                withDoc(jsUniqueList, "ERP5's type groups."),
+		"allowed_content_types": withDoc(jsUniqueList, "Portal types of sub-objects."),
 		"type_class":            withDoc(jsNonEmpty, "The hand-written Go document type."),
-		"mixins":                withDoc(jsStringList, "Go types embedded after holders.Base."),
+		"mixins":                withDoc(jsUniqueList, "Go types embedded after holders.Base."),
 		"dynamic_categories":    withDoc(list(ref("dynamic")), "Functions giving base categories when generating."),
 		"unsupported":           withDoc(list(ref("unsupported")), "What an import could not translate."),
 		"location":              withDoc(jsNonEmpty, "The type's registry entry (docs/registry.md)."),
@@ -141,11 +148,11 @@ var keySpecs = map[string]map[string]obj{
 		"message":         withDoc(jsNonEmpty, "Replaces the text of every message."),
 		"messages":        withDoc(jsStringMap, "Replaces the text of one message id."),
 		"condition":       ref("condition"),
-		"property":        withDoc(jsStringList, "The property checked."),
-		"properties":      withDoc(jsStringList, "The properties checked."),
+		"property":        withDoc(jsUniqueList, "The property checked."),
+		"properties":      withDoc(jsUniqueList, "The properties checked."),
 		"regex":           withDoc(jsString, "Go RE2 syntax, matched at the start of the value."),
 		"value":           obj{"description": "The value the property must have."},
-		"values":          withDoc(list(obj{}), "Values the property must not hold."),
+		"values":          withDoc(obj{"type": "array", "items": obj{}, "minItems": 1}, "Values the property must not hold."),
 		"base_category":   withDoc(jsStringList, "The base categories checked."),
 		"portal_type":     withDoc(jsStringList, "Portal types of the related objects or sub-objects."),
 		"use_acquisition": withDoc(jsBool, "Memberships may come from containers."),
@@ -160,8 +167,8 @@ var keySpecs = map[string]map[string]obj{
 		"func":        withDoc(jsNonEmpty, "A predicate of the documents package."),
 	},
 	"config": {
-		"schema":    withDoc(jsStringList, "Schema directories, relative to the config file."),
-		"layers":    withDoc(list(ref("layer")), "Schema directories with a name and a priority."),
+		"schema":    withDoc(jsNonEmptyList, "Schema directories, relative to the config file."),
+		"layers":    withDoc(obj{"type": "array", "items": ref("layer"), "minItems": 1}, "Schema directories with a name and a priority."),
 		"holders":   ref("output"),
 		"types":     ref("types"),
 		"documents": withDoc(jsNonEmpty, "The hand-written documents package: ./dir or an import path."),

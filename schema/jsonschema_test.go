@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -200,6 +201,9 @@ func validate(root, s map[string]any, v any, at string) error {
 		if n, ok := s["minLength"].(float64); ok && len(str) < int(n) {
 			return fmt.Errorf("%s: empty string", at)
 		}
+		if p, ok := s["pattern"].(string); ok && !regexp.MustCompile(p).MatchString(str) {
+			return fmt.Errorf("%s: %q does not match %s", at, str, p)
+		}
 	case "number":
 		switch v.(type) {
 		case int, float64:
@@ -222,6 +226,18 @@ func validate(root, s map[string]any, v any, at string) error {
 		list, ok := v.([]any)
 		if !ok {
 			return fmt.Errorf("%s: %v is not a list", at, v)
+		}
+		if n, ok := s["minItems"].(float64); ok && len(list) < int(n) {
+			return fmt.Errorf("%s: fewer than %v items", at, n)
+		}
+		if unique, _ := s["uniqueItems"].(bool); unique {
+			for i := range list {
+				for j := range i {
+					if fmt.Sprint(list[i]) == fmt.Sprint(list[j]) {
+						return fmt.Errorf("%s: %v is listed twice", at, list[i])
+					}
+				}
+			}
 		}
 		if items, ok := s["items"].(map[string]any); ok {
 			for i, x := range list {
@@ -308,6 +324,26 @@ func TestJSONSchemaAgreesOnValues(t *testing.T) {
 		{"kind: Service\nlocation: \"\"\nfunc: F", false, false},
 		{"kind: Service\nlocation: a.b\nfunc: F\naliases: [\"\"]", false, false},
 		{"kind: PortalType\nname: A\nlocation: a.b\naliases: [\"\"]", false, false},
+		// Blank items, lists the loader refuses empty, items listed twice.
+		{sheet + "categories: \"  \"", false, false},
+		{sheet + "categories: [r, \" \"]", false, false},
+		{sheet + "categories: [r, r]\n---\nkind: BaseCategory\nname: r", false, false},
+		{sheet + "properties: [{id: x, type: selection, values: [a, a]}]", false, false},
+		{sheet + "properties: [{id: x, type: string}]\nconstraints: [{kind: PropertyExistence, properties: [x, x]}]", false, false},
+		{sheet + "properties: [{id: x, type: string}]\nconstraints: [{kind: StringAttributeMatch, property: [x, x]}]", false, false},
+		{sheet + "properties: [{id: x, type: string}]\nconstraints: [{kind: AttributeBlacklisted, property: x, values: []}]", false, false},
+		{sheet + "properties: [{id: x, type: string}]\nconstraints: [{kind: AttributeBlacklisted, property: x, values: [a]}]", false, true},
+		{"kind: PortalType\nname: A\nproperty_sheets: [S, S]\n---\n" + sheet[:len(sheet)-2] + "S", false, false},
+		{"kind: PortalType\nname: A\nbase_categories: [r, r]\n---\nkind: BaseCategory\nname: r", false, false},
+		{"kind: PortalType\nname: A\nallowed_content_types: [A, A]", false, false},
+		{"kind: PortalType\nname: A\ngroups: [g, g]", false, false},
+		{"kind: PortalType\nname: A\nmixins: [M, M]", false, false},
+		{"kind: PortalType\nname: A\ngroups: [g, \"\t\"]", false, false},
+		{"layers: []\n" + cfg, true, false},
+		{"schema: []\n" + cfg, true, false},
+		{"schema: [\" \"]\n" + cfg, true, false},
+		{"schema: [s, s]\n" + cfg, true, false},
+		{"schema: [s, t]\n" + cfg, true, true},
 		{"schema: s\n" + cfg, true, true},
 		{"layers: [{name: a, priority: 0x10, dir: s}]\n" + cfg, true, true},
 		{"layers: [{name: a, priority: 1, dir: s}]\nschema: s\n" + cfg, true, false},
