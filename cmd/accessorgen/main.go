@@ -254,7 +254,11 @@ func (c *command) generate(args []string, check bool) int {
 	if check {
 		if res.Stale() {
 			fmt.Fprint(c.stdout, res.Diff)
-			fmt.Fprintf(c.stderr, "accessorgen: %d generated files are out of date; run go generate\n", len(res.Written)+len(res.Removed))
+			n, files := len(res.Written)+len(res.Removed), "files are"
+			if n == 1 {
+				files = "file is"
+			}
+			fmt.Fprintf(c.stderr, "accessorgen: %d generated %s out of date; run go generate\n", n, files)
 			return 1
 		}
 		return 0

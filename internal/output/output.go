@@ -188,7 +188,14 @@ func (p *Plan) Diff() string {
 
 // WriteFile writes one file atomically, as generated files are: for the
 // outputs of accessorgen docs, graph and jsonschema.
-func WriteFile(name string, data []byte) error { return writeAtomic(name, data) }
+func WriteFile(name string, data []byte) error {
+	// A rename onto a directory fails naming the temporary file; say what
+	// is wrong with the name the user gave.
+	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory: name a file", name)
+	}
+	return writeAtomic(name, data)
+}
 
 // writeAtomic replaces name with data: a rename within one directory is
 // atomic, so readers and a killed run see the old or the new file, never

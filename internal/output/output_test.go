@@ -378,3 +378,21 @@ func TestPlanDiff(t *testing.T) {
 		t.Errorf("Apply with an already removed file: %v", err)
 	}
 }
+
+// WriteFile onto a directory says so, naming the directory rather than the
+// temporary file the rename failed with, and leaves nothing behind.
+func TestWriteFileOntoDirectory(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "out")
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(target, []byte("x"))
+	if err == nil || err.Error() != target+" is a directory: name a file" {
+		t.Fatalf("WriteFile onto a directory: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
