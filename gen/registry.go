@@ -48,9 +48,30 @@ func (r *registry) result(root *jen.Statement, e *binding.Entry) *jen.Statement 
 	return root.Dot("results_").Index(jen.Lit(r.slot[e]))
 }
 
+// shadowsDocuments reports whether name, the documents package's, is an
+// identifier the registry file declares where it calls a constructor: the
+// builders' receiver r, construction b, results v and err and dependencies
+// d0, d1, ..., or a package-level name of the registry (the view type
+// building, lookups, ...). The file then imports the package as name_.
+func shadowsDocuments(name string, entries int) bool {
+	switch name {
+	case "r", "b", "v", "err", "building", "lookups", "entryOf", "locations", "lookupIndex", "lookupIDs":
+		return true
+	}
+	if n, ok := strings.CutPrefix(name, "d"); ok && n != "" {
+		if _, err := strconv.Atoi(n); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 func (g *generator) registryFile(entries []*binding.Entry) *jen.File {
 	r := &registry{generator: g, entries: entries, f: g.newFile(g.opts.Types),
 		children: map[string][]string{}, target: map[string]*binding.Entry{}, alias: map[string]schema.Alias{}, slot: map[*binding.Entry]int{}}
+	if g.opts.Documents.Path != "" && shadowsDocuments(g.opts.Documents.Name, len(entries)) {
+		r.f.ImportAlias(g.opts.Documents.Path, g.opts.Documents.Name+"_")
+	}
 	addPath := func(path string) {
 		segs := strings.Split(path, ".")
 		for i := range segs {
