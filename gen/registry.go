@@ -146,11 +146,12 @@ func (r *registry) root() {
 	r.f.Var().Id("_").Add(rt("Registry")).Op("=").Parens(jen.Op("*").Id("Root")).Parens(jen.Nil())
 	r.f.Comment("building is the Root as a constructor receives it: its look-ups belong to the construction")
 	r.f.Comment("in progress, so that one that would wait for itself is an error rather than a hang. Kept")
-	r.f.Comment("and used after the constructor returns, it is the Root.")
-	r.f.Type().Id("building").Struct(jen.Id("r").Op("*").Id("Root"), jen.Id("b").Op("*").Add(rt("Build")))
+	r.f.Comment("and used after the constructor returns (e is then no longer in b), it")
+	r.f.Comment("is the Root.")
+	r.f.Type().Id("building").Struct(jen.Id("r").Op("*").Id("Root"), jen.Id("b").Op("*").Add(rt("Build")), jen.Id("e").Op("*").Add(rt("Entry")))
 	r.f.Comment("Lookup returns the entry at path, as Root.Lookup does, within the construction.")
 	r.f.Func().Params(jen.Id("x").Id("building")).Id("Lookup").Params(jen.Id("path").String()).Params(jen.Any(), jen.Error()).Block(
-		jen.Return(jen.Id("x").Dot("r").Dot("lookupIn").Call(jen.Id("path"), jen.Id("x").Dot("b"))))
+		jen.Return(jen.Id("x").Dot("r").Dot("lookupIn").Call(jen.Id("path"), jen.Id("x").Dot("b"), jen.Id("x").Dot("e"))))
 	r.f.Comment("Locations returns Root.Locations.")
 	r.f.Func().Params(jen.Id("x").Id("building")).Id("Locations").Params().Index().Add(rt("Location")).Block(
 		jen.Return(jen.Id("x").Dot("r").Dot("Locations").Call()))
@@ -251,7 +252,7 @@ func (r *registry) builders() {
 			var args []jen.Code
 			for i, d := range e.Deps {
 				if d == nil {
-					args = append(args, jen.Id("building").Values(jen.Id("r"), jen.Id("b")))
+					args = append(args, jen.Id("building").Values(jen.Id("r"), jen.Id("b"), jen.Op("&").Add(f.Clone())))
 					continue
 				}
 				dv := jen.Id("d" + strconv.Itoa(i))
@@ -370,12 +371,12 @@ func (r *registry) lookup() {
 	r.f.Var().Id("entryOf").Op("=").Index(jen.Op("...")).Uint32().Values(entryOf...)
 	r.f.Comment("Lookup returns the entry at path, or at an alias, building it on first access.")
 	r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id("Lookup").Params(jen.Id("path").String()).Params(jen.Any(), jen.Error()).Block(
-		jen.Return(jen.Id("r").Dot("lookupIn").Call(jen.Id("path"), jen.Nil())))
-	r.f.Comment("lookupIn is Lookup within the construction b, nil outside one.")
-	r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id("lookupIn").Params(jen.Id("path").String(), jen.Id("b").Op("*").Add(rt("Build"))).Params(jen.Any(), jen.Error()).Block(
+		jen.Return(jen.Id("r").Dot("lookupIn").Call(jen.Id("path"), jen.Nil(), jen.Nil())))
+	r.f.Comment("lookupIn is Lookup from the constructor of e within the construction b, both nil outside one.")
+	r.f.Func().Params(jen.Id("r").Op("*").Id("Root")).Id("lookupIn").Params(jen.Id("path").String(), jen.Id("b").Op("*").Add(rt("Build")), jen.Id("e").Op("*").Add(rt("Entry"))).Params(jen.Any(), jen.Error()).Block(
 		append(find, jen.If(jen.List(jen.Id("v"), jen.Err(), jen.Id("ok")).Op(":=").Id("r").Dot("results_").Index(jen.Id("entryOf").Index(jen.Id("i"))).Dot("Load").Call(), jen.Id("ok")).Block(
 			jen.Return(jen.Id("v"), jen.Err())),
-			jen.Return(jen.Id("lookups").Index(jen.Id("i")).Call(jen.Id("r"), jen.Id("b"))))...)
+			jen.Return(jen.Id("lookups").Index(jen.Id("i")).Call(jen.Id("r"), jen.Id("r").Dot("builds_").Dot("Within").Call(jen.Id("b"), jen.Id("e")))))...)
 	r.f.Comment("locations describes every path, sorted; Locations adds whether each is built.")
 	r.f.Var().Id("locations").Op("=").Index(jen.Op("...")).Add(rt("Location")).Values(rows...)
 	r.f.Comment("Locations lists every path and alias, sorted, with whether its entry is built.")

@@ -219,6 +219,24 @@ func (bl *Builder) End(b *Build, e *Entry) {
 	bl.cond.Broadcast()
 }
 
+// Within returns the build a look-up through the Registry handed to e's
+// constructor belongs to: b while e's construction is in b, nil (an access
+// from outside any construction) once e's constructor has returned. So a
+// Registry kept by a nested constructor and used later, while the outer
+// construction still runs, is the root, as it is after the whole build,
+// rather than a part of constructions it no longer belongs to.
+func (bl *Builder) Within(b *Build, e *Entry) *Build {
+	if b == nil {
+		return nil
+	}
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	if b.index(e) < 0 {
+		return nil
+	}
+	return b
+}
+
 // index returns e's place in b's stack, or -1.
 func (b *Build) index(e *Entry) int {
 	for i := len(b.stack) - 1; i >= 0; i-- {

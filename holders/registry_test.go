@@ -58,7 +58,7 @@ func (r *testRoot) construct(b *holders.Build, path string) (int, error) {
 	}
 	defer r.builds.End(b, &l.entry)
 	l.calls.Add(1)
-	l.value, l.err = l.build(func(p string) (int, error) { return r.construct(b, p) })
+	l.value, l.err = l.build(func(p string) (int, error) { return r.construct(r.builds.Within(b, &l.entry), p) })
 	l.entry.Done()
 	return l.value, l.err
 }
@@ -254,5 +254,35 @@ func TestUnknownLocation(t *testing.T) {
 	err := holders.UnknownLocation("a.b")
 	if !errors.Is(err, holders.ErrUnknownLocation) || err.Error() != `unknown location: "a.b"` {
 		t.Errorf("UnknownLocation = %v", err)
+	}
+}
+
+// A Registry kept by a nested constructor and used after that constructor
+// returned, while the outer construction still runs (here from a goroutine
+// the outer constructor starts), is the root: its look-up of the outer entry
+// waits for it rather than being a cycle.
+func TestBuilderKeptNestedBuild(t *testing.T) {
+	var kept func(string) (int, error)
+	got := make(chan error, 1)
+	r := newTestRoot(constructors{
+		"b": func(look func(string) (int, error)) (int, error) { kept = look; return 1, nil },
+		"a": func(look func(string) (int, error)) (int, error) {
+			if _, err := look("b"); err != nil {
+				return 0, err
+			}
+			go func() { _, err := kept("a"); got <- err }()
+			select {
+			case err := <-got:
+				got <- err // answered while a is still being built: a cycle error
+			case <-time.After(100 * time.Millisecond):
+			}
+			return 2, nil
+		},
+	})
+	if v, err := r.get("a"); v != 2 || err != nil {
+		t.Fatalf("a = %v, %v", v, err)
+	}
+	if err := <-got; err != nil {
+		t.Errorf("b's kept Registry, used after b returned, looking up a: %v; want nil after waiting for a", err)
 	}
 }

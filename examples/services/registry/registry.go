@@ -49,15 +49,17 @@ var _ holders.Registry = (*Root)(nil)
 
 // building is the Root as a constructor receives it: its look-ups belong to the construction
 // in progress, so that one that would wait for itself is an error rather than a hang. Kept
-// and used after the constructor returns, it is the Root.
+// and used after the constructor returns (e is then no longer in b), it
+// is the Root.
 type building struct {
 	r *Root
 	b *holders.Build
+	e *holders.Entry
 }
 
 // Lookup returns the entry at path, as Root.Lookup does, within the construction.
 func (x building) Lookup(path string) (any, error) {
-	return x.r.lookupIn(path, x.b)
+	return x.r.lookupIn(path, x.b, x.e)
 }
 
 // Locations returns Root.Locations.
@@ -371,7 +373,7 @@ func (r *Root) constructToolsInventory(b *holders.Build) (v *document.Inventory,
 		return v, err
 	}
 	defer r.builds_.End(b, &r.toolsInventory)
-	r.toolsInventoryValue = document.NewInventory(building{r, b})
+	r.toolsInventoryValue = document.NewInventory(building{r, b, &r.toolsInventory})
 	r.results_[6].Publish(r.toolsInventoryValue, r.toolsInventoryErr)
 	r.toolsInventory.Done()
 	return r.toolsInventoryValue, r.toolsInventoryErr
@@ -424,11 +426,11 @@ var entryOf = [...]uint32{0, 1, 2, 3, 4, 5, 5, 6}
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
-	return r.lookupIn(path, nil)
+	return r.lookupIn(path, nil, nil)
 }
 
-// lookupIn is Lookup within the construction b, nil outside one.
-func (r *Root) lookupIn(path string, b *holders.Build) (any, error) {
+// lookupIn is Lookup from the constructor of e within the construction b, both nil outside one.
+func (r *Root) lookupIn(path string, b *holders.Build, e *holders.Entry) (any, error) {
 	i := lookupIndex(path)
 	if i < 0 {
 		return nil, holders.UnknownLocation(path)
@@ -436,7 +438,7 @@ func (r *Root) lookupIn(path string, b *holders.Build) (any, error) {
 	if v, err, ok := r.results_[entryOf[i]].Load(); ok {
 		return v, err
 	}
-	return lookups[i](r, b)
+	return lookups[i](r, r.builds_.Within(b, e))
 }
 
 // locations describes every path, sorted; Locations adds whether each is built.
