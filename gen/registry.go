@@ -260,10 +260,15 @@ func (r *registry) builders() {
 				body = append(body,
 					jen.List(dv.Clone(), jen.Err()).Op(":=").Add(construct(d, jen.Id("b"))),
 					jen.If(jen.Err().Op("!=").Nil()).Block(
-						errField.Clone().Op("=").Qual("fmt", "Errorf").Call(jen.Lit(e.Path+" needs "+d.Path+": %w"), jen.Err()),
+						jen.Err().Op("=").Qual("fmt", "Errorf").Call(jen.Lit(e.Path+" needs "+d.Path+": %w"), jen.Err()),
+						// A cycle through constructions in progress is not
+						// this entry's to keep: its constructor never ran.
+						jen.If(builds.Clone().Dot("Transient").Call(jen.Id("b"), jen.Op("&").Id("r").Dot(field(d)))).Block(
+							jen.Return(jen.Id("v"), jen.Err())),
+						errField.Clone().Op("=").Err(),
 						publish.Clone(),
 						f.Clone().Dot("Done").Call(),
-						jen.Return(jen.Id("v"), errField.Clone())))
+						jen.Return(jen.Id("v"), jen.Err())))
 			}
 			call := r.documentQual(e.Func.Name).Call(args...)
 			if e.Errors {

@@ -157,9 +157,13 @@ type Builder struct {
 // constructions of dependencies and to the Registry a constructor
 // receives, because Go gives a goroutine no identity to find it by.
 type Build struct {
-	stack   []frame // the entries being constructed, outermost first
-	waiting *Entry  // the entry this build waits for, if any
-	done    bool    // the outermost construction ended: a later use starts a new build
+	stack []frame // the entries being constructed, outermost first
+	// waiting lists the entries this build waits for: one, but several
+	// when goroutines share the build (a constructor's goroutine using the
+	// Registry it received while the constructor runs), so that no wait
+	// is lost from the cycle check.
+	waiting []*Entry
+	done    bool // the outermost construction ended: a later use starts a new build
 	// first holds the stack of most builds: one allocation per build.
 	first [4]frame
 }
@@ -199,9 +203,9 @@ func (bl *Builder) Begin(b *Build, e *Entry, path string) (*Build, error) {
 		if chain := b.cycle(e); chain != nil {
 			return nil, &CycleError{Chain: chain}
 		}
-		b.waiting = e
+		b.waiting = append(b.waiting, e)
 		bl.cond.Wait()
-		b.waiting = nil
+		b.waiting = slices.Delete(b.waiting, slices.Index(b.waiting, e), slices.Index(b.waiting, e)+1)
 	}
 	return nil, nil
 }
@@ -256,31 +260,58 @@ func (b *Build) paths(chain []string, i int) []string {
 }
 
 // cycle returns the chain of paths by which b, waiting for e, would wait
-// for itself, or nil when it would not. Waits form no cycle but this one
-// (Begin refuses to wait otherwise), so the walk from e's owner, through
-// what each build waits for, ends at b or at a build that waits for
-// nothing.
+// for itself, or nil when it would not: a search from e's owner through
+// what each build waits for. Waits form no cycle but this one (Begin
+// refuses to wait otherwise), and seen ends the search of a build reached
+// twice.
 func (b *Build) cycle(e *Entry) []string {
-	var others []string
-	w := e
-	for o := e.owner; o != b; o = w.owner {
+	seen := map[*Build]bool{}
+	// walk returns the paths from w, through the builds that wait, to the
+	// entry of b's stack at which the chain closes, and that entry's index.
+	var walk func(w *Entry) ([]string, int)
+	walk = func(w *Entry) ([]string, int) {
+		o := w.owner
 		if o == nil {
-			return nil
+			return nil, -1
 		}
 		i := o.index(w)
-		if i < 0 {
-			return nil
+		switch {
+		case i < 0:
+			return nil, -1
+		case o == b:
+			return nil, i
+		case seen[o]:
+			return nil, -1
 		}
-		others = o.paths(others, i)
-		if w = o.waiting; w == nil {
-			return nil
+		seen[o] = true
+		for _, next := range o.waiting {
+			if rest, j := walk(next); j >= 0 {
+				return append(o.paths(nil, i), rest...), j
+			}
 		}
+		return nil, -1
 	}
-	i := b.index(w)
-	if i < 0 {
+	others, j := walk(e)
+	if j < 0 {
 		return nil
 	}
-	chain := b.paths(nil, i)
+	chain := b.paths(nil, j)
 	chain = append(chain, others...)
-	return append(chain, b.stack[i].path)
+	return append(chain, b.stack[j].path)
+}
+
+// Transient reports whether the error a construction in b got from its
+// dependency dep is a cycle through constructions in progress rather than
+// the dependency's kept error (dep is not built), in a construction nested
+// in another. Its constructor never ran, so the entry must not keep the
+// error: it is returned to the construction that asked, and the next
+// access tries again. The outermost construction keeps it, as its
+// accessor reads the entry's fields.
+func (bl *Builder) Transient(b *Build, dep *Entry) bool {
+	if dep.Built() {
+		return false
+	}
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	return len(b.stack) > 1
 }

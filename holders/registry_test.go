@@ -286,3 +286,44 @@ func TestBuilderKeptNestedBuild(t *testing.T) {
 		t.Errorf("b's kept Registry, used after b returned, looking up a: %v; want nil after waiting for a", err)
 	}
 }
+
+// A constructor's goroutine that uses the Registry it received while the
+// constructor runs shares its build. Two waits of one build must both
+// count in the cycle check: a waits for d while its goroutine waits for
+// c; when the goroutine's wait ends, a's must still be known, so that d,
+// looking a up, gets the cycle error instead of both waiting forever.
+// (Before, the build kept one wait, and the goroutine's wake-up erased
+// a's: under -race it hung about one run in two.)
+func TestBuilderSharedBuildKeepsEveryWait(t *testing.T) {
+	cRelease, dGo, goroutineWaits := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	r := newTestRoot(constructors{
+		"c": func(func(string) (int, error)) (int, error) { <-cRelease; return 3, nil },
+		"d": func(look func(string) (int, error)) (int, error) { <-dGo; return look("a") },
+		"a": func(look func(string) (int, error)) (int, error) {
+			go func() {
+				time.Sleep(50 * time.Millisecond) // after a's own wait for d below
+				close(goroutineWaits)
+				_, _ = look("c")
+			}()
+			return look("d")
+		},
+	})
+	go func() { _, _ = r.get("c") }()
+	go func() { _, _ = r.get("d") }()
+	time.Sleep(20 * time.Millisecond)
+	done := make(chan error, 1)
+	go func() { _, err := r.get("a"); done <- err }()
+	<-goroutineWaits
+	time.Sleep(50 * time.Millisecond)
+	close(cRelease) // the goroutine's wait for c ends
+	time.Sleep(50 * time.Millisecond)
+	close(dGo) // d looks up a, which waits for d
+	select {
+	case err := <-done:
+		if !errors.Is(err, holders.ErrCycle) {
+			t.Errorf("a = %v; want the cycle error d's look-up of a returned", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a and d wait for each other forever")
+	}
+}

@@ -488,6 +488,7 @@ func TestRegistryCycleIsAnError(t *testing.T) {
 		"schema/services.yaml": strings.Join([]string{
 			service("loop.self", "NewSelf"), service("ping.a", "NewPingA"), service("ping.b", "NewPingB"),
 			service("mix.front", "NewFront"), service("mix.back", "NewBack"),
+			service("cope.front", "NewCopingFront"), service("cope.back", "NewCopingBack"),
 		}, "---\n"),
 		"schema/sheets.yaml": "kind: PropertySheet\nname: Note\nproperties:\n  - {id: text, type: string}\n",
 		"schema/types.yaml":  "kind: PortalType\nname: Note\nproperty_sheets: [Note]\nregistered: false\n",
@@ -540,6 +541,18 @@ func NewBack(root holders.Registry) (*Back, error) {
 	}
 	return new(Back), nil
 }
+
+// CopingFront needs CopingBack, whose constructor looks CopingFront up and
+// copes with not getting it.
+type CopingFront struct{}
+type CopingBack struct{ FrontErr error }
+
+func NewCopingFront(*CopingBack) *CopingFront { return new(CopingFront) }
+
+func NewCopingBack(root holders.Registry) *CopingBack {
+	_, err := root.Lookup("cope.front")
+	return &CopingBack{FrontErr: err}
+}
 `,
 		"registry/cycle_test.go": `package registry
 
@@ -584,6 +597,24 @@ func TestStaticDependencyLooksBack(t *testing.T) {
 	const want = "mix.front needs mix.back: registry cycle: mix.front -> mix.back -> mix.front"
 	if err == nil || err.Error() != want || !errors.Is(err, holders.ErrCycle) {
 		t.Fatalf("mix.front: %v; want %s", err, want)
+	}
+}
+
+// Built first, cope.back's look-up of cope.front fails with the cycle
+// (cope.front needs cope.back, being built); cope.front keeps no error of
+// it, since its constructor never ran: accessed next, it is built.
+func TestCycleErrorIsNotKeptByAnEntryNeverBuilt(t *testing.T) {
+	r := NewRoot()
+	var back *document.CopingBack
+	var err error
+	within(t, "cope.back", func() { back, err = r.Cope().Back() })
+	if err != nil || !errors.Is(back.FrontErr, holders.ErrCycle) {
+		t.Fatalf("cope.back = %+v, %v; want a value holding the cycle error", back, err)
+	}
+	var front *document.CopingFront
+	within(t, "cope.front", func() { front, err = r.Cope().Front() })
+	if front == nil || err != nil {
+		t.Fatalf("cope.front after cope.back = %v, %v; want it built", front, err)
 	}
 }
 

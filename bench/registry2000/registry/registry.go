@@ -26666,10 +26666,14 @@ func (r *Root) constructArea01Group00Service0001(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group00Service0001)
 	d0, err := r.constructArea00Group00Service0000(b)
 	if err != nil {
-		r.area01Group00Service0001Err = fmt.Errorf("area01.group00.service0001 needs area00.group00.service0000: %w", err)
+		err = fmt.Errorf("area01.group00.service0001 needs area00.group00.service0000: %w", err)
+		if r.builds_.Transient(b, &r.area00Group00Service0000) {
+			return v, err
+		}
+		r.area01Group00Service0001Err = err
 		r.results_[100].Publish(r.area01Group00Service0001Value, r.area01Group00Service0001Err)
 		r.area01Group00Service0001.Done()
-		return v, r.area01Group00Service0001Err
+		return v, err
 	}
 	r.area01Group00Service0001Value = document.NewService0001(d0)
 	r.results_[100].Publish(r.area01Group00Service0001Value, r.area01Group00Service0001Err)
@@ -26697,10 +26701,14 @@ func (r *Root) constructArea01Group00Service0201(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group00Service0201)
 	d0, err := r.constructArea00Group00Service0200(b)
 	if err != nil {
-		r.area01Group00Service0201Err = fmt.Errorf("area01.group00.service0201 needs area00.group00.service0200: %w", err)
+		err = fmt.Errorf("area01.group00.service0201 needs area00.group00.service0200: %w", err)
+		if r.builds_.Transient(b, &r.area00Group00Service0200) {
+			return v, err
+		}
+		r.area01Group00Service0201Err = err
 		r.results_[101].Publish(r.area01Group00Service0201Value, r.area01Group00Service0201Err)
 		r.area01Group00Service0201.Done()
-		return v, r.area01Group00Service0201Err
+		return v, err
 	}
 	r.area01Group00Service0201Value = document.NewService0201(d0)
 	r.results_[101].Publish(r.area01Group00Service0201Value, r.area01Group00Service0201Err)
@@ -26728,10 +26736,14 @@ func (r *Root) constructArea01Group00Service0401(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group00Service0401)
 	d0, err := r.constructArea00Group00Service0400(b)
 	if err != nil {
-		r.area01Group00Service0401Err = fmt.Errorf("area01.group00.service0401 needs area00.group00.service0400: %w", err)
+		err = fmt.Errorf("area01.group00.service0401 needs area00.group00.service0400: %w", err)
+		if r.builds_.Transient(b, &r.area00Group00Service0400) {
+			return v, err
+		}
+		r.area01Group00Service0401Err = err
 		r.results_[102].Publish(r.area01Group00Service0401Value, r.area01Group00Service0401Err)
 		r.area01Group00Service0401.Done()
-		return v, r.area01Group00Service0401Err
+		return v, err
 	}
 	r.area01Group00Service0401Value = document.NewService0401(d0)
 	r.results_[102].Publish(r.area01Group00Service0401Value, r.area01Group00Service0401Err)
@@ -26759,10 +26771,14 @@ func (r *Root) constructArea01Group00Service0601(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group00Service0601)
 	d0, err := r.constructArea00Group00Service0600(b)
 	if err != nil {
-		r.area01Group00Service0601Err = fmt.Errorf("area01.group00.service0601 needs area00.group00.service0600: %w", err)
+		err = fmt.Errorf("area01.group00.service0601 needs area00.group00.service0600: %w", err)
+		if r.builds_.Transient(b, &r.area00Group00Service0600) {
+			return v, err
+		}
+		r.area01Group00Service0601Err = err
 		r.results_[103].Publish(r.area01Group00Service0601Value, r.area01Group00Service0601Err)
 		r.area01Group00Service0601.Done()
-		return v, r.area01Group00Service0601Err
+		return v, err
 	}
 	r.area01Group00Service0601Value = document.NewService0601(d0)
 	r.results_[103].Publish(r.area01Group00Service0601Value, r.area01Group00Service0601Err)
@@ -26790,10 +26806,14 @@ func (r *Root) constructArea01Group00Service0801(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group00Service0801)
 	d0, err := r.constructArea00Group00Service0800(b)
 	if err != nil {
-		r.area01Group00Service0801Err = fmt.Errorf("area01.group00.service0801 needs area00.group00.service0800: %w", err)
+		err = fmt.Errorf("area01.group00.service0801 needs area00.group00.service0800: %w", err)
+		if r.builds_.Transient(b, &r.area00Group00Service0800) {
+			return v, err
+		}
+		r.area01Group00Service0801Err = err
 		r.results_[104].Publish(r.area01Group00Service0801Value, r.area01Group00Service0801Err)
 		r.area01Group00Service0801.Done()
-		return v, r.area01Group00Service0801Err
+		return v, err
 	}
 	r.area01Group00Service0801Value = document.NewService0801(d0)
 	r.results_[104].Publish(r.area01Group00Service0801Value, r.area01Group00Service0801Err)
@@ -26821,10 +26841,14 @@ func (r *Root) constructArea01Group00Service1001(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group00Service1001)
 	d0, err := r.constructArea00Group00Service1000(b)
 	if err != nil {
-		r.area01Group00Service1001Err = fmt.Errorf("area01.group00.service1001 needs area00.group00.service1000: %w", err)
+		err = fmt.Errorf("area01.group00.service1001 needs area00.group00.service1000: %w", err)
+		if r.builds_.Transient(b, &r.area00Group00Service1000) {
+			return v, err
+		}
+		r.area01Group00Service1001Err = err
 		r.results_[105].Publish(r.area01Group00Service1001Value, r.area01Group00Service1001Err)
 		r.area01Group00Service1001.Done()
-		return v, r.area01Group00Service1001Err
+		return v, err
 	}
 	r.area01Group00Service1001Value = document.NewService1001(d0)
 	r.results_[105].Publish(r.area01Group00Service1001Value, r.area01Group00Service1001Err)
@@ -26852,10 +26876,14 @@ func (r *Root) constructArea01Group00Service1201(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group00Service1201)
 	d0, err := r.constructArea00Group00Service1200(b)
 	if err != nil {
-		r.area01Group00Service1201Err = fmt.Errorf("area01.group00.service1201 needs area00.group00.service1200: %w", err)
+		err = fmt.Errorf("area01.group00.service1201 needs area00.group00.service1200: %w", err)
+		if r.builds_.Transient(b, &r.area00Group00Service1200) {
+			return v, err
+		}
+		r.area01Group00Service1201Err = err
 		r.results_[106].Publish(r.area01Group00Service1201Value, r.area01Group00Service1201Err)
 		r.area01Group00Service1201.Done()
-		return v, r.area01Group00Service1201Err
+		return v, err
 	}
 	r.area01Group00Service1201Value = document.NewService1201(d0)
 	r.results_[106].Publish(r.area01Group00Service1201Value, r.area01Group00Service1201Err)
@@ -26883,10 +26911,14 @@ func (r *Root) constructArea01Group00Service1401(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group00Service1401)
 	d0, err := r.constructArea00Group00Service1400(b)
 	if err != nil {
-		r.area01Group00Service1401Err = fmt.Errorf("area01.group00.service1401 needs area00.group00.service1400: %w", err)
+		err = fmt.Errorf("area01.group00.service1401 needs area00.group00.service1400: %w", err)
+		if r.builds_.Transient(b, &r.area00Group00Service1400) {
+			return v, err
+		}
+		r.area01Group00Service1401Err = err
 		r.results_[107].Publish(r.area01Group00Service1401Value, r.area01Group00Service1401Err)
 		r.area01Group00Service1401.Done()
-		return v, r.area01Group00Service1401Err
+		return v, err
 	}
 	r.area01Group00Service1401Value = document.NewService1401(d0)
 	r.results_[107].Publish(r.area01Group00Service1401Value, r.area01Group00Service1401Err)
@@ -26914,10 +26946,14 @@ func (r *Root) constructArea01Group00Service1601(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group00Service1601)
 	d0, err := r.constructArea00Group00Service1600(b)
 	if err != nil {
-		r.area01Group00Service1601Err = fmt.Errorf("area01.group00.service1601 needs area00.group00.service1600: %w", err)
+		err = fmt.Errorf("area01.group00.service1601 needs area00.group00.service1600: %w", err)
+		if r.builds_.Transient(b, &r.area00Group00Service1600) {
+			return v, err
+		}
+		r.area01Group00Service1601Err = err
 		r.results_[108].Publish(r.area01Group00Service1601Value, r.area01Group00Service1601Err)
 		r.area01Group00Service1601.Done()
-		return v, r.area01Group00Service1601Err
+		return v, err
 	}
 	r.area01Group00Service1601Value = document.NewService1601(d0)
 	r.results_[108].Publish(r.area01Group00Service1601Value, r.area01Group00Service1601Err)
@@ -26945,10 +26981,14 @@ func (r *Root) constructArea01Group00Service1801(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group00Service1801)
 	d0, err := r.constructArea00Group00Service1800(b)
 	if err != nil {
-		r.area01Group00Service1801Err = fmt.Errorf("area01.group00.service1801 needs area00.group00.service1800: %w", err)
+		err = fmt.Errorf("area01.group00.service1801 needs area00.group00.service1800: %w", err)
+		if r.builds_.Transient(b, &r.area00Group00Service1800) {
+			return v, err
+		}
+		r.area01Group00Service1801Err = err
 		r.results_[109].Publish(r.area01Group00Service1801Value, r.area01Group00Service1801Err)
 		r.area01Group00Service1801.Done()
-		return v, r.area01Group00Service1801Err
+		return v, err
 	}
 	r.area01Group00Service1801Value = document.NewService1801(d0)
 	r.results_[109].Publish(r.area01Group00Service1801Value, r.area01Group00Service1801Err)
@@ -27936,10 +27976,14 @@ func (r *Root) constructArea01Group05Service0101(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group05Service0101)
 	d0, err := r.constructArea00Group05Service0100(b)
 	if err != nil {
-		r.area01Group05Service0101Err = fmt.Errorf("area01.group05.service0101 needs area00.group05.service0100: %w", err)
+		err = fmt.Errorf("area01.group05.service0101 needs area00.group05.service0100: %w", err)
+		if r.builds_.Transient(b, &r.area00Group05Service0100) {
+			return v, err
+		}
+		r.area01Group05Service0101Err = err
 		r.results_[150].Publish(r.area01Group05Service0101Value, r.area01Group05Service0101Err)
 		r.area01Group05Service0101.Done()
-		return v, r.area01Group05Service0101Err
+		return v, err
 	}
 	r.area01Group05Service0101Value = document.NewService0101(d0)
 	r.results_[150].Publish(r.area01Group05Service0101Value, r.area01Group05Service0101Err)
@@ -27967,10 +28011,14 @@ func (r *Root) constructArea01Group05Service0301(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group05Service0301)
 	d0, err := r.constructArea00Group05Service0300(b)
 	if err != nil {
-		r.area01Group05Service0301Err = fmt.Errorf("area01.group05.service0301 needs area00.group05.service0300: %w", err)
+		err = fmt.Errorf("area01.group05.service0301 needs area00.group05.service0300: %w", err)
+		if r.builds_.Transient(b, &r.area00Group05Service0300) {
+			return v, err
+		}
+		r.area01Group05Service0301Err = err
 		r.results_[151].Publish(r.area01Group05Service0301Value, r.area01Group05Service0301Err)
 		r.area01Group05Service0301.Done()
-		return v, r.area01Group05Service0301Err
+		return v, err
 	}
 	r.area01Group05Service0301Value = document.NewService0301(d0)
 	r.results_[151].Publish(r.area01Group05Service0301Value, r.area01Group05Service0301Err)
@@ -27998,10 +28046,14 @@ func (r *Root) constructArea01Group05Service0501(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group05Service0501)
 	d0, err := r.constructArea00Group05Service0500(b)
 	if err != nil {
-		r.area01Group05Service0501Err = fmt.Errorf("area01.group05.service0501 needs area00.group05.service0500: %w", err)
+		err = fmt.Errorf("area01.group05.service0501 needs area00.group05.service0500: %w", err)
+		if r.builds_.Transient(b, &r.area00Group05Service0500) {
+			return v, err
+		}
+		r.area01Group05Service0501Err = err
 		r.results_[152].Publish(r.area01Group05Service0501Value, r.area01Group05Service0501Err)
 		r.area01Group05Service0501.Done()
-		return v, r.area01Group05Service0501Err
+		return v, err
 	}
 	r.area01Group05Service0501Value = document.NewService0501(d0)
 	r.results_[152].Publish(r.area01Group05Service0501Value, r.area01Group05Service0501Err)
@@ -28029,10 +28081,14 @@ func (r *Root) constructArea01Group05Service0701(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group05Service0701)
 	d0, err := r.constructArea00Group05Service0700(b)
 	if err != nil {
-		r.area01Group05Service0701Err = fmt.Errorf("area01.group05.service0701 needs area00.group05.service0700: %w", err)
+		err = fmt.Errorf("area01.group05.service0701 needs area00.group05.service0700: %w", err)
+		if r.builds_.Transient(b, &r.area00Group05Service0700) {
+			return v, err
+		}
+		r.area01Group05Service0701Err = err
 		r.results_[153].Publish(r.area01Group05Service0701Value, r.area01Group05Service0701Err)
 		r.area01Group05Service0701.Done()
-		return v, r.area01Group05Service0701Err
+		return v, err
 	}
 	r.area01Group05Service0701Value = document.NewService0701(d0)
 	r.results_[153].Publish(r.area01Group05Service0701Value, r.area01Group05Service0701Err)
@@ -28060,10 +28116,14 @@ func (r *Root) constructArea01Group05Service0901(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group05Service0901)
 	d0, err := r.constructArea00Group05Service0900(b)
 	if err != nil {
-		r.area01Group05Service0901Err = fmt.Errorf("area01.group05.service0901 needs area00.group05.service0900: %w", err)
+		err = fmt.Errorf("area01.group05.service0901 needs area00.group05.service0900: %w", err)
+		if r.builds_.Transient(b, &r.area00Group05Service0900) {
+			return v, err
+		}
+		r.area01Group05Service0901Err = err
 		r.results_[154].Publish(r.area01Group05Service0901Value, r.area01Group05Service0901Err)
 		r.area01Group05Service0901.Done()
-		return v, r.area01Group05Service0901Err
+		return v, err
 	}
 	r.area01Group05Service0901Value = document.NewService0901(d0)
 	r.results_[154].Publish(r.area01Group05Service0901Value, r.area01Group05Service0901Err)
@@ -28091,10 +28151,14 @@ func (r *Root) constructArea01Group05Service1101(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group05Service1101)
 	d0, err := r.constructArea00Group05Service1100(b)
 	if err != nil {
-		r.area01Group05Service1101Err = fmt.Errorf("area01.group05.service1101 needs area00.group05.service1100: %w", err)
+		err = fmt.Errorf("area01.group05.service1101 needs area00.group05.service1100: %w", err)
+		if r.builds_.Transient(b, &r.area00Group05Service1100) {
+			return v, err
+		}
+		r.area01Group05Service1101Err = err
 		r.results_[155].Publish(r.area01Group05Service1101Value, r.area01Group05Service1101Err)
 		r.area01Group05Service1101.Done()
-		return v, r.area01Group05Service1101Err
+		return v, err
 	}
 	r.area01Group05Service1101Value = document.NewService1101(d0)
 	r.results_[155].Publish(r.area01Group05Service1101Value, r.area01Group05Service1101Err)
@@ -28122,10 +28186,14 @@ func (r *Root) constructArea01Group05Service1301(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group05Service1301)
 	d0, err := r.constructArea00Group05Service1300(b)
 	if err != nil {
-		r.area01Group05Service1301Err = fmt.Errorf("area01.group05.service1301 needs area00.group05.service1300: %w", err)
+		err = fmt.Errorf("area01.group05.service1301 needs area00.group05.service1300: %w", err)
+		if r.builds_.Transient(b, &r.area00Group05Service1300) {
+			return v, err
+		}
+		r.area01Group05Service1301Err = err
 		r.results_[156].Publish(r.area01Group05Service1301Value, r.area01Group05Service1301Err)
 		r.area01Group05Service1301.Done()
-		return v, r.area01Group05Service1301Err
+		return v, err
 	}
 	r.area01Group05Service1301Value = document.NewService1301(d0)
 	r.results_[156].Publish(r.area01Group05Service1301Value, r.area01Group05Service1301Err)
@@ -28153,10 +28221,14 @@ func (r *Root) constructArea01Group05Service1501(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group05Service1501)
 	d0, err := r.constructArea00Group05Service1500(b)
 	if err != nil {
-		r.area01Group05Service1501Err = fmt.Errorf("area01.group05.service1501 needs area00.group05.service1500: %w", err)
+		err = fmt.Errorf("area01.group05.service1501 needs area00.group05.service1500: %w", err)
+		if r.builds_.Transient(b, &r.area00Group05Service1500) {
+			return v, err
+		}
+		r.area01Group05Service1501Err = err
 		r.results_[157].Publish(r.area01Group05Service1501Value, r.area01Group05Service1501Err)
 		r.area01Group05Service1501.Done()
-		return v, r.area01Group05Service1501Err
+		return v, err
 	}
 	r.area01Group05Service1501Value = document.NewService1501(d0)
 	r.results_[157].Publish(r.area01Group05Service1501Value, r.area01Group05Service1501Err)
@@ -28184,10 +28256,14 @@ func (r *Root) constructArea01Group05Service1701(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group05Service1701)
 	d0, err := r.constructArea00Group05Service1700(b)
 	if err != nil {
-		r.area01Group05Service1701Err = fmt.Errorf("area01.group05.service1701 needs area00.group05.service1700: %w", err)
+		err = fmt.Errorf("area01.group05.service1701 needs area00.group05.service1700: %w", err)
+		if r.builds_.Transient(b, &r.area00Group05Service1700) {
+			return v, err
+		}
+		r.area01Group05Service1701Err = err
 		r.results_[158].Publish(r.area01Group05Service1701Value, r.area01Group05Service1701Err)
 		r.area01Group05Service1701.Done()
-		return v, r.area01Group05Service1701Err
+		return v, err
 	}
 	r.area01Group05Service1701Value = document.NewService1701(d0)
 	r.results_[158].Publish(r.area01Group05Service1701Value, r.area01Group05Service1701Err)
@@ -28215,10 +28291,14 @@ func (r *Root) constructArea01Group05Service1901(b *holders.Build) (v *document.
 	defer r.builds_.End(b, &r.area01Group05Service1901)
 	d0, err := r.constructArea00Group05Service1900(b)
 	if err != nil {
-		r.area01Group05Service1901Err = fmt.Errorf("area01.group05.service1901 needs area00.group05.service1900: %w", err)
+		err = fmt.Errorf("area01.group05.service1901 needs area00.group05.service1900: %w", err)
+		if r.builds_.Transient(b, &r.area00Group05Service1900) {
+			return v, err
+		}
+		r.area01Group05Service1901Err = err
 		r.results_[159].Publish(r.area01Group05Service1901Value, r.area01Group05Service1901Err)
 		r.area01Group05Service1901.Done()
-		return v, r.area01Group05Service1901Err
+		return v, err
 	}
 	r.area01Group05Service1901Value = document.NewService1901(d0)
 	r.results_[159].Publish(r.area01Group05Service1901Value, r.area01Group05Service1901Err)

@@ -210,17 +210,25 @@ func (r *Root) constructClientsKv(b *holders.Build) (v *document.KVClient, err e
 	defer r.builds_.End(b, &r.clientsKv)
 	d0, err := r.constructCoreLogger(b)
 	if err != nil {
-		r.clientsKvErr = fmt.Errorf("clients.kv needs core.logger: %w", err)
+		err = fmt.Errorf("clients.kv needs core.logger: %w", err)
+		if r.builds_.Transient(b, &r.coreLogger) {
+			return v, err
+		}
+		r.clientsKvErr = err
 		r.results_[0].Publish(r.clientsKvValue, r.clientsKvErr)
 		r.clientsKv.Done()
-		return v, r.clientsKvErr
+		return v, err
 	}
 	d1, err := r.constructDataSerializersJSON(b)
 	if err != nil {
-		r.clientsKvErr = fmt.Errorf("clients.kv needs data.serializers.json: %w", err)
+		err = fmt.Errorf("clients.kv needs data.serializers.json: %w", err)
+		if r.builds_.Transient(b, &r.dataSerializersJSON) {
+			return v, err
+		}
+		r.clientsKvErr = err
 		r.results_[0].Publish(r.clientsKvValue, r.clientsKvErr)
 		r.clientsKv.Done()
-		return v, r.clientsKvErr
+		return v, err
 	}
 	r.clientsKvValue, r.clientsKvErr = document.NewKVClient(d0, d1)
 	r.results_[0].Publish(r.clientsKvValue, r.clientsKvErr)
@@ -248,10 +256,14 @@ func (r *Root) constructClientsRemote(b *holders.Build) (v *document.RemoteClien
 	defer r.builds_.End(b, &r.clientsRemote)
 	d0, err := r.constructCoreLogger(b)
 	if err != nil {
-		r.clientsRemoteErr = fmt.Errorf("clients.remote needs core.logger: %w", err)
+		err = fmt.Errorf("clients.remote needs core.logger: %w", err)
+		if r.builds_.Transient(b, &r.coreLogger) {
+			return v, err
+		}
+		r.clientsRemoteErr = err
 		r.results_[1].Publish(r.clientsRemoteValue, r.clientsRemoteErr)
 		r.clientsRemote.Done()
-		return v, r.clientsRemoteErr
+		return v, err
 	}
 	r.clientsRemoteValue, r.clientsRemoteErr = document.NewRemoteClient(d0)
 	r.results_[1].Publish(r.clientsRemoteValue, r.clientsRemoteErr)

@@ -247,10 +247,14 @@ func (r *Root) constructIoOutput(b *holders.Build) (v io.Writer, err error) {
 	defer r.builds_.End(b, &r.ioOutput)
 	d0, err := r.constructIoNames(b)
 	if err != nil {
-		r.ioOutputErr = fmt.Errorf("io.output needs io.names: %w", err)
+		err = fmt.Errorf("io.output needs io.names: %w", err)
+		if r.builds_.Transient(b, &r.ioNames) {
+			return v, err
+		}
+		r.ioOutputErr = err
 		r.results_[3].Publish(r.ioOutputValue, r.ioOutputErr)
 		r.ioOutput.Done()
-		return v, r.ioOutputErr
+		return v, err
 	}
 	r.ioOutputValue, r.ioOutputErr = document.NewOutput(d0)
 	r.results_[3].Publish(r.ioOutputValue, r.ioOutputErr)
@@ -278,10 +282,14 @@ func (r *Root) constructNetLimits(b *holders.Build) (v map[string]int, err error
 	defer r.builds_.End(b, &r.netLimits)
 	d0, err := r.constructConfig(b)
 	if err != nil {
-		r.netLimitsErr = fmt.Errorf("net.limits needs config: %w", err)
+		err = fmt.Errorf("net.limits needs config: %w", err)
+		if r.builds_.Transient(b, &r.config) {
+			return v, err
+		}
+		r.netLimitsErr = err
 		r.results_[4].Publish(r.netLimitsValue, r.netLimitsErr)
 		r.netLimits.Done()
-		return v, r.netLimitsErr
+		return v, err
 	}
 	r.netLimitsValue, r.netLimitsErr = document.NewLimits(d0)
 	r.results_[4].Publish(r.netLimitsValue, r.netLimitsErr)
@@ -309,17 +317,25 @@ func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
 	defer r.builds_.End(b, &r.netPort)
 	d0, err := r.constructNetLimits(b)
 	if err != nil {
-		r.netPortErr = fmt.Errorf("net.port needs net.limits: %w", err)
+		err = fmt.Errorf("net.port needs net.limits: %w", err)
+		if r.builds_.Transient(b, &r.netLimits) {
+			return v, err
+		}
+		r.netPortErr = err
 		r.results_[5].Publish(r.netPortValue, r.netPortErr)
 		r.netPort.Done()
-		return v, r.netPortErr
+		return v, err
 	}
 	d1, err := r.constructConfig(b)
 	if err != nil {
-		r.netPortErr = fmt.Errorf("net.port needs config: %w", err)
+		err = fmt.Errorf("net.port needs config: %w", err)
+		if r.builds_.Transient(b, &r.config) {
+			return v, err
+		}
+		r.netPortErr = err
 		r.results_[5].Publish(r.netPortValue, r.netPortErr)
 		r.netPort.Done()
-		return v, r.netPortErr
+		return v, err
 	}
 	r.netPortValue, r.netPortErr = document.NewPort(d0, d1)
 	r.results_[5].Publish(r.netPortValue, r.netPortErr)

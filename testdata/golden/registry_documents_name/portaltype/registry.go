@@ -108,10 +108,14 @@ func (r *Root) constructClientsKv(b *holders.Build) (v *b_.Client, err error) {
 	defer r.builds_.End(b, &r.clientsKv)
 	d0, err := r.constructCoreLogger(b)
 	if err != nil {
-		r.clientsKvErr = fmt.Errorf("clients.kv needs core.logger: %w", err)
+		err = fmt.Errorf("clients.kv needs core.logger: %w", err)
+		if r.builds_.Transient(b, &r.coreLogger) {
+			return v, err
+		}
+		r.clientsKvErr = err
 		r.results_[0].Publish(r.clientsKvValue, r.clientsKvErr)
 		r.clientsKv.Done()
-		return v, r.clientsKvErr
+		return v, err
 	}
 	r.clientsKvValue, r.clientsKvErr = b_.NewClient(d0, building{r, b, &r.clientsKv})
 	r.results_[0].Publish(r.clientsKvValue, r.clientsKvErr)

@@ -1705,10 +1705,14 @@ func (r *Root) constructName(b *holders.Build) (v *string, err error) {
 	defer r.builds_.End(b, &r.name)
 	d0, err := r.constructConfig(b)
 	if err != nil {
-		r.nameErr = fmt.Errorf("name needs config: %w", err)
+		err = fmt.Errorf("name needs config: %w", err)
+		if r.builds_.Transient(b, &r.config) {
+			return v, err
+		}
+		r.nameErr = err
 		r.results_[1].Publish(r.nameValue, r.nameErr)
 		r.name.Done()
-		return v, r.nameErr
+		return v, err
 	}
 	r.nameValue = document.NewName(d0)
 	r.results_[1].Publish(r.nameValue, r.nameErr)
@@ -1736,10 +1740,14 @@ func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
 	defer r.builds_.End(b, &r.netPort)
 	d0, err := r.constructConfig(b)
 	if err != nil {
-		r.netPortErr = fmt.Errorf("net.port needs config: %w", err)
+		err = fmt.Errorf("net.port needs config: %w", err)
+		if r.builds_.Transient(b, &r.config) {
+			return v, err
+		}
+		r.netPortErr = err
 		r.results_[2].Publish(r.netPortValue, r.netPortErr)
 		r.netPort.Done()
-		return v, r.netPortErr
+		return v, err
 	}
 	r.netPortValue, r.netPortErr = document.NewPort(d0)
 	r.results_[2].Publish(r.netPortValue, r.netPortErr)

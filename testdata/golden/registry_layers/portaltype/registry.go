@@ -133,10 +133,14 @@ func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
 	defer r.builds_.End(b, &r.netPort)
 	d0, err := r.constructConfig(b)
 	if err != nil {
-		r.netPortErr = fmt.Errorf("net.port needs config: %w", err)
+		err = fmt.Errorf("net.port needs config: %w", err)
+		if r.builds_.Transient(b, &r.config) {
+			return v, err
+		}
+		r.netPortErr = err
 		r.results_[1].Publish(r.netPortValue, r.netPortErr)
 		r.netPort.Done()
-		return v, r.netPortErr
+		return v, err
 	}
 	r.netPortValue = document.NewPort(d0)
 	r.results_[1].Publish(r.netPortValue, r.netPortErr)
@@ -164,10 +168,14 @@ func (r *Root) constructNetProxy(b *holders.Build) (v string, err error) {
 	defer r.builds_.End(b, &r.netProxy)
 	d0, err := r.constructNetPort(b)
 	if err != nil {
-		r.netProxyErr = fmt.Errorf("net.proxy needs net.port: %w", err)
+		err = fmt.Errorf("net.proxy needs net.port: %w", err)
+		if r.builds_.Transient(b, &r.netPort) {
+			return v, err
+		}
+		r.netProxyErr = err
 		r.results_[2].Publish(r.netProxyValue, r.netProxyErr)
 		r.netProxy.Done()
-		return v, r.netProxyErr
+		return v, err
 	}
 	r.netProxyValue = document.NewProxy(d0)
 	r.results_[2].Publish(r.netProxyValue, r.netProxyErr)
