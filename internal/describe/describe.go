@@ -32,7 +32,7 @@ type TypeReport struct {
 	GoType      string         `json:"go_type"`
 	Pos         string         `json:"pos"`
 	Layer       string         `json:"layer,omitempty"`
-	Replaces    string         `json:"replaces,omitempty"`
+	Replaces    *Replaced      `json:"replaces,omitempty"`
 	Description string         `json:"description,omitempty"`
 	Composition []Embedded     `json:"composition"`
 	Properties  []Member       `json:"properties"`
@@ -50,6 +50,20 @@ type TypeReport struct {
 	Dynamic     []string       `json:"dynamic_categories,omitempty"`
 	Categories  []CategoryRoot `json:"base_categories,omitempty"`
 }
+
+// Replaced is the definition of a lower layer that a definition replaces
+// (or, for an extending sheet, extends).
+type Replaced struct {
+	Pos   string `json:"pos"`
+	Layer string `json:"layer"`
+}
+
+func replaced(pos schema.Pos, layer string) *Replaced {
+	return &Replaced{Pos: pos.Short(), Layer: layer}
+}
+
+// Text is the replaced definition as explain prints it.
+func (r *Replaced) Text() string { return r.Pos + " (layer " + r.Layer + ")" }
 
 // Shadowing is a member (or one accessor of it) that another hides.
 type Shadowing struct {
@@ -90,10 +104,38 @@ func memberRef(p *schema.Property) MemberRef {
 
 // Embedded is one embedded field, in ERP5's method resolution order.
 type Embedded struct {
-	Kind   string `json:"kind"` // document, holder, base, mixin
-	GoType string `json:"go_type"`
-	From   string `json:"from"` // what in the schema put it there
-	Pos    string `json:"pos,omitempty"`
+	Kind         string `json:"kind"` // document, holder, category holder, base, mixin
+	GoType       string `json:"go_type"`
+	From         string `json:"from"`                    // what in the schema put it there, for people
+	Sheet        string `json:"sheet,omitempty"`         // a holder's property sheet
+	BaseCategory string `json:"base_category,omitempty"` // a category holder's base category
+	EmbeddedBy   string `json:"embedded_by,omitempty"`   // the document that embeds a holder, which comes through it
+	Pos          string `json:"pos,omitempty"`
+	Layer        string `json:"layer,omitempty"`
+}
+
+// KindText is the kind as explain prints it.
+func (e Embedded) KindText() string {
+	if e.EmbeddedBy != "" {
+		return e.Kind + ", in the document"
+	}
+	return e.Kind
+}
+
+// FromText is where it comes from as explain prints it.
+func (e Embedded) FromText() string {
+	if e.EmbeddedBy != "" {
+		return e.From + ", embedded by " + e.EmbeddedBy
+	}
+	return e.From
+}
+
+// PosText is the position and layer as explain prints them.
+func (e Embedded) PosText() string {
+	if e.Layer == "" {
+		return e.Pos
+	}
+	return e.Pos + ", layer " + e.Layer
 }
 
 // Member is a property, category or content property with its origin.
@@ -101,9 +143,9 @@ type Member struct {
 	ID          string   `json:"id"`
 	Type        string   `json:"type"`
 	Sheet       string   `json:"sheet,omitempty"` // "" for the type's own
-	Layer       string   `json:"layer,omitempty"`
-	Pos         string   `json:"pos"`
-	Replaces    string   `json:"replaces,omitempty"`
+	Layer       string    `json:"layer,omitempty"`
+	Pos         string    `json:"pos"`
+	Replaces    *Replaced `json:"replaces,omitempty"`
 	Description string   `json:"description,omitempty"`
 	Accessors   []string `json:"accessors,omitempty"`
 	Mode        string   `json:"mode,omitempty"`
@@ -175,15 +217,6 @@ func (p *Project) FindSheet(name string) (*schema.Sheet, error) {
 	return nil, fmt.Errorf("no property sheet %q%s", name, schema.Suggest(name, names))
 }
 
-func origin(pos schema.Pos, layer string) string {
-	if layer == "" {
-		return pos.Short()
-	}
-	return pos.Short() + ", layer " + layer
-}
-
-func replaces(pos schema.Pos, layer string) string { return pos.Short() + " (layer " + layer + ")" }
-
 // member describes p.
 func member(p *schema.Property, accessors []string) Member {
 	m := Member{ID: p.ID, Type: typeName(p), Layer: p.Layer, Pos: p.Pos.Short(), Description: p.Description, Accessors: accessors}
@@ -191,7 +224,7 @@ func member(p *schema.Property, accessors []string) Member {
 		m.Sheet = p.Sheet.Name
 	}
 	if p.Overrides != nil {
-		m.Replaces = replaces(p.Overrides.Pos, p.Overrides.Layer)
+		m.Replaces = replaced(p.Overrides.Pos, p.Overrides.Layer)
 	}
 	if p.Mode == schema.ReadOnly {
 		m.Mode = "read-only"
@@ -224,24 +257,25 @@ func accessorNames(p *schema.Property) []string {
 func (p *Project) Type(t *binding.Type) *TypeReport {
 	r := &TypeReport{Name: t.Name, GoType: p.TypesPackage + "." + t.GoName, Pos: t.Pos.Short(), Layer: t.Layer,
 		Description: t.Description, Groups: t.Groups, TypeClass: t.TypeClass}
-	if t.PortalType.Overrides != nil {
-		r.Replaces = replaces(t.PortalType.Overrides.Pos, t.PortalType.Overrides.Layer)
+	if o := t.PortalType.Overrides; o != nil {
+		r.Replaces = replaced(o.Pos, o.Layer)
 	}
 	// The composition in priority order, as TypeInfo.MRO: the document,
 	// the holders of the type's sheets (those the document embeds come
 	// through it), the category holders, holders.Base, the mixins.
 	var holdersInOrder []Embedded
 	for _, s := range t.Sheets {
-		e := Embedded{Kind: "holder", GoType: p.HoldersPackage + "." + schema.HolderField(s), From: "property sheet " + s.Name, Pos: origin(s.Pos, s.Layer)}
+		e := Embedded{Kind: "holder", GoType: p.HoldersPackage + "." + schema.HolderField(s), From: "property sheet " + s.Name,
+			Sheet: s.Name, Pos: s.Pos.Short(), Layer: s.Layer}
 		if !slices.ContainsFunc(t.Fields, func(f binding.Field) bool { return f.Sheet == s }) {
-			e.Kind, e.From = "holder, in the document", "property sheet "+s.Name+", embedded by "+p.DocumentsPackage+"."+t.Document.Name
+			e.EmbeddedBy = p.DocumentsPackage + "." + t.Document.Name
 		}
 		holdersInOrder = append(holdersInOrder, e)
 	}
 	for _, f := range t.Fields {
 		if f.Kind == binding.HolderField && f.Sheet.Category != nil {
 			holdersInOrder = append(holdersInOrder, Embedded{Kind: "category holder", GoType: p.HoldersPackage + "." + f.Name,
-				From: "base category " + f.Sheet.Name + ", in base_categories", Pos: origin(f.Sheet.Pos, f.Sheet.Layer)})
+				From: "base category " + f.Sheet.Name + ", in base_categories", BaseCategory: f.Sheet.Name, Pos: f.Sheet.Pos.Short(), Layer: f.Sheet.Layer})
 		}
 	}
 	for _, f := range t.Fields {
@@ -484,7 +518,7 @@ type SheetReport struct {
 	Pos         string        `json:"pos"`
 	Layer       string        `json:"layer,omitempty"`
 	Extends     bool          `json:"extends,omitempty"`
-	Replaces    string        `json:"replaces,omitempty"`
+	Replaces    *Replaced     `json:"replaces,omitempty"`
 	Description string        `json:"description,omitempty"`
 	Properties  []Member      `json:"properties"`
 	Contents    []Member      `json:"contents,omitempty"`
@@ -498,7 +532,7 @@ func (p *Project) Sheet(s *schema.Sheet) *SheetReport {
 	r := &SheetReport{Name: s.Name, Holder: p.HoldersPackage + "." + schema.HolderField(s), Pos: s.Pos.Short(), Layer: s.Layer,
 		Extends: s.Extends, Description: s.Description, Unsupported: unsupported(s.Unsupported), UsedBy: []string{}}
 	if s.Overrides != nil {
-		r.Replaces = replaces(s.Overrides.Pos, s.Overrides.Layer)
+		r.Replaces = replaced(s.Overrides.Pos, s.Overrides.Layer)
 	}
 	for _, prop := range s.Properties {
 		r.Properties = append(r.Properties, member(prop, accessorNames(prop)))

@@ -17,9 +17,9 @@ func (r *TypeReport) WriteText(w io.Writer) {
 	for i, e := range r.Composition {
 		pos := ""
 		if e.Pos != "" {
-			pos = " (" + e.Pos + ")"
+			pos = " (" + e.PosText() + ")"
 		}
-		fmt.Fprintf(w, "  %d. %-40s %s: %s%s\n", i+1, e.GoType, e.Kind, e.From, pos)
+		fmt.Fprintf(w, "  %d. %-40s %s: %s%s\n", i+1, e.GoType, e.KindText(), e.FromText(), pos)
 	}
 	fmt.Fprintln(w, "\nproperties (by-name order):")
 	for _, m := range r.Properties {
@@ -116,14 +116,14 @@ func (r *SheetReport) layerNote() string {
 	return note
 }
 
-func layerNote(layer, replaces string) string {
+func layerNote(layer string, replaces *Replaced) string {
 	switch {
 	case layer == "":
 		return ""
-	case replaces == "":
+	case replaces == nil:
 		return ", layer " + layer
 	}
-	return ", layer " + layer + ", replaces " + replaces
+	return ", layer " + layer + ", replaces " + replaces.Text()
 }
 
 func writeMember(w io.Writer, m Member) {
