@@ -169,11 +169,47 @@ type Constraint struct {
 
 // Location is a registry entry.
 type Location struct {
-	Path    string   `json:"path"`
-	Pos     string   `json:"pos"`
-	Aliases []string `json:"aliases,omitempty"`
-	Func    string   `json:"func,omitempty"`
-	Needs   []string `json:"needs,omitempty"`
+	Path    string  `json:"path"`
+	Pos     string  `json:"pos"`
+	Aliases []Alias `json:"aliases,omitempty"`
+	Func    *GoFunc `json:"func,omitempty"`  // a service's constructor
+	Needs   []Need  `json:"needs,omitempty"` // what each parameter of the constructor receives, in order
+}
+
+// Alias is another path of a location.
+type Alias struct {
+	Path       string `json:"path"`
+	Deprecated string `json:"deprecated,omitempty"` // the deprecation message, when deprecated
+	Pos        string `json:"pos"`
+}
+
+// Text is the alias as explain prints it.
+func (a Alias) Text() string {
+	if a.Deprecated == "" {
+		return a.Path
+	}
+	return a.Path + " (deprecated: " + a.Deprecated + ")"
+}
+
+// GoFunc is a Go function of the documents package.
+type GoFunc struct {
+	Name string `json:"name"`
+	Pos  string `json:"pos"`
+}
+
+// Need is what a constructor's parameter receives: another entry, or the
+// root (a holders.Registry parameter).
+type Need struct {
+	Path string `json:"path,omitempty"`
+	Root bool   `json:"root,omitempty"`
+}
+
+// Text is the need as docs prints it.
+func (n Need) Text() string {
+	if n.Root {
+		return "the root"
+	}
+	return n.Path
 }
 
 // Unsupported is an item an import could not translate.
@@ -484,20 +520,16 @@ func (p *Project) entry(l *schema.Location) *binding.Entry {
 func location(e *binding.Entry) *Location {
 	l := &Location{Path: e.Path, Pos: e.Pos.Short()}
 	for _, a := range e.Aliases {
-		s := a.Path
-		if a.Deprecated != "" {
-			s += " (deprecated: " + a.Deprecated + ")"
-		}
-		l.Aliases = append(l.Aliases, s)
+		l.Aliases = append(l.Aliases, Alias{Path: a.Path, Deprecated: a.Deprecated, Pos: a.Pos.Short()})
 	}
 	if e.Func != nil {
-		l.Func = e.Func.Name + " (" + e.Func.Pos + ")"
+		l.Func = &GoFunc{Name: e.Func.Name, Pos: e.Func.Pos}
 	}
 	for _, d := range e.Deps {
 		if d == nil {
-			l.Needs = append(l.Needs, "the root")
+			l.Needs = append(l.Needs, Need{Root: true})
 		} else {
-			l.Needs = append(l.Needs, d.Path)
+			l.Needs = append(l.Needs, Need{Path: d.Path})
 		}
 	}
 	return l

@@ -127,7 +127,11 @@ func (p *Project) Markdown() []byte {
 				l := location(e)
 				entry, by = "service", "`"+e.Func.Name+"`"
 				if len(l.Needs) > 0 {
-					by += " with " + strings.Join(l.Needs, ", ")
+					var needs []string
+					for _, n := range l.Needs {
+						needs = append(needs, n.Text())
+					}
+					by += " with " + strings.Join(needs, ", ")
 				}
 			}
 			w("| `%s` | %s | %s |\n", e.Path, entry, by)

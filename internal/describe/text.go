@@ -66,7 +66,7 @@ func (r *TypeReport) WriteText(w io.Writer) {
 	if l := r.Location; l != nil {
 		fmt.Fprintf(w, "\nlocation: %s (%s)\n", l.Path, l.Pos)
 		for _, a := range l.Aliases {
-			fmt.Fprintf(w, "  alias %s\n", a)
+			fmt.Fprintf(w, "  alias %s\n", a.Text())
 		}
 	}
 	section(w, "groups", r.Groups)
