@@ -140,15 +140,15 @@ func (e Embedded) PosText() string {
 
 // Member is a property, category or content property with its origin.
 type Member struct {
-	ID          string   `json:"id"`
-	Type        string   `json:"type"`
-	Sheet       string   `json:"sheet,omitempty"` // "" for the type's own
+	ID          string    `json:"id"`
+	Type        string    `json:"type"`
+	Sheet       string    `json:"sheet,omitempty"` // "" for the type's own
 	Layer       string    `json:"layer,omitempty"`
 	Pos         string    `json:"pos"`
 	Replaces    *Replaced `json:"replaces,omitempty"`
-	Description string   `json:"description,omitempty"`
-	Accessors   []string `json:"accessors,omitempty"`
-	Mode        string   `json:"mode,omitempty"`
+	Description string    `json:"description,omitempty"`
+	Accessors   []string  `json:"accessors,omitempty"`
+	Mode        string    `json:"mode,omitempty"`
 }
 
 // Acquisition is where an acquired property takes its value from.
