@@ -173,9 +173,13 @@ func (c *compiler) extend(lower, upper *sheetDecl) *sheetDecl {
 
 // DescribeType names a property's type as the schema writes it, for
 // messages and reports: "string", "int multivalued".
-func DescribeType(p *Property) string {
-	if p.Multivalued && p.Type != Lines && p.Type != Tokens && p.Type != MultipleSelection && p.Type != Category {
-		return fmt.Sprintf("%s multivalued", p.Type)
+func DescribeType(p *Property) string { return DescribeTypeOf(p.Type, p.Multivalued) }
+
+// DescribeTypeOf is DescribeType of a property of type t, multivalued or
+// not: the list types say nothing more.
+func DescribeTypeOf(t Type, multivalued bool) string {
+	if multivalued && t != Lines && t != Tokens && t != MultipleSelection && t != Category {
+		return fmt.Sprintf("%s multivalued", t)
 	}
-	return string(p.Type)
+	return string(t)
 }

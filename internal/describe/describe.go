@@ -141,14 +141,26 @@ func (e Embedded) PosText() string {
 // Member is a property, category or content property with its origin.
 type Member struct {
 	ID          string    `json:"id"`
-	Type        string    `json:"type"`
-	Sheet       string    `json:"sheet,omitempty"` // "" for the type's own
+	Type        string    `json:"type"` // the schema's type: string, lines, content...
+	Multivalued bool      `json:"multivalued,omitempty"`
+	PortalTypes []string  `json:"portal_types,omitempty"` // a content property's sub-object types
+	Sheet       string    `json:"sheet,omitempty"`        // "" for the type's own
 	Layer       string    `json:"layer,omitempty"`
 	Pos         string    `json:"pos"`
 	Replaces    *Replaced `json:"replaces,omitempty"`
 	Description string    `json:"description,omitempty"`
 	Accessors   []string  `json:"accessors,omitempty"`
 	Mode        string    `json:"mode,omitempty"`
+}
+
+// TypeText is the member's type as explain prints it: "int multivalued",
+// "content of Address".
+func (m Member) TypeText() string {
+	t := schema.DescribeTypeOf(schema.Type(m.Type), m.Multivalued)
+	if len(m.PortalTypes) > 0 {
+		t += " of " + strings.Join(m.PortalTypes, ", ")
+	}
+	return t
 }
 
 // Acquisition is where an acquired property takes its value from.
@@ -223,9 +235,11 @@ type Unsupported struct {
 
 // CategoryRoot is a base category of a type, with where it comes from.
 type CategoryRoot struct {
-	ID     string `json:"id"`
-	From   string `json:"from"`
-	Values int    `json:"tree_values"`
+	ID      string `json:"id"`
+	From    string `json:"from"`              // for people
+	Sheet   string `json:"sheet,omitempty"`   // the sheet that lists it, "" for the type's own
+	Dynamic bool   `json:"dynamic,omitempty"` // in the type's dynamic_categories
+	Values  int    `json:"tree_values"`
 }
 
 // FindType returns the binding of the portal type name, or an error that
@@ -255,7 +269,7 @@ func (p *Project) FindSheet(name string) (*schema.Sheet, error) {
 
 // member describes p.
 func member(p *schema.Property, accessors []string) Member {
-	m := Member{ID: p.ID, Type: typeName(p), Layer: p.Layer, Pos: p.Pos.Short(), Description: p.Description, Accessors: accessors}
+	m := Member{ID: p.ID, Type: string(p.Type), Multivalued: p.Multivalued, Layer: p.Layer, Pos: p.Pos.Short(), Description: p.Description, Accessors: accessors}
 	if p.Sheet != nil && p.Sheet.Category == nil { // a base category's holder: the type's own
 		m.Sheet = p.Sheet.Name
 	}
@@ -265,20 +279,12 @@ func member(p *schema.Property, accessors []string) Member {
 	if p.Mode == schema.ReadOnly {
 		m.Mode = "read-only"
 	}
-	return m
-}
-
-// typeName names a property's type as the schema writes it.
-func typeName(p *schema.Property) string {
-	t := schema.DescribeType(p)
-	if p.Type == schema.Content && len(p.PortalTypes) > 0 {
-		var names []string
+	if p.Type == schema.Content {
 		for _, pt := range p.PortalTypes {
-			names = append(names, pt.Name)
+			m.PortalTypes = append(m.PortalTypes, pt.Name)
 		}
-		t += " of " + strings.Join(names, ", ")
 	}
-	return t
+	return m
 }
 
 func accessorNames(p *schema.Property) []string {
@@ -328,16 +334,15 @@ func (p *Project) Type(t *binding.Type) *TypeReport {
 	for _, prop := range t.Properties {
 		r.Properties = append(r.Properties, member(prop, accessorNames(prop)))
 		if prop.Type == schema.Category {
-			from := "sheet " + sheetName(prop)
+			c := CategoryRoot{ID: prop.ID, From: "sheet " + sheetName(prop), Sheet: sheetName(prop)}
 			if prop.Sheet == nil || prop.Sheet.Category != nil {
-				from = "the type's base_categories"
+				c.From, c.Sheet = "the type's base_categories", ""
 				if slices.Contains(t.Dynamic(), prop.Base) {
-					from = "dynamic_categories"
+					c.From, c.Dynamic = "dynamic_categories", true
 				}
 			}
-			n := 0
-			prop.Base.Walk(func(_, _ *schema.CategoryValue) { n++ })
-			r.Categories = append(r.Categories, CategoryRoot{ID: prop.ID, From: from, Values: n})
+			prop.Base.Walk(func(_, _ *schema.CategoryValue) { c.Values++ })
+			r.Categories = append(r.Categories, c)
 		}
 	}
 	for _, s := range t.Shadowed {
@@ -555,14 +560,41 @@ type SheetReport struct {
 	Properties  []Member      `json:"properties"`
 	Contents    []Member      `json:"contents,omitempty"`
 	Constraints []Constraint  `json:"constraints,omitempty"`
-	UsedBy      []string      `json:"used_by"`
+	UsedBy      []Use         `json:"used_by"`
 	Unsupported []Unsupported `json:"unsupported,omitempty"`
+}
+
+// Use is a portal type that uses a sheet: its holder is number Holder of
+// the type's Holders, embedded by the type's document when EmbeddedBy names it.
+type Use struct {
+	Type       string `json:"type"`
+	Holder     int    `json:"holder"`
+	Holders    int    `json:"holders"`
+	EmbeddedBy string `json:"embedded_by,omitempty"`
+}
+
+// Text is the use as explain prints it.
+func (u Use) Text() string {
+	s := fmt.Sprintf("%s (holder %d of %d", u.Type, u.Holder, u.Holders)
+	if u.EmbeddedBy != "" {
+		s += ", embedded by its document"
+	}
+	return s + ")"
+}
+
+// usedByText is the uses as explain prints them.
+func (r *SheetReport) usedByText() []string {
+	var out []string
+	for _, u := range r.UsedBy {
+		out = append(out, u.Text())
+	}
+	return out
 }
 
 // Sheet reports on s and the types that use it.
 func (p *Project) Sheet(s *schema.Sheet) *SheetReport {
 	r := &SheetReport{Name: s.Name, Holder: p.HoldersPackage + "." + schema.HolderField(s), Pos: s.Pos.Short(), Layer: s.Layer,
-		Extends: s.Extends, Description: s.Description, Unsupported: unsupported(s.Unsupported), UsedBy: []string{}}
+		Extends: s.Extends, Description: s.Description, Unsupported: unsupported(s.Unsupported), UsedBy: []Use{}}
 	if s.Overrides != nil {
 		r.Replaces = replaced(s.Overrides.Pos, s.Overrides.Layer)
 	}
@@ -581,14 +613,14 @@ func (p *Project) Sheet(s *schema.Sheet) *SheetReport {
 	}
 	for _, t := range p.Binding.Types {
 		if i := slices.Index(t.Sheets, s); i >= 0 {
-			how := fmt.Sprintf("%s (holder %d of %d", t.Name, i+1, len(t.Sheets))
+			u := Use{Type: t.Name, Holder: i + 1, Holders: len(t.Sheets)}
 			if !slices.ContainsFunc(t.Fields, func(f binding.Field) bool { return f.Sheet == s }) {
-				how += ", embedded by its document"
+				u.EmbeddedBy = p.DocumentsPackage + "." + t.Document.Name
 			}
-			how += ")"
-			r.UsedBy = append(r.UsedBy, how)
+			r.UsedBy = append(r.UsedBy, u)
 		}
 	}
-	sort.Strings(r.UsedBy)
+	// In the order of the text explain prints, which sorts them.
+	sort.Slice(r.UsedBy, func(i, j int) bool { return r.UsedBy[i].Text() < r.UsedBy[j].Text() })
 	return r
 }

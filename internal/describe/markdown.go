@@ -52,7 +52,7 @@ func (p *Project) Markdown() []byte {
 				if m.Sheet != "" {
 					from = m.Sheet
 				}
-				w("| `%s` | %s | %s |\n", m.ID, cell(m.Type), from)
+				w("| `%s` | %s | %s |\n", m.ID, cell(m.TypeText()), from)
 			}
 			w("\n")
 		}
@@ -74,11 +74,11 @@ func (p *Project) Markdown() []byte {
 		if r.Description != "" {
 			w("%s\n\n", r.Description)
 		}
-		w("Defined at `%s`%s. Used by: %s.\n\n", r.Pos, r.layerNote(), orNone(r.UsedBy))
+		w("Defined at `%s`%s. Used by: %s.\n\n", r.Pos, r.layerNote(), orNone(r.usedByText()))
 		if len(r.Properties)+len(r.Contents) > 0 {
 			w("| property | type | description |\n|---|---|---|\n")
 			for _, m := range append(r.Properties, r.Contents...) {
-				w("| `%s` | %s | %s |\n", m.ID, cell(m.Type), cell(m.Description))
+				w("| `%s` | %s | %s |\n", m.ID, cell(m.TypeText()), cell(m.Description))
 			}
 			w("\n")
 		}

@@ -101,7 +101,7 @@ func (r *SheetReport) WriteText(w io.Writer) {
 	if len(r.UsedBy) == 0 {
 		fmt.Fprintln(w, "\nused by no portal type")
 	} else {
-		section(w, "used by", r.UsedBy)
+		section(w, "used by", r.usedByText())
 	}
 	writeUnsupported(w, r.Unsupported)
 }
@@ -131,7 +131,7 @@ func writeMember(w io.Writer, m Member) {
 	if m.Sheet != "" {
 		from = "sheet " + m.Sheet
 	}
-	typ := m.Type
+	typ := m.TypeText()
 	if m.Mode != "" {
 		typ += ", " + m.Mode
 	}
