@@ -166,7 +166,35 @@ func (m Member) TypeText() string {
 // Acquisition is where an acquired property takes its value from.
 type Acquisition struct {
 	Property string `json:"property"`
-	Path     string `json:"path"`
+	Path     string `json:"path"` // the steps, for people
+	Steps    []Step `json:"steps"`
+	Copy     bool   `json:"copy,omitempty"` // the value found is copied locally
+}
+
+// Step is one place an acquired property looks, in order. Kind is own
+// (the object's own value), sub_object (the sub-object ID's value),
+// membership (Property of the PortalType the object is a member of
+// Through its base categories) or alternative (the object's own
+// Property).
+type Step struct {
+	Kind       string   `json:"kind"`
+	ID         string   `json:"id,omitempty"`
+	Property   string   `json:"property,omitempty"`
+	PortalType string   `json:"portal_type,omitempty"`
+	Through    []string `json:"through,omitempty"`
+}
+
+// Text is the step as explain prints it.
+func (s Step) Text() string {
+	switch s.Kind {
+	case "own":
+		return "its own value"
+	case "sub_object":
+		return "sub-object " + s.ID
+	case "membership":
+		return fmt.Sprintf("%s of the %s it is a member of through %s", s.Property, s.PortalType, strings.Join(s.Through, ", "))
+	}
+	return "its own " + s.Property
 }
 
 // Constraint is a constraint a type has.
@@ -176,7 +204,28 @@ type Constraint struct {
 	Sheet       string `json:"sheet"`
 	Pos         string `json:"pos"`
 	Description string `json:"description,omitempty"`
-	Checks      string `json:"checks,omitempty"`
+	// What it checks: the members, the regex of a StringAttributeMatch,
+	// the portal types and bounds of an arity, the function or method,
+	// and the condition that limits where it applies.
+	Properties     []string   `json:"properties,omitempty"`
+	BaseCategories []string   `json:"base_categories,omitempty"`
+	Regex          string     `json:"regex,omitempty"`
+	PortalTypes    []string   `json:"portal_types,omitempty"`
+	Min            *int       `json:"min,omitempty"`
+	Max            *int       `json:"max,omitempty"`
+	Func           string     `json:"func,omitempty"`
+	Method         string     `json:"method,omitempty"`
+	Condition      *Condition `json:"condition,omitempty"`
+	Checks         string     `json:"checks,omitempty"` // all of it, for people
+}
+
+// Condition limits where a constraint applies: to objects of one of the
+// portal types, members of every base category in Membership, and that
+// Func accepts.
+type Condition struct {
+	PortalTypes []string `json:"portal_types,omitempty"`
+	Membership  []string `json:"membership,omitempty"`
+	Func        string   `json:"func,omitempty"`
 }
 
 // Location is a registry entry.
@@ -373,11 +422,11 @@ func (p *Project) Type(t *binding.Type) *TypeReport {
 		r.Contents = append(r.Contents, member(c.Property, acc))
 	}
 	for _, a := range t.Acquired {
-		r.Acquired = append(r.Acquired, Acquisition{Property: a.Property.ID, Path: acquisitionPath(a)})
+		r.Acquired = append(r.Acquired, acquisition(a.Property.ID, a))
 	}
 	for _, c := range t.Contents {
 		if c.Acquired != nil {
-			r.Acquired = append(r.Acquired, Acquisition{Property: c.Property.ID, Path: acquisitionPath(c.Acquired)})
+			r.Acquired = append(r.Acquired, acquisition(c.Property.ID, c.Acquired))
 		}
 	}
 	for _, k := range t.Constraints {
@@ -429,85 +478,114 @@ func why(t *binding.Type, s binding.Shadow) string {
 	return "the first holder wins"
 }
 
-func acquisitionPath(a *binding.Acquired) string {
-	var parts []string
+func acquisition(property string, a *binding.Acquired) Acquisition {
+	var steps []Step
 	acq := a.Property.Acquisition
 	if acq.Mask {
-		parts = append(parts, "its own value")
+		steps = append(steps, Step{Kind: "own"})
 	}
 	for _, id := range acq.ObjectIDs {
-		parts = append(parts, "sub-object "+id.Name)
+		steps = append(steps, Step{Kind: "sub_object", ID: id.Name})
 	}
 	for i, t := range a.Targets {
 		var bases []string
 		for _, b := range a.Bases {
 			bases = append(bases, b.ID)
 		}
-		parts = append(parts, fmt.Sprintf("%s of the %s it is a member of through %s", a.Remote[i].ID, t.Name, strings.Join(bases, ", ")))
+		steps = append(steps, Step{Kind: "membership", Property: a.Remote[i].ID, PortalType: t.Name, Through: bases})
 	}
 	for _, alt := range a.Alt {
-		parts = append(parts, "its own "+alt.ID)
+		steps = append(steps, Step{Kind: "alternative", Property: alt.ID})
 	}
 	if !acq.Mask {
-		parts = append(parts, "its own value")
+		steps = append(steps, Step{Kind: "own"})
 	}
-	path := strings.Join(parts, ", then ")
-	if acq.Copy {
-		path += " (copied locally)"
+	r := Acquisition{Property: property, Steps: steps, Copy: acq.Copy}
+	var parts []string
+	for _, s := range steps {
+		parts = append(parts, s.Text())
 	}
-	return path
+	r.Path = strings.Join(parts, ", then ")
+	if r.Copy {
+		r.Path += " (copied locally)"
+	}
+	return r
 }
 
 func constraint(k *schema.Constraint, props []*schema.Property) Constraint {
 	c := Constraint{ID: k.ID, Kind: string(k.Kind), Sheet: k.Sheet.Name, Pos: k.Pos.Short(), Description: k.Description}
-	var what []string
 	for _, p := range props {
-		what = append(what, p.ID)
+		c.Properties = append(c.Properties, p.ID)
 	}
 	for _, b := range k.BaseCategories {
-		what = append(what, b.Name)
+		c.BaseCategories = append(c.BaseCategories, b.Name)
 	}
 	if k.Kind == holders.StringAttributeMatch {
-		what = append(what, "matching "+k.Regex)
+		c.Regex = k.Regex
 	}
 	if k.Kind == holders.CategoryMembershipArity || k.Kind == holders.CategoryRelatedMembershipArity {
 		for _, pt := range k.PortalTypes {
-			what = append(what, "of portal type "+pt.Name)
+			c.PortalTypes = append(c.PortalTypes, pt.Name)
 		}
-		if k.Min > 0 {
-			what = append(what, fmt.Sprintf("at least %d", k.Min))
+		if min := k.Min; min > 0 {
+			c.Min = &min
 		}
-		if k.Max >= 0 {
-			what = append(what, fmt.Sprintf("at most %d", k.Max))
+		if max := k.Max; max >= 0 {
+			c.Max = &max
 		}
 	}
-	if k.Func.Name != "" {
-		what = append(what, "func "+k.Func.Name)
-	}
-	if k.Method.Name != "" {
-		what = append(what, "method "+k.Method.Name)
-	}
+	c.Func, c.Method = k.Func.Name, k.Method.Name
 	if k.Condition != nil {
-		var cond []string
-		if len(k.Condition.PortalTypes) > 0 {
-			var names []string
-			for _, pt := range k.Condition.PortalTypes {
-				names = append(names, pt.Name)
-			}
-			cond = append(cond, "portal type "+strings.Join(names, " or "))
+		cond := &Condition{Func: k.Condition.Func.Name}
+		for _, pt := range k.Condition.PortalTypes {
+			cond.PortalTypes = append(cond.PortalTypes, pt.Name)
 		}
 		for _, m := range k.Condition.Membership {
-			cond = append(cond, "member of "+m.Name)
+			cond.Membership = append(cond.Membership, m.Name)
 		}
-		if k.Condition.Func.Name != "" {
-			cond = append(cond, k.Condition.Func.Name)
-		}
-		if len(cond) > 0 {
-			what = append(what, "when "+strings.Join(cond, " and "))
+		if len(cond.PortalTypes)+len(cond.Membership) > 0 || cond.Func != "" {
+			c.Condition = cond
 		}
 	}
-	c.Checks = strings.Join(what, ", ")
+	c.Checks = c.checksText()
 	return c
+}
+
+// checksText is what the constraint checks, as explain prints it.
+func (c Constraint) checksText() string {
+	what := append(slices.Clone(c.Properties), c.BaseCategories...)
+	if c.Regex != "" || c.Kind == string(holders.StringAttributeMatch) {
+		what = append(what, "matching "+c.Regex)
+	}
+	for _, pt := range c.PortalTypes {
+		what = append(what, "of portal type "+pt)
+	}
+	if c.Min != nil {
+		what = append(what, fmt.Sprintf("at least %d", *c.Min))
+	}
+	if c.Max != nil {
+		what = append(what, fmt.Sprintf("at most %d", *c.Max))
+	}
+	if c.Func != "" {
+		what = append(what, "func "+c.Func)
+	}
+	if c.Method != "" {
+		what = append(what, "method "+c.Method)
+	}
+	if k := c.Condition; k != nil {
+		var cond []string
+		if len(k.PortalTypes) > 0 {
+			cond = append(cond, "portal type "+strings.Join(k.PortalTypes, " or "))
+		}
+		for _, m := range k.Membership {
+			cond = append(cond, "member of "+m)
+		}
+		if k.Func != "" {
+			cond = append(cond, k.Func)
+		}
+		what = append(what, "when "+strings.Join(cond, " and "))
+	}
+	return strings.Join(what, ", ")
 }
 
 func (p *Project) entry(l *schema.Location) *binding.Entry {
