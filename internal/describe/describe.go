@@ -347,7 +347,7 @@ func accessorNames(p *schema.Property) []string {
 // Type reports on t.
 func (p *Project) Type(t *binding.Type) *TypeReport {
 	r := &TypeReport{Name: t.Name, GoType: p.TypesPackage + "." + t.GoName, Pos: t.Pos.Short(), Layer: t.Layer,
-		Description: t.Description, Groups: t.Groups, TypeClass: t.TypeClass}
+		Description: t.Description, Groups: t.Groups, TypeClass: t.TypeClass, Properties: []Member{}}
 	if o := t.PortalType.Overrides; o != nil {
 		r.Replaces = replaced(o.Pos, o.Layer)
 	}
@@ -672,7 +672,7 @@ func (r *SheetReport) usedByText() []string {
 // Sheet reports on s and the types that use it.
 func (p *Project) Sheet(s *schema.Sheet) *SheetReport {
 	r := &SheetReport{Name: s.Name, Holder: p.HoldersPackage + "." + schema.HolderField(s), Pos: s.Pos.Short(), Layer: s.Layer,
-		Extends: s.Extends, Description: s.Description, Unsupported: unsupported(s.Unsupported), UsedBy: []Use{}}
+		Extends: s.Extends, Description: s.Description, Unsupported: unsupported(s.Unsupported), UsedBy: []Use{}, Properties: []Member{}}
 	if s.Overrides != nil {
 		r.Replaces = replaced(s.Overrides.Pos, s.Overrides.Layer)
 	}
