@@ -93,24 +93,19 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		}
 	}
 	m := d.mapping(doc.Content[0], "config", configKeys)
-	seen := map[string]Pos{}
+	var dirs seenOnce
 	addDir := func(it item, layer string, priority int) {
 		p, ok := cleanRelative(d, it.Pos, "schema directory", it.Value)
-		if !ok {
+		if !ok || !dirs.once(&errs, "schema directory", p, "", it.Pos) {
 			return
 		}
-		if first, dup := seen[p]; dup {
-			errs.add(it.Pos, "schema directory %q is listed twice (first at %s)", p, first.Short())
-			return
-		}
-		seen[p] = it.Pos
 		cfg.Schema = append(cfg.Schema, Dir{Path: p, Pos: it.Pos, Layer: layer, Priority: priority})
 	}
 	switch {
 	case m.get("schema") != nil && m.get("layers") != nil:
 		errs.add(m.keyPos("layers"), "config has both schema and layers: a schema list is one layer; use layers alone")
 	case m.get("layers") != nil:
-		names := map[string]Pos{}
+		var names seenOnce
 		for _, n := range m.nodes("layers") {
 			lm := d.mapping(n, "layer", layerKeys)
 			name := lm.required("name", "layer")
@@ -118,12 +113,8 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 				lm.required("priority", "layer")
 			}
 			priority := lm.integer("priority")
-			if name != "" {
-				if first, dup := names[name]; dup {
-					errs.add(lm.keyPos("name"), "layer %q is listed twice (first at %s)", name, first.Short())
-					continue
-				}
-				names[name] = lm.keyPos("name")
+			if name != "" && !names.once(&errs, "layer", name, "", lm.keyPos("name")) {
+				continue
 			}
 			if dir := lm.required("dir", "layer"); dir != "" {
 				addDir(item{dir, lm.keyPos("dir")}, name, priority)

@@ -195,6 +195,7 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 	if m.get("property") != nil && m.get("properties") != nil {
 		d.errorf(m.get("properties"), "%s has both property and properties: use one", what)
 	}
+	var properties seenOnce
 	for _, key := range []string{"property", "properties"} {
 		if v := m.get(key); v != nil && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
 			// An empty list would generate a constraint that checks
@@ -210,11 +211,9 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 			continue
 		}
 		for _, it := range m.list(key) {
-			if slices.ContainsFunc(k.Properties, func(r Ref) bool { return r.Name == it.Value }) {
-				c.errs.add(it.Pos, "property %q is listed twice in %s", it.Value, what)
-				continue
+			if properties.once(&c.errs, "property", it.Value, what, it.Pos) {
+				k.Properties = append(k.Properties, Ref{it.Value, it.Pos})
 			}
-			k.Properties = append(k.Properties, Ref{it.Value, it.Pos})
 		}
 	}
 	if key := "property"; m.get(key) != nil && !contains(own, "properties") && len(m.list(key)) > 1 {

@@ -235,6 +235,43 @@ func (m *mapping) list(key string) []item {
 	return out
 }
 
+// seenOnce refuses a name listed twice in one list, wherever the list
+// comes from: every "listed twice" error is this one. Its zero value is
+// ready to use; one seenOnce serves one list.
+type seenOnce map[string]Pos
+
+// once reports whether name is new to the list, recording it; for a name
+// listed before, it records the error "<what> "name" is listed twice in
+// <where> (first at ...)" at pos, the repeat's position. where may be
+// empty for a list that is the whole context (a config's schema).
+func (s *seenOnce) once(errs *ErrorList, what, name, where string, pos Pos) bool {
+	if first, dup := (*s)[name]; dup {
+		if where != "" {
+			where = " in " + where
+		}
+		errs.add(pos, "%s %q is listed twice%s (first at %s)", what, name, where, first)
+		return false
+	}
+	if *s == nil {
+		*s = seenOnce{}
+	}
+	(*s)[name] = pos
+	return true
+}
+
+// unique returns items without the ones listed twice, which it reports
+// with seenOnce.
+func unique(errs *ErrorList, what, where string, items []item) []item {
+	var seen seenOnce
+	out := items[:0:0]
+	for _, it := range items {
+		if seen.once(errs, what, it.Value, where, it.Pos) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 // nodes returns key's value as a list of nodes, aliases unresolved; it
 // reports a value that is not a list.
 func (m *mapping) nodes(key string) []*yaml.Node {

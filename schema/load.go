@@ -483,12 +483,7 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 		case len(values) == 0 && at.Kind == yaml.SequenceNode && len(at.Content) == 0:
 			d.errorf(at, "%s needs values: the list of allowed values", p.Type)
 		}
-		seen := map[string]bool{}
-		for _, v := range values {
-			if seen[v.Value] {
-				c.errs.add(v.Pos, "duplicate value %q in values", v.Value)
-			}
-			seen[v.Value] = true
+		for _, v := range unique(&c.errs, "value", "the values of "+what, values) {
 			p.Values = append(p.Values, v.Value)
 		}
 	case m.get("values") != nil && p.Type != "":
@@ -814,7 +809,7 @@ func (c *compiler) portalType(d *decoder, m *mapping) {
 			t.DynamicCategories = append(t.DynamicCategories, Ref{fn, dm.keyPos("func")})
 		}
 	}
-	for _, it := range m.list("mixins") {
+	for _, it := range unique(&c.errs, "mixin", "portal type "+t.Name, m.list("mixins")) {
 		if !token.IsIdentifier(it.Value) {
 			c.errs.add(it.Pos, "mixin %q is not a Go type name", it.Value)
 			continue

@@ -80,30 +80,15 @@ func (c *compiler) link() *Model {
 	}
 	for _, d := range c.types {
 		t := d.t
-		seen := map[string]Pos{}
-		once := func(what string, it item) bool {
-			key := what + "\x00" + it.Value
-			if first, dup := seen[key]; dup {
-				c.errs.add(it.Pos, "%s %q is listed twice in portal type %s (first at %s)", what, it.Value, t.Name, first)
-				return false
-			}
-			seen[key] = it.Pos
-			return true
-		}
-		for _, it := range d.sheets {
-			if !once("property sheet", it) {
-				continue
-			}
+		where := "portal type " + t.Name
+		for _, it := range unique(&c.errs, "property sheet", where, d.sheets) {
 			if i, ok := sheets[it.Value]; ok {
 				t.Sheets = append(t.Sheets, c.sheets[i].sheet)
 			} else {
 				c.errs.add(it.Pos, "unknown property sheet %q%s", it.Value, Suggest(it.Value, sheetList))
 			}
 		}
-		for _, it := range d.categories {
-			if !once("base category", it) {
-				continue
-			}
+		for _, it := range unique(&c.errs, "base category", where, d.categories) {
 			if i, ok := bases[it.Value]; ok {
 				t.BaseCategories = append(t.BaseCategories, c.bases[i])
 				t.BaseCategoryPos = append(t.BaseCategoryPos, it.Pos)
@@ -111,24 +96,16 @@ func (c *compiler) link() *Model {
 				c.errs.add(it.Pos, "unknown base category %q%s", it.Value, Suggest(it.Value, baseList))
 			}
 		}
-		for _, it := range d.groups {
-			if once("group", it) {
-				t.Groups = append(t.Groups, it.Value)
-			}
+		for _, it := range unique(&c.errs, "group", where, d.groups) {
+			t.Groups = append(t.Groups, it.Value)
 		}
 		sort.Strings(t.Groups)
-		for _, it := range d.allow {
-			if !once("allowed content type", it) {
-				continue
-			}
+		for _, it := range unique(&c.errs, "allowed content type", where, d.allow) {
 			if i, ok := types[it.Value]; ok {
 				t.AllowedContentTypes = append(t.AllowedContentTypes, c.types[i].t)
 			} else {
 				c.errs.add(it.Pos, "unknown portal type %q in allowed_content_types%s", it.Value, Suggest(it.Value, typeList))
 			}
-		}
-		for _, it := range t.Mixins {
-			once("mixin", item{it.Name, it.Pos})
 		}
 	}
 
