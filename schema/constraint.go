@@ -171,11 +171,12 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 	if cn := m.get("condition"); cn != nil {
 		cm := d.mapping(cn, "condition", conditionKeys)
 		k.Condition = &Condition{Pos: d.pos(cn)}
-		for _, it := range cm.list("portal_type") {
+		types := unique(&c.errs, "portal type", "the condition of "+what, cm.list("portal_type"))
+		for _, it := range types {
 			k.Condition.PortalTypes = append(k.Condition.PortalTypes, Ref{it.Value, it.Pos})
 		}
-		c.refs = append(c.refs, pendingRefs{cm.list("portal_type"), &k.Condition.Types, "the condition of " + what})
-		for _, it := range cm.list("membership") {
+		c.refs = append(c.refs, pendingRefs{types, &k.Condition.Types, "the condition of " + what})
+		for _, it := range unique(&c.errs, "membership", "the condition of "+what, cm.list("membership")) {
 			base, rest, _ := strings.Cut(it.Value, "/")
 			if base == "" || rest == "" || strings.HasSuffix(rest, "/") || strings.Contains(rest, "//") {
 				c.errs.add(it.Pos, "membership %q must be a relative URL with its base category, like group/nexedi", it.Value)
@@ -219,13 +220,14 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 	if key := "property"; m.get(key) != nil && !contains(own, "properties") && len(m.list(key)) > 1 {
 		d.errorf(m.get(key), "%s checks one property: write one constraint per property", what)
 	}
-	for _, it := range m.list("base_category") {
+	for _, it := range unique(&c.errs, "base category", what, m.list("base_category")) {
 		k.BaseCategories = append(k.BaseCategories, Ref{it.Value, it.Pos})
 	}
-	for _, it := range m.list("portal_type") {
+	types := unique(&c.errs, "portal type", what, m.list("portal_type"))
+	for _, it := range types {
 		k.PortalTypes = append(k.PortalTypes, Ref{it.Value, it.Pos})
 	}
-	c.refs = append(c.refs, pendingRefs{m.list("portal_type"), &k.Types, what})
+	c.refs = append(c.refs, pendingRefs{types, &k.Types, what})
 	k.UseAcquisition = m.boolean("use_acquisition")
 
 	switch kind {

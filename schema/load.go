@@ -503,8 +503,8 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 		if m.get("portal_type") == nil {
 			d.errorf(m.get("type"), "content property %s needs portal_type: the portal types of its sub-object", p.ID)
 		}
-		c.refs = append(c.refs, pendingRefs{items: targets, into: &p.PortalTypes, what: "portal_type of content property " + p.ID})
-		for _, it := range flat {
+		c.refs = append(c.refs, pendingRefs{items: unique(&c.errs, "portal type", "content "+what, targets), into: &p.PortalTypes, what: "portal_type of content property " + p.ID})
+		for _, it := range unique(&c.errs, "property", "the content_properties of "+p.ID, flat) {
 			p.ContentProperties = append(p.ContentProperties, Ref{it.Value, it.Pos})
 		}
 		for _, key := range []string{"multivalued", "range", "mode", "values"} {
@@ -530,16 +530,19 @@ func (c *compiler) acquisition(d *decoder, p *Property, n *yaml.Node) *Acquisiti
 	if acc := m.optional("accessor", "acquisition"); acc != "" {
 		a.Accessor, a.AccessorPos = acc, m.keyPos("accessor")
 	}
-	refs := func(key string) []Ref {
+	where := "the acquisition of " + p.ID
+	list := func(what, key string) []item { return unique(&c.errs, what, where, m.list(key)) }
+	refs := func(items []item) []Ref {
 		var out []Ref
-		for _, it := range m.list(key) {
+		for _, it := range items {
 			out = append(out, Ref{it.Value, it.Pos})
 		}
 		return out
 	}
-	a.BaseCategories, a.PortalTypes = refs("base_category"), refs("portal_type")
-	a.AltAccessors, a.ObjectIDs = refs("alt_accessor"), refs("object_id")
-	c.refs = append(c.refs, pendingRefs{items: m.list("portal_type"), into: &a.Types, what: "acquisition portal_type"})
+	types := list("portal type", "portal_type")
+	a.BaseCategories, a.PortalTypes = refs(list("base category", "base_category")), refs(types)
+	a.AltAccessors, a.ObjectIDs = refs(list("alt_accessor", "alt_accessor")), refs(list("object_id", "object_id"))
+	c.refs = append(c.refs, pendingRefs{items: types, into: &a.Types, what: "acquisition portal_type"})
 	switch {
 	case m.node.Kind != yaml.MappingNode:
 	case len(a.BaseCategories) == 0 && len(a.ObjectIDs) == 0 && len(a.AltAccessors) == 0:
@@ -803,13 +806,15 @@ func (c *compiler) portalType(d *decoder, m *mapping) {
 			c.errs.add(t.TypeClassPos, "type_class %q is not a Go type name", t.TypeClass)
 		}
 	}
+	where := "portal type " + t.Name
+	var dynamic seenOnce
 	for _, n := range m.nodes("dynamic_categories") {
 		dm := d.mapping(n, "dynamic category", dynamicKeys)
-		if fn := dm.required("func", "dynamic category"); fn != "" {
+		if fn := dm.required("func", "dynamic category"); fn != "" && dynamic.once(&c.errs, "dynamic category", fn, where, dm.keyPos("func")) {
 			t.DynamicCategories = append(t.DynamicCategories, Ref{fn, dm.keyPos("func")})
 		}
 	}
-	for _, it := range unique(&c.errs, "mixin", "portal type "+t.Name, m.list("mixins")) {
+	for _, it := range unique(&c.errs, "mixin", where, m.list("mixins")) {
 		if !token.IsIdentifier(it.Value) {
 			c.errs.add(it.Pos, "mixin %q is not a Go type name", it.Value)
 			continue
