@@ -23,10 +23,10 @@ var (
 	jsInt      = obj{"type": "integer"}
 	// jsItem is a string of a list: the loader refuses one that is empty
 	// or only spaces.
-	jsItem       = obj{"type": "string", "pattern": `\S`}
-	jsStringList = obj{"anyOf": []any{jsItem, obj{"type": "array", "items": jsItem}}}
-	// jsUniqueList is a list in which the loader refuses an item listed
-	// twice; jsNonEmptyList, one it also refuses empty.
+	jsItem = obj{"type": "string", "pattern": `\S`}
+	// jsUniqueList is a list of strings (or one string): the loader
+	// refuses an item listed twice in every such list; jsNonEmptyList,
+	// one it also refuses empty.
 	jsUniqueList   = obj{"anyOf": []any{jsItem, obj{"type": "array", "items": jsItem, "uniqueItems": true}}}
 	jsNonEmptyList = obj{"anyOf": []any{jsItem, obj{"type": "array", "items": jsItem, "uniqueItems": true, "minItems": 1}}}
 	jsStringMap    = obj{"type": "object", "additionalProperties": jsString}
@@ -39,6 +39,10 @@ var (
 func ref(name string) obj { return obj{"$ref": "#/definitions/" + name} }
 
 func list(item any) obj { return obj{"type": "array", "items": item} }
+
+// uniqueList is a list of mappings in which the loader refuses one listed
+// twice.
+func uniqueList(item any) obj { return obj{"type": "array", "items": item, "uniqueItems": true} }
 
 func withDoc(v obj, doc string) obj {
 	out := obj{"description": doc}
@@ -78,18 +82,18 @@ var keySpecs = map[string]map[string]obj{
 		"read_permission":    withDoc(jsNonEmpty, "Permission for by-name reads through a Guard."),
 		"write_permission":   withDoc(jsNonEmpty, "Permission for by-name writes through a Guard."),
 		"values":             withDoc(jsUniqueList, "Allowed values of a selection."),
-		"portal_type":        withDoc(jsStringList, "For type content: the sub-object's portal types."),
-		"content_properties": withDoc(jsStringList, "For type content: properties of the sub-object with flattened accessors."),
+		"portal_type":        withDoc(jsUniqueList, "For type content: the sub-object's portal types."),
+		"content_properties": withDoc(jsUniqueList, "For type content: properties of the sub-object with flattened accessors."),
 		"acquisition":        ref("acquisition"),
 	},
 	"acquisition": {
-		"base_category": withDoc(jsStringList, "Categories acquired through."),
-		"portal_type":   withDoc(jsStringList, "Portal types acquired from."),
+		"base_category": withDoc(jsUniqueList, "Categories acquired through."),
+		"portal_type":   withDoc(jsUniqueList, "Portal types acquired from."),
 		"accessor":      withDoc(jsNonEmpty, "The property read on the other object."),
 		"mask_value":    withDoc(jsBool, "The local value wins."),
 		"copy_value":    withDoc(jsBool, "Store the acquired value locally."),
-		"alt_accessor":  withDoc(jsStringList, "Properties of the object itself tried next."),
-		"object_id":     withDoc(jsStringList, "Sub-objects tried first."),
+		"alt_accessor":  withDoc(jsUniqueList, "Properties of the object itself tried next."),
+		"object_id":     withDoc(jsUniqueList, "Sub-objects tried first."),
 	},
 	"type": {
 		"kind":                  {"const": KindPortalType},
@@ -101,7 +105,7 @@ var keySpecs = map[string]map[string]obj{
 		"allowed_content_types": withDoc(jsUniqueList, "Portal types of sub-objects."),
 		"type_class":            withDoc(jsNonEmpty, "The hand-written Go document type."),
 		"mixins":                withDoc(jsUniqueList, "Go types embedded after holders.Base."),
-		"dynamic_categories":    withDoc(list(ref("dynamic")), "Functions giving base categories when generating."),
+		"dynamic_categories":    withDoc(uniqueList(ref("dynamic")), "Functions giving base categories when generating."),
 		"unsupported":           withDoc(list(ref("unsupported")), "What an import could not translate."),
 		"location":              withDoc(jsNonEmpty, "The type's registry entry (docs/registry.md)."),
 		"aliases":               withDoc(list(ref("alias")), "Other registry paths to the entry."),
@@ -153,8 +157,8 @@ var keySpecs = map[string]map[string]obj{
 		"regex":           withDoc(jsString, "Go RE2 syntax, matched at the start of the value."),
 		"value":           obj{"description": "The value the property must have."},
 		"values":          withDoc(obj{"type": "array", "items": obj{}, "minItems": 1}, "Values the property must not hold."),
-		"base_category":   withDoc(jsStringList, "The base categories checked."),
-		"portal_type":     withDoc(jsStringList, "Portal types of the related objects or sub-objects."),
+		"base_category":   withDoc(jsUniqueList, "The base categories checked."),
+		"portal_type":     withDoc(jsUniqueList, "Portal types of the related objects or sub-objects."),
 		"use_acquisition": withDoc(jsBool, "Memberships may come from containers."),
 		"min":             withDoc(obj{"type": "integer", "minimum": 0}, "Fewest memberships."),
 		"max":             withDoc(obj{"type": "integer", "minimum": 0}, "Most memberships."),
@@ -162,8 +166,8 @@ var keySpecs = map[string]map[string]obj{
 		"method":          withDoc(jsNonEmpty, "An exported method of the type's document."),
 	},
 	"condition": {
-		"portal_type": withDoc(jsStringList, "The portal types the constraint applies to."),
-		"membership":  withDoc(jsStringList, "Relative URLs with their base category."),
+		"portal_type": withDoc(jsUniqueList, "The portal types the constraint applies to."),
+		"membership":  withDoc(jsUniqueList, "Relative URLs with their base category."),
 		"func":        withDoc(jsNonEmpty, "A predicate of the documents package."),
 	},
 	"config": {

@@ -299,6 +299,9 @@ func TestJSONSchemaAgreesOnValues(t *testing.T) {
 	docSchema, cfgSchema := jsonSchemas(t)
 	const sheet = "kind: PropertySheet\nname: A\n"
 	const cfg = "holders: {dir: h}\ntypes: {dir: t}\n"
+	// Documents after the first, which the JSON Schema does not see, that
+	// the references of the first need.
+	const typeB, baseR = "\n---\nkind: PortalType\nname: B", "\n---\nkind: BaseCategory\nname: r"
 	tests := []struct {
 		doc    string
 		config bool
@@ -339,6 +342,22 @@ func TestJSONSchemaAgreesOnValues(t *testing.T) {
 		{"kind: PortalType\nname: A\ngroups: [g, g]", false, false},
 		{"kind: PortalType\nname: A\nmixins: [M, M]", false, false},
 		{"kind: PortalType\nname: A\ngroups: [g, \"\t\"]", false, false},
+		{sheet + "properties: [{id: x, type: content, portal_type: [B]}]" + typeB, false, true},
+		{sheet + "properties: [{id: x, type: content, portal_type: [B, B]}]" + typeB, false, false},
+		{sheet + "properties: [{id: x, type: content, portal_type: B, content_properties: [y, y]}]" + typeB, false, false},
+		{sheet + "properties: [{id: x, type: string, acquisition: {base_category: [r], portal_type: [B]}}]" + baseR + typeB, false, true},
+		{sheet + "properties: [{id: x, type: string, acquisition: {base_category: [r, r], portal_type: [B]}}]" + baseR + typeB, false, false},
+		{sheet + "properties: [{id: x, type: string, acquisition: {base_category: [r], portal_type: [B, B]}}]" + baseR + typeB, false, false},
+		{sheet + "properties: [{id: x, type: string, acquisition: {alt_accessor: [y, y]}}]", false, false},
+		{sheet + "properties: [{id: x, type: string, acquisition: {object_id: [y, y], portal_type: [B]}}]" + typeB, false, false},
+		{sheet + "constraints: [{kind: CategoryExistence, base_category: [r, r]}]" + baseR, false, false},
+		{sheet + "constraints: [{kind: CategoryMembershipArity, base_category: r, portal_type: [B], min: 1}]" + baseR + typeB, false, true},
+		{sheet + "constraints: [{kind: CategoryMembershipArity, base_category: r, portal_type: [B, B], min: 1}]" + baseR + typeB, false, false},
+		{sheet + "constraints: [{kind: Script, method: Check, condition: {portal_type: [B], membership: [r/a]}}]" + baseR + typeB, false, true},
+		{sheet + "constraints: [{kind: Script, method: Check, condition: {portal_type: [B, B]}}]" + typeB, false, false},
+		{sheet + "constraints: [{kind: Script, method: Check, condition: {membership: [r/a, r/a]}}]" + baseR, false, false},
+		{"kind: PortalType\nname: A\ndynamic_categories: [{func: F}, {func: G}]", false, true},
+		{"kind: PortalType\nname: A\ndynamic_categories: [{func: F}, {func: F}]", false, false},
 		{"layers: []\n" + cfg, true, false},
 		{"schema: []\n" + cfg, true, false},
 		{"schema: [\" \"]\n" + cfg, true, false},
