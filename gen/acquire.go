@@ -196,9 +196,15 @@ func (tg *typeGen) acquisitionFields(a *binding.Acquired, typ *jen.Statement, re
 	for i, target := range a.Targets {
 		cases = append(cases, jen.Case(jen.Op("*").Add(tg.typeRef(target.GoName))).Block(remote("t", target, a.Remote[i])...))
 	}
+	var body []jen.Code
+	if len(cases) > 0 {
+		// Without a portal type to read (an acquisition by alt_accessor
+		// alone), an empty type switch would declare t and not use it.
+		body = append(body, jen.Switch(jen.Id("t").Op(":=").Id("obj").Assert(jen.Type())).Block(cases...))
+	}
 	d[jen.Id("Remote")] = jen.Func().Params(ctxParam(), jen.Id("obj").Add(rt("Object"))).Params(typ.Clone(), jen.Bool(), jen.Error()).Block(
-		jen.Switch(jen.Id("t").Op(":=").Id("obj").Assert(jen.Type())).Block(cases...),
-		jen.Var().Id("zero").Add(typ.Clone()),
-		jen.Return(jen.Id("zero"), jen.False(), jen.Nil()))
+		append(body,
+			jen.Var().Id("zero").Add(typ.Clone()),
+			jen.Return(jen.Id("zero"), jen.False(), jen.Nil()))...)
 	return d
 }

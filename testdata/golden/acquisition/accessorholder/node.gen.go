@@ -22,6 +22,7 @@ type NodeHolder struct {
 	kind        string
 	zones       []string
 	zonesSource []string
+	alias       string
 	parent      []string
 	region      []string
 }
@@ -210,9 +211,27 @@ func (h *NodeHolder) HasZonesSource() bool {
 	return h.present_&(1<<7) != 0
 }
 
+// Alias returns alias.
+//
+// Property alias of sheet Node (schema.yaml:25).
+func (h *NodeHolder) Alias() string {
+	return h.alias
+}
+
+// SetAlias sets alias.
+func (h *NodeHolder) SetAlias(v string) {
+	h.alias = v
+	h.present_ |= 1 << 8
+}
+
+// HasAlias reports whether alias has been set.
+func (h *NodeHolder) HasAlias() bool {
+	return h.present_&(1<<8) != 0
+}
+
 // ParentList returns the values of parent. Do not modify the slice.
 //
-// Category parent of sheet Node (schema.yaml:25).
+// Category parent of sheet Node (schema.yaml:26).
 func (h *NodeHolder) ParentList() []string {
 	return h.parent
 }
@@ -269,7 +288,7 @@ func (h *NodeHolder) SetParentValueList(v []holders.Object) {
 
 // RegionList returns the values of region. Do not modify the slice.
 //
-// Category region of sheet Node (schema.yaml:25).
+// Category region of sheet Node (schema.yaml:26).
 func (h *NodeHolder) RegionList() []string {
 	return h.region
 }
@@ -386,9 +405,16 @@ var NodeProperties = [...]holders.PropertyInfo{{
 	Type:            "lines",
 	WritePermission: "Modify portal content",
 }, {
+	ID:              "alias",
+	Pos:             "schema.yaml:25",
+	ReadPermission:  "Access contents information",
+	Sheet:           "Node",
+	Type:            "string",
+	WritePermission: "Modify portal content",
+}, {
 	ID:              "parent",
 	Multivalued:     true,
-	Pos:             "schema.yaml:25",
+	Pos:             "schema.yaml:26",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "category",
@@ -396,7 +422,7 @@ var NodeProperties = [...]holders.PropertyInfo{{
 }, {
 	ID:              "region",
 	Multivalued:     true,
-	Pos:             "schema.yaml:25",
+	Pos:             "schema.yaml:26",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Tree:            true,
@@ -410,5 +436,5 @@ var NodeSheet = holders.SheetInfo{
 	Holder:      "NodeHolder",
 	Name:        "Node",
 	Pos:         "schema.yaml:13",
-	Properties:  []*holders.PropertyInfo{&NodeProperties[0], &NodeProperties[1], &NodeProperties[2], &NodeProperties[3], &NodeProperties[4], &NodeProperties[5], &NodeProperties[6], &NodeProperties[7], &NodeProperties[8], &NodeProperties[9]},
+	Properties:  []*holders.PropertyInfo{&NodeProperties[0], &NodeProperties[1], &NodeProperties[2], &NodeProperties[3], &NodeProperties[4], &NodeProperties[5], &NodeProperties[6], &NodeProperties[7], &NodeProperties[8], &NodeProperties[9], &NodeProperties[10]},
 }

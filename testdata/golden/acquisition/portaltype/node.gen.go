@@ -8,7 +8,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/acquisition/accessorholder"
 )
 
-// Node is the portal type Node (schema.yaml:35).
+// Node is the portal type Node (schema.yaml:36).
 //
 // Embedded, in ERP5's order: NodeHolder, holders.Base. Use New("Node") or new(Node).
 type Node struct {
@@ -233,6 +233,23 @@ func (o *Node) AcquireZones(ctx context.Context) ([]string, error) {
 	})
 }
 
+// AcquireAlias returns alias, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
+func (o *Node) AcquireAlias(ctx context.Context) (string, error) {
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[string]{
+		Alt: []func() (string, bool){func() (string, bool) {
+			return o.Nickname(), o.HasNickname()
+		}},
+		Local: func() (string, bool, error) {
+			return o.Alias(), o.HasAlias(), nil
+		},
+		Property: "alias",
+		Remote: func(ctx context.Context, obj holders.Object) (string, bool, error) {
+			var zero string
+			return zero, false, nil
+		},
+	})
+}
+
 // PortalType returns "Node".
 func (*Node) PortalType() string {
 	return "Node"
@@ -324,10 +341,12 @@ func nodeIndex(id string) int {
 		return 6
 	case "zones_source":
 		return 7
-	case "parent":
+	case "alias":
 		return 8
-	case "region":
+	case "parent":
 		return 9
+	case "region":
+		return 10
 	}
 	return -1
 }
@@ -364,6 +383,8 @@ func (o *Node) value(id string) (holders.Value, bool) {
 		return holders.StringsValue(o.ZonesList()), true
 	case "zones_source":
 		return holders.StringsValue(o.ZonesSourceList()), true
+	case "alias":
+		return holders.StringValue(o.Alias()), true
 	case "parent":
 		return holders.StringsValue(o.ParentList()), true
 	case "region":
@@ -391,6 +412,8 @@ func (o *Node) HasProperty(id string) bool {
 		return o.HasZones()
 	case "zones_source":
 		return o.HasZonesSource()
+	case "alias":
+		return o.HasAlias()
 	case "parent":
 		return len(o.ParentList()) > 0
 	case "region":
@@ -438,10 +461,17 @@ func (o *Node) set(id string, v any, apply bool) (int, error) {
 		return 6, o.setAt(6, v, apply)
 	case "zones_source":
 		return 7, o.setAt(7, v, apply)
+	case "alias":
+		if x, ok := v.(string); !ok {
+			return 8, o.setAt(8, v, apply)
+		} else if apply {
+			o.SetAlias(x)
+		}
+		return 8, nil
 	case "parent":
-		return 8, o.setAt(8, v, apply)
-	case "region":
 		return 9, o.setAt(9, v, apply)
+	case "region":
+		return 10, o.setAt(10, v, apply)
 	}
 	return -1, holders.ErrUnknownProperty
 }
@@ -474,8 +504,10 @@ func (o *Node) setAt(i int, v any, apply bool) error {
 	case 7:
 		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetZonesSourceList(x) })
 	case 8:
-		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetParentList(x) })
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetAlias(x) })
 	case 9:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetParentList(x) })
+	case 10:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
@@ -496,7 +528,7 @@ var nodeInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return holders.ObjectOf(new(Node))
 	},
-	Pos:        "schema.yaml:35",
-	Properties: []*holders.PropertyInfo{&accessorholder.NodeProperties[0], &accessorholder.NodeProperties[1], &accessorholder.NodeProperties[2], &accessorholder.NodeProperties[3], &accessorholder.NodeProperties[4], &accessorholder.NodeProperties[5], &accessorholder.NodeProperties[6], &accessorholder.NodeProperties[7], &accessorholder.NodeProperties[8], &accessorholder.NodeProperties[9]},
+	Pos:        "schema.yaml:36",
+	Properties: []*holders.PropertyInfo{&accessorholder.NodeProperties[0], &accessorholder.NodeProperties[1], &accessorholder.NodeProperties[2], &accessorholder.NodeProperties[3], &accessorholder.NodeProperties[4], &accessorholder.NodeProperties[5], &accessorholder.NodeProperties[6], &accessorholder.NodeProperties[7], &accessorholder.NodeProperties[8], &accessorholder.NodeProperties[9], &accessorholder.NodeProperties[10]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.NodeSheet},
 }
