@@ -57,10 +57,26 @@ func (m *mapping) flag(key string, v bool) {
 	}
 }
 
+// list renders a list of names. ERP5 takes a name listed twice in one
+// (content_acquired_property_id, a constraint's portal types...) once,
+// and the loader refuses the repeat: the first is kept.
 func (m *mapping) list(key string, vs []string) {
 	if len(vs) > 0 {
-		m.add(key, strList(vs))
+		m.add(key, strList(firstOnce(vs)))
 	}
+}
+
+// firstOnce returns vs without the items listed before.
+func firstOnce(vs []string) []string {
+	seen := make(map[string]bool, len(vs))
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func strList(vs []string) *yaml.Node {
