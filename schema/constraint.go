@@ -419,8 +419,8 @@ func (c *compiler) unsupported(d *decoder, m *mapping) []Unsupported {
 
 // CheckRegex reports why expr cannot be a StringAttributeMatch regex: it
 // does not compile as Go's RE2, or it has a form that RE2 reads otherwise
-// than Python's re, in which ERP5's regexes are written. Python 3 reads
-// a{,3} as a{0,3}; RE2 matches the text "a{,3}".
+// than Python's re, in which ERP5's regexes are written. Python reads
+// a{,3} as a{0,3} and a{,} as a*; RE2 matches the texts "a{,3}" and "a{,}".
 func CheckRegex(expr string) error {
 	if _, err := regexp.Compile(expr); err != nil {
 		return fmt.Errorf("does not compile (Go RE2 syntax): %s", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
@@ -445,9 +445,12 @@ func CheckRegex(expr string) error {
 			for j < len(expr) && expr[j] >= '0' && expr[j] <= '9' {
 				j++
 			}
-			if j > i+2 && j < len(expr) && expr[j] == '}' {
-				n := expr[i+2 : j]
-				return fmt.Errorf("has %s, which Python reads as {0,%s} and Go's RE2 as the text %q: write {0,%s}", expr[i:j+1], n, expr[i:j+1], n)
+			if j < len(expr) && expr[j] == '}' {
+				n, want := expr[i+2:j], "{0,"+expr[i+2:j]+"}"
+				if n == "" {
+					want = "*" // {,} has no bound either
+				}
+				return fmt.Errorf("has %s, which Python reads as {0,%s} and Go's RE2 as the text %q: write %s", expr[i:j+1], n, expr[i:j+1], want)
 			}
 		}
 	}
