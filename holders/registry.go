@@ -206,6 +206,14 @@ func (bl *Builder) Begin(b *Build, e *Entry, path string) (*Build, error) {
 		b.waiting = append(b.waiting, e)
 		bl.cond.Wait()
 		b.waiting = slices.Delete(b.waiting, slices.Index(b.waiting, e), slices.Index(b.waiting, e)+1)
+		if b.done {
+			// The build ended while this goroutine (one a constructor
+			// started, sharing its build) waited: taking e into it would
+			// hide e from the constructions e leads to, as a later use
+			// of a done build starts a new one.
+			b = new(Build)
+			b.stack = b.first[:0]
+		}
 	}
 	return nil, nil
 }
