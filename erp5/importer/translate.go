@@ -438,6 +438,9 @@ func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 		}
 		handled = append(handled, k.Str)
 		id, text := k.Str, o.state.Vals[i].Str
+		if (id == noSuchProperty || id == propertyNotSet) && text == "" {
+			continue // no text, no information (as in leftover)
+		}
 		if id == noSuchProperty && slices.Contains(reported, propertyNotSet) {
 			// ERP5 reports message_no_such_property when hasProperty
 			// is false, which it is for a property never set: the
@@ -454,9 +457,6 @@ func (tr *translator) constraint(o *object) (*Constraint, []Unsupported) {
 				Fields: map[string]string{id: text},
 				Reason: fmt.Sprintf("ERP5 reports %s for a property set to None, which accessorgen's values cannot be; its %s text is imported as %s", propertyNotSet, noSuchProperty, propertyNotSet)})
 			continue
-		}
-		if id == propertyNotSet && text == "" {
-			continue // no text, no information (as in leftover)
 		}
 		if !slices.Contains(reported, id) {
 			// ERP5 reports more cases than accessorgen checks: the

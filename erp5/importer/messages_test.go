@@ -1,0 +1,70 @@
+package importer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// An empty message_no_such_property carries no text, as an empty
+// message_property_not_set does not: it must neither replace the
+// message_property_not_set text nor make the constraint's message empty,
+// whatever the order of the two in the pickle.
+func TestEmptyNoSuchPropertyIgnored(t *testing.T) {
+	const file = "erp5_fixture/PropertySheetTemplateItem/portal_property_sheets/Person/nickname_existence_constraint.xml"
+	const given = `            <key> <string>message_no_such_property</string> </key>
+            <value> <string>A nickname must be chosen</string> </value>`
+	const notSet = `            <key> <string>message_property_not_set</string> </key>
+            <value> <string>A nickname must be set</string> </value>`
+	const empty = `            <key> <string>message_no_such_property</string> </key>
+            <value> <string></string> </value>`
+	const between = "\n        </item>\n        <item>\n"
+	for name, repl := range map[string]string{
+		"not set first": notSet + between + empty,
+		"empty first":   empty + between + notSet,
+		"empty alone":   empty,
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.CopyFS(dir, os.DirFS(fixture)); err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(dir, filepath.FromSlash(file))
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data), given) {
+				t.Fatalf("the fixture changed: %s", p)
+			}
+			if err := os.WriteFile(p, []byte(strings.Replace(string(data), given, repl, 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Import([]string{dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := res.Files()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range files {
+				if f.Path != "property_sheets/person.yaml" {
+					continue
+				}
+				s := string(f.Data)
+				if strings.Contains(s, "item: nickname_existence\n") {
+					t.Errorf("the constraint is not imported:\n%s", s)
+				}
+				want := "message_property_not_set: A nickname must be set\n"
+				if name == "empty alone" {
+					want = "id: nickname_existence\n"
+				}
+				if !strings.Contains(s, want) {
+					t.Errorf("person.yaml lacks %q:\n%s", want, s)
+				}
+			}
+		})
+	}
+}
