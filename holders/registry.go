@@ -168,6 +168,13 @@ type Build struct {
 	first [4]frame
 }
 
+// newBuild returns a build with no construction in progress.
+func newBuild() *Build {
+	b := new(Build)
+	b.stack = b.first[:0]
+	return b
+}
+
 // frame is one entry under construction.
 type frame struct {
 	e    *Entry
@@ -191,8 +198,7 @@ func (bl *Builder) Begin(b *Build, e *Entry, path string) (*Build, error) {
 		bl.cond.L = &bl.mu
 	}
 	if b == nil || b.done {
-		b = new(Build)
-		b.stack = b.first[:0]
+		b = newBuild()
 	}
 	for !e.Built() {
 		if e.owner == nil {
@@ -211,8 +217,7 @@ func (bl *Builder) Begin(b *Build, e *Entry, path string) (*Build, error) {
 			// started, sharing its build) waited: taking e into it would
 			// hide e from the constructions e leads to, as a later use
 			// of a done build starts a new one.
-			b = new(Build)
-			b.stack = b.first[:0]
+			b = newBuild()
 		}
 	}
 	return nil, nil
