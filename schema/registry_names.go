@@ -36,7 +36,9 @@ type EntryNames struct {
 
 // RegistryEntryNames are the Root identifiers of the entry at path:
 // clients.kv → clientsKv, clientsKvValue, clientsKvErr, buildClientsKv,
-// constructClientsKv.
+// construct_ClientsKv. No path derives a name with an underscore but a
+// keyword's field (type_), so the constructor method meets no path's name:
+// construct.w beside w, which constructW would have refused, compiles.
 // A field that would be a Go keyword (location type) ends in '_'.
 func RegistryEntryNames(path string) EntryNames {
 	goName := PathGoName(path)
@@ -45,7 +47,7 @@ func RegistryEntryNames(path string) EntryNames {
 	if token.IsKeyword(entry) {
 		entry += "_"
 	}
-	return EntryNames{Entry: entry, Value: low + "Value", Err: low + "Err", Builder: "build" + goName, Construct: "construct" + goName}
+	return EntryNames{Entry: entry, Value: low + "Value", Err: low + "Err", Builder: "build" + goName, Construct: "construct_" + goName}
 }
 
 // LowerGoName gives an exported Go name a lower-case start, as gen names

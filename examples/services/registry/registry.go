@@ -194,12 +194,12 @@ func (g ToolsGroup) Inventory() (*document.Inventory, error) {
 //
 //go:noinline
 func (r *Root) buildClientsKv() {
-	r.constructClientsKv(nil)
+	r.construct_ClientsKv(nil)
 }
 
-// constructClientsKv returns clients.kv, building it once; b is the construction in progress,
+// construct_ClientsKv returns clients.kv, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructClientsKv(b *holders.Build) (v *document.KVClient, err error) {
+func (r *Root) construct_ClientsKv(b *holders.Build) (v *document.KVClient, err error) {
 	b, err = r.builds_.Begin(b, &r.clientsKv, "clients.kv")
 	if b == nil {
 		if err == nil {
@@ -208,7 +208,7 @@ func (r *Root) constructClientsKv(b *holders.Build) (v *document.KVClient, err e
 		return v, err
 	}
 	defer r.builds_.End(b, &r.clientsKv)
-	d0, err := r.constructCoreLogger(b)
+	d0, err := r.construct_CoreLogger(b)
 	if err != nil {
 		err = fmt.Errorf("clients.kv needs core.logger: %w", err)
 		if r.builds_.Transient(b, &r.coreLogger) {
@@ -219,7 +219,7 @@ func (r *Root) constructClientsKv(b *holders.Build) (v *document.KVClient, err e
 		r.clientsKv.Done()
 		return v, err
 	}
-	d1, err := r.constructDataSerializersJSON(b)
+	d1, err := r.construct_DataSerializersJSON(b)
 	if err != nil {
 		err = fmt.Errorf("clients.kv needs data.serializers.json: %w", err)
 		if r.builds_.Transient(b, &r.dataSerializersJSON) {
@@ -240,12 +240,12 @@ func (r *Root) constructClientsKv(b *holders.Build) (v *document.KVClient, err e
 //
 //go:noinline
 func (r *Root) buildClientsRemote() {
-	r.constructClientsRemote(nil)
+	r.construct_ClientsRemote(nil)
 }
 
-// constructClientsRemote returns clients.remote, building it once; b is the construction in progress,
+// construct_ClientsRemote returns clients.remote, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructClientsRemote(b *holders.Build) (v *document.RemoteClient, err error) {
+func (r *Root) construct_ClientsRemote(b *holders.Build) (v *document.RemoteClient, err error) {
 	b, err = r.builds_.Begin(b, &r.clientsRemote, "clients.remote")
 	if b == nil {
 		if err == nil {
@@ -254,7 +254,7 @@ func (r *Root) constructClientsRemote(b *holders.Build) (v *document.RemoteClien
 		return v, err
 	}
 	defer r.builds_.End(b, &r.clientsRemote)
-	d0, err := r.constructCoreLogger(b)
+	d0, err := r.construct_CoreLogger(b)
 	if err != nil {
 		err = fmt.Errorf("clients.remote needs core.logger: %w", err)
 		if r.builds_.Transient(b, &r.coreLogger) {
@@ -275,12 +275,12 @@ func (r *Root) constructClientsRemote(b *holders.Build) (v *document.RemoteClien
 //
 //go:noinline
 func (r *Root) buildClientsSession() {
-	r.constructClientsSession(nil)
+	r.construct_ClientsSession(nil)
 }
 
-// constructClientsSession returns clients.session, building it once; b is the construction in progress,
+// construct_ClientsSession returns clients.session, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructClientsSession(b *holders.Build) (v *Session, err error) {
+func (r *Root) construct_ClientsSession(b *holders.Build) (v *Session, err error) {
 	b, err = r.builds_.Begin(b, &r.clientsSession, "clients.session")
 	if b == nil {
 		if err == nil {
@@ -299,12 +299,12 @@ func (r *Root) constructClientsSession(b *holders.Build) (v *Session, err error)
 //
 //go:noinline
 func (r *Root) buildCoreLogger() {
-	r.constructCoreLogger(nil)
+	r.construct_CoreLogger(nil)
 }
 
-// constructCoreLogger returns core.logger, building it once; b is the construction in progress,
+// construct_CoreLogger returns core.logger, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructCoreLogger(b *holders.Build) (v *document.Logger, err error) {
+func (r *Root) construct_CoreLogger(b *holders.Build) (v *document.Logger, err error) {
 	b, err = r.builds_.Begin(b, &r.coreLogger, "core.logger")
 	if b == nil {
 		if err == nil {
@@ -323,12 +323,12 @@ func (r *Root) constructCoreLogger(b *holders.Build) (v *document.Logger, err er
 //
 //go:noinline
 func (r *Root) buildDataSerializersBase64() {
-	r.constructDataSerializersBase64(nil)
+	r.construct_DataSerializersBase64(nil)
 }
 
-// constructDataSerializersBase64 returns data.serializers.base64, building it once; b is the construction in progress,
+// construct_DataSerializersBase64 returns data.serializers.base64, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructDataSerializersBase64(b *holders.Build) (v *document.Base64Serializer, err error) {
+func (r *Root) construct_DataSerializersBase64(b *holders.Build) (v *document.Base64Serializer, err error) {
 	b, err = r.builds_.Begin(b, &r.dataSerializersBase64, "data.serializers.base64")
 	if b == nil {
 		if err == nil {
@@ -347,12 +347,12 @@ func (r *Root) constructDataSerializersBase64(b *holders.Build) (v *document.Bas
 //
 //go:noinline
 func (r *Root) buildDataSerializersJSON() {
-	r.constructDataSerializersJSON(nil)
+	r.construct_DataSerializersJSON(nil)
 }
 
-// constructDataSerializersJSON returns data.serializers.json, building it once; b is the construction in progress,
+// construct_DataSerializersJSON returns data.serializers.json, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructDataSerializersJSON(b *holders.Build) (v *document.JSONSerializer, err error) {
+func (r *Root) construct_DataSerializersJSON(b *holders.Build) (v *document.JSONSerializer, err error) {
 	b, err = r.builds_.Begin(b, &r.dataSerializersJSON, "data.serializers.json")
 	if b == nil {
 		if err == nil {
@@ -371,12 +371,12 @@ func (r *Root) constructDataSerializersJSON(b *holders.Build) (v *document.JSONS
 //
 //go:noinline
 func (r *Root) buildToolsInventory() {
-	r.constructToolsInventory(nil)
+	r.construct_ToolsInventory(nil)
 }
 
-// constructToolsInventory returns tools.inventory, building it once; b is the construction in progress,
+// construct_ToolsInventory returns tools.inventory, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructToolsInventory(b *holders.Build) (v *document.Inventory, err error) {
+func (r *Root) construct_ToolsInventory(b *holders.Build) (v *document.Inventory, err error) {
 	b, err = r.builds_.Begin(b, &r.toolsInventory, "tools.inventory")
 	if b == nil {
 		if err == nil {
@@ -416,21 +416,21 @@ func lookupIndex(path string) int {
 
 // lookups builds each path's entry on its first access, in the order of locations.
 var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructClientsKv(b))
+	return holders.AnyOf(r.construct_ClientsKv(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructClientsRemote(b))
+	return holders.AnyOf(r.construct_ClientsRemote(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructClientsSession(b))
+	return holders.AnyOf(r.construct_ClientsSession(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructCoreLogger(b))
+	return holders.AnyOf(r.construct_CoreLogger(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructDataSerializersBase64(b))
+	return holders.AnyOf(r.construct_DataSerializersBase64(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructDataSerializersJSON(b))
+	return holders.AnyOf(r.construct_DataSerializersJSON(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructDataSerializersJSON(b))
+	return holders.AnyOf(r.construct_DataSerializersJSON(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructToolsInventory(b))
+	return holders.AnyOf(r.construct_ToolsInventory(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.

@@ -159,12 +159,12 @@ func (g NetGroup) Port() (int, error) {
 //
 //go:noinline
 func (r *Root) buildConfig() {
-	r.constructConfig(nil)
+	r.construct_Config(nil)
 }
 
-// constructConfig returns config, building it once; b is the construction in progress,
+// construct_Config returns config, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructConfig(b *holders.Build) (v document.Config, err error) {
+func (r *Root) construct_Config(b *holders.Build) (v document.Config, err error) {
 	b, err = r.builds_.Begin(b, &r.config, "config")
 	if b == nil {
 		if err == nil {
@@ -183,12 +183,12 @@ func (r *Root) constructConfig(b *holders.Build) (v document.Config, err error) 
 //
 //go:noinline
 func (r *Root) buildIoNames() {
-	r.constructIoNames(nil)
+	r.construct_IoNames(nil)
 }
 
-// constructIoNames returns io.names, building it once; b is the construction in progress,
+// construct_IoNames returns io.names, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructIoNames(b *holders.Build) (v []string, err error) {
+func (r *Root) construct_IoNames(b *holders.Build) (v []string, err error) {
 	b, err = r.builds_.Begin(b, &r.ioNames, "io.names")
 	if b == nil {
 		if err == nil {
@@ -207,12 +207,12 @@ func (r *Root) constructIoNames(b *holders.Build) (v []string, err error) {
 //
 //go:noinline
 func (r *Root) buildIoNote() {
-	r.constructIoNote(nil)
+	r.construct_IoNote(nil)
 }
 
-// constructIoNote returns io.note, building it once; b is the construction in progress,
+// construct_IoNote returns io.note, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructIoNote(b *holders.Build) (v *Note, err error) {
+func (r *Root) construct_IoNote(b *holders.Build) (v *Note, err error) {
 	b, err = r.builds_.Begin(b, &r.ioNote, "io.note")
 	if b == nil {
 		if err == nil {
@@ -231,12 +231,12 @@ func (r *Root) constructIoNote(b *holders.Build) (v *Note, err error) {
 //
 //go:noinline
 func (r *Root) buildIoOutput() {
-	r.constructIoOutput(nil)
+	r.construct_IoOutput(nil)
 }
 
-// constructIoOutput returns io.output, building it once; b is the construction in progress,
+// construct_IoOutput returns io.output, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructIoOutput(b *holders.Build) (v io.Writer, err error) {
+func (r *Root) construct_IoOutput(b *holders.Build) (v io.Writer, err error) {
 	b, err = r.builds_.Begin(b, &r.ioOutput, "io.output")
 	if b == nil {
 		if err == nil {
@@ -245,7 +245,7 @@ func (r *Root) constructIoOutput(b *holders.Build) (v io.Writer, err error) {
 		return v, err
 	}
 	defer r.builds_.End(b, &r.ioOutput)
-	d0, err := r.constructIoNames(b)
+	d0, err := r.construct_IoNames(b)
 	if err != nil {
 		err = fmt.Errorf("io.output needs io.names: %w", err)
 		if r.builds_.Transient(b, &r.ioNames) {
@@ -266,12 +266,12 @@ func (r *Root) constructIoOutput(b *holders.Build) (v io.Writer, err error) {
 //
 //go:noinline
 func (r *Root) buildNetLimits() {
-	r.constructNetLimits(nil)
+	r.construct_NetLimits(nil)
 }
 
-// constructNetLimits returns net.limits, building it once; b is the construction in progress,
+// construct_NetLimits returns net.limits, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructNetLimits(b *holders.Build) (v map[string]int, err error) {
+func (r *Root) construct_NetLimits(b *holders.Build) (v map[string]int, err error) {
 	b, err = r.builds_.Begin(b, &r.netLimits, "net.limits")
 	if b == nil {
 		if err == nil {
@@ -280,7 +280,7 @@ func (r *Root) constructNetLimits(b *holders.Build) (v map[string]int, err error
 		return v, err
 	}
 	defer r.builds_.End(b, &r.netLimits)
-	d0, err := r.constructConfig(b)
+	d0, err := r.construct_Config(b)
 	if err != nil {
 		err = fmt.Errorf("net.limits needs config: %w", err)
 		if r.builds_.Transient(b, &r.config) {
@@ -301,12 +301,12 @@ func (r *Root) constructNetLimits(b *holders.Build) (v map[string]int, err error
 //
 //go:noinline
 func (r *Root) buildNetPort() {
-	r.constructNetPort(nil)
+	r.construct_NetPort(nil)
 }
 
-// constructNetPort returns net.port, building it once; b is the construction in progress,
+// construct_NetPort returns net.port, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
+func (r *Root) construct_NetPort(b *holders.Build) (v int, err error) {
 	b, err = r.builds_.Begin(b, &r.netPort, "net.port")
 	if b == nil {
 		if err == nil {
@@ -315,7 +315,7 @@ func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
 		return v, err
 	}
 	defer r.builds_.End(b, &r.netPort)
-	d0, err := r.constructNetLimits(b)
+	d0, err := r.construct_NetLimits(b)
 	if err != nil {
 		err = fmt.Errorf("net.port needs net.limits: %w", err)
 		if r.builds_.Transient(b, &r.netLimits) {
@@ -326,7 +326,7 @@ func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
 		r.netPort.Done()
 		return v, err
 	}
-	d1, err := r.constructConfig(b)
+	d1, err := r.construct_Config(b)
 	if err != nil {
 		err = fmt.Errorf("net.port needs config: %w", err)
 		if r.builds_.Transient(b, &r.config) {
@@ -368,21 +368,21 @@ func lookupIndex(path string) int {
 
 // lookups builds each path's entry on its first access, in the order of locations.
 var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructIoNames(b))
+	return holders.AnyOf(r.construct_IoNames(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructIoNote(b))
+	return holders.AnyOf(r.construct_IoNote(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructIoOutput(b))
+	return holders.AnyOf(r.construct_IoOutput(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructNetPort(b))
+	return holders.AnyOf(r.construct_NetPort(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructNetLimits(b))
+	return holders.AnyOf(r.construct_NetLimits(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructNetPort(b))
+	return holders.AnyOf(r.construct_NetPort(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructNetPort(b))
+	return holders.AnyOf(r.construct_NetPort(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.

@@ -92,12 +92,12 @@ func (g CoreGroup) Logger() (*b_.Logger, error) {
 //
 //go:noinline
 func (r *Root) buildClientsKv() {
-	r.constructClientsKv(nil)
+	r.construct_ClientsKv(nil)
 }
 
-// constructClientsKv returns clients.kv, building it once; b is the construction in progress,
+// construct_ClientsKv returns clients.kv, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructClientsKv(b *holders.Build) (v *b_.Client, err error) {
+func (r *Root) construct_ClientsKv(b *holders.Build) (v *b_.Client, err error) {
 	b, err = r.builds_.Begin(b, &r.clientsKv, "clients.kv")
 	if b == nil {
 		if err == nil {
@@ -106,7 +106,7 @@ func (r *Root) constructClientsKv(b *holders.Build) (v *b_.Client, err error) {
 		return v, err
 	}
 	defer r.builds_.End(b, &r.clientsKv)
-	d0, err := r.constructCoreLogger(b)
+	d0, err := r.construct_CoreLogger(b)
 	if err != nil {
 		err = fmt.Errorf("clients.kv needs core.logger: %w", err)
 		if r.builds_.Transient(b, &r.coreLogger) {
@@ -127,12 +127,12 @@ func (r *Root) constructClientsKv(b *holders.Build) (v *b_.Client, err error) {
 //
 //go:noinline
 func (r *Root) buildCoreLogger() {
-	r.constructCoreLogger(nil)
+	r.construct_CoreLogger(nil)
 }
 
-// constructCoreLogger returns core.logger, building it once; b is the construction in progress,
+// construct_CoreLogger returns core.logger, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructCoreLogger(b *holders.Build) (v *b_.Logger, err error) {
+func (r *Root) construct_CoreLogger(b *holders.Build) (v *b_.Logger, err error) {
 	b, err = r.builds_.Begin(b, &r.coreLogger, "core.logger")
 	if b == nil {
 		if err == nil {
@@ -160,9 +160,9 @@ func lookupIndex(path string) int {
 
 // lookups builds each path's entry on its first access, in the order of locations.
 var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructClientsKv(b))
+	return holders.AnyOf(r.construct_ClientsKv(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructCoreLogger(b))
+	return holders.AnyOf(r.construct_CoreLogger(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.

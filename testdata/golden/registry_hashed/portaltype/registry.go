@@ -1665,12 +1665,12 @@ func (g NetGroup) Port() (int, error) {
 //
 //go:noinline
 func (r *Root) buildConfig() {
-	r.constructConfig(nil)
+	r.construct_Config(nil)
 }
 
-// constructConfig returns config, building it once; b is the construction in progress,
+// construct_Config returns config, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructConfig(b *holders.Build) (v document.Config, err error) {
+func (r *Root) construct_Config(b *holders.Build) (v document.Config, err error) {
 	b, err = r.builds_.Begin(b, &r.config, "config")
 	if b == nil {
 		if err == nil {
@@ -1689,12 +1689,12 @@ func (r *Root) constructConfig(b *holders.Build) (v document.Config, err error) 
 //
 //go:noinline
 func (r *Root) buildName() {
-	r.constructName(nil)
+	r.construct_Name(nil)
 }
 
-// constructName returns name, building it once; b is the construction in progress,
+// construct_Name returns name, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructName(b *holders.Build) (v *string, err error) {
+func (r *Root) construct_Name(b *holders.Build) (v *string, err error) {
 	b, err = r.builds_.Begin(b, &r.name, "name")
 	if b == nil {
 		if err == nil {
@@ -1703,7 +1703,7 @@ func (r *Root) constructName(b *holders.Build) (v *string, err error) {
 		return v, err
 	}
 	defer r.builds_.End(b, &r.name)
-	d0, err := r.constructConfig(b)
+	d0, err := r.construct_Config(b)
 	if err != nil {
 		err = fmt.Errorf("name needs config: %w", err)
 		if r.builds_.Transient(b, &r.config) {
@@ -1724,12 +1724,12 @@ func (r *Root) constructName(b *holders.Build) (v *string, err error) {
 //
 //go:noinline
 func (r *Root) buildNetPort() {
-	r.constructNetPort(nil)
+	r.construct_NetPort(nil)
 }
 
-// constructNetPort returns net.port, building it once; b is the construction in progress,
+// construct_NetPort returns net.port, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
+func (r *Root) construct_NetPort(b *holders.Build) (v int, err error) {
 	b, err = r.builds_.Begin(b, &r.netPort, "net.port")
 	if b == nil {
 		if err == nil {
@@ -1738,7 +1738,7 @@ func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
 		return v, err
 	}
 	defer r.builds_.End(b, &r.netPort)
-	d0, err := r.constructConfig(b)
+	d0, err := r.construct_Config(b)
 	if err != nil {
 		err = fmt.Errorf("net.port needs config: %w", err)
 		if r.builds_.Transient(b, &r.config) {
@@ -1764,615 +1764,615 @@ var lookupIDs = holders.IDTable{
 
 // lookups builds each path's entry on its first access, in the order of locations.
 var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructNetPort(b))
+	return holders.AnyOf(r.construct_NetPort(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructNetPort(b))
+	return holders.AnyOf(r.construct_NetPort(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructName(b))
+	return holders.AnyOf(r.construct_Name(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructNetPort(b))
+	return holders.AnyOf(r.construct_NetPort(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.

@@ -73,12 +73,12 @@ func (r *Root) Type() (*A, error) {
 //
 //go:noinline
 func (r *Root) buildFunc() {
-	r.constructFunc(nil)
+	r.construct_Func(nil)
 }
 
-// constructFunc returns func, building it once; b is the construction in progress,
+// construct_Func returns func, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructFunc(b *holders.Build) (v *B, err error) {
+func (r *Root) construct_Func(b *holders.Build) (v *B, err error) {
 	b, err = r.builds_.Begin(b, &r.func_, "func")
 	if b == nil {
 		if err == nil {
@@ -97,12 +97,12 @@ func (r *Root) constructFunc(b *holders.Build) (v *B, err error) {
 //
 //go:noinline
 func (r *Root) buildType() {
-	r.constructType(nil)
+	r.construct_Type(nil)
 }
 
-// constructType returns type, building it once; b is the construction in progress,
+// construct_Type returns type, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructType(b *holders.Build) (v *A, err error) {
+func (r *Root) construct_Type(b *holders.Build) (v *A, err error) {
 	b, err = r.builds_.Begin(b, &r.type_, "type")
 	if b == nil {
 		if err == nil {
@@ -132,11 +132,11 @@ func lookupIndex(path string) int {
 
 // lookups builds each path's entry on its first access, in the order of locations.
 var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructFunc(b))
+	return holders.AnyOf(r.construct_Func(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructFunc(b))
+	return holders.AnyOf(r.construct_Func(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructType(b))
+	return holders.AnyOf(r.construct_Type(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.

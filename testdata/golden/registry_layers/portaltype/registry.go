@@ -93,12 +93,12 @@ func (g NetGroup) Proxy() (string, error) {
 //
 //go:noinline
 func (r *Root) buildConfig() {
-	r.constructConfig(nil)
+	r.construct_Config(nil)
 }
 
-// constructConfig returns config, building it once; b is the construction in progress,
+// construct_Config returns config, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructConfig(b *holders.Build) (v document.Config, err error) {
+func (r *Root) construct_Config(b *holders.Build) (v document.Config, err error) {
 	b, err = r.builds_.Begin(b, &r.config, "config")
 	if b == nil {
 		if err == nil {
@@ -117,12 +117,12 @@ func (r *Root) constructConfig(b *holders.Build) (v document.Config, err error) 
 //
 //go:noinline
 func (r *Root) buildNetPort() {
-	r.constructNetPort(nil)
+	r.construct_NetPort(nil)
 }
 
-// constructNetPort returns net.port, building it once; b is the construction in progress,
+// construct_NetPort returns net.port, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
+func (r *Root) construct_NetPort(b *holders.Build) (v int, err error) {
 	b, err = r.builds_.Begin(b, &r.netPort, "net.port")
 	if b == nil {
 		if err == nil {
@@ -131,7 +131,7 @@ func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
 		return v, err
 	}
 	defer r.builds_.End(b, &r.netPort)
-	d0, err := r.constructConfig(b)
+	d0, err := r.construct_Config(b)
 	if err != nil {
 		err = fmt.Errorf("net.port needs config: %w", err)
 		if r.builds_.Transient(b, &r.config) {
@@ -152,12 +152,12 @@ func (r *Root) constructNetPort(b *holders.Build) (v int, err error) {
 //
 //go:noinline
 func (r *Root) buildNetProxy() {
-	r.constructNetProxy(nil)
+	r.construct_NetProxy(nil)
 }
 
-// constructNetProxy returns net.proxy, building it once; b is the construction in progress,
+// construct_NetProxy returns net.proxy, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructNetProxy(b *holders.Build) (v string, err error) {
+func (r *Root) construct_NetProxy(b *holders.Build) (v string, err error) {
 	b, err = r.builds_.Begin(b, &r.netProxy, "net.proxy")
 	if b == nil {
 		if err == nil {
@@ -166,7 +166,7 @@ func (r *Root) constructNetProxy(b *holders.Build) (v string, err error) {
 		return v, err
 	}
 	defer r.builds_.End(b, &r.netProxy)
-	d0, err := r.constructNetPort(b)
+	d0, err := r.construct_NetPort(b)
 	if err != nil {
 		err = fmt.Errorf("net.proxy needs net.port: %w", err)
 		if r.builds_.Transient(b, &r.netPort) {
@@ -198,11 +198,11 @@ func lookupIndex(path string) int {
 
 // lookups builds each path's entry on its first access, in the order of locations.
 var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructConfig(b))
+	return holders.AnyOf(r.construct_Config(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructNetPort(b))
+	return holders.AnyOf(r.construct_NetPort(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructNetProxy(b))
+	return holders.AnyOf(r.construct_NetProxy(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.

@@ -12,7 +12,7 @@ import (
 )
 
 // typeTable lists every portal type, sorted by name.
-var typeTable = [...]*holders.TypeInfo{&aInfo, &bInfo, &cInfo, &dInfo, &eInfo, &fInfo, &gInfo, &lookupsInfo, &xInfo}
+var typeTable = [...]*holders.TypeInfo{&aInfo, &bInfo, &cInfo, &constructWInfo, &dInfo, &eInfo, &fInfo, &gInfo, &lookupsInfo, &wInfo, &xInfo}
 
 // groupTable pairs groups with their portal types, sorted.
 var groupTable = [...][2]string{}

@@ -11,8 +11,8 @@ import "github.com/accessorgen/accessorgen/holders"
 // there is no global. A look-up that would wait for itself (a constructor looking up its own
 // entry, or one that needs it) returns a holders.CycleError. The zero Root is ready to use.
 type Root struct {
-	results_            [9]holders.Result // the entries' values as Lookup returns them, in schema order
-	builds_             holders.Builder   // the first constructions in progress
+	results_            [11]holders.Result // the entries' values as Lookup returns them, in schema order
+	builds_             holders.Builder    // the first constructions in progress
 	build               holders.Entry
 	buildValue          *F
 	buildErr            error
@@ -22,6 +22,9 @@ type Root struct {
 	clientsPersons      holders.Entry
 	clientsPersonsValue *D
 	clientsPersonsErr   error
+	constructW          holders.Entry
+	constructWValue     *ConstructW
+	constructWErr       error
 	lookupTable         holders.Entry
 	lookupTableValue    *Lookups
 	lookupTableErr      error
@@ -34,6 +37,9 @@ type Root struct {
 	ui                  holders.Entry
 	uiValue             *B
 	uiErr               error
+	w                   holders.Entry
+	wValue              *W
+	wErr                error
 	x                   holders.Entry
 	xValue              *X
 	xErr                error
@@ -90,6 +96,11 @@ func (r *Root) ClientsPersons() (*D, error) {
 	return r.clientsPersonsValue, r.clientsPersonsErr
 }
 
+// Construct returns the group construct.
+func (r *Root) Construct() ConstructGroup {
+	return ConstructGroup{r}
+}
+
 // LookupTable returns lookup_table, a new Lookups, building it on first access.
 func (r *Root) LookupTable() (*Lookups, error) {
 	if !r.lookupTable.Built() {
@@ -114,6 +125,14 @@ func (r *Root) UI() (*B, error) {
 		r.buildUI()
 	}
 	return r.uiValue, r.uiErr
+}
+
+// W returns w, a new W, building it on first access.
+func (r *Root) W() (*W, error) {
+	if !r.w.Built() {
+		r.buildW()
+	}
+	return r.wValue, r.wErr
 }
 
 // X returns x, a new X, building it on first access.
@@ -143,6 +162,19 @@ func (g ClientsGroup) Person() (*C, error) {
 		g.r.buildClientsPerson()
 	}
 	return g.r.clientsPersonValue, g.r.clientsPersonErr
+}
+
+// ConstructGroup is the group construct of the registry.
+type ConstructGroup struct {
+	r *Root
+}
+
+// W returns construct.w, a new Construct W, building it on first access.
+func (g ConstructGroup) W() (*ConstructW, error) {
+	if !g.r.constructW.Built() {
+		g.r.buildConstructW()
+	}
+	return g.r.constructWValue, g.r.constructWErr
 }
 
 // TypesGroup is the group types of the registry.
@@ -190,12 +222,12 @@ func (g UIGroup) Y() (*Lookups, error) {
 //
 //go:noinline
 func (r *Root) buildBuild() {
-	r.constructBuild(nil)
+	r.construct_Build(nil)
 }
 
-// constructBuild returns build, building it once; b is the construction in progress,
+// construct_Build returns build, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructBuild(b *holders.Build) (v *F, err error) {
+func (r *Root) construct_Build(b *holders.Build) (v *F, err error) {
 	b, err = r.builds_.Begin(b, &r.build, "build")
 	if b == nil {
 		if err == nil {
@@ -214,12 +246,12 @@ func (r *Root) constructBuild(b *holders.Build) (v *F, err error) {
 //
 //go:noinline
 func (r *Root) buildClientsPerson() {
-	r.constructClientsPerson(nil)
+	r.construct_ClientsPerson(nil)
 }
 
-// constructClientsPerson returns clients.person, building it once; b is the construction in progress,
+// construct_ClientsPerson returns clients.person, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructClientsPerson(b *holders.Build) (v *C, err error) {
+func (r *Root) construct_ClientsPerson(b *holders.Build) (v *C, err error) {
 	b, err = r.builds_.Begin(b, &r.clientsPerson, "clients.person")
 	if b == nil {
 		if err == nil {
@@ -238,12 +270,12 @@ func (r *Root) constructClientsPerson(b *holders.Build) (v *C, err error) {
 //
 //go:noinline
 func (r *Root) buildClientsPersons() {
-	r.constructClientsPersons(nil)
+	r.construct_ClientsPersons(nil)
 }
 
-// constructClientsPersons returns clients_persons, building it once; b is the construction in progress,
+// construct_ClientsPersons returns clients_persons, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructClientsPersons(b *holders.Build) (v *D, err error) {
+func (r *Root) construct_ClientsPersons(b *holders.Build) (v *D, err error) {
 	b, err = r.builds_.Begin(b, &r.clientsPersons, "clients_persons")
 	if b == nil {
 		if err == nil {
@@ -258,16 +290,40 @@ func (r *Root) constructClientsPersons(b *holders.Build) (v *D, err error) {
 	return r.clientsPersonsValue, r.clientsPersonsErr
 }
 
+// buildConstructW builds construct.w for an access from outside any construction.
+//
+//go:noinline
+func (r *Root) buildConstructW() {
+	r.construct_ConstructW(nil)
+}
+
+// construct_ConstructW returns construct.w, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) construct_ConstructW(b *holders.Build) (v *ConstructW, err error) {
+	b, err = r.builds_.Begin(b, &r.constructW, "construct.w")
+	if b == nil {
+		if err == nil {
+			v, err = r.constructWValue, r.constructWErr
+		}
+		return v, err
+	}
+	defer r.builds_.End(b, &r.constructW)
+	r.constructWValue = new(ConstructW)
+	r.results_[3].Publish(r.constructWValue, r.constructWErr)
+	r.constructW.Done()
+	return r.constructWValue, r.constructWErr
+}
+
 // buildLookupTable builds lookup_table for an access from outside any construction.
 //
 //go:noinline
 func (r *Root) buildLookupTable() {
-	r.constructLookupTable(nil)
+	r.construct_LookupTable(nil)
 }
 
-// constructLookupTable returns lookup_table, building it once; b is the construction in progress,
+// construct_LookupTable returns lookup_table, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructLookupTable(b *holders.Build) (v *Lookups, err error) {
+func (r *Root) construct_LookupTable(b *holders.Build) (v *Lookups, err error) {
 	b, err = r.builds_.Begin(b, &r.lookupTable, "lookup_table")
 	if b == nil {
 		if err == nil {
@@ -277,7 +333,7 @@ func (r *Root) constructLookupTable(b *holders.Build) (v *Lookups, err error) {
 	}
 	defer r.builds_.End(b, &r.lookupTable)
 	r.lookupTableValue = new(Lookups)
-	r.results_[3].Publish(r.lookupTableValue, r.lookupTableErr)
+	r.results_[4].Publish(r.lookupTableValue, r.lookupTableErr)
 	r.lookupTable.Done()
 	return r.lookupTableValue, r.lookupTableErr
 }
@@ -286,12 +342,12 @@ func (r *Root) constructLookupTable(b *holders.Build) (v *Lookups, err error) {
 //
 //go:noinline
 func (r *Root) buildTypesIn() {
-	r.constructTypesIn(nil)
+	r.construct_TypesIn(nil)
 }
 
-// constructTypesIn returns types.in, building it once; b is the construction in progress,
+// construct_TypesIn returns types.in, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructTypesIn(b *holders.Build) (v *G, err error) {
+func (r *Root) construct_TypesIn(b *holders.Build) (v *G, err error) {
 	b, err = r.builds_.Begin(b, &r.typesIn, "types.in")
 	if b == nil {
 		if err == nil {
@@ -301,7 +357,7 @@ func (r *Root) constructTypesIn(b *holders.Build) (v *G, err error) {
 	}
 	defer r.builds_.End(b, &r.typesIn)
 	r.typesInValue = new(G)
-	r.results_[4].Publish(r.typesInValue, r.typesInErr)
+	r.results_[5].Publish(r.typesInValue, r.typesInErr)
 	r.typesIn.Done()
 	return r.typesInValue, r.typesInErr
 }
@@ -310,12 +366,12 @@ func (r *Root) constructTypesIn(b *holders.Build) (v *G, err error) {
 //
 //go:noinline
 func (r *Root) buildUIX() {
-	r.constructUIX(nil)
+	r.construct_UIX(nil)
 }
 
-// constructUIX returns u.i.x, building it once; b is the construction in progress,
+// construct_UIX returns u.i.x, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructUIX(b *holders.Build) (v *A, err error) {
+func (r *Root) construct_UIX(b *holders.Build) (v *A, err error) {
 	b, err = r.builds_.Begin(b, &r.uix, "u.i.x")
 	if b == nil {
 		if err == nil {
@@ -325,7 +381,7 @@ func (r *Root) constructUIX(b *holders.Build) (v *A, err error) {
 	}
 	defer r.builds_.End(b, &r.uix)
 	r.uixValue = new(A)
-	r.results_[5].Publish(r.uixValue, r.uixErr)
+	r.results_[6].Publish(r.uixValue, r.uixErr)
 	r.uix.Done()
 	return r.uixValue, r.uixErr
 }
@@ -334,12 +390,12 @@ func (r *Root) constructUIX(b *holders.Build) (v *A, err error) {
 //
 //go:noinline
 func (r *Root) buildUI() {
-	r.constructUI(nil)
+	r.construct_UI(nil)
 }
 
-// constructUI returns ui, building it once; b is the construction in progress,
+// construct_UI returns ui, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructUI(b *holders.Build) (v *B, err error) {
+func (r *Root) construct_UI(b *holders.Build) (v *B, err error) {
 	b, err = r.builds_.Begin(b, &r.ui, "ui")
 	if b == nil {
 		if err == nil {
@@ -349,21 +405,45 @@ func (r *Root) constructUI(b *holders.Build) (v *B, err error) {
 	}
 	defer r.builds_.End(b, &r.ui)
 	r.uiValue = new(B)
-	r.results_[6].Publish(r.uiValue, r.uiErr)
+	r.results_[7].Publish(r.uiValue, r.uiErr)
 	r.ui.Done()
 	return r.uiValue, r.uiErr
+}
+
+// buildW builds w for an access from outside any construction.
+//
+//go:noinline
+func (r *Root) buildW() {
+	r.construct_W(nil)
+}
+
+// construct_W returns w, building it once; b is the construction in progress,
+// nil outside one.
+func (r *Root) construct_W(b *holders.Build) (v *W, err error) {
+	b, err = r.builds_.Begin(b, &r.w, "w")
+	if b == nil {
+		if err == nil {
+			v, err = r.wValue, r.wErr
+		}
+		return v, err
+	}
+	defer r.builds_.End(b, &r.w)
+	r.wValue = new(W)
+	r.results_[8].Publish(r.wValue, r.wErr)
+	r.w.Done()
+	return r.wValue, r.wErr
 }
 
 // buildX builds x for an access from outside any construction.
 //
 //go:noinline
 func (r *Root) buildX() {
-	r.constructX(nil)
+	r.construct_X(nil)
 }
 
-// constructX returns x, building it once; b is the construction in progress,
+// construct_X returns x, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructX(b *holders.Build) (v *X, err error) {
+func (r *Root) construct_X(b *holders.Build) (v *X, err error) {
 	b, err = r.builds_.Begin(b, &r.x, "x")
 	if b == nil {
 		if err == nil {
@@ -373,7 +453,7 @@ func (r *Root) constructX(b *holders.Build) (v *X, err error) {
 	}
 	defer r.builds_.End(b, &r.x)
 	r.xValue = new(X)
-	r.results_[7].Publish(r.xValue, r.xErr)
+	r.results_[9].Publish(r.xValue, r.xErr)
 	r.x.Done()
 	return r.xValue, r.xErr
 }
@@ -382,12 +462,12 @@ func (r *Root) constructX(b *holders.Build) (v *X, err error) {
 //
 //go:noinline
 func (r *Root) buildXValues() {
-	r.constructXValues(nil)
+	r.construct_XValues(nil)
 }
 
-// constructXValues returns x_values, building it once; b is the construction in progress,
+// construct_XValues returns x_values, building it once; b is the construction in progress,
 // nil outside one.
-func (r *Root) constructXValues(b *holders.Build) (v *E, err error) {
+func (r *Root) construct_XValues(b *holders.Build) (v *E, err error) {
 	b, err = r.builds_.Begin(b, &r.xValues, "x_values")
 	if b == nil {
 		if err == nil {
@@ -397,7 +477,7 @@ func (r *Root) constructXValues(b *holders.Build) (v *E, err error) {
 	}
 	defer r.builds_.End(b, &r.xValues)
 	r.xValuesValue = new(E)
-	r.results_[8].Publish(r.xValuesValue, r.xValuesErr)
+	r.results_[10].Publish(r.xValuesValue, r.xValuesErr)
 	r.xValues.Done()
 	return r.xValuesValue, r.xValuesErr
 }
@@ -411,49 +491,57 @@ func lookupIndex(path string) int {
 		return 1
 	case "clients_persons":
 		return 2
-	case "lookup_table":
+	case "construct.w":
 		return 3
-	case "types.in":
+	case "lookup_table":
 		return 4
-	case "u.i.x":
+	case "types.in":
 		return 5
-	case "u.i.y":
+	case "u.i.x":
 		return 6
-	case "ui":
+	case "u.i.y":
 		return 7
-	case "x":
+	case "ui":
 		return 8
-	case "x_values":
+	case "w":
 		return 9
+	case "x":
+		return 10
+	case "x_values":
+		return 11
 	}
 	return -1
 }
 
 // lookups builds each path's entry on its first access, in the order of locations.
 var lookups = [...]func(*Root, *holders.Build) (any, error){func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructBuild(b))
+	return holders.AnyOf(r.construct_Build(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructClientsPerson(b))
+	return holders.AnyOf(r.construct_ClientsPerson(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructClientsPersons(b))
+	return holders.AnyOf(r.construct_ClientsPersons(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructLookupTable(b))
+	return holders.AnyOf(r.construct_ConstructW(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructTypesIn(b))
+	return holders.AnyOf(r.construct_LookupTable(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructUIX(b))
+	return holders.AnyOf(r.construct_TypesIn(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructLookupTable(b))
+	return holders.AnyOf(r.construct_UIX(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructUI(b))
+	return holders.AnyOf(r.construct_LookupTable(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructX(b))
+	return holders.AnyOf(r.construct_UI(b))
 }, func(r *Root, b *holders.Build) (any, error) {
-	return holders.AnyOf(r.constructXValues(b))
+	return holders.AnyOf(r.construct_W(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.construct_X(b))
+}, func(r *Root, b *holders.Build) (any, error) {
+	return holders.AnyOf(r.construct_XValues(b))
 }}
 
 // entryOf is each path's index in Root.results_, in the order of locations.
-var entryOf = [...]uint32{0, 1, 2, 3, 4, 5, 3, 6, 7, 8}
+var entryOf = [...]uint32{0, 1, 2, 3, 4, 5, 6, 4, 7, 8, 9, 10}
 
 // Lookup returns the entry at path, or at an alias, building it on first access.
 func (r *Root) Lookup(path string) (any, error) {
@@ -489,6 +577,11 @@ var locations = [...]holders.Location{{
 	Path:   "clients_persons",
 	Pos:    "schema.yaml:16",
 }, {
+	GoType: "*portaltype.ConstructW",
+	Kind:   "portal type",
+	Path:   "construct.w",
+	Pos:    "schema.yaml:41",
+}, {
 	GoType: "*portaltype.Lookups",
 	Kind:   "portal type",
 	Path:   "lookup_table",
@@ -514,6 +607,11 @@ var locations = [...]holders.Location{{
 	Kind:   "portal type",
 	Path:   "ui",
 	Pos:    "schema.yaml:8",
+}, {
+	GoType: "*portaltype.W",
+	Kind:   "portal type",
+	Path:   "w",
+	Pos:    "schema.yaml:45",
 }, {
 	GoType: "*portaltype.X",
 	Kind:   "portal type",
