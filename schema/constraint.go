@@ -220,6 +220,10 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 	if key := "property"; m.get(key) != nil && !contains(own, "properties") && len(m.list(key)) > 1 {
 		d.errorf(m.get(key), "%s checks one property: write one constraint per property", what)
 	}
+	if v := m.get("base_category"); v != nil && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
+		// As for properties: a constraint that would check nothing.
+		d.errorf(v, "base_category of %s is an empty list: name the base categories it checks", what)
+	}
 	for _, it := range unique(&c.errs, "base category", what, m.list("base_category")) {
 		k.BaseCategories = append(k.BaseCategories, Ref{it.Value, it.Pos})
 	}

@@ -108,7 +108,7 @@ var keySpecs = map[string]map[string]obj{
 		"dynamic_categories":    withDoc(uniqueList(ref("dynamic")), "Functions giving base categories when generating."),
 		"unsupported":           withDoc(list(ref("unsupported")), "What an import could not translate."),
 		"location":              withDoc(jsNonEmpty, "The type's registry entry (docs/registry.md)."),
-		"aliases":               withDoc(list(ref("alias")), "Other registry paths to the entry."),
+		"aliases":               withDoc(uniqueList(ref("alias")), "Other registry paths to the entry."),
 		"registered":            withDoc(obj{"const": false}, "false: the type has no location on purpose."),
 	},
 	"dynamic": {
@@ -132,7 +132,7 @@ var keySpecs = map[string]map[string]obj{
 		"location":    withDoc(jsNonEmpty, "The entry's dotted path."),
 		"func":        withDoc(jsNonEmpty, "The constructor, in the documents package."),
 		"description": withDoc(jsString, "Documentation."),
-		"aliases":     withDoc(list(ref("alias")), "Other paths to the entry."),
+		"aliases":     withDoc(uniqueList(ref("alias")), "Other paths to the entry."),
 	},
 	"alias": {
 		"path":       withDoc(jsNonEmpty, "The other path."),
@@ -157,7 +157,7 @@ var keySpecs = map[string]map[string]obj{
 		"regex":           withDoc(jsNonEmpty, "Go RE2 syntax, matched at the start of the value; leave it out for the default."),
 		"value":           obj{"description": "The value the property must have."},
 		"values":          withDoc(obj{"type": "array", "items": obj{}, "minItems": 1}, "Values the property must not hold."),
-		"base_category":   withDoc(jsUniqueList, "The base categories checked."),
+		"base_category":   withDoc(jsNonEmptyList, "The base categories checked."),
 		"portal_type":     withDoc(jsUniqueList, "Portal types of the related objects or sub-objects."),
 		"use_acquisition": withDoc(jsBool, "Memberships may come from containers."),
 		"min":             withDoc(obj{"type": "integer", "minimum": 0}, "Fewest memberships."),

@@ -327,6 +327,10 @@ func TestJSONSchemaAgreesOnValues(t *testing.T) {
 		{"kind: Service\nlocation: \"\"\nfunc: F", false, false},
 		{"kind: Service\nlocation: a.b\nfunc: F\naliases: [\"\"]", false, false},
 		{"kind: PortalType\nname: A\nlocation: a.b\naliases: [\"\"]", false, false},
+		{"kind: Service\nlocation: a.b\nfunc: F\naliases: [a.c, a.c]", false, false},
+		{"kind: Service\nlocation: a.b\nfunc: F\naliases: [a.c, a.d]", false, true},
+		{sheet + "categories: [r]\nconstraints: [{kind: CategoryExistence, base_category: []}]\n---\nkind: BaseCategory\nname: r", false, false},
+		{sheet + "categories: [r]\nconstraints: [{kind: CategoryExistence, base_category: [r]}]\n---\nkind: BaseCategory\nname: r", false, true},
 		// Blank items, lists the loader refuses empty, items listed twice.
 		{sheet + "categories: \"  \"", false, false},
 		{sheet + "categories: [r, \" \"]", false, false},

@@ -142,7 +142,7 @@ func (c *compiler) linkRegistry(m *Model) {
 			return false
 		}
 		if first, dup := claims[path]; dup {
-			c.errs.add(pos, "duplicate location %q (first at %s)", path, first.pos.Short())
+			c.errs.add(pos, "duplicate location %q (first at %s)", path, first.pos)
 			return false
 		}
 		claims[path] = pathClaim{l, pos}
