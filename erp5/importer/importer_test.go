@@ -22,6 +22,37 @@ const (
 	golden  = "testdata/golden"
 )
 
+// importEdited imports a copy of the fixture in which the file at path
+// (slash-separated, below the fixture) has its one old replaced by new,
+// and returns the files the import writes.
+func importEdited(t *testing.T, path, old, new string) []File {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, filepath.FromSlash(path))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), old); n != 1 {
+		t.Fatalf("the fixture changed: %s holds %q %d times", path, old, n)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := res.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
 // importFixture imports the checked-in business templates and returns the
 // files and the summary, as the command prints it.
 func importFixture(t *testing.T) (map[string][]byte, string) {

@@ -1,8 +1,6 @@
 package importer
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -26,29 +24,7 @@ func TestEmptyNoSuchPropertyIgnored(t *testing.T) {
 		"empty alone":   empty,
 	} {
 		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			if err := os.CopyFS(dir, os.DirFS(fixture)); err != nil {
-				t.Fatal(err)
-			}
-			p := filepath.Join(dir, filepath.FromSlash(file))
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(string(data), given) {
-				t.Fatalf("the fixture changed: %s", p)
-			}
-			if err := os.WriteFile(p, []byte(strings.Replace(string(data), given, repl, 1)), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			res, err := Import([]string{dir})
-			if err != nil {
-				t.Fatal(err)
-			}
-			files, err := res.Files()
-			if err != nil {
-				t.Fatal(err)
-			}
+			files := importEdited(t, file, given, repl)
 			for _, f := range files {
 				if f.Path != "property_sheets/person.yaml" {
 					continue
