@@ -198,17 +198,13 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 	}
 	var properties seenOnce
 	for _, key := range []string{"property", "properties"} {
-		if v := m.get(key); v != nil && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
-			// An empty list would generate a constraint that checks
-			// nothing (or, for the kinds that check one property, one
-			// that has none to check).
-			hint := "name the properties it checks"
-			if !contains(own, "properties") {
-				hint = "name the property it checks"
-			} else if kind == holders.PropertyTypeValidity {
-				hint = "leave it out to check all of them"
-			}
-			d.errorf(v, "%s of %s is an empty list: %s", key, what, hint)
+		hint := "name the properties it checks"
+		if !contains(own, "properties") {
+			hint = "name the property it checks"
+		} else if kind == holders.PropertyTypeValidity {
+			hint = "leave it out to check all of them"
+		}
+		if emptyList(d, m, key, what, hint) {
 			continue
 		}
 		for _, it := range m.list(key) {
@@ -220,10 +216,7 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 	if key := "property"; m.get(key) != nil && !contains(own, "properties") && len(m.list(key)) > 1 {
 		d.errorf(m.get(key), "%s checks one property: write one constraint per property", what)
 	}
-	if v := m.get("base_category"); v != nil && v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
-		// As for properties: a constraint that would check nothing.
-		d.errorf(v, "base_category of %s is an empty list: name the base categories it checks", what)
-	}
+	emptyList(d, m, "base_category", what, "name the base categories it checks")
 	for _, it := range unique(&c.errs, "base category", what, m.list("base_category")) {
 		k.BaseCategories = append(k.BaseCategories, Ref{it.Value, it.Pos})
 	}
@@ -459,4 +452,17 @@ func CheckRegex(expr string) error {
 		}
 	}
 	return nil
+}
+
+// emptyList reports, and returns true for, key of constraint what given as
+// an empty list: it would generate a constraint that checks nothing (or,
+// for a kind that checks one property, one with none to check); hint says
+// what to write instead.
+func emptyList(d *decoder, m *mapping, key, what, hint string) bool {
+	v := m.get(key)
+	if v == nil || v.Kind != yaml.SequenceNode || len(v.Content) != 0 {
+		return false
+	}
+	d.errorf(v, "%s of %s is an empty list: %s", key, what, hint)
+	return true
 }
