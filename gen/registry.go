@@ -146,8 +146,7 @@ func (r *registry) root() {
 	r.f.Var().Id("_").Add(rt("Registry")).Op("=").Parens(jen.Op("*").Id("Root")).Parens(jen.Nil())
 	r.f.Comment("building is the Root as a constructor receives it: its look-ups belong to the construction")
 	r.f.Comment("in progress, so that one that would wait for itself is an error rather than a hang. Kept")
-	r.f.Comment("and used after the constructor returns (e is then no longer in b), it")
-	r.f.Comment("is the Root.")
+	r.f.Comment("and used after the constructor of e returns (e is then no longer in b), it is the Root.")
 	r.f.Type().Id("building").Struct(jen.Id("r").Op("*").Id("Root"), jen.Id("b").Op("*").Add(rt("Build")), jen.Id("e").Op("*").Add(rt("Entry")))
 	r.f.Comment("Lookup returns the entry at path, as Root.Lookup does, within the construction.")
 	r.f.Func().Params(jen.Id("x").Id("building")).Id("Lookup").Params(jen.Id("path").String()).Params(jen.Any(), jen.Error()).Block(

@@ -139,8 +139,7 @@ func (e *CycleError) Error() string {
 func (e *CycleError) Unwrap() error { return ErrCycle }
 
 // Builder is a generated Root's state of first constructions: which
-// entries each build in progress constructs, and which entry it waits
-// for. It makes every entry built once, makes a goroutine that accesses
+// entries each build in progress constructs, and which it waits for. It makes every entry built once, makes a goroutine that accesses
 // an entry under construction wait for it, and turns what would be a
 // deadlock (a constructor waiting, directly or through other
 // constructions and other goroutines, for its own entry) into a
@@ -211,7 +210,8 @@ func (bl *Builder) Begin(b *Build, e *Entry, path string) (*Build, error) {
 		}
 		b.waiting = append(b.waiting, e)
 		bl.cond.Wait()
-		b.waiting = slices.Delete(b.waiting, slices.Index(b.waiting, e), slices.Index(b.waiting, e)+1)
+		i := slices.Index(b.waiting, e)
+		b.waiting = slices.Delete(b.waiting, i, i+1)
 		if b.done {
 			// The build ended while this goroutine (one a constructor
 			// started, sharing its build) waited: taking e into it would

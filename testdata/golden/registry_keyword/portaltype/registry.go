@@ -30,8 +30,7 @@ var _ holders.Registry = (*Root)(nil)
 
 // building is the Root as a constructor receives it: its look-ups belong to the construction
 // in progress, so that one that would wait for itself is an error rather than a hang. Kept
-// and used after the constructor returns (e is then no longer in b), it
-// is the Root.
+// and used after the constructor of e returns (e is then no longer in b), it is the Root.
 type building struct {
 	r *Root
 	b *holders.Build
