@@ -155,7 +155,7 @@ func (tg *typeGen) acquired(f *jen.File) {
 			// Callers must know it writes: it races with concurrent reads
 			// (docs/generated-code.md, "Concurrency").
 			f.Comment("")
-			f.Comment("With copy_value, a value acquired from elsewhere is stored as the local " + p.ID + ": the call writes the object.")
+			f.Comment("With copy_value, a value acquired from elsewhere is stored as the local " + p.ID + " when it is unset: the call writes the object.")
 		}
 		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(name).Params(ctxParam()).Params(typ.Clone(), jen.Error()).Block(
 			jen.Return(rt("Acquire").Call(jen.Id("ctx"), self(), jen.Op("&").Add(rt("Acquisition")).Types(typ.Clone()).Values(fields))))

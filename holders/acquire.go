@@ -12,7 +12,7 @@ import (
 type Acquisition[T any] struct {
 	Property string // the acquired property's id, for the cycle guard
 	Mask     bool   // a local value, when set, wins
-	Copy     bool   // an acquired value is stored locally
+	Copy     bool   // an acquired value is stored locally, when there is none
 
 	// ObjectIDs are ids of sub-objects (of the object's URL) to read first.
 	ObjectIDs []string
@@ -63,7 +63,13 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 	}
 	found := func(v T) (T, error) {
 		if a.Copy && a.SetLocal != nil {
-			a.SetLocal(v)
+			// As ERP5, copy only when the object has no value of its
+			// own: a local value (acquired earlier, or set) is kept.
+			if a.Local == nil {
+				a.SetLocal(v)
+			} else if _, set, err := a.Local(); err == nil && !set {
+				a.SetLocal(v)
+			}
 		}
 		return v, nil
 	}

@@ -49,6 +49,8 @@ func TestAcquireSemantics(t *testing.T) {
 		{name: "no mask, nothing acquired: local", setup: setup{local: "Mine"}, want: "Mine", wantLocal: "Mine"},
 		{name: "copy: acquired value stored", copy: true, setup: setup{related: []string{"org/titled"}}, want: "Titled", wantLocal: "Titled"},
 		{name: "copy, nothing acquired: nothing stored", copy: true, want: "default"},
+		{name: "copy, no mask, local set: acquired, local kept", copy: true, setup: setup{local: "Mine", related: []string{"org/titled"}}, want: "Titled", wantLocal: "Mine"},
+		{name: "copy from a sub-object: stored", copy: true, objectIDs: true, setup: setup{subObject: "Sub"}, want: "Sub", wantLocal: "Sub"},
 		{name: "object id first", objectIDs: true, setup: setup{subObject: "Sub", related: []string{"org/titled"}}, want: "Sub"},
 		{name: "object id absent: related", objectIDs: true, setup: setup{related: []string{"org/titled"}}, want: "Titled"},
 		{name: "alt accessor when nothing acquired", alt: true, setup: setup{alt: "Alt"}, want: "Alt"},

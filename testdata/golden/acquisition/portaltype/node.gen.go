@@ -92,7 +92,7 @@ func (o *Node) AnythingLabel(ctx context.Context) (string, error) {
 
 // AcquireSize returns size, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 //
-// With copy_value, a value acquired from elsewhere is stored as the local size: the call writes the object.
+// With copy_value, a value acquired from elsewhere is stored as the local size when it is unset: the call writes the object.
 func (o *Node) AcquireSize(ctx context.Context) (int, error) {
 	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[int]{
 		Bases:   []string{"parent"},
@@ -181,7 +181,7 @@ func (o *Node) AcquireName(ctx context.Context) (string, error) {
 
 // AcquireKind returns kind, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 //
-// With copy_value, a value acquired from elsewhere is stored as the local kind: the call writes the object.
+// With copy_value, a value acquired from elsewhere is stored as the local kind when it is unset: the call writes the object.
 func (o *Node) AcquireKind(ctx context.Context) (string, error) {
 	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[string]{
 		Bases: []string{"parent"},
