@@ -44,7 +44,9 @@ type acquiringKey struct{}
 // from, excluding self; the alternative accessors; the default. The first
 // that has a value wins. An acquisition that would come back to a property
 // it is already computing (a cycle through related objects) gives no value
-// there instead of looping.
+// there instead of looping. A sub-object or related object the Resolver
+// does not find (ErrNotFound) is skipped; any other Resolver error is
+// returned.
 func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, error) {
 	if a.Mask && a.Local != nil {
 		if v, ok, err := a.Local(); err != nil || ok {
@@ -80,9 +82,13 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 		}
 		if self.RelativeURL() != "" {
 			for _, id := range a.ObjectIDs {
-				sub, err := r.Get(ctx, self.RelativeURL()+"/"+id)
-				if err != nil {
+				url := self.RelativeURL() + "/" + id
+				sub, err := r.Get(ctx, url)
+				if errors.Is(err, ErrNotFound) {
 					continue // no such sub-object
+				}
+				if err != nil {
+					return a.Default, fmt.Errorf("acquiring %s from %s: %w", a.Property, quote(url), err)
 				}
 				if v, ok, err := a.Remote(ctx, sub); err != nil {
 					return a.Default, err
@@ -93,9 +99,16 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 		}
 		for i, memberships := range a.Memberships {
 			for _, m := range memberships() {
-				obj, err := r.Get(ctx, valueURL(a.Bases[i], m, a.Trees[i]))
-				if err != nil || obj == Object(self) || (obj.RelativeURL() != "" && obj.RelativeURL() == self.RelativeURL()) {
-					continue // unresolvable, or self
+				url := valueURL(a.Bases[i], m, a.Trees[i])
+				obj, err := r.Get(ctx, url)
+				if errors.Is(err, ErrNotFound) {
+					continue // unresolvable
+				}
+				if err != nil {
+					return a.Default, fmt.Errorf("acquiring %s from %s: %w", a.Property, quote(url), err)
+				}
+				if obj == Object(self) || (obj.RelativeURL() != "" && obj.RelativeURL() == self.RelativeURL()) {
+					continue // self
 				}
 				if v, ok, err := a.Remote(ctx, obj); err != nil {
 					return a.Default, fmt.Errorf("acquiring %s from %s: %w", a.Property, quote(obj.RelativeURL()), err)

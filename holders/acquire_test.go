@@ -164,3 +164,56 @@ func TestAcquireLocalError(t *testing.T) {
 		}
 	}
 }
+
+// failingResolver is a Memory whose Get fails, other than with
+// ErrNotFound, for the URLs in fail: a storage that is down.
+type failingResolver struct {
+	*holders.Memory
+	fail map[string]bool
+}
+
+var errStorage = errors.New("storage down")
+
+func (r failingResolver) Get(ctx context.Context, url string) (holders.Object, error) {
+	if r.fail[url] {
+		return nil, errStorage
+	}
+	return r.Memory.Get(ctx, url)
+}
+
+// TestAcquireResolverError: a Resolver error other than ErrNotFound, for
+// a sub-object or a related object, is returned, not taken for an absent
+// object (which would give the next object's value, or the default).
+func TestAcquireResolverError(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		objectIDs []string
+		related   []string
+		fail      string
+	}{
+		{name: "sub-object", objectIDs: []string{"contact"}, related: []string{"org/titled"}, fail: "person_module/1/contact"},
+		{name: "related object", related: []string{"org/down", "org/titled"}, fail: "org/down"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			store := holders.NewMemory()
+			titled := new(portaltype.Organisation)
+			titled.DublinCoreHolder.SetTitle("Titled")
+			store.Put("org/titled", titled)
+			self := new(portaltype.Person)
+			store.Put("person_module/1", self)
+			r := failingResolver{store, map[string]bool{c.fail: true}}
+			got, err := holders.Acquire(holders.WithResolver(context.Background(), r), self, &holders.Acquisition[string]{
+				Property:    "title",
+				ObjectIDs:   c.objectIDs,
+				Memberships: []func() []string{func() []string { return c.related }},
+				Bases:       []string{"subordination"},
+				Trees:       []bool{false},
+				Remote:      titleOf,
+				Default:     "default",
+			})
+			if !errors.Is(err, errStorage) {
+				t.Errorf("Acquire = %q, %v; want an error wrapping %v", got, err, errStorage)
+			}
+		})
+	}
+}
