@@ -888,6 +888,11 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node, depth
 			d.errorf(k, "category id %q must be letters, digits, '_', '-' or '.'", k.Value)
 			continue
 		}
+		if k.Value == "." || k.Value == ".." {
+			// A relative URL's segment: region/.. would name the parent.
+			d.errorf(k, "category id %q is not an object id: %q names the current or parent object in a relative URL", k.Value, k.Value)
+			continue
+		}
 		if len(k.Value) > MaxNameLength {
 			d.errorf(k, "category id is %d bytes long; the limit is %d", len(k.Value), MaxNameLength)
 			continue
