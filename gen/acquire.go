@@ -78,11 +78,13 @@ func (tg *typeGen) contents(f *jen.File) {
 		} else {
 			a := c.Acquired
 			fields := tg.acquisitionFields(a, typ, func(recv string, tt *binding.Type, q *schema.Property) []jen.Code {
-				v := jen.Id("v")
+				// v is tested before the conversion: a nil *Leaf would
+				// be a non-nil holders.Object.
 				return []jen.Code{
 					jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(recv).Dot(binding.ValueName(q)).Call(jen.Id("ctx")),
-					jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Any().Parens(v).Assert(typ.Clone()),
-					jen.Return(jen.Id("x"), jen.Id("ok").Op("&&").Err().Op("==").Nil().Op("&&").Id("x").Op("!=").Nil(), jen.Err()),
+					jen.If(jen.Err().Op("!=").Nil().Op("||").Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.False(), jen.Err())),
+					jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Any().Parens(jen.Id("v")).Assert(typ.Clone()),
+					jen.Return(jen.Id("x"), jen.Id("ok"), jen.Nil()),
 				}
 			})
 			fields[jen.Id("Local")] = jen.Func().Params().Params(typ.Clone(), jen.Bool(), jen.Error()).Block(

@@ -128,8 +128,11 @@ func (o *Person) DefaultAddressValue(ctx context.Context) (*Address, error) {
 			switch t := obj.(type) {
 			case *Organisation:
 				v, err := t.DefaultAddressValue(ctx)
+				if err != nil || v == nil {
+					return nil, false, err
+				}
 				x, ok := any(v).(*Address)
-				return x, ok && err == nil && x != nil, err
+				return x, ok, nil
 			}
 			var zero *Address
 			return zero, false, nil
@@ -197,8 +200,11 @@ func (o *Person) DefaultTelephoneValue(ctx context.Context) (*Telephone, error) 
 			switch t := obj.(type) {
 			case *Organisation:
 				v, err := t.DefaultTelephoneValue(ctx)
+				if err != nil || v == nil {
+					return nil, false, err
+				}
 				x, ok := any(v).(*Telephone)
-				return x, ok && err == nil && x != nil, err
+				return x, ok, nil
 			}
 			var zero *Telephone
 			return zero, false, nil

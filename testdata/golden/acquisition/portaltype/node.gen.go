@@ -8,7 +8,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/acquisition/accessorholder"
 )
 
-// Node is the portal type Node (schema.yaml:36).
+// Node is the portal type Node (schema.yaml:38).
 //
 // Embedded, in ERP5's order: NodeHolder, holders.Base. Use New("Node") or new(Node).
 type Node struct {
@@ -45,8 +45,11 @@ func (o *Node) HomeValue(ctx context.Context) (*Leaf, error) {
 			switch t := obj.(type) {
 			case *Node:
 				v, err := t.HomeValue(ctx)
+				if err != nil || v == nil {
+					return nil, false, err
+				}
 				x, ok := any(v).(*Leaf)
-				return x, ok && err == nil && x != nil, err
+				return x, ok, nil
 			}
 			var zero *Leaf
 			return zero, false, nil
@@ -77,6 +80,51 @@ func (o *Node) AnythingValue(ctx context.Context) (holders.Object, error) {
 // AnythingLabel returns label of the anything sub-object (label), or its zero value when there is none.
 func (o *Node) AnythingLabel(ctx context.Context) (string, error) {
 	v, err := o.AnythingValue(ctx)
+	var zero string
+	if err != nil || v == nil {
+		return zero, err
+	}
+	switch t := any(v).(type) {
+	case *Leaf:
+		return t.Label(), nil
+	case *Node:
+		return t.Label(), nil
+	}
+	return zero, nil
+}
+
+// EitherValue returns the either sub-object, acquired as the schema says when it has none, through the context's Resolver.
+func (o *Node) EitherValue(ctx context.Context) (holders.Object, error) {
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[holders.Object]{
+		Bases: []string{"parent"},
+		Local: func() (holders.Object, bool, error) {
+			v, err := holders.Content[holders.Object](ctx, holders.ObjectOf(o), "either")
+			return v, v != nil, err
+		},
+		Memberships: []func() []string{func() []string {
+			return o.ParentList()
+		}},
+		Property: "either",
+		Remote: func(ctx context.Context, obj holders.Object) (holders.Object, bool, error) {
+			switch t := obj.(type) {
+			case *Node:
+				v, err := t.HomeValue(ctx)
+				if err != nil || v == nil {
+					return nil, false, err
+				}
+				x, ok := any(v).(holders.Object)
+				return x, ok, nil
+			}
+			var zero holders.Object
+			return zero, false, nil
+		},
+		Trees: []bool{false},
+	})
+}
+
+// EitherLabel returns label of the either sub-object (label), or its zero value when there is none.
+func (o *Node) EitherLabel(ctx context.Context) (string, error) {
+	v, err := o.EitherValue(ctx)
 	var zero string
 	if err != nil || v == nil {
 		return zero, err
@@ -528,7 +576,7 @@ var nodeInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return holders.ObjectOf(new(Node))
 	},
-	Pos:        "schema.yaml:36",
+	Pos:        "schema.yaml:38",
 	Properties: []*holders.PropertyInfo{&accessorholder.NodeProperties[0], &accessorholder.NodeProperties[1], &accessorholder.NodeProperties[2], &accessorholder.NodeProperties[3], &accessorholder.NodeProperties[4], &accessorholder.NodeProperties[5], &accessorholder.NodeProperties[6], &accessorholder.NodeProperties[7], &accessorholder.NodeProperties[8], &accessorholder.NodeProperties[9], &accessorholder.NodeProperties[10]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.NodeSheet},
 }
