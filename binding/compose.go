@@ -492,6 +492,12 @@ func (t *Type) acquired(p *schema.Property, types map[*schema.PortalType]*Type, 
 		case p.Type != schema.Content && !sameGoType(p, q):
 			add(accPos, "acquisition of %s (a %s) reads %s of portal type %s, a %s: the types must agree", p.ID, goTypeName(p), q.ID, pt.Name, goTypeName(q))
 			ok = false
+		case p.Type == schema.Content && foreignType(q, p) != nil:
+			// Its accessor could never return such a sub-object: the
+			// acquisition would skip it, or return a type p does not have.
+			add(accPos, "acquisition of %s reads %s of portal type %s, whose sub-object may be a %s, which is not a portal type of %s (%s)",
+				p.ID, q.ID, pt.Name, foreignType(q, p).Name, p.ID, typeNames(p.PortalTypes))
+			ok = false
 		default:
 			a.Targets = append(a.Targets, target)
 			a.Remote = append(a.Remote, q)
@@ -510,6 +516,26 @@ func (t *Type) acquired(p *schema.Property, types map[*schema.PortalType]*Type, 
 		return nil
 	}
 	return a
+}
+
+// foreignType returns the first portal type of content property q that
+// is not one of p's, or nil.
+func foreignType(q, p *schema.Property) *schema.PortalType {
+	for _, pt := range q.PortalTypes {
+		if !slices.Contains(p.PortalTypes, pt) {
+			return pt
+		}
+	}
+	return nil
+}
+
+// typeNames lists portal types' names for messages: "Address, Place".
+func typeNames(types []*schema.PortalType) string {
+	names := make([]string, len(types))
+	for i, pt := range types {
+		names[i] = pt.Name
+	}
+	return strings.Join(names, ", ")
 }
 
 // property returns the by-name property id of t, or nil.
