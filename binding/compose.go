@@ -492,6 +492,10 @@ func (t *Type) acquired(p *schema.Property, types map[*schema.PortalType]*Type, 
 		case p.Type != schema.Content && !sameGoType(p, q):
 			add(accPos, "acquisition of %s (a %s) reads %s of portal type %s, a %s: the types must agree", p.ID, goTypeName(p), q.ID, pt.Name, goTypeName(q))
 			ok = false
+		case p.Type != schema.Content && selectionGap(p, q) != "":
+			add(accPos, "acquisition of %s (a selection of %s) reads %s of portal type %s, %s: its values must be among %s's",
+				p.ID, strings.Join(p.Values, ", "), q.ID, pt.Name, selectionGap(p, q), p.ID)
+			ok = false
 		case p.Type == schema.Content && foreignType(q, p) != nil:
 			// Its accessor could never return such a sub-object: the
 			// acquisition would skip it, or return a type p does not have.
@@ -510,12 +514,36 @@ func (t *Type) acquired(p *schema.Property, types map[*schema.PortalType]*Type, 
 			ok = false
 			continue
 		}
+		if gap := selectionGap(p, q); gap != "" {
+			add(alt.Pos, "alt_accessor %s of %s (a selection of %s) is %s: its values must be among %s's", alt.Name, p.ID, strings.Join(p.Values, ", "), gap, p.ID)
+			ok = false
+			continue
+		}
 		a.Alt = append(a.Alt, q)
 	}
 	if !ok {
 		return nil
 	}
 	return a
+}
+
+// selectionGap says how q, whose value p acquires, may hold a value that
+// p, a selection, does not allow ("" when it cannot): acquired, such a
+// value would be returned as p's, and not stored by copy_value, whose
+// setter refuses it.
+func selectionGap(p, q *schema.Property) string {
+	if p.Type != schema.Selection && p.Type != schema.MultipleSelection {
+		return ""
+	}
+	if q.Type != schema.Selection && q.Type != schema.MultipleSelection {
+		return "a " + goTypeName(q) + " that may hold any value"
+	}
+	for _, v := range q.Values {
+		if !slices.Contains(p.Values, v) {
+			return fmt.Sprintf("a selection that may hold %q", v)
+		}
+	}
+	return ""
 }
 
 // foreignType returns the first portal type of content property q that

@@ -136,7 +136,7 @@ func (tg *typeGen) acquired(f *jen.File) {
 		if p.Acquisition.Copy {
 			set := callOn("o", tg.t, p.ID, schema.Set, jen.Id("v"))
 			if isSelection(p) {
-				set = jen.Id("_").Op("=").Add(set) // a value of the same selection, acquired: valid
+				set = jen.Id("_").Op("=").Add(set) // acquired from a selection whose values are p's (binding checks it): valid
 			}
 			fields[jen.Id("SetLocal")] = jen.Func().Params(jen.Id("v").Add(typ.Clone())).Block(set)
 		}
