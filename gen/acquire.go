@@ -119,9 +119,11 @@ func (tg *typeGen) acquired(f *jen.File) {
 		fields := tg.acquisitionFields(a, typ, func(recv string, tt *binding.Type, q *schema.Property) []jen.Code {
 			if q.Acquisition != nil {
 				// The target acquires it too: ERP5 calls its getter, which does.
+				// A value the target holds counts, even a zero one: its
+				// Acquire returns it, or one it found, but never nothing.
 				return []jen.Code{
 					jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(recv).Dot(binding.AcquireName(q)).Call(jen.Id("ctx")),
-					jen.Return(jen.Id("v"), jen.Err().Op("==").Nil().Op("&&").Add(nonZero(q, jen.Id("v"))), jen.Err()),
+					jen.Return(jen.Id("v"), jen.Err().Op("==").Nil().Op("&&").Parens(hasValue(recv, tt, q).Op("||").Add(nonZero(q, jen.Id("v")))), jen.Err()),
 				}
 			}
 			// A value counts when set or when the target's schema gives it a

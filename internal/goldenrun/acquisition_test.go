@@ -47,3 +47,33 @@ func TestAcquiredContentOfSeveralTypes(t *testing.T) {
 		})
 	}
 }
+
+// TestAcquiredFromAnAcquiringTarget: size (default 7) is acquired from a
+// parent Node, which acquires size too. A value the parent holds counts
+// even when it is the zero value, as it does for a Leaf parent, which does
+// not acquire: ERP5 acquires whatever the target's getter returns.
+func TestAcquiredFromAnAcquiringTarget(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		parent holders.Object
+		want   int
+	}{
+		{name: "Node parent holding 0", parent: func() holders.Object { n := new(portaltype.Node); n.SetSize(0); return n }(), want: 0},
+		{name: "Leaf parent holding 0", parent: func() holders.Object { l := new(portaltype.Leaf); l.SetSize(0); return l }(), want: 0},
+		{name: "Node parent holding 3", parent: func() holders.Object { n := new(portaltype.Node); n.SetSize(3); return n }(), want: 3},
+		{name: "Node parent without size: its default", parent: new(portaltype.Node), want: 7},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			store := holders.NewMemory()
+			ctx := holders.WithResolver(context.Background(), store)
+			store.Put("n/parent", c.parent)
+			child := new(portaltype.Node)
+			child.SetParentList([]string{"n/parent"})
+			store.Put("n/child", child)
+			got, err := child.AcquireSize(ctx)
+			if err != nil || got != c.want {
+				t.Errorf("AcquireSize = %d, %v; want %d", got, err, c.want)
+			}
+		})
+	}
+}

@@ -157,7 +157,7 @@ func (o *Node) AcquireSize(ctx context.Context) (int, error) {
 			switch t := obj.(type) {
 			case *Node:
 				v, err := t.AcquireSize(ctx)
-				return v, err == nil && v != 0, err
+				return v, err == nil && (t.HasSize() || v != 0), err
 			case *Leaf:
 				v := t.Size()
 				return v, t.HasSize() || v != 0, nil
@@ -188,7 +188,7 @@ func (o *Node) AcquireTags(ctx context.Context) ([]string, error) {
 			switch t := obj.(type) {
 			case *Node:
 				v, err := t.AcquireTags(ctx)
-				return v, err == nil && len(v) > 0, err
+				return v, err == nil && (t.HasTags() || len(v) > 0), err
 			}
 			var zero []string
 			return zero, false, nil
@@ -218,7 +218,7 @@ func (o *Node) AcquireName(ctx context.Context) (string, error) {
 			switch t := obj.(type) {
 			case *Node:
 				v, err := t.AcquireName(ctx)
-				return v, err == nil && v != "", err
+				return v, err == nil && (t.HasName() || v != ""), err
 			}
 			var zero string
 			return zero, false, nil
@@ -245,7 +245,7 @@ func (o *Node) AcquireKind(ctx context.Context) (string, error) {
 			switch t := obj.(type) {
 			case *Node:
 				v, err := t.AcquireKind(ctx)
-				return v, err == nil && v != "", err
+				return v, err == nil && (t.HasKind() || v != ""), err
 			}
 			var zero string
 			return zero, false, nil
