@@ -144,8 +144,11 @@ func (tg *typeGen) acquired(f *jen.File) {
 		}
 		var alts []jen.Code
 		for _, q := range a.Alt {
+			// As for a target, a value counts when set or given by the
+			// schema's default: ERP5 calls the alternative getter.
 			alts = append(alts, jen.Func().Params().Params(typ.Clone(), jen.Bool()).Block(
-				jen.Return(callOn("o", tg.t, q.ID, readRole(q)), hasValue("o", tg.t, q))))
+				jen.Id("v").Op(":=").Add(callOn("o", tg.t, q.ID, readRole(q))),
+				jen.Return(jen.Id("v"), hasValue("o", tg.t, q).Op("||").Add(nonZero(q, jen.Id("v"))))))
 		}
 		if len(alts) > 0 {
 			fields[jen.Id("Alt")] = jen.Index().Func().Params().Params(typ.Clone(), jen.Bool()).Values(alts...)

@@ -77,3 +77,30 @@ func TestAcquiredFromAnAcquiringTarget(t *testing.T) {
 		})
 	}
 }
+
+// TestAcquiredFromAnAltAccessorWithADefault: slogan (default "none")
+// falls back on nickname, then motto (default "carpe diem"). As ERP5
+// calls the alternative getters, an unset motto gives its default.
+func TestAcquiredFromAnAltAccessorWithADefault(t *testing.T) {
+	for _, c := range []struct {
+		name, nickname, motto, want string
+	}{
+		{name: "nickname set", nickname: "Nick", want: "Nick"},
+		{name: "motto set", motto: "veni", want: "veni"},
+		{name: "neither set: motto's default", want: "carpe diem"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			n := new(portaltype.Node)
+			if c.nickname != "" {
+				n.SetNickname(c.nickname)
+			}
+			if c.motto != "" {
+				n.SetMotto(c.motto)
+			}
+			got, err := n.AcquireSlogan(context.Background())
+			if err != nil || got != c.want {
+				t.Errorf("AcquireSlogan = %q, %v; want %q", got, err, c.want)
+			}
+		})
+	}
+}

@@ -8,7 +8,7 @@ import (
 	"slices"
 )
 
-// NodeHolder is the accessor holder of property sheet Node (schema.yaml:14).
+// NodeHolder is the accessor holder of property sheet Node (schema.yaml:15).
 //
 // Portal types embed it; its zero value is an empty holder.
 type NodeHolder struct {
@@ -23,13 +23,15 @@ type NodeHolder struct {
 	zones       []string
 	zonesSource []string
 	alias       string
+	motto       string
+	slogan      string
 	parent      []string
 	region      []string
 }
 
 // Label returns label.
 //
-// Property label of sheet Node (schema.yaml:16).
+// Property label of sheet Node (schema.yaml:17).
 func (h *NodeHolder) Label() string {
 	return h.label
 }
@@ -47,7 +49,7 @@ func (h *NodeHolder) HasLabel() bool {
 
 // Nickname returns nickname.
 //
-// Property nickname of sheet Node (schema.yaml:17).
+// Property nickname of sheet Node (schema.yaml:18).
 func (h *NodeHolder) Nickname() string {
 	return h.nickname
 }
@@ -65,7 +67,7 @@ func (h *NodeHolder) HasNickname() bool {
 
 // Size returns size, or 7 when unset.
 //
-// Property size of sheet Node (schema.yaml:18).
+// Property size of sheet Node (schema.yaml:19).
 func (h *NodeHolder) Size() int {
 	if h.present_&(1<<2) == 0 {
 		return 7
@@ -86,7 +88,7 @@ func (h *NodeHolder) HasSize() bool {
 
 // TagsList returns the values of tags. Do not modify the slice.
 //
-// Property tags of sheet Node (schema.yaml:19).
+// Property tags of sheet Node (schema.yaml:20).
 func (h *NodeHolder) TagsList() []string {
 	return h.tags
 }
@@ -115,7 +117,7 @@ func (h *NodeHolder) HasTags() bool {
 
 // Name returns name.
 //
-// Property name of sheet Node (schema.yaml:20).
+// Property name of sheet Node (schema.yaml:21).
 func (h *NodeHolder) Name() string {
 	return h.name
 }
@@ -133,7 +135,7 @@ func (h *NodeHolder) HasName() bool {
 
 // Kind returns kind.
 //
-// Property kind of sheet Node (schema.yaml:21).
+// Property kind of sheet Node (schema.yaml:22).
 func (h *NodeHolder) Kind() string {
 	return h.kind
 }
@@ -155,7 +157,7 @@ func (h *NodeHolder) HasKind() bool {
 
 // ZonesList returns the values of zones. Do not modify the slice.
 //
-// Property zones of sheet Node (schema.yaml:25).
+// Property zones of sheet Node (schema.yaml:26).
 func (h *NodeHolder) ZonesList() []string {
 	return h.zones
 }
@@ -184,7 +186,7 @@ func (h *NodeHolder) HasZones() bool {
 
 // ZonesSourceList returns the values of zones_source. Do not modify the slice.
 //
-// Property zones_source of sheet Node (schema.yaml:26).
+// Property zones_source of sheet Node (schema.yaml:27).
 func (h *NodeHolder) ZonesSourceList() []string {
 	return h.zonesSource
 }
@@ -213,7 +215,7 @@ func (h *NodeHolder) HasZonesSource() bool {
 
 // Alias returns alias.
 //
-// Property alias of sheet Node (schema.yaml:27).
+// Property alias of sheet Node (schema.yaml:28).
 func (h *NodeHolder) Alias() string {
 	return h.alias
 }
@@ -229,9 +231,51 @@ func (h *NodeHolder) HasAlias() bool {
 	return h.present_&(1<<8) != 0
 }
 
+// Motto returns motto, or "carpe diem" when unset.
+//
+// Property motto of sheet Node (schema.yaml:29).
+func (h *NodeHolder) Motto() string {
+	if h.present_&(1<<9) == 0 {
+		return "carpe diem"
+	}
+	return h.motto
+}
+
+// SetMotto sets motto.
+func (h *NodeHolder) SetMotto(v string) {
+	h.motto = v
+	h.present_ |= 1 << 9
+}
+
+// HasMotto reports whether motto has been set.
+func (h *NodeHolder) HasMotto() bool {
+	return h.present_&(1<<9) != 0
+}
+
+// Slogan returns slogan, or "none" when unset.
+//
+// Property slogan of sheet Node (schema.yaml:30).
+func (h *NodeHolder) Slogan() string {
+	if h.present_&(1<<10) == 0 {
+		return "none"
+	}
+	return h.slogan
+}
+
+// SetSlogan sets slogan.
+func (h *NodeHolder) SetSlogan(v string) {
+	h.slogan = v
+	h.present_ |= 1 << 10
+}
+
+// HasSlogan reports whether slogan has been set.
+func (h *NodeHolder) HasSlogan() bool {
+	return h.present_&(1<<10) != 0
+}
+
 // ParentList returns the values of parent. Do not modify the slice.
 //
-// Category parent of sheet Node (schema.yaml:28).
+// Category parent of sheet Node (schema.yaml:31).
 func (h *NodeHolder) ParentList() []string {
 	return h.parent
 }
@@ -288,7 +332,7 @@ func (h *NodeHolder) SetParentValueList(v []holders.Object) {
 
 // RegionList returns the values of region. Do not modify the slice.
 //
-// Category region of sheet Node (schema.yaml:28).
+// Category region of sheet Node (schema.yaml:31).
 func (h *NodeHolder) RegionList() []string {
 	return h.region
 }
@@ -346,21 +390,21 @@ func (h *NodeHolder) SetRegionValueList(v []holders.Object) {
 // NodeProperties describes the members of sheet Node, in order.
 var NodeProperties = [...]holders.PropertyInfo{{
 	ID:              "label",
-	Pos:             "schema.yaml:16",
-	ReadPermission:  "Access contents information",
-	Sheet:           "Node",
-	Type:            "string",
-	WritePermission: "Modify portal content",
-}, {
-	ID:              "nickname",
 	Pos:             "schema.yaml:17",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "string",
 	WritePermission: "Modify portal content",
 }, {
-	ID:              "size",
+	ID:              "nickname",
 	Pos:             "schema.yaml:18",
+	ReadPermission:  "Access contents information",
+	Sheet:           "Node",
+	Type:            "string",
+	WritePermission: "Modify portal content",
+}, {
+	ID:              "size",
+	Pos:             "schema.yaml:19",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "int",
@@ -368,21 +412,21 @@ var NodeProperties = [...]holders.PropertyInfo{{
 }, {
 	ID:              "tags",
 	Multivalued:     true,
-	Pos:             "schema.yaml:19",
+	Pos:             "schema.yaml:20",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "lines",
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "name",
-	Pos:             "schema.yaml:20",
+	Pos:             "schema.yaml:21",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "string",
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "kind",
-	Pos:             "schema.yaml:21",
+	Pos:             "schema.yaml:22",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "selection",
@@ -391,7 +435,7 @@ var NodeProperties = [...]holders.PropertyInfo{{
 }, {
 	ID:              "zones",
 	Multivalued:     true,
-	Pos:             "schema.yaml:25",
+	Pos:             "schema.yaml:26",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "lines",
@@ -399,14 +443,28 @@ var NodeProperties = [...]holders.PropertyInfo{{
 }, {
 	ID:              "zones_source",
 	Multivalued:     true,
-	Pos:             "schema.yaml:26",
+	Pos:             "schema.yaml:27",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "lines",
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "alias",
-	Pos:             "schema.yaml:27",
+	Pos:             "schema.yaml:28",
+	ReadPermission:  "Access contents information",
+	Sheet:           "Node",
+	Type:            "string",
+	WritePermission: "Modify portal content",
+}, {
+	ID:              "motto",
+	Pos:             "schema.yaml:29",
+	ReadPermission:  "Access contents information",
+	Sheet:           "Node",
+	Type:            "string",
+	WritePermission: "Modify portal content",
+}, {
+	ID:              "slogan",
+	Pos:             "schema.yaml:30",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "string",
@@ -414,7 +472,7 @@ var NodeProperties = [...]holders.PropertyInfo{{
 }, {
 	ID:              "parent",
 	Multivalued:     true,
-	Pos:             "schema.yaml:28",
+	Pos:             "schema.yaml:31",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "category",
@@ -422,7 +480,7 @@ var NodeProperties = [...]holders.PropertyInfo{{
 }, {
 	ID:              "region",
 	Multivalued:     true,
-	Pos:             "schema.yaml:28",
+	Pos:             "schema.yaml:31",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Tree:            true,
@@ -435,6 +493,6 @@ var NodeSheet = holders.SheetInfo{
 	Description: "",
 	Holder:      "NodeHolder",
 	Name:        "Node",
-	Pos:         "schema.yaml:14",
-	Properties:  []*holders.PropertyInfo{&NodeProperties[0], &NodeProperties[1], &NodeProperties[2], &NodeProperties[3], &NodeProperties[4], &NodeProperties[5], &NodeProperties[6], &NodeProperties[7], &NodeProperties[8], &NodeProperties[9], &NodeProperties[10]},
+	Pos:         "schema.yaml:15",
+	Properties:  []*holders.PropertyInfo{&NodeProperties[0], &NodeProperties[1], &NodeProperties[2], &NodeProperties[3], &NodeProperties[4], &NodeProperties[5], &NodeProperties[6], &NodeProperties[7], &NodeProperties[8], &NodeProperties[9], &NodeProperties[10], &NodeProperties[11], &NodeProperties[12]},
 }

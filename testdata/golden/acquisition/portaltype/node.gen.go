@@ -8,7 +8,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/acquisition/accessorholder"
 )
 
-// Node is the portal type Node (schema.yaml:38).
+// Node is the portal type Node (schema.yaml:41).
 //
 // Embedded, in ERP5's order: NodeHolder, holders.Base. Use New("Node") or new(Node).
 type Node struct {
@@ -201,9 +201,11 @@ func (o *Node) AcquireTags(ctx context.Context) ([]string, error) {
 func (o *Node) AcquireName(ctx context.Context) (string, error) {
 	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[string]{
 		Alt: []func() (string, bool){func() (string, bool) {
-			return o.Nickname(), o.HasNickname()
+			v := o.Nickname()
+			return v, o.HasNickname() || v != ""
 		}, func() (string, bool) {
-			return o.Label(), o.HasLabel()
+			v := o.Label()
+			return v, o.HasLabel() || v != ""
 		}},
 		Bases: []string{"parent"},
 		Local: func() (string, bool, error) {
@@ -285,12 +287,35 @@ func (o *Node) AcquireZones(ctx context.Context) ([]string, error) {
 func (o *Node) AcquireAlias(ctx context.Context) (string, error) {
 	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[string]{
 		Alt: []func() (string, bool){func() (string, bool) {
-			return o.Nickname(), o.HasNickname()
+			v := o.Nickname()
+			return v, o.HasNickname() || v != ""
 		}},
 		Local: func() (string, bool, error) {
 			return o.Alias(), o.HasAlias(), nil
 		},
 		Property: "alias",
+		Remote: func(ctx context.Context, obj holders.Object) (string, bool, error) {
+			var zero string
+			return zero, false, nil
+		},
+	})
+}
+
+// AcquireSlogan returns slogan, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
+func (o *Node) AcquireSlogan(ctx context.Context) (string, error) {
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[string]{
+		Alt: []func() (string, bool){func() (string, bool) {
+			v := o.Nickname()
+			return v, o.HasNickname() || v != ""
+		}, func() (string, bool) {
+			v := o.Motto()
+			return v, o.HasMotto() || v != ""
+		}},
+		Default: "none",
+		Local: func() (string, bool, error) {
+			return o.Slogan(), o.HasSlogan(), nil
+		},
+		Property: "slogan",
 		Remote: func(ctx context.Context, obj holders.Object) (string, bool, error) {
 			var zero string
 			return zero, false, nil
@@ -391,10 +416,14 @@ func nodeIndex(id string) int {
 		return 7
 	case "alias":
 		return 8
-	case "parent":
+	case "motto":
 		return 9
-	case "region":
+	case "slogan":
 		return 10
+	case "parent":
+		return 11
+	case "region":
+		return 12
 	}
 	return -1
 }
@@ -433,6 +462,10 @@ func (o *Node) value(id string) (holders.Value, bool) {
 		return holders.StringsValue(o.ZonesSourceList()), true
 	case "alias":
 		return holders.StringValue(o.Alias()), true
+	case "motto":
+		return holders.StringValue(o.Motto()), true
+	case "slogan":
+		return holders.StringValue(o.Slogan()), true
 	case "parent":
 		return holders.StringsValue(o.ParentList()), true
 	case "region":
@@ -462,6 +495,10 @@ func (o *Node) HasProperty(id string) bool {
 		return o.HasZonesSource()
 	case "alias":
 		return o.HasAlias()
+	case "motto":
+		return o.HasMotto()
+	case "slogan":
+		return o.HasSlogan()
 	case "parent":
 		return len(o.ParentList()) > 0
 	case "region":
@@ -516,10 +553,24 @@ func (o *Node) set(id string, v any, apply bool) (int, error) {
 			o.SetAlias(x)
 		}
 		return 8, nil
+	case "motto":
+		if x, ok := v.(string); !ok {
+			return 9, o.setAt(9, v, apply)
+		} else if apply {
+			o.SetMotto(x)
+		}
+		return 9, nil
+	case "slogan":
+		if x, ok := v.(string); !ok {
+			return 10, o.setAt(10, v, apply)
+		} else if apply {
+			o.SetSlogan(x)
+		}
+		return 10, nil
 	case "parent":
-		return 9, o.setAt(9, v, apply)
+		return 11, o.setAt(11, v, apply)
 	case "region":
-		return 10, o.setAt(10, v, apply)
+		return 12, o.setAt(12, v, apply)
 	}
 	return -1, holders.ErrUnknownProperty
 }
@@ -554,8 +605,12 @@ func (o *Node) setAt(i int, v any, apply bool) error {
 	case 8:
 		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetAlias(x) })
 	case 9:
-		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetParentList(x) })
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetMotto(x) })
 	case 10:
+		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetSlogan(x) })
+	case 11:
+		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetParentList(x) })
+	case 12:
 		x, err := holders.ToStrings(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
@@ -576,7 +631,7 @@ var nodeInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return holders.ObjectOf(new(Node))
 	},
-	Pos:        "schema.yaml:38",
-	Properties: []*holders.PropertyInfo{&accessorholder.NodeProperties[0], &accessorholder.NodeProperties[1], &accessorholder.NodeProperties[2], &accessorholder.NodeProperties[3], &accessorholder.NodeProperties[4], &accessorholder.NodeProperties[5], &accessorholder.NodeProperties[6], &accessorholder.NodeProperties[7], &accessorholder.NodeProperties[8], &accessorholder.NodeProperties[9], &accessorholder.NodeProperties[10]},
+	Pos:        "schema.yaml:41",
+	Properties: []*holders.PropertyInfo{&accessorholder.NodeProperties[0], &accessorholder.NodeProperties[1], &accessorholder.NodeProperties[2], &accessorholder.NodeProperties[3], &accessorholder.NodeProperties[4], &accessorholder.NodeProperties[5], &accessorholder.NodeProperties[6], &accessorholder.NodeProperties[7], &accessorholder.NodeProperties[8], &accessorholder.NodeProperties[9], &accessorholder.NodeProperties[10], &accessorholder.NodeProperties[11], &accessorholder.NodeProperties[12]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.NodeSheet},
 }
