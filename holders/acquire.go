@@ -38,6 +38,12 @@ type Acquisition[T any] struct {
 
 type acquiringKey struct{}
 
+// errCycle is what Acquire returns for a property it is already computing
+// for the same object: the Acquire that called the Remote, up the stack,
+// skips that object. It never reaches the caller of the first Acquire,
+// which is not in a cycle.
+var errCycle = errors.New("holders: acquisition cycle")
+
 // Acquire computes an acquired property of self in ERP5's order: the local
 // value when masking; sub-objects by id; the objects self's memberships
 // point at (through the context's Resolver), of the portal types acquired
@@ -55,7 +61,11 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 	}
 	key := self.RelativeURL() + "\x00" + a.Property
 	if visiting, _ := ctx.Value(acquiringKey{}).(map[string]bool); visiting[key] {
-		return a.Default, nil // a cycle: this branch gives nothing
+		// A cycle: this branch gives nothing. The caller is a Remote of
+		// an Acquire up the stack, which skips the object on errCycle;
+		// returning the default as a value would stop the search there
+		// and be copied by copy_value.
+		return a.Default, errCycle
 	} else {
 		next := map[string]bool{key: true}
 		for k := range visiting {
@@ -90,7 +100,9 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 				if err != nil {
 					return a.Default, fmt.Errorf("acquiring %s from %s: %w", a.Property, quote(url), err)
 				}
-				if v, ok, err := a.Remote(ctx, sub); err != nil {
+				if v, ok, err := a.Remote(ctx, sub); errors.Is(err, errCycle) {
+					continue
+				} else if err != nil {
 					return a.Default, err
 				} else if ok {
 					return found(v)
@@ -110,7 +122,9 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 				if obj == Object(self) || (obj.RelativeURL() != "" && obj.RelativeURL() == self.RelativeURL()) {
 					continue // self
 				}
-				if v, ok, err := a.Remote(ctx, obj); err != nil {
+				if v, ok, err := a.Remote(ctx, obj); errors.Is(err, errCycle) {
+					continue
+				} else if err != nil {
 					return a.Default, fmt.Errorf("acquiring %s from %s: %w", a.Property, quote(obj.RelativeURL()), err)
 				} else if ok {
 					return found(v)

@@ -104,3 +104,45 @@ func TestAcquiredFromAnAltAccessorWithADefault(t *testing.T) {
 		})
 	}
 }
+
+// TestAcquisitionCycle: two Nodes whose parent is each other. The cycle
+// gives no value where it closes, so each ends with what the other holds
+// (acquired values win, without mask_value), or its own value, or the
+// default; and copy_value stores only values found, not what the cycle
+// gave.
+func TestAcquisitionCycle(t *testing.T) {
+	for _, c := range []struct {
+		name              string
+		a, b              int // local sizes, 0 = unset
+		wantB, wantLocalB int
+		wantLocalAIsUnset bool
+	}{
+		{name: "a holds 5", a: 5, wantB: 5, wantLocalB: 5},
+		// a gives its default, which b stores as a value a target's
+		// schema gives; a found nothing and stores nothing.
+		{name: "neither holds a size", wantB: 7, wantLocalB: 7, wantLocalAIsUnset: true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			store := holders.NewMemory()
+			ctx := holders.WithResolver(context.Background(), store)
+			a, b := new(portaltype.Node), new(portaltype.Node)
+			if c.a != 0 {
+				a.SetSize(c.a)
+			}
+			a.SetParentList([]string{"n/b"})
+			b.SetParentList([]string{"n/a"})
+			store.Put("n/a", a)
+			store.Put("n/b", b)
+			got, err := b.AcquireSize(ctx)
+			if err != nil || got != c.wantB {
+				t.Errorf("b.AcquireSize = %d, %v; want %d", got, err, c.wantB)
+			}
+			if b.Size() != c.wantLocalB || b.HasSize() != (c.wantLocalB != 0) {
+				t.Errorf("b's local size afterwards %d (set %v), want %d", b.Size(), b.HasSize(), c.wantLocalB)
+			}
+			if c.wantLocalAIsUnset && a.HasSize() {
+				t.Errorf("a's local size afterwards %d, want unset", a.Size())
+			}
+		})
+	}
+}
