@@ -134,8 +134,9 @@ type Type struct {
 	// that apply to it.
 	Constraints []*Constraint
 
-	dynamic []*schema.BaseCategory          // base categories of dynamic_categories
-	ownPos  map[*schema.Property]schema.Pos // where the schema gives each own category to the type
+	dynamic    []*schema.BaseCategory          // base categories of dynamic_categories
+	dynamicPos []schema.Pos                    // where the function that gave each is named
+	ownPos     map[*schema.Property]schema.Pos // where the schema gives each own category to the type
 }
 
 // Content is a content property of a type: its sub-object's types and

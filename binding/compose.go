@@ -16,12 +16,16 @@ import (
 // import path. dynamic holds the base categories EvalDynamic found for
 // each type. Errors are positioned in the schema and name the Go positions
 // they concern.
-func Resolve(m *schema.Model, pkg *Package, holdersPath string, dynamic map[*schema.PortalType][]*schema.BaseCategory) (*Binding, error) {
+func Resolve(m *schema.Model, pkg *Package, holdersPath string, dynamic map[*schema.PortalType][]Dynamic) (*Binding, error) {
 	b := &Binding{Documents: pkg}
 	var errs schema.ErrorList
 	holders := newHolderSet(holdersPath, m)
 	for _, t := range m.Types {
-		bt := &Type{PortalType: t, dynamic: dynamic[t]}
+		bt := &Type{PortalType: t}
+		for _, d := range dynamic[t] {
+			bt.dynamic = append(bt.dynamic, d.Base)
+			bt.dynamicPos = append(bt.dynamicPos, d.Pos)
+		}
 		if pkg != nil && !pkg.unloaded() && t.TypeClass != "" {
 			bt.Document = pkg.lookup(t.TypeClass, "type_class", t.TypeClassPos, holders, &errs)
 		}
@@ -125,8 +129,8 @@ func (t *Type) compose() schema.ErrorList {
 	for i, b := range t.BaseCategories {
 		own(b, t.BaseCategoryPos[i], false)
 	}
-	for _, b := range t.dynamic {
-		own(b, t.DynamicCategories[0].Pos, true)
+	for i, b := range t.dynamic {
+		own(b, t.dynamicPos[i], true)
 	}
 
 	// Fields, in ERP5's order; their names must differ.

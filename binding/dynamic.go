@@ -20,6 +20,13 @@ var DynamicSignatures = []string{"func() []string", "func(string) []string"}
 // that evaluates dynamic categories. It exists only in the go overlay.
 const evalDir = ".accessorgen-eval"
 
+// Dynamic is a base category a dynamic category function returned, and
+// where the schema names that function.
+type Dynamic struct {
+	Base *schema.BaseCategory
+	Pos  schema.Pos
+}
+
 // EvalDynamic calls the dynamic category functions of m's types and
 // returns, for each type, the base categories they name. The functions are
 // Go code of the documents package: they are checked with LookupFunc, then
@@ -27,7 +34,7 @@ const evalDir = ".accessorgen-eval"
 // (nothing is written in the project), and run once for all types, as
 // ent's entc loads schemas. overlay holds the holders of this run. Errors
 // are positioned at the func: keys.
-func EvalDynamic(m *schema.Model, pkg *Package, overlay map[string][]byte) (map[*schema.PortalType][]*schema.BaseCategory, error) {
+func EvalDynamic(m *schema.Model, pkg *Package, overlay map[string][]byte) (map[*schema.PortalType][]Dynamic, error) {
 	var errs schema.ErrorList
 	type call struct {
 		t    *schema.PortalType
@@ -82,7 +89,7 @@ func EvalDynamic(m *schema.Model, pkg *Package, overlay map[string][]byte) (map[
 		bases[b.Name] = b
 		names = append(names, b.Name)
 	}
-	out := map[*schema.PortalType][]*schema.BaseCategory{}
+	out := map[*schema.PortalType][]Dynamic{}
 	for i, c := range calls {
 		for _, id := range lists[i] {
 			b, ok := bases[id]
@@ -90,7 +97,7 @@ func EvalDynamic(m *schema.Model, pkg *Package, overlay map[string][]byte) (map[
 				errs = append(errs, &schema.Error{Pos: c.ref.Pos, Msg: fmt.Sprintf("dynamic category %s returns %q for portal type %s, which is not a base category%s", c.ref.Name, id, c.t.Name, schema.Suggest(id, names))})
 				continue
 			}
-			out[c.t] = append(out[c.t], b)
+			out[c.t] = append(out[c.t], Dynamic{b, c.ref.Pos})
 		}
 	}
 	return out, errs.Sorted().OrNil()
