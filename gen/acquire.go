@@ -72,6 +72,14 @@ func (tg *typeGen) contents(f *jen.File) {
 		p, typ := c.Property, tg.contentType(c.Property)
 		name := binding.ValueName(p)
 		local := rt("Content").Types(typ.Clone()).Call(jen.Id("ctx"), self(), jen.Lit(p.ID))
+		if len(p.PortalTypes) > 1 {
+			// An Object: the portal type is checked by name.
+			args := []jen.Code{jen.Id("ctx"), self(), jen.Lit(p.ID)}
+			for _, pt := range p.PortalTypes {
+				args = append(args, jen.Lit(pt.Name))
+			}
+			local = rt("ContentOfTypes").Call(args...)
+		}
 		if c.Acquired == nil {
 			f.Comment(name + " returns the " + p.ID + " sub-object, or nil, through the context's Resolver.")
 			recv().Id(name).Params(ctxParam()).Params(typ.Clone(), jen.Error()).Block(jen.Return(local))

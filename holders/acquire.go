@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Acquisition describes one acquired property of a portal type, for
@@ -143,6 +144,20 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 		}
 	}
 	return a.Default, nil
+}
+
+// ContentOfTypes is Content for a content property of several portal
+// types, whose value is an Object: a sub-object whose portal type is not
+// one of portalTypes is ErrWrongType.
+func ContentOfTypes(ctx context.Context, obj Object, id string, portalTypes ...string) (Object, error) {
+	sub, err := Content[Object](ctx, obj, id)
+	if err != nil || sub == nil {
+		return nil, err
+	}
+	if !slices.Contains(portalTypes, sub.PortalType()) {
+		return nil, fmt.Errorf("%w: %s is a %s", ErrWrongType, quote(obj.RelativeURL()+"/"+id), sub.PortalType())
+	}
+	return sub, nil
 }
 
 // Content returns the sub-object id of obj (at obj's URL + "/" + id) as a

@@ -5,8 +5,10 @@ package goldenrun_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 
+	erp5 "github.com/accessorgen/accessorgen/examples/erp5/portaltype"
 	"github.com/accessorgen/accessorgen/holders"
 	"github.com/accessorgen/accessorgen/testdata/golden/acquisition/portaltype"
 )
@@ -142,6 +144,36 @@ func TestAcquisitionCycle(t *testing.T) {
 			}
 			if c.wantLocalAIsUnset && a.HasSize() {
 				t.Errorf("a's local size afterwards %d, want unset", a.Size())
+			}
+		})
+	}
+}
+
+// TestContentOfSeveralTypes: anything's sub-object is a Leaf or a Node;
+// one of another portal type is ErrWrongType, as for a content property
+// of one portal type.
+func TestContentOfSeveralTypes(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		sub     holders.Object
+		wantErr error
+	}{
+		{name: "a Leaf", sub: new(portaltype.Leaf)},
+		{name: "a Node", sub: new(portaltype.Node)},
+		{name: "an Organisation", sub: new(erp5.Organisation), wantErr: holders.ErrWrongType},
+		{name: "none"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			store := holders.NewMemory()
+			ctx := holders.WithResolver(context.Background(), store)
+			n := new(portaltype.Node)
+			store.Put("n/1", n)
+			if c.sub != nil {
+				store.Put("n/1/anything", c.sub)
+			}
+			got, err := n.AnythingValue(ctx)
+			if !errors.Is(err, c.wantErr) || (c.wantErr == nil && got != c.sub) {
+				t.Errorf("AnythingValue = %T, %v; want %T, %v", got, err, c.sub, c.wantErr)
 			}
 		})
 	}

@@ -74,7 +74,7 @@ func (o *Node) HomeWeight(ctx context.Context) (float64, error) {
 
 // AnythingValue returns the anything sub-object, or nil, through the context's Resolver.
 func (o *Node) AnythingValue(ctx context.Context) (holders.Object, error) {
-	return holders.Content[holders.Object](ctx, holders.ObjectOf(o), "anything")
+	return holders.ContentOfTypes(ctx, holders.ObjectOf(o), "anything", "Leaf", "Node")
 }
 
 // AnythingLabel returns label of the anything sub-object (label), or its zero value when there is none.
@@ -98,7 +98,7 @@ func (o *Node) EitherValue(ctx context.Context) (holders.Object, error) {
 	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[holders.Object]{
 		Bases: []string{"parent"},
 		Local: func() (holders.Object, bool, error) {
-			v, err := holders.Content[holders.Object](ctx, holders.ObjectOf(o), "either")
+			v, err := holders.ContentOfTypes(ctx, holders.ObjectOf(o), "either", "Leaf", "Node")
 			return v, v != nil, err
 		},
 		Memberships: []func() []string{func() []string {
