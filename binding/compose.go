@@ -512,6 +512,18 @@ func (t *Type) acquired(p *schema.Property, types map[*schema.PortalType]*Type, 
 		}
 	}
 	for _, alt := range acq.AltAccessors {
+		if p.Type == schema.Content {
+			// A sub-object of the object's own, as ERP5's
+			// getCareerDefaultAddressValue for default_address.
+			q := t.content(alt.Name)
+			if q == nil || foreignType(q, p) != nil {
+				add(alt.Pos, "alt_accessor %s of %s is not a content property of portal type %s whose sub-object can only be of portal type %s", alt.Name, p.ID, t.Name, strings.Join(typeNamesOr(p.PortalTypes), " or "))
+				ok = false
+				continue
+			}
+			a.Alt = append(a.Alt, q)
+			continue
+		}
 		q := t.property(alt.Name)
 		if q == nil || q.Type == schema.Content || !sameGoType(p, q) {
 			add(alt.Pos, "alt_accessor %s of %s is not a property of portal type %s with the same Go type", alt.Name, p.ID, t.Name)
@@ -562,12 +574,15 @@ func foreignType(q, p *schema.Property) *schema.PortalType {
 }
 
 // typeNames lists portal types' names for messages: "Address, Place".
-func typeNames(types []*schema.PortalType) string {
+func typeNames(types []*schema.PortalType) string { return strings.Join(typeNamesOr(types), ", ") }
+
+// typeNamesOr returns portal types' names.
+func typeNamesOr(types []*schema.PortalType) []string {
 	names := make([]string, len(types))
 	for i, pt := range types {
 		names[i] = pt.Name
 	}
-	return strings.Join(names, ", ")
+	return names
 }
 
 // property returns the by-name property id of t, or nil.

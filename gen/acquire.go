@@ -98,6 +98,19 @@ func (tg *typeGen) contents(f *jen.File) {
 			fields[jen.Id("Local")] = jen.Func().Params().Params(typ.Clone(), jen.Bool(), jen.Error()).Block(
 				jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(local),
 				jen.Return(jen.Id("v"), jen.Id("v").Op("!=").Nil(), jen.Err()))
+			var alts []jen.Code
+			for _, q := range a.Alt {
+				// Another sub-object, through its accessor (which acquires
+				// when its property does); v is tested before the
+				// conversion, as in Remote.
+				alts = append(alts, jen.Func().Params().Params(typ.Clone(), jen.Bool(), jen.Error()).Block(
+					jen.List(jen.Id("v"), jen.Err()).Op(":=").Id("o").Dot(binding.ValueName(q)).Call(jen.Id("ctx")),
+					jen.If(jen.Err().Op("!=").Nil().Op("||").Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.False(), jen.Err())),
+					jen.Return(jen.Id("v"), jen.True(), jen.Nil())))
+			}
+			if len(alts) > 0 {
+				fields[jen.Id("Alt")] = altField(typ, alts)
+			}
 			f.Comment(name + " returns the " + p.ID + " sub-object, acquired as the schema says when it has none, through the context's Resolver.")
 			recv().Id(name).Params(ctxParam()).Params(typ.Clone(), jen.Error()).Block(
 				jen.Return(rt("Acquire").Call(jen.Id("ctx"), self(), jen.Op("&").Add(rt("Acquisition")).Types(typ.Clone()).Values(fields))))
@@ -154,12 +167,12 @@ func (tg *typeGen) acquired(f *jen.File) {
 		for _, q := range a.Alt {
 			// As for a target, a value counts when set or given by the
 			// schema's default: ERP5 calls the alternative getter.
-			alts = append(alts, jen.Func().Params().Params(typ.Clone(), jen.Bool()).Block(
+			alts = append(alts, jen.Func().Params().Params(typ.Clone(), jen.Bool(), jen.Error()).Block(
 				jen.Id("v").Op(":=").Add(callOn("o", tg.t, q.ID, readRole(q))),
-				jen.Return(jen.Id("v"), hasValue("o", tg.t, q).Op("||").Add(nonZero(q, jen.Id("v"))))))
+				jen.Return(jen.Id("v"), hasValue("o", tg.t, q).Op("||").Add(nonZero(q, jen.Id("v"))), jen.Nil())))
 		}
 		if len(alts) > 0 {
-			fields[jen.Id("Alt")] = jen.Index().Func().Params().Params(typ.Clone(), jen.Bool()).Values(alts...)
+			fields[jen.Id("Alt")] = altField(typ, alts)
 		}
 		if p.Default != nil {
 			fields[jen.Id("Default")] = literal(p, p.Default)
@@ -175,6 +188,11 @@ func (tg *typeGen) acquired(f *jen.File) {
 		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(name).Params(ctxParam()).Params(typ.Clone(), jen.Error()).Block(
 			jen.Return(rt("Acquire").Call(jen.Id("ctx"), self(), jen.Op("&").Add(rt("Acquisition")).Types(typ.Clone()).Values(fields))))
 	}
+}
+
+// altField renders the Alt field of a holders.Acquisition[typ].
+func altField(typ *jen.Statement, alts []jen.Code) *jen.Statement {
+	return jen.Index().Func().Params().Params(typ.Clone(), jen.Bool(), jen.Error()).Values(alts...)
 }
 
 // acquisitionFields renders the fields of a holders.Acquisition common to

@@ -31,8 +31,10 @@ type Acquisition[T any] struct {
 	// Remote reads the property on another object: ok is false when obj is
 	// not of a portal type acquired from, or has no value.
 	Remote func(ctx context.Context, obj Object) (v T, ok bool, err error)
-	// Alt are the object's own alternative accessors, in order.
-	Alt []func() (T, bool)
+	// Alt are the object's own alternative accessors, in order: each
+	// returns its value, whether it has one, and an error reading it (a
+	// content sub-object's).
+	Alt []func() (T, bool, error)
 	// Default is the value when nothing gives one.
 	Default T
 }
@@ -134,7 +136,11 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 		}
 	}
 	for _, alt := range a.Alt {
-		if v, ok := alt(); ok {
+		if v, ok, err := alt(); errors.Is(err, errCycle) {
+			continue // an alternative that acquires, back to this property
+		} else if err != nil {
+			return a.Default, err
+		} else if ok {
 			return v, nil
 		}
 	}

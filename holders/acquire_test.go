@@ -98,7 +98,7 @@ func TestAcquireSemantics(t *testing.T) {
 				a.ObjectIDs = []string{"contact"}
 			}
 			if c.alt {
-				a.Alt = []func() (string, bool){func() (string, bool) { return c.setup.alt, c.setup.alt != "" }}
+				a.Alt = []func() (string, bool, error){func() (string, bool, error) { return c.setup.alt, c.setup.alt != "", nil }}
 			}
 			got, err := holders.Acquire(holders.WithResolver(context.Background(), store), self, a)
 			if err != nil || got != c.want {

@@ -178,3 +178,45 @@ func TestContentOfSeveralTypes(t *testing.T) {
 		})
 	}
 }
+
+// TestContentAltAccessor: refuge (a Leaf or a Node) falls back on the
+// spare sub-object, then on home (acquired from the parent).
+func TestContentAltAccessor(t *testing.T) {
+	for _, c := range []struct {
+		name        string
+		spare, home bool // sub-objects the node has
+		parentHome  bool // the parent's home, which home acquires
+		want        string
+	}{
+		{name: "spare", spare: true, home: true, want: "n/1/spare"},
+		{name: "home", home: true, want: "n/1/home"},
+		{name: "home acquired", parentHome: true, want: "n/parent/home"},
+		{name: "nothing", want: ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			store := holders.NewMemory()
+			ctx := holders.WithResolver(context.Background(), store)
+			parent, n := new(portaltype.Node), new(portaltype.Node)
+			store.Put("n/parent", parent)
+			n.SetParentList([]string{"n/parent"})
+			store.Put("n/1", n)
+			if c.spare {
+				store.Put("n/1/spare", new(portaltype.Leaf))
+			}
+			if c.home {
+				store.Put("n/1/home", new(portaltype.Leaf))
+			}
+			if c.parentHome {
+				store.Put("n/parent/home", new(portaltype.Leaf))
+			}
+			got, err := n.RefugeValue(ctx)
+			url := ""
+			if got != nil {
+				url = got.RelativeURL()
+			}
+			if err != nil || url != c.want {
+				t.Errorf("RefugeValue = %q, %v; want %q", url, err, c.want)
+			}
+		})
+	}
+}

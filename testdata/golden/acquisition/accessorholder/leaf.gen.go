@@ -4,7 +4,7 @@ package accessorholder
 
 import "github.com/accessorgen/accessorgen/holders"
 
-// LeafHolder is the accessor holder of property sheet Leaf (schema.yaml:34).
+// LeafHolder is the accessor holder of property sheet Leaf (schema.yaml:36).
 //
 // Portal types embed it; its zero value is an empty holder.
 type LeafHolder struct {
@@ -17,7 +17,7 @@ type LeafHolder struct {
 
 // Weight returns weight.
 //
-// Property weight of sheet Leaf (schema.yaml:36).
+// Property weight of sheet Leaf (schema.yaml:38).
 func (h *LeafHolder) Weight() float64 {
 	return h.weight
 }
@@ -35,7 +35,7 @@ func (h *LeafHolder) HasWeight() bool {
 
 // Label returns label.
 //
-// Property label of sheet Leaf (schema.yaml:37).
+// Property label of sheet Leaf (schema.yaml:39).
 func (h *LeafHolder) Label() string {
 	return h.label
 }
@@ -53,7 +53,7 @@ func (h *LeafHolder) HasLabel() bool {
 
 // Size returns size.
 //
-// Property size of sheet Leaf (schema.yaml:38).
+// Property size of sheet Leaf (schema.yaml:40).
 func (h *LeafHolder) Size() int {
 	return h.size
 }
@@ -72,21 +72,21 @@ func (h *LeafHolder) HasSize() bool {
 // LeafProperties describes the members of sheet Leaf, in order.
 var LeafProperties = [...]holders.PropertyInfo{{
 	ID:              "weight",
-	Pos:             "schema.yaml:36",
+	Pos:             "schema.yaml:38",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Leaf",
 	Type:            "float",
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "label",
-	Pos:             "schema.yaml:37",
+	Pos:             "schema.yaml:39",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Leaf",
 	Type:            "string",
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "size",
-	Pos:             "schema.yaml:38",
+	Pos:             "schema.yaml:40",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Leaf",
 	Type:            "int",
@@ -98,6 +98,6 @@ var LeafSheet = holders.SheetInfo{
 	Description: "",
 	Holder:      "LeafHolder",
 	Name:        "Leaf",
-	Pos:         "schema.yaml:34",
+	Pos:         "schema.yaml:36",
 	Properties:  []*holders.PropertyInfo{&LeafProperties[0], &LeafProperties[1], &LeafProperties[2]},
 }

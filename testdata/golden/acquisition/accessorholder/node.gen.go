@@ -254,7 +254,7 @@ func (h *NodeHolder) HasMotto() bool {
 
 // Slogan returns slogan, or "none" when unset.
 //
-// Property slogan of sheet Node (schema.yaml:30).
+// Property slogan of sheet Node (schema.yaml:32).
 func (h *NodeHolder) Slogan() string {
 	if h.present_&(1<<10) == 0 {
 		return "none"
@@ -275,7 +275,7 @@ func (h *NodeHolder) HasSlogan() bool {
 
 // ParentList returns the values of parent. Do not modify the slice.
 //
-// Category parent of sheet Node (schema.yaml:31).
+// Category parent of sheet Node (schema.yaml:33).
 func (h *NodeHolder) ParentList() []string {
 	return h.parent
 }
@@ -332,7 +332,7 @@ func (h *NodeHolder) SetParentValueList(v []holders.Object) {
 
 // RegionList returns the values of region. Do not modify the slice.
 //
-// Category region of sheet Node (schema.yaml:31).
+// Category region of sheet Node (schema.yaml:33).
 func (h *NodeHolder) RegionList() []string {
 	return h.region
 }
@@ -464,7 +464,7 @@ var NodeProperties = [...]holders.PropertyInfo{{
 	WritePermission: "Modify portal content",
 }, {
 	ID:              "slogan",
-	Pos:             "schema.yaml:30",
+	Pos:             "schema.yaml:32",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "string",
@@ -472,7 +472,7 @@ var NodeProperties = [...]holders.PropertyInfo{{
 }, {
 	ID:              "parent",
 	Multivalued:     true,
-	Pos:             "schema.yaml:31",
+	Pos:             "schema.yaml:33",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Type:            "category",
@@ -480,7 +480,7 @@ var NodeProperties = [...]holders.PropertyInfo{{
 }, {
 	ID:              "region",
 	Multivalued:     true,
-	Pos:             "schema.yaml:31",
+	Pos:             "schema.yaml:33",
 	ReadPermission:  "Access contents information",
 	Sheet:           "Node",
 	Tree:            true,

@@ -8,7 +8,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/acquisition/accessorholder"
 )
 
-// Leaf is the portal type Leaf (schema.yaml:45).
+// Leaf is the portal type Leaf (schema.yaml:47).
 //
 // Embedded, in ERP5's order: LeafHolder, holders.Base. Use New("Leaf") or new(Leaf).
 type Leaf struct {
@@ -192,7 +192,7 @@ var leafInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return holders.ObjectOf(new(Leaf))
 	},
-	Pos:        "schema.yaml:45",
+	Pos:        "schema.yaml:47",
 	Properties: []*holders.PropertyInfo{&accessorholder.LeafProperties[0], &accessorholder.LeafProperties[1], &accessorholder.LeafProperties[2]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.LeafSheet},
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/accessorgen/accessorgen/testdata/golden/acquisition/accessorholder"
 )
 
-// Node is the portal type Node (schema.yaml:41).
+// Node is the portal type Node (schema.yaml:43).
 //
 // Embedded, in ERP5's order: NodeHolder, holders.Base. Use New("Node") or new(Node).
 type Node struct {
@@ -138,6 +138,39 @@ func (o *Node) EitherLabel(ctx context.Context) (string, error) {
 	return zero, nil
 }
 
+// SpareValue returns the spare sub-object, or nil, through the context's Resolver.
+func (o *Node) SpareValue(ctx context.Context) (*Leaf, error) {
+	return holders.Content[*Leaf](ctx, holders.ObjectOf(o), "spare")
+}
+
+// RefugeValue returns the refuge sub-object, acquired as the schema says when it has none, through the context's Resolver.
+func (o *Node) RefugeValue(ctx context.Context) (holders.Object, error) {
+	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[holders.Object]{
+		Alt: []func() (holders.Object, bool, error){func() (holders.Object, bool, error) {
+			v, err := o.SpareValue(ctx)
+			if err != nil || v == nil {
+				return nil, false, err
+			}
+			return v, true, nil
+		}, func() (holders.Object, bool, error) {
+			v, err := o.HomeValue(ctx)
+			if err != nil || v == nil {
+				return nil, false, err
+			}
+			return v, true, nil
+		}},
+		Local: func() (holders.Object, bool, error) {
+			v, err := holders.ContentOfTypes(ctx, holders.ObjectOf(o), "refuge", "Leaf", "Node")
+			return v, v != nil, err
+		},
+		Property: "refuge",
+		Remote: func(ctx context.Context, obj holders.Object) (holders.Object, bool, error) {
+			var zero holders.Object
+			return zero, false, nil
+		},
+	})
+}
+
 // AcquireSize returns size, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 //
 // With copy_value, a value acquired from elsewhere is stored as the local size when it is unset: the call writes the object.
@@ -200,12 +233,12 @@ func (o *Node) AcquireTags(ctx context.Context) ([]string, error) {
 // AcquireName returns name, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 func (o *Node) AcquireName(ctx context.Context) (string, error) {
 	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[string]{
-		Alt: []func() (string, bool){func() (string, bool) {
+		Alt: []func() (string, bool, error){func() (string, bool, error) {
 			v := o.Nickname()
-			return v, o.HasNickname() || v != ""
-		}, func() (string, bool) {
+			return v, o.HasNickname() || v != "", nil
+		}, func() (string, bool, error) {
 			v := o.Label()
-			return v, o.HasLabel() || v != ""
+			return v, o.HasLabel() || v != "", nil
 		}},
 		Bases: []string{"parent"},
 		Local: func() (string, bool, error) {
@@ -286,9 +319,9 @@ func (o *Node) AcquireZones(ctx context.Context) ([]string, error) {
 // AcquireAlias returns alias, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 func (o *Node) AcquireAlias(ctx context.Context) (string, error) {
 	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[string]{
-		Alt: []func() (string, bool){func() (string, bool) {
+		Alt: []func() (string, bool, error){func() (string, bool, error) {
 			v := o.Nickname()
-			return v, o.HasNickname() || v != ""
+			return v, o.HasNickname() || v != "", nil
 		}},
 		Local: func() (string, bool, error) {
 			return o.Alias(), o.HasAlias(), nil
@@ -304,12 +337,12 @@ func (o *Node) AcquireAlias(ctx context.Context) (string, error) {
 // AcquireSlogan returns slogan, acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.
 func (o *Node) AcquireSlogan(ctx context.Context) (string, error) {
 	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[string]{
-		Alt: []func() (string, bool){func() (string, bool) {
+		Alt: []func() (string, bool, error){func() (string, bool, error) {
 			v := o.Nickname()
-			return v, o.HasNickname() || v != ""
-		}, func() (string, bool) {
+			return v, o.HasNickname() || v != "", nil
+		}, func() (string, bool, error) {
 			v := o.Motto()
-			return v, o.HasMotto() || v != ""
+			return v, o.HasMotto() || v != "", nil
 		}},
 		Default: "none",
 		Local: func() (string, bool, error) {
@@ -631,7 +664,7 @@ var nodeInfo = holders.TypeInfo{
 	New: func() holders.Object {
 		return holders.ObjectOf(new(Node))
 	},
-	Pos:        "schema.yaml:41",
+	Pos:        "schema.yaml:43",
 	Properties: []*holders.PropertyInfo{&accessorholder.NodeProperties[0], &accessorholder.NodeProperties[1], &accessorholder.NodeProperties[2], &accessorholder.NodeProperties[3], &accessorholder.NodeProperties[4], &accessorholder.NodeProperties[5], &accessorholder.NodeProperties[6], &accessorholder.NodeProperties[7], &accessorholder.NodeProperties[8], &accessorholder.NodeProperties[9], &accessorholder.NodeProperties[10], &accessorholder.NodeProperties[11], &accessorholder.NodeProperties[12]},
 	Sheets:     []*holders.SheetInfo{&accessorholder.NodeSheet},
 }
