@@ -314,8 +314,8 @@ func (c *compiler) messages(d *decoder, m *mapping, k *Constraint) {
 		d.errorf(n, "a Script constraint's messages are the ones its method returns: remove messages")
 		return
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, val := resolve(n.Content[i]), resolve(n.Content[i+1])
+	for _, kv := range d.pairs(n, "messages") {
+		key, val := kv[0], resolve(kv[1])
 		if !contains(valid, key.Value) {
 			d.errorf(key, "%s constraints do not report %q%s (they report %s)", k.Kind, key.Value, Suggest(key.Value, valid), strings.Join(valid, ", "))
 			continue
@@ -398,8 +398,8 @@ func (c *compiler) unsupported(d *decoder, m *mapping) []Unsupported {
 			if f.Kind != yaml.MappingNode {
 				d.errorf(f, "fields must be a mapping of names to strings, not %s", describe(f))
 			} else {
-				for i := 0; i+1 < len(f.Content); i += 2 {
-					k, v := resolve(f.Content[i]), resolve(f.Content[i+1])
+				for _, kv := range d.pairs(f, "fields") {
+					k, v := kv[0], resolve(kv[1])
 					if v.Kind != yaml.ScalarNode {
 						d.errorf(v, "field %s must be a string, not %s", k.Value, describe(v))
 						continue

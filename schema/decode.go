@@ -88,6 +88,27 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping 
 		return m
 	}
 	m.node = n
+	for _, kv := range d.pairs(n, what) {
+		k, v := kv[0], kv[1]
+		if !contains(allowed, k.Value) {
+			d.errorf(k, "unknown key %q in %s%s", k.Value, what, Suggest(k.Value, allowed))
+			if c := closest(k.Value, allowed); c != "" {
+				m.misspelt[c] = true
+			}
+			continue
+		}
+		m.values[k.Value] = resolve(v)
+	}
+	return m
+}
+
+// pairs returns the key and value nodes of mapping n, keys resolved,
+// values not, leaving out (and reporting) the keys that are not strings,
+// merge keys (<<) and keys given twice: the checks of every mapping,
+// whether its keys are fixed (mapping) or chosen by the author (message
+// ids, unsupported fields). what names the mapping in messages.
+func (d *decoder) pairs(n *yaml.Node, what string) [][2]*yaml.Node {
+	var out [][2]*yaml.Node
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), n.Content[i+1]
@@ -104,16 +125,9 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping 
 			continue
 		}
 		seen[k.Value] = k
-		if !contains(allowed, k.Value) {
-			d.errorf(k, "unknown key %q in %s%s", k.Value, what, Suggest(k.Value, allowed))
-			if c := closest(k.Value, allowed); c != "" {
-				m.misspelt[c] = true
-			}
-			continue
-		}
-		m.values[k.Value] = resolve(v)
+		out = append(out, [2]*yaml.Node{k, v})
 	}
-	return m
+	return out
 }
 
 // get returns the value of key, or nil when absent.

@@ -884,6 +884,10 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node, depth
 			d.errorf(k, "category ids must be strings, not %s", describe(k))
 			continue
 		}
+		if k.Tag == "!!merge" {
+			d.errorf(k, "merge keys (<<) are not supported: write the keys out")
+			continue
+		}
 		if !categoryID.MatchString(k.Value) {
 			d.errorf(k, "category id %q must be letters, digits, '_', '-' or '.'", k.Value)
 			continue
