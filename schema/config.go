@@ -72,25 +72,43 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		errs.add(Pos{File: file, Line: 1, Col: 1}, "file is %d bytes; the limit is %d", len(data), MaxFileSize)
 		return nil, errs.err()
 	}
+	// The config is the file's one document that is not empty: empty
+	// ones, such as those a leading or trailing --- makes, are ignored,
+	// as in schema files.
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil && err != io.EOF {
-		errs = append(errs, yamlError(file, data, err))
-		return nil, errs.err()
-	}
-	cfg := &Config{File: file}
-	if len(doc.Content) == 0 {
-		errs.add(Pos{File: file, Line: 1, Col: 1}, "config is empty: it needs schema, holders and types")
-		return nil, errs.err()
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		line := extra.Line
+	var doc, first *yaml.Node
+	for {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if err == io.EOF {
+			break
+		}
 		if err != nil {
 			errs = append(errs, yamlError(file, data, err))
-		} else {
-			errs.add(Pos{File: file, Line: line, Col: extra.Column}, "config has a second document: write the config as one mapping")
+			if doc == nil {
+				return nil, errs.err()
+			}
+			break
 		}
+		if first == nil {
+			first = &n
+		}
+		if emptyDocument(&n) {
+			continue
+		}
+		if doc != nil {
+			errs.add(Pos{File: file, Line: n.Line, Col: n.Column}, "config has a second document: write the config as one mapping")
+			break
+		}
+		doc = &n
+	}
+	if doc == nil && first != nil && len(first.Content) > 0 && resolve(first.Content[0]).Value != "" {
+		doc = first // an explicit null (~, null): say that it is not a mapping
+	}
+	cfg := &Config{File: file}
+	if doc == nil || len(doc.Content) == 0 {
+		errs.add(Pos{File: file, Line: 1, Col: 1}, "config is empty: it needs schema, holders and types")
+		return nil, errs.err()
 	}
 	m := d.mapping(doc.Content[0], "config", configKeys)
 	var dirs seenOnce
@@ -148,6 +166,16 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		return nil, err
 	}
 	return cfg, nil
+}
+
+// emptyDocument reports whether a YAML document holds nothing: no node,
+// or a null.
+func emptyDocument(doc *yaml.Node) bool {
+	if len(doc.Content) == 0 {
+		return true
+	}
+	n := resolve(doc.Content[0])
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
 func parseOutput(d *decoder, parent *mapping, key string) Output {
