@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -22,7 +24,13 @@ const (
 // readLimited reads at most MaxFileSize+1 bytes of the file at path, so
 // that an oversized file, or a special file that never ends, costs at most
 // that much before its size is reported.
+//
+// A named pipe or a socket is refused before it is opened: opening a pipe
+// waits for a writer, which would hang the run.
 func readLimited(path string) ([]byte, error) {
+	if info, err := os.Stat(path); err == nil && info.Mode()&(fs.ModeNamedPipe|fs.ModeSocket) != 0 {
+		return nil, fmt.Errorf("%s is a %s, not a file: remove it or rename it", path, map[bool]string{true: "named pipe", false: "socket"}[info.Mode()&fs.ModeNamedPipe != 0])
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

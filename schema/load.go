@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path"
@@ -75,13 +76,20 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 		for _, e := range entries {
 			name := path.Join(dir.Path, e.Name())
 			ext := path.Ext(name)
-			if e.IsDir() {
+			isDir := e.IsDir()
+			if e.Type()&fs.ModeSymlink != 0 {
+				// A link to a directory is one (os.ReadDir does not
+				// follow links); a dangling one is left to reading.
+				info, err := os.Stat(filepath.Join(configDir, filepath.FromSlash(name)))
+				isDir = err == nil && info.IsDir()
+			}
+			if isDir {
 				subdirs = append(subdirs, name)
 			}
 			// Hidden files are skipped as the go command skips them: an
 			// editor's lock file (.#person.yaml, often a dangling link)
 			// must not stop a run.
-			if e.IsDir() || (ext != ".yaml" && ext != ".yml") || name == cfg.File || strings.HasPrefix(e.Name(), ".") {
+			if isDir || (ext != ".yaml" && ext != ".yml") || name == cfg.File || strings.HasPrefix(e.Name(), ".") {
 				continue
 			}
 			data, err := readLimited(filepath.Join(configDir, filepath.FromSlash(name)))

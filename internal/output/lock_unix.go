@@ -3,6 +3,7 @@
 package output
 
 import (
+	"fmt"
 	"os"
 	"syscall"
 )
@@ -12,6 +13,11 @@ import (
 // config file: two runs on the same outputs then take turns, and a check
 // never sees a generation half-applied.
 func Lock(path string, exclusive bool) (unlock func(), err error) {
+	// Opening a named pipe would wait for a writer: refuse anything but a
+	// file (the caller's read of it says what is wrong).
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
