@@ -61,6 +61,35 @@ func TestLimits(t *testing.T) {
 	}
 }
 
+// TestInvalidCharacters: a character YAML refuses (bad UTF-8, a surrogate,
+// a control character) is reported where it is, in the schema and in the
+// config. yaml.v3 gives no position for these; columns count characters,
+// as the positions of nodes do, and the line endings count as yaml.v3
+// counts them.
+func TestInvalidCharacters(t *testing.T) {
+	for _, tt := range []struct {
+		name, src, want string
+	}{
+		{"control character", "kind: PropertySheet\nname: A\ndescription: \"a\x01\"\n", "f.yaml:3:16: invalid YAML: control characters are not allowed (U+0001)"},
+		{"escape character after a BOM", "\ufeffkind: \x1bPropertySheet\n", "f.yaml:1:7: invalid YAML: control characters are not allowed (U+001B)"},
+		{"DEL after CRLF lines", "kind: PropertySheet\r\nname: A\r\ndescription: a\x7f\r\n", "f.yaml:3:15: invalid YAML: control characters are not allowed (U+007F)"},
+		{"noncharacter after CR lines", "kind: PropertySheet\rname: A\rdescription: a\uFFFE\r", "f.yaml:3:15: invalid YAML: control characters are not allowed (U+FFFE)"},
+		{"surrogate", "kind: PropertySheet\nname: A\ndescription: \"\xed\xa0\x80\"\n", "f.yaml:3:15: invalid YAML: invalid Unicode character"},
+		{"bad byte after accents", "kind: PropertySheet\nname: A\nproperties: [{id: \"\u00e9\u00e9\xff\", type: string}]\n", "f.yaml:3:22: invalid YAML: invalid leading UTF-8 octet"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Compile([]File{{Name: "f.yaml", Data: []byte(tt.src)}})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("schema: got %v\nwant %s", err, tt.want)
+			}
+			_, err = ParseConfig("f.yaml", []byte(tt.src))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("config: got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
 // TestBOMAndTabs: a UTF-8 byte order mark is accepted; tabs in values are
 // text, tabs in indentation a positioned YAML error.
 func TestBOMAndTabs(t *testing.T) {

@@ -193,17 +193,14 @@ func yamlError(file string, data []byte, err error) *Error {
 	if m[2] != "" {
 		e.Pos.Col, _ = strconv.Atoi(m[2])
 	}
-	if strings.Contains(m[3], "UTF-8") {
-		// yaml.v3 gives no line: find the first invalid byte.
-		for i := 0; i < len(data); {
-			r, size := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && size <= 1 {
-				before := data[:i]
-				e.Pos.Line = bytes.Count(before, []byte("\n")) + 1
-				e.Pos.Col = i - bytes.LastIndexByte(before, '\n')
-				break
+	if strings.Contains(m[3], "UTF-8") || m[3] == "control characters are not allowed" || m[3] == "invalid Unicode character" {
+		// yaml.v3's reader gives no line: find the first character it
+		// refuses.
+		if line, col, r, ok := badChar(data); ok {
+			e.Pos.Line, e.Pos.Col = line, col
+			if r >= 0 {
+				e.Msg += fmt.Sprintf(" (%U)", r)
 			}
-			i += size
 		}
 	}
 	if strings.Contains(m[3], "found a tab character") {
@@ -227,6 +224,48 @@ func yamlError(file string, data []byte, err error) *Error {
 		}
 	}
 	return e
+}
+
+// badChar finds the first character of data that yaml.v3's reader
+// refuses: a byte that is not UTF-8 (r is then -1), a surrogate or a
+// control character. Its line and column are counted as yaml.v3 counts
+// them for nodes: in characters, after a byte order mark, with \r\n, \r,
+// \n, U+0085, U+2028 and U+2029 ending lines. A file in UTF-16 (which
+// yaml.v3 reads when it starts with that byte order mark) is not scanned.
+func badChar(data []byte) (line, col int, r rune, ok bool) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return 0, 0, 0, false
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return line, col, -1, true
+		case !yamlChar(r):
+			return line, col, r, true
+		}
+		i += size
+		col++
+		switch r {
+		case '\r':
+			if i < len(data) && data[i] == '\n' {
+				i++
+			}
+			fallthrough
+		case '\n', 0x85, 0x2028, 0x2029:
+			line, col = line+1, 1
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// yamlChar reports whether YAML allows r in a file (the set yaml.v3's
+// reader checks).
+func yamlChar(r rune) bool {
+	return r == 0x09 || r == 0x0a || r == 0x0d || 0x20 <= r && r <= 0x7e || r == 0x85 ||
+		0xa0 <= r && r <= 0xd7ff || 0xe000 <= r && r <= 0xfffd || 0x10000 <= r && r <= 0x10ffff
 }
 
 // file parses the documents of one file.
