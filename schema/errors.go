@@ -2,8 +2,11 @@ package schema
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a position in a schema or config file: the file's path relative to
@@ -59,9 +62,44 @@ func (l ErrorList) Error() string {
 	return b.String()
 }
 
-// add records a formatted error at pos.
+// add records a formatted error at pos. A string argument longer than
+// maxShown bytes (a value of megabytes on one line) is shown cut, as
+// "prefix"… (N bytes), so that one error stays one readable line; so is a
+// message that is still longer than maxMessage.
 func (l *ErrorList) add(pos Pos, format string, args ...any) {
-	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	args = slices.Clone(args)
+	for i, a := range args {
+		if s, ok := a.(string); ok && len(s) > maxShown {
+			args[i] = cutString(s)
+		}
+	}
+	msg := fmt.Sprintf(format, args...)
+	if len(msg) > maxMessage {
+		msg = fmt.Sprint(cutString(msg))
+	}
+	*l = append(*l, &Error{Pos: pos, Msg: msg})
+}
+
+const (
+	maxShown   = 256      // bytes of a string argument an error message shows
+	maxMessage = 4 * 1024 // bytes of a message
+)
+
+// cutString is a string too long to show whole in a message: it formats
+// as its first maxShown bytes (whole characters), then how long it is;
+// with %q the quotes close before the ellipsis, so it reads as cut.
+type cutString string
+
+func (s cutString) Format(f fmt.State, verb rune) {
+	n := maxShown
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	head := string(s[:n])
+	if verb == 'q' {
+		head = strconv.Quote(head)
+	}
+	fmt.Fprintf(f, "%s… (%d bytes)", head, len(s))
 }
 
 // OrNil returns the list as an error, or nil when it is empty.

@@ -90,6 +90,31 @@ func TestInvalidCharacters(t *testing.T) {
 	}
 }
 
+// TestLongValuesShownCut: an error about a value of megabytes on one line
+// shows its start and its length, not the whole value: one error stays one
+// readable line.
+func TestLongValuesShownCut(t *testing.T) {
+	long := strings.Repeat("s", 4<<20)
+	for _, tt := range []struct {
+		name, src, want string
+	}{
+		{"quoted", "kind: PropertySheet\nname: A\nproperties:\n  - {id: a, type: string, mode: " + long + "}\n",
+			`f.yaml:4:33: mode must be r (read-only) or rw (read-write), not "` + long[:256] + `"… (4194304 bytes)`},
+		{"cut between characters", "kind: PropertySheet\nname: A\nproperties:\n  - {id: a, type: string, mode: s" + strings.Repeat("é", 200) + "}\n",
+			`f.yaml:4:33: mode must be r (read-only) or rw (read-write), not "s` + strings.Repeat("é", 127) + `"… (401 bytes)`},
+		{"in a composed message", "kind: PropertySheet\nname: A\nproperties:\n  - {id: a, type: selection, values: [x], default: " + long + "}\n",
+			`f.yaml:4:52: default of a: "` + long[:241] + `… (4194351 bytes)`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Compile([]File{{Name: "f.yaml", Data: []byte(tt.src)}})
+			if err == nil || err.Error() != tt.want {
+				got := fmt.Sprint(err)
+				t.Errorf("got %d bytes: %.400s\nwant %.400s", len(got), got, tt.want)
+			}
+		})
+	}
+}
+
 // TestBOMAndTabs: a UTF-8 byte order mark is accepted; tabs in values are
 // text, tabs in indentation a positioned YAML error.
 func TestBOMAndTabs(t *testing.T) {
