@@ -327,6 +327,14 @@ func stampDirs(configDir string, opts gen.Options, dirs []string) []string {
 // files instead of breaking the build with stale ones.
 func OutputDirs(configDir string, opts gen.Options, files []output.File) ([]string, error) {
 	dirs := []string{opts.Holders.Dir, opts.Types.Dir}
+	for _, d := range dirs {
+		// Say so, rather than fail on a path below it that the user
+		// never named ("open portaltype/internal: not a directory").
+		name := filepath.Join(configDir, filepath.FromSlash(d))
+		if info, err := os.Stat(name); err == nil && !info.IsDir() {
+			return nil, fmt.Errorf("output directory %s is a file, not a directory: move it away or give the config another dir; nothing was written", name)
+		}
+	}
 	seen := map[string]bool{opts.Holders.Dir: true, opts.Types.Dir: true}
 	add := func(dir string) {
 		if !seen[dir] {
@@ -348,8 +356,15 @@ func OutputDirs(configDir string, opts gen.Options, files []output.File) ([]stri
 			add(dir)
 		}
 	}
-	entries, err := os.ReadDir(filepath.Join(configDir, filepath.FromSlash(parts)))
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
+	// A file of the user's named like the parts' directory is no part:
+	// it stops only a split run, which must make that directory.
+	partsPath := filepath.Join(configDir, filepath.FromSlash(parts))
+	var entries []os.DirEntry
+	if info, err := os.Stat(partsPath); err == nil && info.IsDir() {
+		if entries, err = os.ReadDir(partsPath); err != nil {
+			return nil, err
+		}
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, err
 	}
 	for _, e := range entries {
