@@ -216,14 +216,55 @@ func yamlError(file string, data []byte, err error) *Error {
 		}
 	}
 	if a := unknownAnchor.FindStringSubmatch(m[3]); a != nil {
-		// No line is given: the alias is the first "*name" in the file.
-		if i := bytes.Index(data, []byte("*"+a[1])); i >= 0 {
+		// No line is given: find the alias.
+		if line, col, ok := aliasPos(data, a[1]); ok {
+			e.Pos.Line, e.Pos.Col = line, col
+		} else if i := bytes.Index(data, []byte("*"+a[1])); i >= 0 {
 			before := data[:i]
 			e.Pos.Line = bytes.Count(before, []byte("\n")) + 1
 			e.Pos.Col = i - bytes.LastIndexByte(before, '\n')
 		}
 	}
 	return e
+}
+
+// aliasPos finds the first alias *name in data, which yaml.v3 reported
+// as naming an unknown anchor without saying where. The text "*name" may
+// also be in a comment, in a string, or the start of a longer alias: so
+// every "*name" ending where an anchor name ends is turned into the plain
+// text "~name" and the file parsed again; the first node that reads
+// "~name" is where the alias was. ok is false if the file then still does
+// not parse to such a node.
+func aliasPos(data []byte, name string) (line, col int, ok bool) {
+	re, err := regexp.Compile(`\*` + regexp.QuoteMeta(name) + `(?:[^0-9A-Za-z_\-]|$)`)
+	if err != nil {
+		return 0, 0, false
+	}
+	marked := bytes.Clone(data)
+	for _, loc := range re.FindAllIndex(data, -1) {
+		marked[loc[0]] = '~'
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(marked))
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode && n.Style == 0 && n.Value == "~"+name && (!ok || n.Line < line || n.Line == line && n.Column < col) {
+			line, col, ok = n.Line, n.Column, true
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	for count := 0; count < MaxDocuments; count++ {
+		var doc yaml.Node
+		if dec.Decode(&doc) != nil {
+			break
+		}
+		walk(&doc)
+		if ok {
+			break
+		}
+	}
+	return line, col, ok
 }
 
 // badChar finds the first character of data that yaml.v3's reader

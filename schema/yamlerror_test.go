@@ -1,0 +1,26 @@
+package schema
+
+import "testing"
+
+// TestUnknownAnchorPosition: yaml.v3 says which anchor an alias names but
+// not where the alias is. The text "*name" earlier in a comment, in a
+// string or as the start of a longer alias is not it.
+func TestUnknownAnchorPosition(t *testing.T) {
+	for _, tt := range []struct {
+		name, src, want string
+	}{
+		{"alone", "kind: PropertySheet\nname: A\ndescription: *zz\n", "f.yaml:3:14: invalid YAML: unknown anchor 'zz' referenced"},
+		{"after a comment", "# see *foo below\nkind: PropertySheet\nname: A\ndescription: *foo\n", "f.yaml:4:14: invalid YAML: unknown anchor 'foo' referenced"},
+		{"after a string", "kind: PropertySheet\nname: &ab A\ndescription: \"a *a b\"\ntitle: *a\n", "f.yaml:4:8: invalid YAML: unknown anchor 'a' referenced"},
+		{"after a longer alias", "kind: PropertySheet\nname: &ab A\nproperties:\n  - {id: x, type: string, description: *ab}\n  - {id: y, type: string, description: *a}\n", "f.yaml:5:40: invalid YAML: unknown anchor 'a' referenced"},
+		{"column in characters", "kind: PropertySheet\nname: A\nproperties: [{id: \"\u00e9\", type: string, description: *zz}]\n", "f.yaml:3:51: invalid YAML: unknown anchor 'zz' referenced"},
+		{"a key in a later document", "kind: PropertySheet\nname: A\n---\nkind: PropertySheet\nname: B\n*q : x\n", "f.yaml:6:1: invalid YAML: unknown anchor 'q' referenced"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Compile([]File{{Name: "f.yaml", Data: []byte(tt.src)}})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
