@@ -95,10 +95,17 @@ func CompareExt(root string, dirs []string, files []File, header, ext string) (*
 				p.Garbage = append(p.Garbage, name)
 				continue
 			}
-			if e.IsDir() || !strings.HasSuffix(name, ext) || want[name] {
+			// Hidden files are not the package's, for the go command, and
+			// none is generated: an editor's lock (Emacs's .#a.gen.go, a
+			// dangling link) must not stop a run. A file gone since the
+			// directory was read is nothing to remove.
+			if e.IsDir() || !strings.HasSuffix(name, ext) || want[name] || strings.HasPrefix(e.Name(), ".") {
 				continue
 			}
 			data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}

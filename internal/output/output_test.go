@@ -396,3 +396,39 @@ func TestWriteFileOntoDirectory(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// TestCompareSkipsHiddenAndGone: what sits beside the generated files
+// without being the package's does not stop a run: an editor's lock file
+// (Emacs's .#a.go, a link to nowhere), a hidden copy of a generated file
+// (never removed: no generated file is hidden), a link that names nothing.
+func TestCompareSkipsHiddenAndGone(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		make   func(dir string) error
+		remove []string
+	}{
+		{"editor lock", func(dir string) error { return os.Symlink("user@host.1234:1700000000", filepath.Join(dir, ".#a.go")) }, nil},
+		{"hidden generated copy", func(dir string) error {
+			return os.WriteFile(filepath.Join(dir, ".a.go"), []byte(gen("package out\n")), 0o644)
+		}, nil},
+		{"dangling link", func(dir string) error { return os.Symlink("nowhere.go", filepath.Join(dir, "b.go")) }, nil},
+		{"stale generated file", func(dir string) error {
+			return os.WriteFile(filepath.Join(dir, "c.go"), []byte(gen("package out\n")), 0o644)
+		}, []string{"out/c.go"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			tree(t, root, map[string]string{"out/a.go": gen("package out\n")})
+			if err := tc.make(filepath.Join(root, "out")); err != nil {
+				t.Skip("cannot make it here:", err)
+			}
+			p, err := Compare(root, []string{"out"}, files("out/a.go", gen("package out\n")), header)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.remove, p.Remove); diff != "" || len(p.Write) != 0 {
+				t.Errorf("writes %v; removes (-want +got):\n%s", p.Write, diff)
+			}
+		})
+	}
+}
