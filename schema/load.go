@@ -63,10 +63,19 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 	var files []File
 	var errs ErrorList
 	for _, dir := range cfg.Schema {
-		entries, err := os.ReadDir(filepath.Join(configDir, filepath.FromSlash(dir.Path)))
+		full := filepath.Join(configDir, filepath.FromSlash(dir.Path))
+		if info, err := os.Stat(full); err == nil && !info.IsDir() {
+			errs.add(dir.Pos, "schema directory %q is a file: list the directories that hold the schema files (each one's .yaml files are read)", dir.Path)
+			continue
+		}
+		entries, err := os.ReadDir(full)
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
-				errs.add(dir.Pos, "schema directory %q does not exist", dir.Path)
+				if strings.ContainsAny(dir.Path, "*?[") {
+					errs.add(dir.Pos, "schema directory %q does not exist: schema lists directories, not patterns (each one's .yaml files are read)", dir.Path)
+				} else {
+					errs.add(dir.Pos, "schema directory %q does not exist", dir.Path)
+				}
 				continue
 			}
 			return nil, err
