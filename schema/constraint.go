@@ -342,6 +342,10 @@ func (m *mapping) integer(key string) int {
 		m.d.errorf(v, "%s must be an integer, not %s", key, describe(v))
 		return 0
 	}
+	if err := ambiguousInt(v); err != nil {
+		m.d.errorf(v, "%s: %v", key, err)
+		return 0
+	}
 	// Decode, not strconv.Atoi: YAML integers may be written 0x10, 0o17
 	// or 1_000.
 	var n int

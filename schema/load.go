@@ -741,6 +741,9 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 			}
 			return nil, fmt.Errorf("want an int, not %s", describe(n))
 		}
+		if err := ambiguousInt(n); err != nil {
+			return nil, err
+		}
 		var v int64
 		if err := n.Decode(&v); err != nil || v != int64(int(v)) {
 			return nil, fmt.Errorf("%s does not fit in an int", n.Value)
@@ -753,6 +756,9 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 				return nil, fmt.Errorf("%s is not a finite float", n.Value)
 			}
 			return nil, fmt.Errorf("want a float, not %s", describe(n))
+		}
+		if err := ambiguousInt(n); err != nil {
+			return nil, err
 		}
 		var v float64
 		if err := n.Decode(&v); err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
@@ -796,6 +802,25 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 		return nil, fmt.Errorf("%q is not in the %s tree", n.Value, p.Base.Name)
 	}
 	return n.Value, nil
+}
+
+// leadingZero is an integer written with a leading zero, such as 010.
+var leadingZero = regexp.MustCompile(`^[-+]?0[0-9_]+$`)
+
+// ambiguousInt refuses an integer whose value YAML's versions disagree
+// on: yaml.v3 and PyYAML (YAML 1.1, which ERP5's tools write) read 010 as
+// octal 8, YAML 1.2 and most editors' YAML as decimal 10. (07 is 7
+// either way, and accepted.)
+func ambiguousInt(n *yaml.Node) error {
+	if n.Tag != "!!int" || n.Style != 0 || !leadingZero.MatchString(n.Value) {
+		return nil
+	}
+	var octal int64
+	decimal, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+	if n.Decode(&octal) != nil || err != nil || octal == decimal {
+		return nil // too large: Decode's caller says so
+	}
+	return fmt.Errorf("%s is ambiguous: YAML 1.1 reads it as octal (%d), YAML 1.2 as decimal (%d): write %d or %d", n.Value, octal, decimal, octal, decimal)
 }
 
 // ReservedMethods are the methods every generated portal type has, and the
