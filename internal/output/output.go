@@ -15,7 +15,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 )
@@ -127,9 +126,21 @@ func (p *Plan) Clean() bool { return len(p.Write) == 0 && len(p.Remove) == 0 }
 // write that fails (a full disk, a read-only directory) thus changes no
 // output: the temporary files are removed and the error returned.
 // Renames within a directory do not fail for want of space.
+//
+// Stale files are moved aside (renamed to temporary names) in the first
+// phase too: a file that cannot be removed (a read-only directory) then
+// fails the run before any output changed, instead of after the new files
+// are in place.
 func (p *Plan) Apply() error {
 	temps, err := p.stage()
 	if err != nil {
+		return err
+	}
+	aside, err := p.moveAside()
+	if err != nil {
+		for _, t := range temps {
+			os.Remove(t)
+		}
 		return err
 	}
 	for i, f := range p.Write {
@@ -137,15 +148,72 @@ func (p *Plan) Apply() error {
 			for _, t := range temps[i:] {
 				os.Remove(t)
 			}
+			p.putBack(aside)
 			return err
 		}
 	}
-	for _, name := range append(slices.Clone(p.Remove), p.Garbage...) {
-		if err := os.Remove(filepath.Join(p.root, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	var garbage []string
+	for _, tmp := range aside {
+		if tmp != "" {
+			garbage = append(garbage, tmp)
+		}
+	}
+	for _, name := range p.Garbage {
+		garbage = append(garbage, filepath.Join(p.root, filepath.FromSlash(name)))
+	}
+	for _, name := range garbage {
+		if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}
 	return nil
+}
+
+// moveAside renames each file of p.Remove to a new temporary file in its
+// directory (a name a later run collects as garbage, should this one be
+// killed) and returns those names, in p.Remove's order. On an error it
+// puts back what it moved and removes the temporary files it made.
+func (p *Plan) moveAside() ([]string, error) {
+	aside := make([]string, 0, len(p.Remove))
+	for _, name := range p.Remove {
+		full := filepath.Join(p.root, filepath.FromSlash(name))
+		tmp, err := os.CreateTemp(filepath.Dir(full), tempPattern)
+		if err == nil {
+			tmp.Close()
+			if err = os.Rename(full, tmp.Name()); err != nil {
+				os.Remove(tmp.Name())
+			}
+			if errors.Is(err, fs.ErrNotExist) {
+				aside = append(aside, "") // already gone
+				continue
+			}
+		}
+		if err != nil {
+			p.putBack(aside)
+			return nil, fmt.Errorf("cannot remove %s, a generated file no longer generated: %v; nothing was written", full, cause(err))
+		}
+		aside = append(aside, tmp.Name())
+	}
+	return aside, nil
+}
+
+// cause returns the system's reason for a failed file operation, without
+// the paths that the error names (temporary ones, of no use to the user).
+func cause(err error) error {
+	if u := errors.Unwrap(err); u != nil {
+		return u
+	}
+	return err
+}
+
+// putBack undoes moveAside: the files it moved aside go back to their
+// names.
+func (p *Plan) putBack(aside []string) {
+	for i, tmp := range aside {
+		if tmp != "" {
+			os.Rename(tmp, filepath.Join(p.root, filepath.FromSlash(p.Remove[i])))
+		}
+	}
 }
 
 // stage writes each file of p.Write to a temporary file in its target's

@@ -432,3 +432,51 @@ func TestCompareSkipsHiddenAndGone(t *testing.T) {
 		})
 	}
 }
+
+// TestApplyRemoveFailsChangesNothing: a stale file that cannot be removed
+// (here a non-empty directory has taken its name after the plan; in life,
+// a read-only directory) fails the run before any output changed: the new
+// files are not put in place, the old ones stay, no temporary file is left.
+func TestApplyRemoveFailsChangesNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		writes []string // files the plan writes: new ones and changed ones
+	}{
+		{"new file", []string{"out/a.go"}},
+		{"changed file", []string{"out/b.go"}},
+		{"new file in another directory", []string{"other/c.go"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			tree(t, root, map[string]string{"out/b.go": gen("old\n"), "out/stale.go": gen("stale\n"), "out/stale2.go": gen("stale2\n")})
+			args := []string{"out/b.go", gen("old\n")}
+			for _, w := range tc.writes {
+				if w == "out/b.go" {
+					args = args[:0]
+				}
+				args = append(args, w, gen("new\n"))
+			}
+			p, err := Compare(root, []string{"out", "other"}, files(args...), header)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]string{"out/stale.go", "out/stale2.go"}, p.Remove); diff != "" {
+				t.Fatalf("plan removes (-want +got):\n%s", diff)
+			}
+			// The second stale file cannot be moved or removed.
+			if err := os.Remove(filepath.Join(root, "out/stale2.go")); err != nil {
+				t.Fatal(err)
+			}
+			tree(t, root, map[string]string{"out/stale2.go/keep": "x"})
+			before := disk(t, root)
+			err = p.Apply()
+			if err == nil || !strings.Contains(err.Error(), "cannot remove "+filepath.Join(root, "out", "stale2.go")) {
+				t.Errorf("Apply = %v, want an error naming out/stale2.go", err)
+			}
+			noTempFiles(t, root)
+			if diff := cmp.Diff(before, disk(t, root)); diff != "" {
+				t.Errorf("outputs changed (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
