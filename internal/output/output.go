@@ -41,6 +41,9 @@ type Plan struct {
 // tempPattern names the temporary files writeAtomic creates.
 const tempPattern = ".accessorgen-*.tmp"
 
+// createTemp is os.CreateTemp; tests make it fail.
+var createTemp = os.CreateTemp
+
 // IsGenerated reports whether data starts with the line header.
 func IsGenerated(data []byte, header string) bool { return generated(data, header) }
 
@@ -177,7 +180,7 @@ func (p *Plan) moveAside() ([]string, error) {
 	aside := make([]string, 0, len(p.Remove))
 	for _, name := range p.Remove {
 		full := filepath.Join(p.root, filepath.FromSlash(name))
-		tmp, err := os.CreateTemp(filepath.Dir(full), tempPattern)
+		tmp, err := createTemp(filepath.Dir(full), tempPattern)
 		if err == nil {
 			tmp.Close()
 			if err = os.Rename(full, tmp.Name()); err != nil {
@@ -293,15 +296,19 @@ func writeAtomic(name string, data []byte) error {
 // writeTemp writes data to a new temporary file in name's directory, which
 // must exist, with the mode of a generated file, and returns its name; on
 // an error it leaves no file behind.
+//
+// Its errors name the file, not the temporary one, which is gone: "cannot
+// write holders/person.gen.go: read-only file system".
 func writeTemp(name string, data []byte) (_ string, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(name), tempPattern)
+	tmp, err := createTemp(filepath.Dir(name), tempPattern)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("cannot write %s: %v", name, cause(err))
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			err = fmt.Errorf("cannot write %s: %v", name, cause(err))
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {

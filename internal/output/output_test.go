@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -476,6 +477,40 @@ func TestApplyRemoveFailsChangesNothing(t *testing.T) {
 			noTempFiles(t, root)
 			if diff := cmp.Diff(before, disk(t, root)); diff != "" {
 				t.Errorf("outputs changed (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestWriteErrorNamesTheFile: a file that cannot be written (a read-only
+// directory, a full disk) is named in the error, not the temporary file
+// accessorgen made and removed.
+func TestWriteErrorNamesTheFile(t *testing.T) {
+	roFS := func(dir, pattern string) (*os.File, error) {
+		return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, ".accessorgen-1234.tmp"), Err: syscall.EROFS}
+	}
+	for _, tc := range []struct {
+		name  string
+		write func(root string) error
+		file  string
+	}{
+		{"Apply", func(root string) error {
+			p, err := Compare(root, []string{"out"}, files("out/a.go", gen("a\n")), header)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p.Apply()
+		}, "out/a.go"},
+		{"WriteFile", func(root string) error { return WriteFile(filepath.Join(root, "SCHEMA.md"), []byte("x\n")) }, "SCHEMA.md"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			createTemp = roFS
+			t.Cleanup(func() { createTemp = os.CreateTemp })
+			err := tc.write(root)
+			want := "cannot write " + filepath.Join(root, filepath.FromSlash(tc.file)) + ": " + syscall.EROFS.Error()
+			if err == nil || err.Error() != want {
+				t.Errorf("got %v\nwant %s", err, want)
 			}
 		})
 	}
