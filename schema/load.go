@@ -331,6 +331,13 @@ func (c *compiler) file(f File) {
 		c.errs.add(Pos{File: f.Name, Line: 1, Col: 1}, "file starts with two byte order marks (U+FEFF); keep at most one")
 		return
 	}
+	if i := bytes.Index(f.Data, []byte("\n\ufeff")); i >= 0 {
+		// yaml.v3 skips a mark only at the start of the file: one at a
+		// line's start (concatenated files) reads as part of the next key,
+		// and "kind" then is not found.
+		c.errs.add(Pos{File: f.Name, Line: bytes.Count(f.Data[:i+1], []byte("\n")) + 1, Col: 1}, "a byte order mark (U+FEFF) starts this line, as concatenating files leaves: remove it (one is allowed only at the start of the file)")
+		return
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(f.Data))
 	for count := 0; ; count++ {
 		var doc yaml.Node
