@@ -1,10 +1,12 @@
 package schema
 
 import (
+	"errors"
 	"fmt"
 	"go/token"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/accessorgen/accessorgen/holders"
@@ -339,6 +341,11 @@ func (m *mapping) integer(key string) int {
 		return 0
 	}
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
+		// YAML reads an integer too large for 64 bits as a float.
+		if _, err := strconv.ParseInt(strings.ReplaceAll(v.Value, "_", ""), 0, 64); v.Tag == "!!float" && errors.Is(err, strconv.ErrRange) {
+			m.d.errorf(v, "%s is %s: it does not fit in an int", key, v.Value)
+			return 0
+		}
 		m.d.errorf(v, "%s must be an integer, not %s", key, describe(v))
 		return 0
 	}
