@@ -101,6 +101,12 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 			if isDir || (ext != ".yaml" && ext != ".yml") || name == cfg.File || strings.HasPrefix(e.Name(), ".") {
 				continue
 			}
+			if !utf8.ValidString(e.Name()) {
+				// Its name goes into positions and into the generated
+				// code's comments, which Go source must keep in UTF-8.
+				errs.add(dir.Pos, "schema directory %q holds %q, whose name is not valid UTF-8: rename it", dir.Path, e.Name())
+				continue
+			}
 			data, err := readLimited(filepath.Join(configDir, filepath.FromSlash(name)))
 			if err != nil {
 				return nil, err

@@ -14,7 +14,9 @@ import (
 // TestSpecialFiles: what a schema directory holds besides files must not
 // hang a run or stop it for nothing. A named pipe would wait for a writer
 // forever when opened: it is an error naming it. A link to a directory is
-// a directory, skipped as one is.
+// a directory, skipped as one is. A file whose name is not UTF-8 (Latin-1
+// from an old archive) would put invalid UTF-8 in the generated code's
+// comments: an error names it.
 func TestSpecialFiles(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -22,6 +24,9 @@ func TestSpecialFiles(t *testing.T) {
 		err  string // "" for a run that loads the sheet
 	}{
 		{"named pipe", func(dir string) error { return syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644) }, "pipe.yaml is a named pipe, not a file"},
+		{"name not in UTF-8", func(dir string) error {
+			return os.WriteFile(filepath.Join(dir, "caf\xe9.yaml"), []byte("kind: PropertySheet\nname: B\n"), 0o644)
+		}, `schema directory "." holds "caf\xe9.yaml", whose name is not valid UTF-8: rename it`},
 		{"link to a directory", func(dir string) error {
 			if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
 				return err
