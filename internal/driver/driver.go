@@ -91,6 +91,9 @@ func Run(configPath string, opts Options) (*Result, error) {
 	if err := output.Confine(configDir, root, dirs); err != nil {
 		return nil, err
 	}
+	if err := output.Distinct(configDir, dirs); err != nil {
+		return nil, err
+	}
 	plan, err := output.Compare(configDir, dirs, files, gen.Header)
 	if err != nil {
 		return nil, err

@@ -46,3 +46,43 @@ func TestOutputDirIsAFile(t *testing.T) {
 		})
 	}
 }
+
+// TestOutputDirsOneThroughALink: holders and types directories that are
+// one directory through a symbolic link are an error, with nothing
+// written: each package's files would replace the other's at every run.
+func TestOutputDirsOneThroughALink(t *testing.T) {
+	t.Setenv("ACCESSORGEN_CACHE", "off")
+	for _, tc := range []struct {
+		holders  string // the config's holders dir
+		link, to string // link is a symbolic link to to, relative to its directory
+		real     string // the directory both resolve to
+	}{
+		{"accessorholder", "portaltype", "accessorholder", "accessorholder"},
+		{"accessorholder", "accessorholder", "portaltype", "portaltype"},
+		{"gen/holders", "portaltype", "gen/holders", "gen/holders"},
+	} {
+		t.Run(tc.link+" to "+tc.to, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, map[string]string{
+				"go.mod":              "module example.com/shop\n\ngo 1.26\n",
+				"accessorgen.yaml":    "schema: [schema]\nholders: {dir: " + tc.holders + "}\ntypes: {dir: portaltype}\n",
+				"schema/sheets.yaml":  sheets,
+				"schema/types.yaml":   types,
+				tc.real + "/mine.txt": "the user's\n",
+			})
+			if err := os.Symlink(filepath.FromSlash(tc.to), filepath.Join(dir, tc.link)); err != nil {
+				t.Skip("cannot make links here:", err)
+			}
+			for _, check := range []bool{true, false} {
+				_, err := Run(filepath.Join(dir, "accessorgen.yaml"), Options{Check: check})
+				if err == nil || !strings.Contains(err.Error(), "through a symbolic link: each package's files would replace the other's") {
+					t.Errorf("check %v: got %v, want an error", check, err)
+				}
+			}
+			entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(tc.real)))
+			if err != nil || len(entries) != 1 {
+				t.Errorf("%s holds %v (%v), want the user's file alone", tc.real, entries, err)
+			}
+		})
+	}
+}

@@ -323,6 +323,51 @@ func writeTemp(name string, data []byte) (_ string, err error) {
 	return tmp.Name(), nil
 }
 
+// Distinct checks that the output directories dirs (slash paths under
+// root), which the config keeps apart as written, are not one directory
+// through symbolic links (portaltype a link to accessorholder): each
+// package's files would replace the other's at every run.
+func Distinct(root string, dirs []string) error {
+	seen := map[string]string{}
+	for _, dir := range dirs {
+		real, err := resolve(root, dir)
+		if err != nil {
+			return err
+		}
+		if first, dup := seen[real]; dup {
+			return fmt.Errorf("output directories %s and %s are one directory, %s, through a symbolic link: each package's files would replace the other's; nothing was written", first, dir, real)
+		}
+		seen[real] = dir
+	}
+	return nil
+}
+
+// resolve returns the absolute path of dir (a slash path under root),
+// the symbolic links of the part that exists resolved.
+func resolve(root, dir string) (string, error) {
+	full, err := filepath.Abs(filepath.Join(root, filepath.FromSlash(dir)))
+	if err != nil {
+		return "", err
+	}
+	existing, rest := full, ""
+	for {
+		if _, err := os.Lstat(existing); err == nil {
+			break
+		}
+		parent := filepath.Dir(existing)
+		if parent == existing {
+			break
+		}
+		rest = filepath.Join(filepath.Base(existing), rest)
+		existing = parent
+	}
+	real, err := filepath.EvalSymlinks(existing)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(real, rest), nil
+}
+
 // Confine checks that each output directory (slash paths under root)
 // resolves, through any symbolic links, to a place inside module, the
 // module's root directory: a link must not make accessorgen write outside
