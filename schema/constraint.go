@@ -140,12 +140,7 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 		return nil
 	}
 	// The kind decides the keys: read it first.
-	var kindNode *yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == "kind" {
-			kindNode = resolve(n.Content[i+1])
-		}
-	}
+	kindNode := firstValue(n, "kind")
 	if kindNode == nil {
 		d.errorf(n, "constraint has no kind (one of %s)", strings.Join(kindNames(), ", "))
 		return nil

@@ -411,12 +411,7 @@ func (c *compiler) document(d *decoder, n *yaml.Node) {
 		d.errorf(n, "a schema document must be a mapping with a kind, not %s", describe(n))
 		return
 	}
-	var kind *yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == "kind" {
-			kind = resolve(n.Content[i+1])
-		}
-	}
+	kind := firstValue(n, "kind")
 	switch {
 	case kind == nil:
 		d.errorf(n, "document has no kind (one of %s)", strings.Join(kinds, ", "))
@@ -433,6 +428,18 @@ func (c *compiler) document(d *decoder, n *yaml.Node) {
 	default:
 		d.errorf(kind, "unknown kind %q%s", kind.Value, Suggest(kind.Value, kinds))
 	}
+}
+
+// firstValue returns the value of key in mapping n, resolved, or nil: the
+// first one if the key is given twice, as mapping keeps it (and reports
+// the repeat), so that a document is read as the kind the messages say.
+func firstValue(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := resolve(n.Content[i]); k.Kind == yaml.ScalarNode && k.Tag != "!!merge" && k.Value == key {
+			return resolve(n.Content[i+1])
+		}
+	}
+	return nil
 }
 
 // goName sets *dst to the Go name of name, reporting a bad name at pos.
