@@ -88,7 +88,21 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 	if p.Types == nil || p.Name == "" {
 		return fail("documents package %s gave no types and no error", pattern)
 	}
+	if p.Name == "main" {
+		return fail("documents package %s is a command (%s: package main): the generated types package cannot import it; give it another package name", pattern, doc.packageClause(p.GoFiles))
+	}
 	return doc, nil
+}
+
+// packageClause finds the position of the first of files' package names.
+func (p *Package) packageClause(files []string) string {
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if f, err := parser.ParseFile(fset, name, nil, parser.PackageClauseOnly); err == nil {
+			return p.relative(fset.Position(f.Name.Pos()).String())
+		}
+	}
+	return "package clause not found"
 }
 
 // importPosition finds where one of files imports path.
