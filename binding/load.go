@@ -64,26 +64,20 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 		at := doc.importPosition(append(slices.Clone(p.GoFiles), p.CompiledGoFiles...), typesPath)
 		return fail("documents package %s imports the generated types package %s (%s), which imports it: remove that import (documents may import the holders package)", pattern, typesPath, at)
 	}
-	if len(p.Errors) > 0 {
-		// go list and the type checker may report one problem twice, with
-		// absolute and relative paths, under a "# package" heading.
-		var lines []string
-		seen := map[string]bool{}
-		for _, e := range p.Errors {
-			msg := e.Msg
-			if e.Pos != "" && e.Pos != "-" {
-				msg = e.Pos + ": " + msg
-			}
-			for _, line := range strings.Split(msg, "\n") {
-				line = doc.relative(strings.TrimSpace(line))
-				if line == "" || strings.HasPrefix(line, "#") || seen[line] {
-					continue
-				}
-				seen[line] = true
-				lines = append(lines, line)
-			}
-		}
+	if lines := doc.errorLines(p.Errors); len(lines) > 0 {
 		return fail("documents package %s does not compile:\n\t%s", pattern, strings.Join(lines, "\n\t"))
+	}
+	// The type checker reads the imported packages from export data: one
+	// that does not compile leaves the documents package ill-typed with no
+	// error of its own, and the generated code would not build.
+	var depErrs []packages.Error
+	packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
+		if q != p {
+			depErrs = append(depErrs, q.Errors...)
+		}
+	})
+	if lines := doc.errorLines(depErrs); len(lines) > 0 {
+		return fail("documents package %s does not compile: a package it imports has errors:\n\t%s", pattern, strings.Join(lines, "\n\t"))
 	}
 	if p.Types == nil || p.Name == "" {
 		return fail("documents package %s gave no types and no error", pattern)
@@ -103,6 +97,30 @@ func (p *Package) packageClause(files []string) string {
 		}
 	}
 	return "package clause not found"
+}
+
+// errorLines formats go/packages errors one per line, with positions
+// relative to the config directory. go list and the type checker may
+// report one problem twice, with absolute and relative paths, under a
+// "# package" heading.
+func (p *Package) errorLines(errs []packages.Error) []string {
+	var lines []string
+	seen := map[string]bool{}
+	for _, e := range errs {
+		msg := e.Msg
+		if e.Pos != "" && e.Pos != "-" {
+			msg = e.Pos + ": " + msg
+		}
+		for _, line := range strings.Split(msg, "\n") {
+			line = p.relative(strings.TrimSpace(line))
+			if line == "" || strings.HasPrefix(line, "#") || seen[line] {
+				continue
+			}
+			seen[line] = true
+			lines = append(lines, line)
+		}
+	}
+	return lines
 }
 
 // importPosition finds where one of files imports path.
