@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -60,9 +61,18 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 	}
 	p := pkgs[0]
 	doc := &Package{Path: p.PkgPath, Name: p.Name, types: p.Types, fset: p.Fset, dir: abs}
-	if _, ok := p.Imports[typesPath]; ok {
-		at := doc.importPosition(append(slices.Clone(p.GoFiles), p.CompiledGoFiles...), typesPath)
-		return fail("documents package %s imports the generated types package %s (%s), which imports it: remove that import (documents may import the holders package)", pattern, typesPath, at)
+	if chain := importChain(p, typesPath); chain != nil {
+		last := chain[len(chain)-1]
+		at := doc.importPosition(append(slices.Clone(last.GoFiles), last.CompiledGoFiles...), typesPath)
+		through := ""
+		if len(chain) > 1 {
+			var paths []string
+			for _, q := range chain[1:] {
+				paths = append(paths, q.PkgPath)
+			}
+			through = " through " + strings.Join(paths, ", ")
+		}
+		return fail("documents package %s imports the generated types package %s%s (%s), which imports it: remove that import (documents may import the holders package)", pattern, typesPath, through, at)
 	}
 	if lines := doc.errorLines(p.Errors); len(lines) > 0 {
 		return fail("documents package %s does not compile:\n\t%s", pattern, strings.Join(lines, "\n\t"))
@@ -121,6 +131,33 @@ func (p *Package) errorLines(errs []packages.Error) []string {
 		}
 	}
 	return lines
+}
+
+// importChain returns the shortest chain of packages from p, p first, whose
+// last imports path, or nil when p does not depend on path.
+func importChain(p *packages.Package, path string) []*packages.Package {
+	parent := map[*packages.Package]*packages.Package{p: nil}
+	queue := []*packages.Package{p}
+	for len(queue) > 0 {
+		q := queue[0]
+		queue = queue[1:]
+		if _, ok := q.Imports[path]; ok {
+			var chain []*packages.Package
+			for ; q != nil; q = parent[q] {
+				chain = append([]*packages.Package{q}, chain...)
+			}
+			return chain
+		}
+		imports := slices.Sorted(maps.Keys(q.Imports))
+		for _, name := range imports {
+			next := q.Imports[name]
+			if _, seen := parent[next]; !seen {
+				parent[next] = q
+				queue = append(queue, next)
+			}
+		}
+	}
+	return nil
 }
 
 // importPosition finds where one of files imports path.
