@@ -95,7 +95,25 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 	if p.Name == "main" {
 		return fail("documents package %s is a command (%s: package main): the generated types package cannot import it; give it another package name", pattern, doc.packageClause(p.GoFiles))
 	}
+	if parent, ok := internalParent(p.PkgPath); ok && typesPath != parent && !strings.HasPrefix(typesPath, parent+"/") {
+		return fail("documents package %s (%s) is internal to %s: the generated types package %s cannot import it; put the documents or the types inside %s", pattern, p.PkgPath, parent, typesPath, parent)
+	}
 	return doc, nil
+}
+
+// internalParent returns the directory a path with an internal element is
+// internal to: only packages in its tree may import the path. As the go
+// command, it uses the last internal element, the most restrictive.
+func internalParent(path string) (string, bool) {
+	switch {
+	case strings.HasSuffix(path, "/internal"):
+		return strings.TrimSuffix(path, "/internal"), true
+	case strings.Contains(path, "/internal/"):
+		return path[:strings.LastIndex(path, "/internal/")], true
+	case path == "internal" || strings.HasPrefix(path, "internal/"):
+		return "", true
+	}
+	return "", false
 }
 
 // packageClause finds the position of the first of files' package names.

@@ -35,3 +35,24 @@ func TestLoadFailures(t *testing.T) {
 		}
 	}
 }
+
+// TestInternalParent: which packages may import a documents package with
+// an internal element, as the go command decides.
+func TestInternalParent(t *testing.T) {
+	cases := []struct {
+		path, parent string
+		internal     bool
+	}{
+		{"example.com/shop/document", "", false},
+		{"example.com/shop/internal", "example.com/shop", true},
+		{"example.com/shop/internal/document", "example.com/shop", true},
+		{"example.com/shop/internal/a/internal/document", "example.com/shop/internal/a", true},
+		{"internal/document", "", true},
+		{"example.com/shop/internals/document", "", false},
+	}
+	for _, c := range cases {
+		if parent, internal := internalParent(c.path); parent != c.parent || internal != c.internal {
+			t.Errorf("internalParent(%q) = %q, %v; want %q, %v", c.path, parent, internal, c.parent, c.internal)
+		}
+	}
+}
