@@ -146,6 +146,38 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 		holderField[i] = true
 		g.Holders = append(g.Holders, sheet)
 	}
+	// An accessor of a holder the document embeds and a member of another
+	// struct it embeds, at the same depth, make the selector ambiguous:
+	// Go promotes neither, to the document or to the generated type.
+	seen := map[string]bool{}
+	for _, s := range g.Holders {
+		for _, prop := range s.Properties {
+			for _, a := range prop.Accessors() {
+				if prop.GoName == "" || seen[a.Name] {
+					continue
+				}
+				seen[a.Name] = true
+				if obj, index, _ := types.LookupFieldOrMethod(types.NewPointer(named), true, p.types, a.Name); obj != nil || index == nil {
+					continue
+				}
+				for i := 0; i < st.NumFields(); i++ {
+					f := st.Field(i)
+					if !f.Embedded() || holderField[i] {
+						continue
+					}
+					obj, index, _ := types.LookupFieldOrMethod(f.Type(), true, p.types, a.Name)
+					if len(index) != 1 {
+						continue // not at the accessor's depth
+					}
+					at := p.position(f.Pos())
+					if obj != nil {
+						at = p.position(obj.Pos())
+					}
+					fail("%s %s (%s): %s.%s (%s) and the accessor %s of holder %s (sheet %s) are at the same depth, so Go finds neither; define %s on %s itself, or rename one", what, name, g.Pos, f.Name(), a.Name, at, a.Name, schema.HolderField(s), s.Name, a.Name, name)
+				}
+			}
+		}
+	}
 	ms := types.NewMethodSet(types.NewPointer(named))
 	for i := 0; i < ms.Len(); i++ {
 		sel := ms.At(i)
