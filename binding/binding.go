@@ -169,13 +169,12 @@ func ValueName(p *schema.Property) string { return p.GoName + "Value" }
 func AcquireName(p *schema.Property) string { return "Acquire" + p.GoName }
 
 // HolderPath is the field path from the portal type to sheet s's holder:
-// through the document when the document embeds it.
+// through the document, and the structs it embeds the holder through,
+// when the document embeds it.
 func (t *Type) HolderPath(s *schema.Sheet) []string {
 	if t.Document != nil {
-		for _, h := range t.Document.Holders {
-			if h == s {
-				return []string{t.Document.Name, schema.HolderField(s)}
-			}
+		if path, ok := t.Document.holderPaths[s]; ok {
+			return append([]string{t.Document.Name}, path...)
 		}
 	}
 	return []string{schema.HolderField(s)}

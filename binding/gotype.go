@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -35,11 +36,13 @@ func (p *Package) unloaded() bool { return p == Unloaded }
 type GoType struct {
 	Name    string          // e.g. "Person"; also its field name when embedded
 	Pos     string          // its declaration, relative to the config directory
-	Holders []*schema.Sheet // holders it embeds directly, in field order
-	methods map[string]*goMethod
-	names   []string // method names, sorted
-	named   *types.Named
-	pkg     *Package
+	Holders []*schema.Sheet // holders it embeds, by depth then in field order
+
+	holderPaths map[*schema.Sheet][]string // each holder's field path in the type
+	methods     map[string]*goMethod
+	names       []string // method names, sorted
+	named       *types.Named
+	pkg         *Package
 }
 
 // field returns the position of g's exported field called name, its own
@@ -124,27 +127,78 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 	if !ok {
 		return fail("%s %s (%s) is not a struct type: it is %s", what, name, at, types.TypeString(named.Underlying(), types.RelativeTo(p.types)))
 	}
-	g := &GoType{Name: name, Pos: at, methods: map[string]*goMethod{}, named: named, pkg: p}
-	holderField := map[int]bool{}
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !f.Embedded() {
-			continue
+	g := &GoType{Name: name, Pos: at, methods: map[string]*goMethod{}, named: named, pkg: p, holderPaths: map[*schema.Sheet][]string{}}
+	// The holders the type embeds, directly or through structs it embeds
+	// (a base shared by several documents), found level by level as Go
+	// promotes them. holderIndex holds their field index paths.
+	holderIndex := map[string]bool{}
+	type level struct {
+		st      *types.Struct
+		path    []string // field names from the type
+		index   []int    // field indices from the type
+		pointer string   // the first pointer on the way, for messages
+	}
+	seenType := map[*types.Named]bool{named: true}
+	holderAt := map[*schema.Sheet]string{}
+	for todo := []level{{st: st}}; len(todo) > 0; {
+		var next []level
+		for _, l := range todo {
+			for i := 0; i < l.st.NumFields(); i++ {
+				f := l.st.Field(i)
+				if !f.Embedded() {
+					continue
+				}
+				path := append(slices.Clone(l.path), f.Name())
+				index := append(slices.Clone(l.index), i)
+				ft, pointer := f.Type(), l.pointer
+				if ptr, ok := ft.(*types.Pointer); ok {
+					ft = ptr.Elem()
+					if pointer == "" {
+						pointer = strings.Join(path, ".")
+					}
+				}
+				sheet := holders.of(ft)
+				if sheet == nil {
+					if n, ok := types.Unalias(ft).(*types.Named); ok && !seenType[n] {
+						if sub, ok := n.Underlying().(*types.Struct); ok {
+							seenType[n] = true
+							next = append(next, level{st: sub, path: path, index: index, pointer: pointer})
+						}
+					}
+					continue
+				}
+				via := ""
+				if len(l.path) > 0 {
+					via = " through " + strings.Join(l.path, ".")
+				}
+				switch {
+				case pointer == strings.Join(path, "."):
+					fail("%s %s embeds *%s%s (%s): embed holders by value, so that a new object is ready to use", what, name, f.Name(), via, p.position(f.Pos()))
+				case pointer != "":
+					fail("%s %s embeds %s through *%s (%s): embed %s by value, so that a new object is ready to use", what, name, f.Name(), pointer, p.position(f.Pos()), pointer)
+				case holderAt[sheet] != "":
+					fail("%s %s embeds %s twice (%s and %s): embed it once", what, name, f.Name(), holderAt[sheet], p.position(f.Pos()))
+				case slices.ContainsFunc(l.path, func(n string) bool { return !token.IsExported(n) }):
+					fail("%s %s embeds %s through the unexported field %s (%s): the generated package cannot reach it; export the field", what, name, f.Name(), strings.Join(l.path, "."), p.position(f.Pos()))
+				default:
+					holderAt[sheet] = p.position(f.Pos())
+					holderIndex[fmt.Sprint(index)] = true
+					g.Holders = append(g.Holders, sheet)
+					g.holderPaths[sheet] = path
+				}
+			}
 		}
-		ft, pointer := f.Type(), false
-		if ptr, ok := ft.(*types.Pointer); ok {
-			ft, pointer = ptr.Elem(), true
+		todo = next
+	}
+	// inHolder reports whether a selection's index path goes through one
+	// of the holders.
+	inHolder := func(index []int) bool {
+		for k := 1; k < len(index); k++ {
+			if holderIndex[fmt.Sprint(index[:k])] {
+				return true
+			}
 		}
-		sheet := holders.of(ft)
-		if sheet == nil {
-			continue
-		}
-		if pointer {
-			fail("%s %s embeds *%s (%s): embed holders by value, so that a new object is ready to use", what, name, f.Name(), p.position(f.Pos()))
-			continue
-		}
-		holderField[i] = true
-		g.Holders = append(g.Holders, sheet)
+		return false
 	}
 	// An accessor of a holder the document embeds and a member of another
 	// struct it embeds, at the same depth, make the selector ambiguous:
@@ -160,20 +214,9 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 				if obj, index, _ := types.LookupFieldOrMethod(types.NewPointer(named), true, p.types, a.Name); obj != nil || index == nil {
 					continue
 				}
-				for i := 0; i < st.NumFields(); i++ {
-					f := st.Field(i)
-					if !f.Embedded() || holderField[i] {
-						continue
-					}
-					obj, index, _ := types.LookupFieldOrMethod(f.Type(), true, p.types, a.Name)
-					if len(index) != 1 {
-						continue // not at the accessor's depth
-					}
-					at := p.position(f.Pos())
-					if obj != nil {
-						at = p.position(obj.Pos())
-					}
-					fail("%s %s (%s): %s.%s (%s) and the accessor %s of holder %s (sheet %s) are at the same depth, so Go finds neither; define %s on %s itself, or rename one", what, name, g.Pos, f.Name(), a.Name, at, a.Name, schema.HolderField(s), s.Name, a.Name, name)
+				depth := len(g.holderPaths[s]) // the accessor's, below the type's fields
+				for _, m := range p.membersAt(named, a.Name, depth, holders) {
+					fail("%s %s (%s): %s (%s) and the accessor %s of holder %s (sheet %s) are at the same depth, so Go finds neither; define %s on %s itself, or rename one", what, name, g.Pos, m.path, m.pos, a.Name, schema.HolderField(s), s.Name, a.Name, name)
 				}
 			}
 		}
@@ -182,7 +225,7 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 	for i := 0; i < ms.Len(); i++ {
 		sel := ms.At(i)
 		fn := sel.Obj().(*types.Func)
-		if !fn.Exported() || holderField[sel.Index()[0]] && len(sel.Index()) > 1 {
+		if !fn.Exported() || inHolder(sel.Index()) {
 			continue // unexported, or an accessor of a holder the type embeds
 		}
 		g.methods[fn.Name()] = &goMethod{name: fn.Name(), sig: fn.Type().(*types.Signature), pos: p.position(fn.Pos())}
@@ -190,6 +233,61 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 	}
 	sort.Strings(g.names)
 	return g
+}
+
+// member is a field or method found by membersAt.
+type member struct {
+	path string // e.g. "Named.Title"
+	pos  string
+}
+
+// membersAt returns the fields and methods called name that t has at
+// depth (0: its own), outside the holders it embeds, in field order.
+func (p *Package) membersAt(t types.Type, name string, depth int, holders *holderSet) []member {
+	var out []member
+	var walk func(t types.Type, prefix string, depth int, seen map[*types.Named]bool)
+	walk = func(t types.Type, prefix string, depth int, seen map[*types.Named]bool) {
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if holders.of(t) != nil {
+			return
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || seen[n] {
+			return
+		}
+		seen[n] = true
+		st, _ := n.Underlying().(*types.Struct)
+		if depth == 0 {
+			for i := 0; i < n.NumMethods(); i++ {
+				if m := n.Method(i); m.Name() == name {
+					out = append(out, member{prefix + name, p.position(m.Pos())})
+				}
+			}
+			for i := 0; st != nil && i < st.NumFields(); i++ {
+				if f := st.Field(i); f.Name() == name {
+					out = append(out, member{prefix + name, p.position(f.Pos())})
+				}
+			}
+			return
+		}
+		for i := 0; st != nil && i < st.NumFields(); i++ {
+			if f := st.Field(i); f.Embedded() {
+				walk(f.Type(), prefix+f.Name()+".", depth-1, maps.Clone(seen))
+			}
+		}
+	}
+	if n, ok := t.(*types.Named); ok {
+		// The type itself is depth 0: its embedded fields start at 1.
+		st := n.Underlying().(*types.Struct)
+		for i := 0; i < st.NumFields(); i++ {
+			if f := st.Field(i); f.Embedded() {
+				walk(f.Type(), f.Name()+".", depth-1, map[*types.Named]bool{n: true})
+			}
+		}
+	}
+	return out
 }
 
 func kindOf(obj types.Object) string {

@@ -402,8 +402,8 @@ func (tg *typeGen) restoringEdits(f *jen.File) {
 	}
 	if t.Document != nil {
 		for _, h := range t.Document.Holders {
-			field := schema.HolderField(h)
-			add(fieldName(t.Document.Name+field), tg.holderQual(field), t.Document.Name, field)
+			path := t.HolderPath(h)
+			add(fieldName(strings.Join(path, "")), tg.holderQual(schema.HolderField(h)), path...)
 		}
 	}
 	if own := t.OnType(); len(own) > 0 {
