@@ -54,7 +54,7 @@ func (p *Package) findFunc(ref schema.Ref) (*Func, *types.Func, error) {
 				}
 			}
 			if obj != nil {
-				return fail("func %s is not a function: %s.%s (%s) is a %s", ref.Name, p.Name, ref.Name, p.position(obj.Pos()), kindOf(obj))
+				return fail("func %s is not a function: %s.%s (%s) is a %s", ref.Name, p.Name, ref.Name, p.position(obj), kindOf(obj))
 			}
 			return fail("func %s is not an exported function of package %s%s", ref.Name, p.Path, schema.Suggest(ref.Name, funcs))
 		}
@@ -78,9 +78,9 @@ func (p *Package) findFunc(ref schema.Ref) (*Func, *types.Func, error) {
 		f.Recv = typeName
 	}
 	if !fn.Exported() {
-		return fail("func %s (%s) is unexported", ref.Name, p.position(fn.Pos()))
+		return fail("func %s (%s) is unexported", ref.Name, p.position(fn))
 	}
 	f.Sig = signature(fn.Type().(*types.Signature))
-	f.Pos = p.position(fn.Pos())
+	f.Pos = p.position(fn)
 	return f, fn, nil
 }

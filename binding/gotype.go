@@ -54,7 +54,7 @@ func (g *GoType) field(name string) string {
 	}
 	obj, _, _ := types.LookupFieldOrMethod(g.named, true, g.pkg.types, name)
 	if v, ok := obj.(*types.Var); ok && v.IsField() {
-		return g.pkg.position(v.Pos())
+		return g.pkg.position(v)
 	}
 	return ""
 }
@@ -67,14 +67,20 @@ type goMethod struct {
 	pos  string
 }
 
-// position formats a Go position relative to the config directory, as
-// file:line. Columns are left out: types loaded from export data carry
+// position formats where obj is declared as file:line, relative to the
+// config directory; a file outside it (another module's, in the module
+// cache or a replace directory) as its package's import path and the
+// file's name, so that generated code does not depend on where that is
+// checked out. Columns are left out: types loaded from export data carry
 // them or not depending on whether the build cache served the package,
 // and generated code must not depend on the cache.
-func (p *Package) position(pos token.Pos) string {
-	at := p.fset.Position(pos)
+func (p *Package) position(obj types.Object) string {
+	at := p.fset.Position(obj.Pos())
 	at.Column = 0
-	return p.relative(at.String())
+	if s := p.relative(at.String()); !filepath.IsAbs(at.Filename) || s != at.String() || obj.Pkg() == nil {
+		return s
+	}
+	return fmt.Sprintf("%s/%s:%d", obj.Pkg().Path(), filepath.Base(at.Filename), at.Line)
 }
 
 // relative rewrites an absolute "file:line:col" below the config directory
@@ -108,7 +114,7 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 		}
 		return fail("%s %s is not a type of package %s%s", what, name, p.Path, schema.Suggest(name, candidates))
 	}
-	at := p.position(obj.Pos())
+	at := p.position(obj)
 	tn, ok := obj.(*types.TypeName)
 	if !ok {
 		return fail("%s %s is not a type: %s.%s (%s) is a %s", what, name, p.Name, name, at, kindOf(obj))
@@ -173,15 +179,15 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 				}
 				switch {
 				case pointer == strings.Join(path, "."):
-					fail("%s %s embeds *%s%s (%s): embed holders by value, so that a new object is ready to use", what, name, f.Name(), via, p.position(f.Pos()))
+					fail("%s %s embeds *%s%s (%s): embed holders by value, so that a new object is ready to use", what, name, f.Name(), via, p.position(f))
 				case pointer != "":
-					fail("%s %s embeds %s through *%s (%s): embed %s by value, so that a new object is ready to use", what, name, f.Name(), pointer, p.position(f.Pos()), pointer)
+					fail("%s %s embeds %s through *%s (%s): embed %s by value, so that a new object is ready to use", what, name, f.Name(), pointer, p.position(f), pointer)
 				case holderAt[sheet] != "":
-					fail("%s %s embeds %s twice (%s and %s): embed it once", what, name, f.Name(), holderAt[sheet], p.position(f.Pos()))
+					fail("%s %s embeds %s twice (%s and %s): embed it once", what, name, f.Name(), holderAt[sheet], p.position(f))
 				case slices.ContainsFunc(l.path, func(n string) bool { return !token.IsExported(n) }):
-					fail("%s %s embeds %s through the unexported field %s (%s): the generated package cannot reach it; export the field", what, name, f.Name(), strings.Join(l.path, "."), p.position(f.Pos()))
+					fail("%s %s embeds %s through the unexported field %s (%s): the generated package cannot reach it; export the field", what, name, f.Name(), strings.Join(l.path, "."), p.position(f))
 				default:
-					holderAt[sheet] = p.position(f.Pos())
+					holderAt[sheet] = p.position(f)
 					holderIndex[fmt.Sprint(index)] = true
 					g.Holders = append(g.Holders, sheet)
 					g.holderPaths[sheet] = path
@@ -228,7 +234,7 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 		if !fn.Exported() || inHolder(sel.Index()) {
 			continue // unexported, or an accessor of a holder the type embeds
 		}
-		g.methods[fn.Name()] = &goMethod{name: fn.Name(), sig: fn.Type().(*types.Signature), pos: p.position(fn.Pos())}
+		g.methods[fn.Name()] = &goMethod{name: fn.Name(), sig: fn.Type().(*types.Signature), pos: p.position(fn)}
 		g.names = append(g.names, fn.Name())
 	}
 	sort.Strings(g.names)
@@ -262,12 +268,12 @@ func (p *Package) membersAt(t types.Type, name string, depth int, holders *holde
 		if depth == 0 {
 			for i := 0; i < n.NumMethods(); i++ {
 				if m := n.Method(i); m.Name() == name {
-					out = append(out, member{prefix + name, p.position(m.Pos())})
+					out = append(out, member{prefix + name, p.position(m)})
 				}
 			}
 			for i := 0; st != nil && i < st.NumFields(); i++ {
 				if f := st.Field(i); f.Name() == name {
-					out = append(out, member{prefix + name, p.position(f.Pos())})
+					out = append(out, member{prefix + name, p.position(f)})
 				}
 			}
 			return

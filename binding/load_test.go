@@ -56,3 +56,33 @@ func TestInternalParent(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionsOutsideTheConfigDirectory: Go positions end up in generated
+// code (TypeInfo.Overrides), which must not depend on where the documents
+// are checked out: a documents package outside the config directory (in
+// another module, the module cache) is shown by import path.
+func TestPositionsOutsideTheConfigDirectory(t *testing.T) {
+	const docs = "github.com/accessorgen/accessorgen/testdata/golden/doc_binding/document"
+	p, err := Load(packages.Load, "../testdata/golden/empty", docs, schema.Pos{File: "accessorgen.yaml"}, nil, "example.com/portaltype")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs schema.ErrorList
+	g := p.lookup("Memo", "type_class", schema.Pos{File: "schema.yaml"}, newHolderSet("example.com/accessorholder", &schema.Model{}), &errs)
+	if g == nil {
+		t.Fatal(errs)
+	}
+	f, err := p.LookupFunc(schema.Ref{Name: "Classify"}, "func(*document.Person) []string")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ what, got, want string }{
+		{"type", g.Pos, docs + "/document.go:23"},
+		{"method", g.methods["Description"].pos, docs + "/document.go:26"},
+		{"func", f.Pos, docs + "/document.go:41"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s position %q; want %q", c.what, c.got, c.want)
+		}
+	}
+}
