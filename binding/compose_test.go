@@ -1,6 +1,8 @@
 package binding
 
 import (
+	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 	"testing"
@@ -110,5 +112,44 @@ func TestResolveType(t *testing.T) {
 	amountMin := thing.Properties[5]
 	if amountMin.RangeOf == nil || amountMin.RangeOf.ID != "amount" || amountMin.Type != schema.Float || amountMin.Default != nil {
 		t.Errorf("amount_range_min = %+v", amountMin)
+	}
+}
+
+// TestSignatureSeesThroughAliases: an override may spell an accessor's
+// types with aliases (type Text = string, []uint8 for []byte): Go sees the
+// same signature, and so must the check.
+func TestSignatureSeesThroughAliases(t *testing.T) {
+	doc := types.NewPackage("example.com/document", "document")
+	timePkg := types.NewPackage("time", "time")
+	timeT := types.NewNamed(types.NewTypeName(token.NoPos, timePkg, "Time", nil), types.NewStruct(nil, nil), nil)
+	alias := func(name string, t types.Type) types.Type {
+		return types.NewAlias(types.NewTypeName(token.NoPos, doc, name, nil), t)
+	}
+	named := types.NewNamed(types.NewTypeName(token.NoPos, doc, "Code", nil), types.Typ[types.String], nil)
+	text := alias("Text", types.Typ[types.String])
+	tuple := func(ts ...types.Type) *types.Tuple {
+		var vs []*types.Var
+		for _, t := range ts {
+			vs = append(vs, types.NewParam(token.NoPos, doc, "", t))
+		}
+		return types.NewTuple(vs...)
+	}
+	for _, c := range []struct {
+		params, results *types.Tuple
+		want            string
+	}{
+		{tuple(text), nil, "func(string)"},
+		{nil, tuple(text), "func() string"},
+		{nil, tuple(types.NewSlice(text)), "func() []string"},
+		{nil, tuple(alias("Texts", types.NewSlice(text))), "func() []string"},
+		{nil, tuple(types.NewSlice(types.Typ[types.Uint8])), "func() []byte"},
+		{nil, tuple(alias("Date", timeT)), "func() time.Time"},
+		{tuple(text), tuple(types.Universe.Lookup("error").Type()), "func(string) error"},
+		{nil, tuple(named), "func() document.Code"}, // a defined type is another type
+	} {
+		sig := types.NewSignatureType(nil, nil, nil, c.params, c.results, false)
+		if got := signature(sig); got != c.want {
+			t.Errorf("signature(%s) = %q; want %q", sig, got, c.want)
+		}
 	}
 }

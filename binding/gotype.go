@@ -371,6 +371,23 @@ func accessorSignature(p *schema.Property, role schema.Role) string {
 	return "func(" + full + ")" + fails
 }
 
+// unalias replaces the aliases in t, at any depth of the types an
+// accessor's signature can have, by what they stand for, and uint8 by its
+// alias byte, the accessors' spelling: Go sees one type either way.
+func unalias(t types.Type) types.Type {
+	switch t := types.Unalias(t).(type) {
+	case *types.Slice:
+		return types.NewSlice(unalias(t.Elem()))
+	case *types.Basic:
+		if t.Kind() == types.Uint8 {
+			return types.Universe.Lookup("byte").Type()
+		}
+		return t
+	default:
+		return t
+	}
+}
+
 // signature prints a Go signature in accessorSignature's form: parameter
 // types only, package-qualified by name.
 func signature(sig *types.Signature) string {
@@ -378,7 +395,7 @@ func signature(sig *types.Signature) string {
 	list := func(t *types.Tuple, variadic bool) []string {
 		var out []string
 		for i := 0; i < t.Len(); i++ {
-			s := types.TypeString(t.At(i).Type(), q)
+			s := types.TypeString(unalias(t.At(i).Type()), q)
 			if variadic && i == t.Len()-1 {
 				s = "..." + strings.TrimPrefix(s, "[]")
 			}
