@@ -140,7 +140,9 @@ func (p *Package) errorLines(errs []packages.Error) []string {
 			msg = e.Pos + ": " + msg
 		}
 		for _, line := range strings.Split(msg, "\n") {
-			line = p.relative(strings.TrimSpace(line))
+			// Positions, and directories go list names ("no Go files
+			// in DIR"), relative to the config directory.
+			line = strings.ReplaceAll(p.relative(strings.TrimSpace(line)), p.dir+string(filepath.Separator), "")
 			if line == "" || strings.HasPrefix(line, "#") || seen[line] {
 				continue
 			}
