@@ -61,6 +61,9 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 	}
 	p := pkgs[0]
 	doc := &Package{Path: p.PkgPath, Name: p.Name, types: p.Types, fset: p.Fset, dir: abs}
+	if p.PkgPath == typesPath {
+		return fail("documents package %s is the generated types package %s, which embeds the documents: put them in a package of their own", pattern, typesPath)
+	}
 	if chain := importChain(p, typesPath); chain != nil {
 		last := chain[len(chain)-1]
 		at := doc.importPosition(append(slices.Clone(last.GoFiles), last.CompiledGoFiles...), typesPath)
