@@ -12,6 +12,7 @@ package binding
 
 import (
 	"fmt"
+	"go/types"
 
 	"github.com/accessorgen/accessorgen/schema"
 )
@@ -58,6 +59,9 @@ type Forward struct {
 	Property *schema.Property // the accessor's property: it fixes the signature
 	Role     schema.Role
 	Target   Target
+	// Method is, for a name that only the document and mixins have (no
+	// accessor: Property is nil), the winner's signature.
+	Method *types.Signature
 }
 
 // Shadow says that Loser's member of the same id, or its accessor Method,

@@ -2,6 +2,7 @@ package binding
 
 import (
 	"fmt"
+	"go/types"
 	"slices"
 	"strconv"
 	"strings"
@@ -274,6 +275,7 @@ func (t *Type) compose() schema.ErrorList {
 	clashed := map[[2]*schema.Property]bool{}
 	for _, name := range names {
 		ps := providers[name]
+		before := len(errs)
 		var accessor *provider // the first holder accessor of this name
 		for i := range ps {
 			if ps[i].kind == HolderField {
@@ -298,7 +300,17 @@ func (t *Type) compose() schema.ErrorList {
 			}
 		}
 		if accessor == nil {
-			continue // only document and mixin methods: Go's own rules apply
+			// Only document and mixin methods: ERP5's order decides too,
+			// where Go would find several at one depth and promote none.
+			if len(ps) > 1 && len(errs) == before {
+				w := ps[0]
+				if bad := unnamable(w.method.sig); bad != "" {
+					add(w.at, "%s.%s (%s) and %s.%s (%s) have one name, so the generated type forwards it to the first, but its signature uses %s, which the generated package cannot name; rename one", w.goType.Name, name, w.method.pos, ps[1].goType.Name, name, ps[1].method.pos, bad)
+					continue
+				}
+				t.Forwards = append(t.Forwards, Forward{Name: name, Target: Target{Path: w.path, Name: name}, Method: w.method.sig})
+			}
+			continue
 		}
 		w := ps[0]
 		if w.kind == DocumentField {
@@ -399,6 +411,68 @@ func (t *Type) compose() schema.ErrorList {
 		t.Calls[i] = calls
 	}
 	return errs
+}
+
+// unnamable returns a type of sig that code outside its package cannot
+// write (an unexported type, a struct or interface literal with members),
+// or "".
+func unnamable(sig *types.Signature) string {
+	var walk func(t types.Type) string
+	tuple := func(tu *types.Tuple) string {
+		for i := 0; i < tu.Len(); i++ {
+			if bad := walk(tu.At(i).Type()); bad != "" {
+				return bad
+			}
+		}
+		return ""
+	}
+	walk = func(t types.Type) string {
+		switch t := types.Unalias(t).(type) {
+		case *types.Basic:
+			return ""
+		case *types.Named:
+			if obj := t.Obj(); obj.Pkg() != nil && !obj.Exported() {
+				return obj.Pkg().Name() + "." + obj.Name()
+			}
+			for i := 0; i < t.TypeArgs().Len(); i++ {
+				if bad := walk(t.TypeArgs().At(i)); bad != "" {
+					return bad
+				}
+			}
+			return ""
+		case *types.Pointer:
+			return walk(t.Elem())
+		case *types.Slice:
+			return walk(t.Elem())
+		case *types.Array:
+			return walk(t.Elem())
+		case *types.Chan:
+			return walk(t.Elem())
+		case *types.Map:
+			if bad := walk(t.Key()); bad != "" {
+				return bad
+			}
+			return walk(t.Elem())
+		case *types.Signature:
+			if bad := tuple(t.Params()); bad != "" {
+				return bad
+			}
+			return tuple(t.Results())
+		case *types.Interface:
+			if t.NumMethods() == 0 && t.NumEmbeddeds() == 0 {
+				return ""
+			}
+		case *types.Struct:
+			if t.NumFields() == 0 {
+				return ""
+			}
+		}
+		return "the type literal " + t.String()
+	}
+	if bad := tuple(sig.Params()); bad != "" {
+		return bad
+	}
+	return tuple(sig.Results())
 }
 
 // errorPos is where an error about member p belongs: for a type's own

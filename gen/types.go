@@ -1,6 +1,8 @@
 package gen
 
 import (
+	"fmt"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -94,8 +96,14 @@ func (g *generator) typeFile(t *binding.Type) *jen.File {
 // that several embedded fields provide, in ERP5's order.
 func (tg *typeGen) forwards(f *jen.File) {
 	for _, fw := range tg.t.Forwards {
-		params, results := signature(fw.Property, fw.Role)
-		call := target(fw.Target, arguments(fw.Role)...)
+		var params, results, args []jen.Code
+		if fw.Method != nil {
+			params, results, args = methodSignature(f, fw.Method)
+		} else {
+			params, results = signature(fw.Property, fw.Role)
+			args = arguments(fw.Role)
+		}
+		call := target(fw.Target, args...)
 		body := call
 		if len(results) > 0 {
 			body = jen.Return(call)
@@ -103,6 +111,85 @@ func (tg *typeGen) forwards(f *jen.File) {
 		f.Comment(fw.Name + " calls " + strings.Join(append(slices.Clone(fw.Target.Path), fw.Name), ".") + ", which comes first in " + tg.t.Name + ".")
 		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(fw.Name).Params(params...).Params(results...).Block(body)
 	}
+}
+
+// methodSignature renders a document or mixin method's signature for a
+// forward: its parameters (a0, a1, ...), results and the call's arguments.
+func methodSignature(f *jen.File, sig *types.Signature) (params, results, args []jen.Code) {
+	for i := 0; i < sig.Params().Len(); i++ {
+		name := fmt.Sprintf("a%d", i)
+		t := goTypeOf(f, sig.Params().At(i).Type())
+		arg := jen.Id(name)
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			t = jen.Op("...").Add(goTypeOf(f, sig.Params().At(i).Type().(*types.Slice).Elem()))
+			arg = arg.Op("...")
+		}
+		params = append(params, jen.Id(name).Add(t))
+		args = append(args, arg)
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		results = append(results, goTypeOf(f, sig.Results().At(i).Type()))
+	}
+	return params, results, args
+}
+
+// goTypeOf renders a Go type that binding checked the generated package
+// can name, importing its packages under their own names.
+func goTypeOf(f *jen.File, t types.Type) *jen.Statement {
+	switch t := types.Unalias(t).(type) {
+	case *types.Basic:
+		if t.Kind() == types.UnsafePointer {
+			return jen.Qual("unsafe", "Pointer")
+		}
+		return jen.Id(t.Name())
+	case *types.Named:
+		obj := t.Obj()
+		s := jen.Id(obj.Name())
+		if obj.Pkg() != nil {
+			f.ImportName(obj.Pkg().Path(), obj.Pkg().Name())
+			s = jen.Qual(obj.Pkg().Path(), obj.Name())
+		}
+		if t.TypeArgs().Len() > 0 {
+			var args []jen.Code
+			for i := 0; i < t.TypeArgs().Len(); i++ {
+				args = append(args, goTypeOf(f, t.TypeArgs().At(i)))
+			}
+			s = s.Types(args...)
+		}
+		return s
+	case *types.Pointer:
+		return jen.Op("*").Add(goTypeOf(f, t.Elem()))
+	case *types.Slice:
+		return jen.Index().Add(goTypeOf(f, t.Elem()))
+	case *types.Array:
+		return jen.Index(jen.Lit(int(t.Len()))).Add(goTypeOf(f, t.Elem()))
+	case *types.Map:
+		return jen.Map(goTypeOf(f, t.Key())).Add(goTypeOf(f, t.Elem()))
+	case *types.Chan:
+		switch t.Dir() {
+		case types.SendOnly:
+			return jen.Chan().Op("<-").Add(goTypeOf(f, t.Elem()))
+		case types.RecvOnly:
+			return jen.Op("<-").Chan().Add(goTypeOf(f, t.Elem()))
+		}
+		return jen.Chan().Add(goTypeOf(f, t.Elem()))
+	case *types.Signature:
+		var params, results []jen.Code
+		for i := 0; i < t.Params().Len(); i++ {
+			p := goTypeOf(f, t.Params().At(i).Type())
+			if t.Variadic() && i == t.Params().Len()-1 {
+				p = jen.Op("...").Add(goTypeOf(f, t.Params().At(i).Type().(*types.Slice).Elem()))
+			}
+			params = append(params, p)
+		}
+		for i := 0; i < t.Results().Len(); i++ {
+			results = append(results, goTypeOf(f, t.Results().At(i).Type()))
+		}
+		return jen.Func().Params(params...).Params(results...)
+	case *types.Struct:
+		return jen.Struct()
+	}
+	return jen.Any()
 }
 
 // related emits, for each category of the type, the accessor of the
