@@ -77,20 +77,22 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 		}
 		return fail("documents package %s imports the generated types package %s%s (%s), which imports it: remove that import (documents may import the holders package)", pattern, typesPath, through, at)
 	}
-	if lines := doc.errorLines(p.Errors); len(lines) > 0 {
-		return fail("documents package %s does not compile:\n\t%s", pattern, strings.Join(lines, "\n\t"))
-	}
 	// The type checker reads the imported packages from export data: one
 	// that does not compile leaves the documents package ill-typed with no
-	// error of its own, and the generated code would not build.
+	// error of its own, or with only "could not import X", while the
+	// import's own errors say why (no module provides it, its errors).
 	var depErrs []packages.Error
 	packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
 		if q != p {
 			depErrs = append(depErrs, q.Errors...)
 		}
 	})
-	if lines := doc.errorLines(depErrs); len(lines) > 0 {
-		return fail("documents package %s does not compile: a package it imports has errors:\n\t%s", pattern, strings.Join(lines, "\n\t"))
+	if lines := doc.errorLines(append(slices.Clone(p.Errors), depErrs...)); len(lines) > 0 {
+		what := "does not compile"
+		if len(p.Errors) == 0 {
+			what += ": a package it imports has errors"
+		}
+		return fail("documents package %s %s:\n\t%s", pattern, what, strings.Join(lines, "\n\t"))
 	}
 	if p.Types == nil || p.Name == "" {
 		return fail("documents package %s gave no types and no error", pattern)

@@ -2,6 +2,7 @@ package binding
 
 import (
 	"errors"
+	"go/types"
 	"strings"
 	"testing"
 
@@ -28,6 +29,26 @@ func TestLoadFailures(t *testing.T) {
 			return []*packages.Package{{PkgPath: "example.com/document"}}, nil
 		}, "accessorgen.yaml:4:12: documents package ./document gave no types and no error"},
 	}
+	// A missing import: the type checker says only "could not import",
+	// the import's own error says why.
+	missing := func(*packages.Config, ...string) ([]*packages.Package, error) {
+		return []*packages.Package{{
+			PkgPath: "example.com/document", Name: "document", Types: types.NewPackage("example.com/document", "document"),
+			Errors: []packages.Error{{Pos: "document/document.go:3:8", Msg: `could not import example.com/helper (invalid package name: "")`}},
+			Imports: map[string]*packages.Package{"example.com/helper": {
+				PkgPath: "example.com/helper",
+				Errors:  []packages.Error{{Pos: "document/document.go:3:8", Msg: "no required module provides package example.com/helper; to add it:\n\tgo get example.com/helper"}},
+			}},
+		}}, nil
+	}
+	cases = append(cases, struct {
+		name string
+		load Loader
+		want string
+	}{"missing import", missing, "accessorgen.yaml:4:12: documents package ./document does not compile:\n" +
+		"\tdocument/document.go:3:8: could not import example.com/helper (invalid package name: \"\")\n" +
+		"\tdocument/document.go:3:8: no required module provides package example.com/helper; to add it:\n" +
+		"\tgo get example.com/helper"})
 	for _, c := range cases {
 		_, err := Load(c.load, "../testdata/golden/doc_binding", "./document", pos, nil, "example.com/portaltype")
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
