@@ -163,6 +163,15 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 						pointer = strings.Join(path, ".")
 					}
 				}
+				via := ""
+				if len(l.path) > 0 {
+					via = " through " + strings.Join(l.path, ".")
+				}
+				if n, ok := types.Unalias(ft).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == RuntimePath && n.Obj().Name() == "Base" {
+					fail("%s %s embeds holders.Base%s (%s): every generated type embeds it already, and the document would hold a second relative URL; remove it", what, name, via, p.position(f))
+					holderIndex[fmt.Sprint(index)] = true // its methods are not the document's
+					continue
+				}
 				sheet := holders.of(ft)
 				if sheet == nil {
 					if n, ok := types.Unalias(ft).(*types.Named); ok && !seenType[n] {
@@ -172,10 +181,6 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 						}
 					}
 					continue
-				}
-				via := ""
-				if len(l.path) > 0 {
-					via = " through " + strings.Join(l.path, ".")
 				}
 				switch {
 				case pointer == strings.Join(path, "."):
