@@ -20,6 +20,9 @@ type Package struct {
 	types *types.Package
 	fset  *token.FileSet
 	dir   string // the config directory: Go positions are shown relative to it
+	// constrained holds, by receiver type name, the methods declared in
+	// files that only some builds include.
+	constrained map[string][]constrainedMethod
 }
 
 // Unloaded stands, in Resolve, for a documents package that the config
@@ -132,6 +135,9 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 	st, ok := named.Underlying().(*types.Struct)
 	if !ok {
 		return fail("%s %s (%s) is not a struct type: it is %s", what, name, at, types.TypeString(named.Underlying(), types.RelativeTo(p.types)))
+	}
+	for _, m := range p.constrained[named.Obj().Name()] {
+		fail("%s %s: method %s (%s) is declared in a file with build constraints, so the generated code would change with GOOS, GOARCH or -tags; declare the methods of document and mixin types in files every build includes", what, name, m.name, p.relative(m.pos))
 	}
 	g := &GoType{Name: name, Pos: at, methods: map[string]*goMethod{}, named: named, pkg: p, holderPaths: map[*schema.Sheet][]string{}}
 	// The holders the type embeds, directly or through structs it embeds

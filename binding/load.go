@@ -2,6 +2,8 @@ package binding
 
 import (
 	"fmt"
+	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"maps"
@@ -100,10 +102,82 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 	if p.Name == "main" {
 		return fail("documents package %s is a command (%s: package main): the generated types package cannot import it; give it another package name", pattern, doc.packageClause(p.GoFiles))
 	}
+	doc.constrained = constrainedMethods(p)
 	if parent, ok := internalParent(p.PkgPath); ok && typesPath != parent && !strings.HasPrefix(typesPath, parent+"/") {
 		return fail("documents package %s (%s) is internal to %s: the generated types package %s cannot import it; put the documents or the types inside %s", pattern, p.PkgPath, parent, typesPath, parent)
 	}
 	return doc, nil
+}
+
+// constrainedMethods finds the methods declared in the package's files
+// that build constraints (//go:build lines, _GOOS and _GOARCH file names,
+// tags) include in some builds only, by receiver type name: a document's
+// method set would then change with GOOS, GOARCH or -tags, and so would
+// the generated code. A loaded file is constrained when a build for
+// another common platform, without tags, would leave it out.
+func constrainedMethods(p *packages.Package) map[string][]constrainedMethod {
+	var probes []build.Context
+	for _, target := range [][2]string{{"linux", "amd64"}, {"windows", "amd64"}, {"darwin", "arm64"}, {"linux", "386"}, {"js", "wasm"}} {
+		ctx := build.Default
+		ctx.GOOS, ctx.GOARCH, ctx.CgoEnabled, ctx.BuildTags = target[0], target[1], true, nil
+		probes = append(probes, ctx)
+	}
+	constrained := func(name string) bool {
+		for _, ctx := range probes {
+			if ok, err := ctx.MatchFile(filepath.Dir(name), filepath.Base(name)); err == nil && !ok {
+				return true
+			}
+		}
+		return false
+	}
+	var files []string
+	for _, name := range p.GoFiles {
+		if constrained(name) {
+			files = append(files, name)
+		}
+	}
+	for _, name := range p.IgnoredFiles {
+		if strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
+			files = append(files, name)
+		}
+	}
+	out := map[string][]constrainedMethod{}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil || f.Name.Name != p.Name {
+			continue // another package's (a //go:build ignore program)
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 {
+				continue
+			}
+			recv := fd.Recv.List[0].Type
+			if star, ok := recv.(*ast.StarExpr); ok {
+				recv = star.X
+			}
+			switch x := recv.(type) {
+			case *ast.IndexExpr:
+				recv = x.X
+			case *ast.IndexListExpr:
+				recv = x.X
+			}
+			if id, ok := recv.(*ast.Ident); ok {
+				at := fset.Position(fd.Name.Pos())
+				at.Column = 0
+				out[id.Name] = append(out[id.Name], constrainedMethod{name: fd.Name.Name, pos: at.String()})
+			}
+		}
+	}
+	return out
+}
+
+// constrainedMethod is a method declared in a file that some builds leave
+// out.
+type constrainedMethod struct {
+	name string
+	pos  string // absolute: Package.relative makes it relative
 }
 
 // internalParent returns the directory a path with an internal element is

@@ -1,0 +1,6 @@
+//go:build audit
+
+package document
+
+// Stamp exists only with -tags audit.
+func (a Audit) Stamp() {}
