@@ -129,7 +129,7 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 	if !ok {
 		return fail("%s %s (%s) is not a named type", what, name, at)
 	}
-	if named.TypeParams().Len() > named.TypeArgs().Len() { // not an alias of an instance
+	if a, ok := tn.Type().(*types.Alias); named.TypeParams().Len() > named.TypeArgs().Len() || ok && a.TypeParams().Len() > 0 {
 		return fail("%s %s (%s) is generic: it cannot be embedded without type arguments", what, name, at)
 	}
 	st, ok := named.Underlying().(*types.Struct)
