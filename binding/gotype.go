@@ -146,13 +146,13 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 	holderIndex := map[string]bool{}
 	type level struct {
 		st      *types.Struct
-		path    []string // field names from the type
-		index   []int    // field indices from the type
-		pointer string   // the first pointer on the way, for messages
+		path    []string       // field names from the type
+		index   []int          // field indices from the type
+		pointer string         // the first pointer on the way, for messages
+		outer   []*types.Named // the types on the way, against pointer cycles
 	}
-	seenType := map[*types.Named]bool{named: true}
 	holderAt := map[*schema.Sheet]string{}
-	for todo := []level{{st: st}}; len(todo) > 0; {
+	for todo := []level{{st: st, outer: []*types.Named{named}}}; len(todo) > 0; {
 		var next []level
 		for _, l := range todo {
 			for i := 0; i < l.st.NumFields(); i++ {
@@ -180,10 +180,9 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 				}
 				sheet := holders.of(ft)
 				if sheet == nil {
-					if n, ok := types.Unalias(ft).(*types.Named); ok && !seenType[n] {
+					if n, ok := types.Unalias(ft).(*types.Named); ok && !slices.Contains(l.outer, n) {
 						if sub, ok := n.Underlying().(*types.Struct); ok {
-							seenType[n] = true
-							next = append(next, level{st: sub, path: path, index: index, pointer: pointer})
+							next = append(next, level{st: sub, path: path, index: index, pointer: pointer, outer: append(slices.Clone(l.outer), n)})
 						}
 					}
 					continue
@@ -194,11 +193,11 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 				case pointer != "":
 					fail("%s %s embeds %s through *%s (%s): embed %s by value, so that a new object is ready to use", what, name, f.Name(), pointer, p.position(f), pointer)
 				case holderAt[sheet] != "":
-					fail("%s %s embeds %s twice (%s and %s): embed it once", what, name, f.Name(), holderAt[sheet], p.position(f))
+					fail("%s %s embeds %s twice, as %s and %s (%s): embed it once", what, name, f.Name(), holderAt[sheet], strings.Join(path, "."), p.position(f))
 				case slices.ContainsFunc(l.path, func(n string) bool { return !token.IsExported(n) }):
 					fail("%s %s embeds %s through the unexported field %s (%s): the generated package cannot reach it; export the field", what, name, f.Name(), strings.Join(l.path, "."), p.position(f))
 				default:
-					holderAt[sheet] = p.position(f)
+					holderAt[sheet] = fmt.Sprintf("%s (%s)", strings.Join(path, "."), p.position(f))
 					holderIndex[fmt.Sprint(index)] = true
 					g.Holders = append(g.Holders, sheet)
 					g.holderPaths[sheet] = path

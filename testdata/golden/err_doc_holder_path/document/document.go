@@ -27,3 +27,15 @@ type Note struct {
 	accessorholder.PersonHolder
 	Common
 }
+
+// Left and Right both embed Common: Twin has the Person holder twice.
+type Left struct{ Common }
+
+// Right is Left's twin.
+type Right struct{ Common }
+
+// Twin embeds Left and Right.
+type Twin struct {
+	Left
+	Right
+}
