@@ -320,6 +320,14 @@ func (t *Type) compose() schema.ErrorList {
 					w.goType.Name, name, w.method.pos, got, schema.MemberWord(accessor.property), accessor.property.ID, accessor.property.Sheet.Name, want)
 				continue
 			}
+			switch accessor.role {
+			case schema.Set, schema.SetList, schema.SetValue, schema.SetValueList:
+				if w.method.value {
+					add(docPos, "%s.%s (%s) overrides the setter of %s %q (sheet %s) with a value receiver: it would set a copy of the document, and the value would be lost; give it a pointer receiver",
+						w.goType.Name, name, w.method.pos, schema.MemberWord(accessor.property), accessor.property.ID, accessor.property.Sheet.Name)
+					continue
+				}
+			}
 		}
 		winner[name] = w
 		if len(ps) == 1 {

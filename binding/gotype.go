@@ -65,9 +65,10 @@ func (g *GoType) field(name string) string {
 // goMethod is an exported method of a GoType that does not come from one of
 // its embedded holders.
 type goMethod struct {
-	name string
-	sig  *types.Signature
-	pos  string
+	name  string
+	sig   *types.Signature
+	pos   string
+	value bool // declared with a value receiver: it works on a copy
 }
 
 // position formats where obj is declared as file:line, relative to the
@@ -244,7 +245,10 @@ func (p *Package) lookup(name, what string, pos schema.Pos, holders *holderSet, 
 		if !fn.Exported() || inHolder(sel.Index()) {
 			continue // unexported, or an accessor of a holder the type embeds
 		}
-		g.methods[fn.Name()] = &goMethod{name: fn.Name(), sig: fn.Type().(*types.Signature), pos: p.position(fn)}
+		sig := fn.Type().(*types.Signature)
+		_, pointer := sig.Recv().Type().(*types.Pointer)
+		value := !pointer && !types.IsInterface(sig.Recv().Type()) // an embedded interface's method reaches its dynamic value
+		g.methods[fn.Name()] = &goMethod{name: fn.Name(), sig: sig, pos: p.position(fn), value: value}
 		g.names = append(g.names, fn.Name())
 	}
 	sort.Strings(g.names)
