@@ -175,7 +175,9 @@ func (tg *typeGen) acquired(f *jen.File) {
 			fields[jen.Id("Alt")] = altField(typ, alts)
 		}
 		if p.Default != nil {
-			fields[jen.Id("Default")] = literal(p, p.Default)
+			// A function, so that holders.Acquire returns nothing it read
+			// from the Acquisition, which can then stay on the stack.
+			fields[jen.Id("Default")] = jen.Func().Params().Add(typ.Clone()).Block(jen.Return(literal(p, p.Default)))
 		}
 		name := binding.AcquireName(p)
 		f.Comment(name + " returns " + p.ID + ", acquired in ERP5's order (local value when masking, sub-objects, related objects, alternative accessors, default), through the context's Resolver.")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Acquisition describes one acquired property of a portal type, for
@@ -35,8 +36,21 @@ type Acquisition[T any] struct {
 	// returns its value, whether it has one, and an error reading it (a
 	// content sub-object's).
 	Alt []func() (T, bool, error)
-	// Default is the value when nothing gives one.
-	Default T
+	// Default returns the value when nothing gives one; nil for the zero T.
+	// It is a function, not a T, so that Acquire never returns a value it
+	// read from the Acquisition: the compiler can then keep a generated
+	// accessor's Acquisition, its slices and function literals on the
+	// stack (a T field it returned would make all of them escape).
+	Default func() T
+}
+
+// defaultValue is a's Default, or the zero T.
+func (a *Acquisition[T]) defaultValue() T {
+	if a.Default == nil {
+		var zero T
+		return zero
+	}
+	return a.Default()
 }
 
 type acquiringKey struct{}
@@ -46,6 +60,23 @@ type acquiringKey struct{}
 // skips that object. It never reaches the caller of the first Acquire,
 // which is not in a cycle.
 var errCycle = errors.New("holders: acquisition cycle")
+
+// acquiring is the context Acquire gives the reads it makes of other
+// objects: it marks the property of the object at url as being computed,
+// and links to the acquisitions already under way, for the cycle guard.
+type acquiring struct {
+	context.Context
+	url, property string
+	outer         *acquiring
+}
+
+// Value returns the innermost acquisition for acquiringKey.
+func (c *acquiring) Value(key any) any {
+	if key == (acquiringKey{}) {
+		return c
+	}
+	return c.Context.Value(key)
+}
 
 // Acquire computes an acquired property of self in ERP5's order: the local
 // value when masking; sub-objects by id; the objects self's memberships
@@ -62,20 +93,20 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 			return v, err
 		}
 	}
-	key := self.RelativeURL() + "\x00" + a.Property
-	if visiting, _ := ctx.Value(acquiringKey{}).(map[string]bool); visiting[key] {
-		// A cycle: this branch gives nothing. The caller is a Remote of
-		// an Acquire up the stack, which skips the object on errCycle;
-		// returning the default as a value would stop the search there
-		// and be copied by copy_value.
-		return a.Default, errCycle
-	} else {
-		next := map[string]bool{key: true}
-		for k := range visiting {
-			next[k] = true
+	url := self.RelativeURL()
+	outer, _ := ctx.Value(acquiringKey{}).(*acquiring)
+	for c := outer; c != nil; c = c.outer {
+		if c.url == url && c.property == a.Property {
+			// A cycle: this branch gives nothing. The caller is a Remote
+			// of an Acquire up the stack, which skips the object on
+			// errCycle; returning the default as a value would stop the
+			// search there and be copied by copy_value.
+			var zero T
+			return zero, errCycle
 		}
-		ctx = context.WithValue(ctx, acquiringKey{}, next)
 	}
+	// Errors are built by concatenation, and the property copied into
+	// the context, so that nothing of a escapes (see Default).
 	found := func(v T) (T, error) {
 		if a.Copy && a.SetLocal != nil {
 			// As ERP5, copy only when the object has no value of its
@@ -91,22 +122,32 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 	if len(a.ObjectIDs) > 0 || len(a.Memberships) > 0 {
 		r, err := ResolverFrom(ctx)
 		if err != nil {
-			return a.Default, err
+			return a.defaultValue(), err
 		}
-		if self.RelativeURL() != "" {
+		// The context of the reads of other objects, made at the first:
+		// most calls return before reaching any.
+		var inner context.Context
+		mark := func() context.Context {
+			if inner == nil {
+				inner = &acquiring{Context: ctx, url: url, property: strings.Clone(a.Property), outer: outer}
+			}
+			return inner
+		}
+		if url != "" {
 			for _, id := range a.ObjectIDs {
-				url := self.RelativeURL() + "/" + id
-				sub, err := r.Get(ctx, url)
+				ctx := mark()
+				subURL := url + "/" + id
+				sub, err := r.Get(ctx, subURL)
 				if errors.Is(err, ErrNotFound) {
 					continue // no such sub-object
 				}
 				if err != nil {
-					return a.Default, fmt.Errorf("acquiring %s from %s: %w", a.Property, quote(url), err)
+					return a.defaultValue(), fmt.Errorf("%s: %w", "acquiring "+a.Property+" from "+quote(subURL), err)
 				}
 				if v, ok, err := a.Remote(ctx, sub); errors.Is(err, errCycle) {
 					continue
 				} else if err != nil {
-					return a.Default, err
+					return a.defaultValue(), err
 				} else if ok {
 					return found(v)
 				}
@@ -114,21 +155,22 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 		}
 		for i, memberships := range a.Memberships {
 			for _, m := range memberships() {
-				url := valueURL(a.Bases[i], m, a.Trees[i])
-				obj, err := r.Get(ctx, url)
+				ctx := mark()
+				objURL := valueURL(a.Bases[i], m, a.Trees[i])
+				obj, err := r.Get(ctx, objURL)
 				if errors.Is(err, ErrNotFound) {
 					continue // unresolvable
 				}
 				if err != nil {
-					return a.Default, fmt.Errorf("acquiring %s from %s: %w", a.Property, quote(url), err)
+					return a.defaultValue(), fmt.Errorf("%s: %w", "acquiring "+a.Property+" from "+quote(objURL), err)
 				}
-				if obj == Object(self) || (obj.RelativeURL() != "" && obj.RelativeURL() == self.RelativeURL()) {
+				if obj == Object(self) || (obj.RelativeURL() != "" && obj.RelativeURL() == url) {
 					continue // self
 				}
 				if v, ok, err := a.Remote(ctx, obj); errors.Is(err, errCycle) {
 					continue
 				} else if err != nil {
-					return a.Default, fmt.Errorf("acquiring %s from %s: %w", a.Property, quote(obj.RelativeURL()), err)
+					return a.defaultValue(), fmt.Errorf("%s: %w", "acquiring "+a.Property+" from "+quote(obj.RelativeURL()), err)
 				} else if ok {
 					return found(v)
 				}
@@ -139,7 +181,7 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 		if v, ok, err := alt(); errors.Is(err, errCycle) {
 			continue // an alternative that acquires, back to this property
 		} else if err != nil {
-			return a.Default, err
+			return a.defaultValue(), err
 		} else if ok {
 			return v, nil
 		}
@@ -149,7 +191,7 @@ func Acquire[T any](ctx context.Context, self Object, a *Acquisition[T]) (T, err
 			return v, err
 		}
 	}
-	return a.Default, nil
+	return a.defaultValue(), nil
 }
 
 // ContentOfTypes is Content for a content property of several portal

@@ -3,6 +3,7 @@ package holders_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/accessorgen/accessorgen/examples/erp5/portaltype"
@@ -92,7 +93,7 @@ func TestAcquireSemantics(t *testing.T) {
 				Local:       func() (string, bool, error) { return local, localSet, nil },
 				SetLocal:    func(v string) { local, localSet = v, true },
 				Remote:      titleOf,
-				Default:     "default",
+				Default:     func() string { return "default" },
 			}
 			if c.objectIDs {
 				a.ObjectIDs = []string{"contact"}
@@ -134,7 +135,7 @@ func TestAcquireCycle(t *testing.T) {
 				v, err := acquire(ctx, obj, back)
 				return v, v != "default", err
 			},
-			Default: "default",
+			Default: func() string { return "default" },
 		})
 	}
 	if got, err := acquire(ctx, a, "p/b"); got != "default" || err != nil {
@@ -209,11 +210,63 @@ func TestAcquireResolverError(t *testing.T) {
 				Bases:       []string{"subordination"},
 				Trees:       []bool{false},
 				Remote:      titleOf,
-				Default:     "default",
+				Default:     func() string { return "default" },
 			})
 			if !errors.Is(err, errStorage) {
 				t.Errorf("Acquire = %q, %v; want an error wrapping %v", got, err, errStorage)
 			}
 		})
 	}
+}
+
+// TestAcquireCycleThroughThree: a cycle a → b → c → a is cut where it
+// comes back to a, and the reads of other objects see the caller's
+// context values and cancellation.
+func TestAcquireCycleThroughThree(t *testing.T) {
+	store := holders.NewMemory()
+	type key struct{}
+	ctx, cancel := context.WithCancel(context.WithValue(holders.WithResolver(context.Background(), store), key{}, "mine"))
+	objs := map[string]*portaltype.Person{"p/a": new(portaltype.Person), "p/b": new(portaltype.Person), "p/c": new(portaltype.Person)}
+	next := map[string]string{"p/a": "p/b", "p/b": "p/c", "p/c": "p/a"}
+	for url, o := range objs {
+		store.Put(url, o)
+	}
+	var visits []string
+	var acquire func(ctx context.Context, self holders.Object) (string, error)
+	acquire = func(ctx context.Context, self holders.Object) (string, error) {
+		visits = append(visits, self.RelativeURL())
+		return holders.Acquire(ctx, self, &holders.Acquisition[string]{
+			Property:    "x",
+			Memberships: []func() []string{func() []string { return []string{next[self.RelativeURL()]} }},
+			Bases:       []string{"subordination"},
+			Trees:       []bool{false},
+			Remote: func(ctx context.Context, obj holders.Object) (string, bool, error) {
+				if ctx.Value(key{}) != "mine" || ctx.Err() != nil {
+					t.Errorf("the context of a read: value %v, err %v", ctx.Value(key{}), ctx.Err())
+				}
+				v, err := acquire(ctx, obj)
+				return v, v != "", err
+			},
+		})
+	}
+	if got, err := acquire(ctx, objs["p/a"]); got != "" || err != nil {
+		t.Errorf("cyclic acquisition = %q, %v", got, err)
+	}
+	if want := []string{"p/a", "p/b", "p/c", "p/a"}; !slices.Equal(visits, want) {
+		t.Errorf("visits %v, want %v", visits, want)
+	}
+	cancel()
+	visits = nil
+	holders.Acquire(ctx, objs["p/a"], &holders.Acquisition[string]{
+		Property:    "x",
+		Memberships: []func() []string{func() []string { return []string{"p/b"} }},
+		Bases:       []string{"subordination"},
+		Trees:       []bool{false},
+		Remote: func(ctx context.Context, obj holders.Object) (string, bool, error) {
+			if ctx.Err() == nil {
+				t.Error("the read's context is not cancelled with the caller's")
+			}
+			return "", false, nil
+		},
+	})
 }

@@ -176,9 +176,11 @@ func (o *Node) RefugeValue(ctx context.Context) (holders.Object, error) {
 // With copy_value, a value acquired from elsewhere is stored as the local size when it is unset: the call writes the object.
 func (o *Node) AcquireSize(ctx context.Context) (int, error) {
 	return holders.Acquire(ctx, holders.ObjectOf(o), &holders.Acquisition[int]{
-		Bases:   []string{"parent"},
-		Copy:    true,
-		Default: 7,
+		Bases: []string{"parent"},
+		Copy:  true,
+		Default: func() int {
+			return 7
+		},
 		Local: func() (int, bool, error) {
 			return o.Size(), o.HasSize(), nil
 		},
@@ -344,7 +346,9 @@ func (o *Node) AcquireSlogan(ctx context.Context) (string, error) {
 			v := o.Motto()
 			return v, o.HasMotto() || v != "", nil
 		}},
-		Default: "none",
+		Default: func() string {
+			return "none"
+		},
 		Local: func() (string, bool, error) {
 			return o.Slogan(), o.HasSlogan(), nil
 		},
