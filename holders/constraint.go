@@ -443,7 +443,7 @@ func (k *checker) equality() {
 		return
 	}
 	v, ok := k.get(id)
-	if !ok || sameValue(v.Any(), k.c.Value) {
+	if !ok || sameAs(v, k.c.Value) {
 		return
 	}
 	current, expected := formatValue(v.Any()), formatValue(k.c.Value)
@@ -615,18 +615,38 @@ func (k *checker) blacklisted() {
 	if !ok {
 		return
 	}
-	values := []any{v.Any()}
-	if rv := reflect.ValueOf(v.Any()); rv.Kind() == reflect.Slice && v.Kind() != KindBytes {
-		values = values[:0]
-		for i := range rv.Len() {
-			values = append(values, rv.Index(i).Interface())
+	for i := range elementCount(v) {
+		x := element(v, i)
+		if slices.ContainsFunc(k.c.Values, func(b any) bool { return sameAs(x, b) }) {
+			k.report("message_invalid_attribute_blacklisted", false, "attribute_name", id, "current_value", formatValue(x.Any()))
 		}
 	}
-	for _, x := range values {
-		if slices.ContainsFunc(k.c.Values, func(b any) bool { return sameValue(x, b) }) {
-			k.report("message_invalid_attribute_blacklisted", false, "attribute_name", id, "current_value", formatValue(x))
-		}
+}
+
+// elementCount is the number of items of a list value, 1 for any other.
+func elementCount(v Value) int {
+	switch v.Kind() {
+	case KindStrings, KindInts, KindFloats, KindBools, KindTimes:
+		return int(v.num)
 	}
+	return 1
+}
+
+// element is item i of a list value; any other value is its only item.
+func element(v Value, i int) Value {
+	switch v.Kind() {
+	case KindStrings:
+		return StringValue(v.Strings()[i])
+	case KindInts:
+		return IntValue(v.Ints()[i])
+	case KindFloats:
+		return FloatValue(v.Floats()[i])
+	case KindBools:
+		return BoolValue(v.Bools()[i])
+	case KindTimes:
+		return TimeValue(v.Times()[i])
+	}
+	return v
 }
 
 // memberships returns the object's memberships in base, or, with
@@ -674,35 +694,36 @@ func (k *checker) tree(base string) bool {
 	return info != nil && info.Tree
 }
 
-// ofTypes keeps the memberships of base whose objects are of the
+// ofTypes counts the memberships of base whose objects are of the
 // constraint's portal types; without portal types, all of them.
-func (k *checker) ofTypes(base string, values []string) ([]string, error) {
+func (k *checker) ofTypes(base string, values []string) (int, error) {
 	if len(k.c.PortalTypes) == 0 || len(values) == 0 {
-		return values, nil
+		return len(values), nil
 	}
-	objs, err := CategoryValueList(k.ctx, base, values, k.tree(base))
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for i, obj := range objs {
+	tree, n := k.tree(base), 0
+	for _, v := range values {
+		obj, err := CategoryValue(k.ctx, base, v, tree)
+		if err != nil {
+			return 0, err
+		}
 		if obj != nil && slices.Contains(k.c.PortalTypes, obj.PortalType()) {
-			out = append(out, values[i])
+			n++
 		}
 	}
-	return out, nil
+	return n, nil
 }
 
 func (k *checker) categoryExistence() {
 	for _, base := range k.c.BaseCategories {
 		values, err := k.memberships(base)
+		n := 0
 		if err == nil {
-			values, err = k.ofTypes(base, values)
+			n, err = k.ofTypes(base, values)
 		}
 		switch {
 		case err != nil:
 			k.failed(err)
-		case len(values) > 0:
+		case n > 0:
 		case len(k.c.PortalTypes) > 0:
 			k.report("message_category_portal_type_not_set", false, "base_category", base, "portal_type", strings.Join(k.c.PortalTypes, ", "))
 		default:
@@ -725,9 +746,8 @@ func (k *checker) arity() {
 		} else {
 			var values []string
 			if values, err = k.memberships(base); err == nil {
-				values, err = k.ofTypes(base, values)
+				n, err = k.ofTypes(base, values)
 			}
-			n = len(values)
 		}
 		if err != nil {
 			k.failed(err)
@@ -826,6 +846,26 @@ func (k *checker) contentExistence() {
 	} else {
 		k.report("message_no_subobject_portal_type", false, "portal_type", strings.Join(k.c.PortalTypes, ", "))
 	}
+}
+
+// sameAs is sameValue(v.Any(), want) without boxing v for the values
+// constraints compare most: scalars and lists of strings.
+func sameAs(v Value, want any) bool {
+	switch w := want.(type) {
+	case string:
+		return v.Kind() == KindString && v.Str() == w
+	case int:
+		return v.Kind() == KindInt && v.Int() == w
+	case float64:
+		return v.Kind() == KindFloat && v.Float() == w
+	case bool:
+		return v.Kind() == KindBool && v.Bool() == w
+	case time.Time:
+		return v.Kind() == KindTime && v.Time().Equal(w)
+	case []string:
+		return v.Kind() == KindStrings && slices.Equal(v.Strings(), w)
+	}
+	return sameValue(v.Any(), want)
 }
 
 // sameValue compares two property values: times by instant, nil and empty
