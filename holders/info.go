@@ -122,7 +122,8 @@ func (t *TypeInfo) PropertyIDs() []string {
 // MRO returns the composition order, as ERP5's mro(): the type, its
 // document, its holders by priority, Base, then the mixins.
 func (t *TypeInfo) MRO() []string {
-	out := []string{t.GoName}
+	out := make([]string, 1, 3+len(t.Sheets)+len(t.Mixins))
+	out[0] = t.GoName
 	if t.Document != "" {
 		out = append(out, t.Document)
 	}
@@ -223,9 +224,13 @@ func FindCategory(table []CategoryInfo, path string) (CategoryInfo, bool) {
 // holds {group, type} pairs sorted by group then type.
 func TypesInGroup(table [][2]string, group string) []string {
 	i := sort.Search(len(table), func(i int) bool { return table[i][0] >= group })
-	var out []string
-	for ; i < len(table) && table[i][0] == group; i++ {
-		out = append(out, table[i][1])
+	n := sort.Search(len(table)-i, func(n int) bool { return table[i+n][0] > group })
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for k := range out {
+		out[k] = table[i+k][1]
 	}
 	return out
 }

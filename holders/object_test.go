@@ -2,6 +2,7 @@ package holders_test
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"math"
 	"math/rand/v2"
@@ -1642,3 +1643,29 @@ func TestBaseNotComparable(t *testing.T) {
 		t.Errorf("NoCompare takes %d bytes, want 0", size)
 	}
 }
+
+// TestIntrospectionAllocatesItsResultOnly: MRO and TypesInGroup return a
+// new slice, made once at its size, whatever the number of holders or of
+// types in the group.
+func TestIntrospectionAllocatesItsResultOnly(t *testing.T) {
+	var table [][2]string
+	for i := range 100 {
+		table = append(table, [2]string{"node", fmt.Sprintf("Type %03d", i)})
+	}
+	table = append(table, [2]string{"other", "Z"})
+	person := new(portaltype.Person).TypeInfo()
+	cases := []struct {
+		name string
+		f    func() []string
+	}{
+		{"MRO of Person", person.MRO},
+		{"TypesInGroup of 100 types", func() []string { return holders.TypesInGroup(table, "node") }},
+	}
+	for _, c := range cases {
+		if n := testing.AllocsPerRun(100, func() { sinkStrings = c.f() }); n != 1 {
+			t.Errorf("%s: %v allocations, want 1", c.name, n)
+		}
+	}
+}
+
+var sinkStrings []string
