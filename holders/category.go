@@ -1,9 +1,11 @@
 package holders
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -90,11 +92,36 @@ func TreeTitle(table []CategoryInfo, base, value string) (string, error) {
 	if value == "" {
 		return "", nil
 	}
-	c, ok := FindCategory(table, base+"/"+value)
+	c, ok := findMember(table, base, value)
 	if !ok {
 		return "", fmt.Errorf("%w: %s is not in the %s tree", ErrNotFound, quote(value), base)
 	}
 	return c.Title, nil
+}
+
+// findMember is FindCategory(table, base+"/"+value) without building the
+// path, which allocates when it is longer than 32 bytes.
+func findMember(table []CategoryInfo, base, value string) (CategoryInfo, bool) {
+	i := sort.Search(len(table), func(i int) bool { return comparePath(table[i].Path, base, value) >= 0 })
+	if i < len(table) && comparePath(table[i].Path, base, value) == 0 {
+		return table[i], true
+	}
+	return CategoryInfo{}, false
+}
+
+// comparePath compares path with base + "/" + value, as strings.Compare.
+func comparePath(path, base, value string) int {
+	n := min(len(path), len(base))
+	if c := strings.Compare(path[:n], base[:n]); c != 0 {
+		return c
+	}
+	if len(path) <= len(base) {
+		return -1 // a prefix of base: shorter than base + "/" + value
+	}
+	if c := cmp.Compare(path[len(base)], '/'); c != 0 {
+		return c
+	}
+	return strings.Compare(path[len(base)+1:], value)
 }
 
 // ObjectTitle returns the title of the object a membership points at: its
@@ -128,7 +155,7 @@ func RelatedValues(ctx context.Context, obj Object, base string, tree bool) ([]O
 // tree in table: by-name writes of tree categories are checked with it.
 func CheckTree(table []CategoryInfo, base string, values []string) error {
 	for _, v := range values {
-		if _, ok := FindCategory(table, base+"/"+v); !ok || v == "" {
+		if _, ok := findMember(table, base, v); !ok || v == "" {
 			return fmt.Errorf("%w: %s is not in the %s tree", ErrInvalidValue, quote(v), base)
 		}
 	}

@@ -363,7 +363,7 @@ func (k *checker) memberOfAll(urls []string) (bool, error) {
 		for _, m := range v.Strings() {
 			for _, u := range urls {
 				b, want, _ := strings.Cut(u, "/")
-				if b == base && (m == want || strings.HasPrefix(m, want+"/")) {
+				if b == base && strings.HasPrefix(m, want) && (len(m) == len(want) || m[len(want)] == '/') {
 					bases[base] = true
 				}
 			}

@@ -57,7 +57,7 @@ func holding(t testing.TB) (context.Context, *refusing, []holdingCase) {
 	p.SetLastName("X")
 	p.SetReference("PER-1")
 	p.SetSubordination("organisation_module/1")
-	p.SetRegionList([]string{"europe/france"})
+	p.SetRegionList([]string{"europe/france", "europe/western_europe_and_beyond_it/france"})
 	p.SetGender("male")
 	p.SetSubjectList([]string{"a", "b"})
 	p.SetBirthday(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -76,6 +76,8 @@ func holding(t testing.TB) (context.Context, *refusing, []holdingCase) {
 		{"equality of lines", &c{Kind: holders.AttributeEquality, Properties: []string{"subject"}, Value: []string{"a", "b"}}},
 		{"equality under a membership", &c{Kind: holders.AttributeEquality, Properties: []string{"reference"}, Value: "PER-1",
 			Condition: &holders.Condition{Membership: []string{"region/europe"}}}},
+		{"equality under a long membership", &c{Kind: holders.AttributeEquality, Properties: []string{"reference"}, Value: "PER-1",
+			Condition: &holders.Condition{Membership: []string{"region/europe/western_europe_and_beyond_it"}}}},
 		{"type validity of a selection", &c{Kind: holders.PropertyTypeValidity, Properties: []string{"gender", "subject", "salary", "birthday", "last_name"}}},
 		{"match", &c{Kind: holders.StringAttributeMatch, Properties: []string{"reference"}, Regex: "^[A-Z]{3}-[0-9]+$"}},
 		{"blacklist of a string", &c{Kind: holders.AttributeBlacklisted, Properties: []string{"reference"}, Values: []any{"BAD"}}},
@@ -132,6 +134,23 @@ func TestEqualityAndBlacklistShapes(t *testing.T) {
 		}
 		if len(msgs) > 1 || got != tc.want {
 			t.Errorf("%s %s %v: %v, want current_value %q", tc.c.Kind, tc.c.Properties[0], tc.c.Value, msgs, tc.want)
+		}
+	}
+}
+
+// TestMembershipConditionBoundary: a membership condition holds for the
+// category itself and those below it, not for a sibling that shares its
+// prefix.
+func TestMembershipConditionBoundary(t *testing.T) {
+	p := &refusing{Person: new(portaltype.Person)}
+	p.info = *p.Person.TypeInfo()
+	p.SetReference("PER-1")
+	p.info.Constraints = []*holders.ConstraintInfo{{ID: "c", Kind: holders.AttributeEquality, Properties: []string{"reference"}, Value: "PER-2",
+		Condition: &holders.Condition{Membership: []string{"region/europe"}}}}
+	for region, applies := range map[string]bool{"europe": true, "europe/france": true, "europeans": false, "europeans/france": false, "euro": false, "asia/europe": false} {
+		p.SetRegionList([]string{region})
+		if got := len(holders.CheckConsistency(context.Background(), p, false)) == 1; got != applies {
+			t.Errorf("member of %s: the condition holds %v, want %v", region, got, applies)
 		}
 	}
 }
