@@ -27,18 +27,24 @@ type guarded struct {
 // allowed checks permission for property id; unknown ids pass through to
 // the object, which reports them.
 func (o *guarded) allowed(id string, write bool) error {
+	if perm, ok := o.permitted(id, write); !ok {
+		return &PropertyError{Type: o.TypeInfo().Name, Property: id, Err: permissionError(perm)}
+	}
+	return nil
+}
+
+// permitted is allowed without the error, for the callers that only test
+// it; perm is the permission refused.
+func (o *guarded) permitted(id string, write bool) (perm string, ok bool) {
 	p, ok := o.TypeInfo().Property(id)
 	if !ok {
-		return nil
+		return "", true
 	}
-	perm := p.ReadPermission
+	perm = p.ReadPermission
 	if write {
 		perm = p.WritePermission
 	}
-	if o.g.Allowed(perm, o.Object) {
-		return nil
-	}
-	return &PropertyError{Type: o.TypeInfo().Name, Property: id, Err: permissionError(perm)}
+	return perm, o.g.Allowed(perm, o.Object)
 }
 
 type permissionError string
@@ -56,14 +62,19 @@ func (o *guarded) Value(id string) (Value, error) {
 func (o *guarded) GetProperty(id string) (any, error) { return GetProperty(o, id) }
 
 func (o *guarded) HasProperty(id string) bool {
-	return o.allowed(id, false) == nil && o.Object.HasProperty(id)
+	_, ok := o.permitted(id, false)
+	return ok && o.Object.HasProperty(id)
 }
 
 // PropertyIDs lists the ids the caller may read.
 func (o *guarded) PropertyIDs() []string {
+	all := o.Object.PropertyIDs()
 	var ids []string
-	for _, id := range o.Object.PropertyIDs() {
-		if o.allowed(id, false) == nil {
+	for _, id := range all {
+		if _, ok := o.permitted(id, false); ok {
+			if ids == nil {
+				ids = make([]string, 0, len(all))
+			}
 			ids = append(ids, id)
 		}
 	}

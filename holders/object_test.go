@@ -1150,6 +1150,17 @@ func TestGuardedPropertyIDs(t *testing.T) {
 		if diff := cmp.Diff(c.want, got); diff != "" && !(len(c.want) == 0 && len(got) == 0) {
 			t.Errorf("%s: PropertyIDs (-want +got):\n%s", c.name, diff)
 		}
+		// The object's ids and the result, made once at the most it can hold.
+		want := 2.0
+		if len(c.want) == 0 {
+			want = 1
+		}
+		obj := holders.Guarded(newPerson(t), holders.GuardFunc(func(permission string, _ holders.Object) bool {
+			return !slices.Contains(c.deny, permission)
+		}))
+		if n := testing.AllocsPerRun(100, func() { sinkStrings = obj.PropertyIDs() }); n != want {
+			t.Errorf("%s: PropertyIDs %v allocations, want %v", c.name, n, want)
+		}
 	}
 }
 
