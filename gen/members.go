@@ -303,9 +303,14 @@ func categoryAccessors(f *jen.File, rcv func() *jen.Statement, r string, p *sche
 		jen.Return(rt("CategoryValue").Call(jen.Id("ctx"), base, get(n), tree)))
 	emit(schema.GetValueList, n+"ValueList", "returns the objects the values of "+p.ID+" point at, through the context's Resolver.",
 		jen.Return(rt("CategoryValueList").Call(jen.Id("ctx"), base, get(n+"List"), tree)))
-	emit(schema.SetValue, "Set"+n+"Value", "makes v's URL the first value of "+p.ID+".",
-		jen.Id(r).Dot("Set"+n).Call(rt("Membership").Call(jen.Id("v"), base, tree)))
-	emit(schema.SetValueList, "Set"+n+"ValueList", "sets the values of "+p.ID+" to the URLs of v.",
+	// A nil v clears the category, as ERP5's setRegionValue(None) does:
+	// it must not store "" or call a method on a nil object.
+	emit(schema.SetValue, "Set"+n+"Value", "makes v's URL the first value of "+p.ID+"; a nil v clears "+p.ID+".",
+		jen.If(rt("IsNil").Call(jen.Id("v"))).Block(
+			jen.Id(r).Dot("Set"+n+"List").Call(jen.Nil()),
+			jen.Return(),
+		).Line().Id(r).Dot("Set"+n).Call(rt("Membership").Call(jen.Id("v"), base, tree)))
+	emit(schema.SetValueList, "Set"+n+"ValueList", "sets the values of "+p.ID+" to the URLs of v, leaving out nil objects.",
 		jen.Id(r).Dot("Set"+n+"List").Call(rt("Memberships").Call(jen.Id("v"), base, tree)))
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -66,9 +67,28 @@ func CategoryValueList(ctx context.Context, base string, values []string, tree b
 	return out, nil
 }
 
+// IsNil reports whether obj is nil, or a nil pointer in an Object: a
+// SetRegionValue(nil) clears region, as ERP5's setRegionValue(None) does,
+// rather than call a method on no object.
+func IsNil(obj Object) bool {
+	if obj == nil {
+		return true
+	}
+	v := reflect.ValueOf(obj)
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Interface, reflect.Chan:
+		return v.IsNil()
+	}
+	return false
+}
+
 // Membership returns what SetRegionValue(obj) stores: obj's relative URL,
-// without "<base>/" for a base category with a tree.
+// without "<base>/" for a base category with a tree. A nil obj (see IsNil)
+// gives "".
 func Membership(obj Object, base string, tree bool) string {
+	if IsNil(obj) {
+		return ""
+	}
 	url := obj.RelativeURL()
 	if tree {
 		return strings.TrimPrefix(url, base+"/")
@@ -76,11 +96,14 @@ func Membership(obj Object, base string, tree bool) string {
 	return url
 }
 
-// Memberships applies Membership to each object.
+// Memberships applies Membership to each object, leaving out nil objects
+// (see IsNil): SetRegionValueList never stores an empty membership.
 func Memberships(objs []Object, base string, tree bool) []string {
-	out := make([]string, len(objs))
-	for i, obj := range objs {
-		out[i] = Membership(obj, base, tree)
+	out := make([]string, 0, len(objs))
+	for _, obj := range objs {
+		if !IsNil(obj) {
+			out = append(out, Membership(obj, base, tree))
+		}
 	}
 	return out
 }

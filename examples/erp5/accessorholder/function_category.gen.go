@@ -65,12 +65,16 @@ func (h *FunctionCategoryHolder) FunctionValueList(ctx context.Context) ([]holde
 	return holders.CategoryValueList(ctx, "function", h.FunctionList(), true)
 }
 
-// SetFunctionValue makes v's URL the first value of function.
+// SetFunctionValue makes v's URL the first value of function; a nil v clears function.
 func (h *FunctionCategoryHolder) SetFunctionValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetFunctionList(nil)
+		return
+	}
 	h.SetFunction(holders.Membership(v, "function", true))
 }
 
-// SetFunctionValueList sets the values of function to the URLs of v.
+// SetFunctionValueList sets the values of function to the URLs of v, leaving out nil objects.
 func (h *FunctionCategoryHolder) SetFunctionValueList(v []holders.Object) {
 	h.SetFunctionList(holders.Memberships(v, "function", true))
 }

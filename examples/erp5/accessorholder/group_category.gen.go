@@ -65,12 +65,16 @@ func (h *GroupCategoryHolder) GroupValueList(ctx context.Context) ([]holders.Obj
 	return holders.CategoryValueList(ctx, "group", h.GroupList(), true)
 }
 
-// SetGroupValue makes v's URL the first value of group.
+// SetGroupValue makes v's URL the first value of group; a nil v clears group.
 func (h *GroupCategoryHolder) SetGroupValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetGroupList(nil)
+		return
+	}
 	h.SetGroup(holders.Membership(v, "group", true))
 }
 
-// SetGroupValueList sets the values of group to the URLs of v.
+// SetGroupValueList sets the values of group to the URLs of v, leaving out nil objects.
 func (h *GroupCategoryHolder) SetGroupValueList(v []holders.Object) {
 	h.SetGroupList(holders.Memberships(v, "group", true))
 }

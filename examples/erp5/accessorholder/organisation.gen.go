@@ -244,12 +244,16 @@ func (h *OrganisationHolder) RegionValueList(ctx context.Context) ([]holders.Obj
 	return holders.CategoryValueList(ctx, "region", h.RegionList(), true)
 }
 
-// SetRegionValue makes v's URL the first value of region.
+// SetRegionValue makes v's URL the first value of region; a nil v clears region.
 func (h *OrganisationHolder) SetRegionValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetRegionList(nil)
+		return
+	}
 	h.SetRegion(holders.Membership(v, "region", true))
 }
 
-// SetRegionValueList sets the values of region to the URLs of v.
+// SetRegionValueList sets the values of region to the URLs of v, leaving out nil objects.
 func (h *OrganisationHolder) SetRegionValueList(v []holders.Object) {
 	h.SetRegionList(holders.Memberships(v, "region", true))
 }

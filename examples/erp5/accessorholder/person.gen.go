@@ -348,12 +348,16 @@ func (h *PersonHolder) RegionValueList(ctx context.Context) ([]holders.Object, e
 	return holders.CategoryValueList(ctx, "region", h.RegionList(), true)
 }
 
-// SetRegionValue makes v's URL the first value of region.
+// SetRegionValue makes v's URL the first value of region; a nil v clears region.
 func (h *PersonHolder) SetRegionValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetRegionList(nil)
+		return
+	}
 	h.SetRegion(holders.Membership(v, "region", true))
 }
 
-// SetRegionValueList sets the values of region to the URLs of v.
+// SetRegionValueList sets the values of region to the URLs of v, leaving out nil objects.
 func (h *PersonHolder) SetRegionValueList(v []holders.Object) {
 	h.SetRegionList(holders.Memberships(v, "region", true))
 }
@@ -405,12 +409,16 @@ func (h *PersonHolder) SubordinationValueList(ctx context.Context) ([]holders.Ob
 	return holders.CategoryValueList(ctx, "subordination", h.SubordinationList(), false)
 }
 
-// SetSubordinationValue makes v's URL the first value of subordination.
+// SetSubordinationValue makes v's URL the first value of subordination; a nil v clears subordination.
 func (h *PersonHolder) SetSubordinationValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetSubordinationList(nil)
+		return
+	}
 	h.SetSubordination(holders.Membership(v, "subordination", false))
 }
 
-// SetSubordinationValueList sets the values of subordination to the URLs of v.
+// SetSubordinationValueList sets the values of subordination to the URLs of v, leaving out nil objects.
 func (h *PersonHolder) SetSubordinationValueList(v []holders.Object) {
 	h.SetSubordinationList(holders.Memberships(v, "subordination", false))
 }

@@ -65,12 +65,16 @@ func (h *SubordinationCategoryHolder) SubordinationValueList(ctx context.Context
 	return holders.CategoryValueList(ctx, "subordination", h.SubordinationList(), false)
 }
 
-// SetSubordinationValue makes v's URL the first value of subordination.
+// SetSubordinationValue makes v's URL the first value of subordination; a nil v clears subordination.
 func (h *SubordinationCategoryHolder) SetSubordinationValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetSubordinationList(nil)
+		return
+	}
 	h.SetSubordination(holders.Membership(v, "subordination", false))
 }
 
-// SetSubordinationValueList sets the values of subordination to the URLs of v.
+// SetSubordinationValueList sets the values of subordination to the URLs of v, leaving out nil objects.
 func (h *SubordinationCategoryHolder) SetSubordinationValueList(v []holders.Object) {
 	h.SetSubordinationList(holders.Memberships(v, "subordination", false))
 }

@@ -76,12 +76,16 @@ func (o *Person) SkillValueList(ctx context.Context) ([]holders.Object, error) {
 	return holders.CategoryValueList(ctx, "skill", o.SkillList(), true)
 }
 
-// SetSkillValue makes v's URL the first value of skill.
+// SetSkillValue makes v's URL the first value of skill; a nil v clears skill.
 func (o *Person) SetSkillValue(v holders.Object) {
+	if holders.IsNil(v) {
+		o.SetSkillList(nil)
+		return
+	}
 	o.SetSkill(holders.Membership(v, "skill", true))
 }
 
-// SetSkillValueList sets the values of skill to the URLs of v.
+// SetSkillValueList sets the values of skill to the URLs of v, leaving out nil objects.
 func (o *Person) SetSkillValueList(v []holders.Object) {
 	o.SetSkillList(holders.Memberships(v, "skill", true))
 }

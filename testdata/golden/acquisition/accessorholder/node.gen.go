@@ -320,12 +320,16 @@ func (h *NodeHolder) ParentValueList(ctx context.Context) ([]holders.Object, err
 	return holders.CategoryValueList(ctx, "parent", h.ParentList(), false)
 }
 
-// SetParentValue makes v's URL the first value of parent.
+// SetParentValue makes v's URL the first value of parent; a nil v clears parent.
 func (h *NodeHolder) SetParentValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetParentList(nil)
+		return
+	}
 	h.SetParent(holders.Membership(v, "parent", false))
 }
 
-// SetParentValueList sets the values of parent to the URLs of v.
+// SetParentValueList sets the values of parent to the URLs of v, leaving out nil objects.
 func (h *NodeHolder) SetParentValueList(v []holders.Object) {
 	h.SetParentList(holders.Memberships(v, "parent", false))
 }
@@ -377,12 +381,16 @@ func (h *NodeHolder) RegionValueList(ctx context.Context) ([]holders.Object, err
 	return holders.CategoryValueList(ctx, "region", h.RegionList(), true)
 }
 
-// SetRegionValue makes v's URL the first value of region.
+// SetRegionValue makes v's URL the first value of region; a nil v clears region.
 func (h *NodeHolder) SetRegionValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetRegionList(nil)
+		return
+	}
 	h.SetRegion(holders.Membership(v, "region", true))
 }
 
-// SetRegionValueList sets the values of region to the URLs of v.
+// SetRegionValueList sets the values of region to the URLs of v, leaving out nil objects.
 func (h *NodeHolder) SetRegionValueList(v []holders.Object) {
 	h.SetRegionList(holders.Memberships(v, "region", true))
 }

@@ -65,12 +65,16 @@ func (h *SiteCategoryHolder) SiteValueList(ctx context.Context) ([]holders.Objec
 	return holders.CategoryValueList(ctx, "site", h.SiteList(), false)
 }
 
-// SetSiteValue makes v's URL the first value of site.
+// SetSiteValue makes v's URL the first value of site; a nil v clears site.
 func (h *SiteCategoryHolder) SetSiteValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetSiteList(nil)
+		return
+	}
 	h.SetSite(holders.Membership(v, "site", false))
 }
 
-// SetSiteValueList sets the values of site to the URLs of v.
+// SetSiteValueList sets the values of site to the URLs of v, leaving out nil objects.
 func (h *SiteCategoryHolder) SetSiteValueList(v []holders.Object) {
 	h.SetSiteList(holders.Memberships(v, "site", false))
 }

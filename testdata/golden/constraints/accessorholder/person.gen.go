@@ -176,12 +176,16 @@ func (h *PersonHolder) SubordinationValueList(ctx context.Context) ([]holders.Ob
 	return holders.CategoryValueList(ctx, "subordination", h.SubordinationList(), false)
 }
 
-// SetSubordinationValue makes v's URL the first value of subordination.
+// SetSubordinationValue makes v's URL the first value of subordination; a nil v clears subordination.
 func (h *PersonHolder) SetSubordinationValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetSubordinationList(nil)
+		return
+	}
 	h.SetSubordination(holders.Membership(v, "subordination", false))
 }
 
-// SetSubordinationValueList sets the values of subordination to the URLs of v.
+// SetSubordinationValueList sets the values of subordination to the URLs of v, leaving out nil objects.
 func (h *PersonHolder) SetSubordinationValueList(v []holders.Object) {
 	h.SetSubordinationList(holders.Memberships(v, "subordination", false))
 }
@@ -233,12 +237,16 @@ func (h *PersonHolder) GroupValueList(ctx context.Context) ([]holders.Object, er
 	return holders.CategoryValueList(ctx, "group", h.GroupList(), true)
 }
 
-// SetGroupValue makes v's URL the first value of group.
+// SetGroupValue makes v's URL the first value of group; a nil v clears group.
 func (h *PersonHolder) SetGroupValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetGroupList(nil)
+		return
+	}
 	h.SetGroup(holders.Membership(v, "group", true))
 }
 
-// SetGroupValueList sets the values of group to the URLs of v.
+// SetGroupValueList sets the values of group to the URLs of v, leaving out nil objects.
 func (h *PersonHolder) SetGroupValueList(v []holders.Object) {
 	h.SetGroupList(holders.Memberships(v, "group", true))
 }

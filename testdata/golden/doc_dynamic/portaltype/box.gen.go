@@ -68,12 +68,16 @@ func (o *Box) OwnerValueList(ctx context.Context) ([]holders.Object, error) {
 	return holders.CategoryValueList(ctx, "owner", o.OwnerList(), false)
 }
 
-// SetOwnerValue makes v's URL the first value of owner.
+// SetOwnerValue makes v's URL the first value of owner; a nil v clears owner.
 func (o *Box) SetOwnerValue(v holders.Object) {
+	if holders.IsNil(v) {
+		o.SetOwnerList(nil)
+		return
+	}
 	o.SetOwner(holders.Membership(v, "owner", false))
 }
 
-// SetOwnerValueList sets the values of owner to the URLs of v.
+// SetOwnerValueList sets the values of owner to the URLs of v, leaving out nil objects.
 func (o *Box) SetOwnerValueList(v []holders.Object) {
 	o.SetOwnerList(holders.Memberships(v, "owner", false))
 }
@@ -125,12 +129,16 @@ func (o *Box) ColorValueList(ctx context.Context) ([]holders.Object, error) {
 	return holders.CategoryValueList(ctx, "color", o.ColorList(), true)
 }
 
-// SetColorValue makes v's URL the first value of color.
+// SetColorValue makes v's URL the first value of color; a nil v clears color.
 func (o *Box) SetColorValue(v holders.Object) {
+	if holders.IsNil(v) {
+		o.SetColorList(nil)
+		return
+	}
 	o.SetColor(holders.Membership(v, "color", true))
 }
 
-// SetColorValueList sets the values of color to the URLs of v.
+// SetColorValueList sets the values of color to the URLs of v, leaving out nil objects.
 func (o *Box) SetColorValueList(v []holders.Object) {
 	o.SetColorList(holders.Memberships(v, "color", true))
 }

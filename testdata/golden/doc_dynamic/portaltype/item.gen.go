@@ -67,12 +67,16 @@ func (o *Item) ColorValueList(ctx context.Context) ([]holders.Object, error) {
 	return holders.CategoryValueList(ctx, "color", o.ColorList(), true)
 }
 
-// SetColorValue makes v's URL the first value of color.
+// SetColorValue makes v's URL the first value of color; a nil v clears color.
 func (o *Item) SetColorValue(v holders.Object) {
+	if holders.IsNil(v) {
+		o.SetColorList(nil)
+		return
+	}
 	o.SetColor(holders.Membership(v, "color", true))
 }
 
-// SetColorValueList sets the values of color to the URLs of v.
+// SetColorValueList sets the values of color to the URLs of v, leaving out nil objects.
 func (o *Item) SetColorValueList(v []holders.Object) {
 	o.SetColorList(holders.Memberships(v, "color", true))
 }

@@ -107,12 +107,16 @@ func (h *PersonHolder) RegionValueList(ctx context.Context) ([]holders.Object, e
 	return holders.CategoryValueList(ctx, "region", h.RegionList(), true)
 }
 
-// SetRegionValue makes v's URL the first value of region.
+// SetRegionValue makes v's URL the first value of region; a nil v clears region.
 func (h *PersonHolder) SetRegionValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetRegionList(nil)
+		return
+	}
 	h.SetRegion(holders.Membership(v, "region", true))
 }
 
-// SetRegionValueList sets the values of region to the URLs of v.
+// SetRegionValueList sets the values of region to the URLs of v, leaving out nil objects.
 func (h *PersonHolder) SetRegionValueList(v []holders.Object) {
 	h.SetRegionList(holders.Memberships(v, "region", true))
 }

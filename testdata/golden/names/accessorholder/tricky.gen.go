@@ -284,12 +284,16 @@ func (h *TrickyHolder) SelectValueList(ctx context.Context) ([]holders.Object, e
 	return holders.CategoryValueList(ctx, "select", h.SelectList(), false)
 }
 
-// SetSelectValue makes v's URL the first value of select.
+// SetSelectValue makes v's URL the first value of select; a nil v clears select.
 func (h *TrickyHolder) SetSelectValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetSelectList(nil)
+		return
+	}
 	h.SetSelect(holders.Membership(v, "select", false))
 }
 
-// SetSelectValueList sets the values of select to the URLs of v.
+// SetSelectValueList sets the values of select to the URLs of v, leaving out nil objects.
 func (h *TrickyHolder) SetSelectValueList(v []holders.Object) {
 	h.SetSelectList(holders.Memberships(v, "select", false))
 }

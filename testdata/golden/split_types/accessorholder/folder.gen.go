@@ -102,12 +102,16 @@ func (h *FolderHolder) ParentValueList(ctx context.Context) ([]holders.Object, e
 	return holders.CategoryValueList(ctx, "parent", h.ParentList(), false)
 }
 
-// SetParentValue makes v's URL the first value of parent.
+// SetParentValue makes v's URL the first value of parent; a nil v clears parent.
 func (h *FolderHolder) SetParentValue(v holders.Object) {
+	if holders.IsNil(v) {
+		h.SetParentList(nil)
+		return
+	}
 	h.SetParent(holders.Membership(v, "parent", false))
 }
 
-// SetParentValueList sets the values of parent to the URLs of v.
+// SetParentValueList sets the values of parent to the URLs of v, leaving out nil objects.
 func (h *FolderHolder) SetParentValueList(v []holders.Object) {
 	h.SetParentList(holders.Memberships(v, "parent", false))
 }
