@@ -402,10 +402,27 @@ func unalias(t types.Type) types.Type {
 	}
 }
 
+// knownPackages are the packages accessor signatures name, by the name
+// accessorSignature gives them, with their import paths.
+var knownPackages = map[string]string{"time": "time", "context": "context", "holders": RuntimePath}
+
+// qualifier qualifies a package by its name, as accessorSignature does,
+// except a package that has the name of one of knownPackages but another
+// path: it is qualified by its path, so that a package of the user's named
+// holders or time never passes for the real one, and a message shows which
+// it is.
+func qualifier(p *types.Package) string {
+	if path, ok := knownPackages[p.Name()]; ok && p.Path() != path {
+		return p.Path()
+	}
+	return p.Name()
+}
+
 // signature prints a Go signature in accessorSignature's form: parameter
-// types only, package-qualified by name.
+// types only, package-qualified by name (by path for a package named like
+// one of knownPackages that is not it).
 func signature(sig *types.Signature) string {
-	q := func(p *types.Package) string { return p.Name() }
+	q := qualifier
 	list := func(t *types.Tuple, variadic bool) []string {
 		var out []string
 		for i := 0; i < t.Len(); i++ {

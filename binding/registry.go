@@ -30,7 +30,7 @@ func (e *Entry) GoType(typesPkg string) string {
 	if e.Type != nil {
 		return "*" + typesPkg + "." + e.Type.GoName
 	}
-	return types.TypeString(e.Result, func(p *types.Package) string { return p.Name() })
+	return types.TypeString(e.Result, qualifier)
 }
 
 // bindRegistry binds every location of m: services to their constructors,
@@ -90,7 +90,7 @@ func bindRegistry(m *schema.Model, pkg *Package, byType map[*schema.PortalType]*
 		}
 		e.Result = res.At(0).Type()
 		if err := expressible(e.Result); err != "" {
-			add(s.Func.Pos, "func %s (%s) returns %s: %s", f.Name, f.Pos, types.TypeString(e.Result, func(p *types.Package) string { return p.Name() }), err)
+			add(s.Func.Pos, "func %s (%s) returns %s: %s", f.Name, f.Pos, types.TypeString(e.Result, qualifier), err)
 			e.Result = nil
 			continue
 		}
@@ -110,7 +110,7 @@ func bindRegistry(m *schema.Model, pkg *Package, byType map[*schema.PortalType]*
 				found = append(found, other)
 			}
 		}
-		want := types.TypeString(p.typ, func(p *types.Package) string { return p.Name() })
+		want := types.TypeString(p.typ, qualifier)
 		switch len(found) {
 		case 1:
 			p.e.Deps[p.i] = found[0]
