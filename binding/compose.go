@@ -287,6 +287,8 @@ func (t *Type) compose() schema.ErrorList {
 			switch {
 			case p.kind != HolderField && schema.Reserved(name) == name:
 				add(p.at, "method %s.%s (%s) would be hidden by the %s method every generated type has; rename it", p.goType.Name, name, p.method.pos, name)
+			case p.kind != HolderField && fieldPos[name] != "":
+				add(p.at, "method %s.%s (%s) has the name of the field of %s in portal type %s, which is shallower, so the field would hide the method; rename it", p.goType.Name, name, p.method.pos, fieldPos[name], t.Name)
 			case p.kind != HolderField && ownMethods[name] != nil:
 				add(t.ownPos[ownMethods[name]], "base category %q of portal type %s generates the method %s, which %s.%s (%s) defines too", ownMethods[name].ID, t.Name, name, p.goType.Name, name, p.method.pos)
 			case p.kind == HolderField && ownMethods[name] != nil:
