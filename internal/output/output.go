@@ -384,20 +384,9 @@ func Confine(root, module string, dirs []string) error {
 		return err
 	}
 	for _, dir := range dirs {
-		// Resolve the deepest part of the directory that exists; what does
-		// not exist yet will be created below it.
-		existing := filepath.Join(root, filepath.FromSlash(dir))
-		for {
-			if _, err := os.Lstat(existing); err == nil {
-				break
-			}
-			parent := filepath.Dir(existing)
-			if parent == existing {
-				break
-			}
-			existing = parent
-		}
-		resolved, err := filepath.EvalSymlinks(existing)
+		// What does not exist yet will be created below the deepest part
+		// that does, which resolve follows through links.
+		resolved, err := resolve(root, dir)
 		if err != nil {
 			return err
 		}
