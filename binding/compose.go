@@ -526,7 +526,7 @@ func (t *Type) link(types map[*schema.PortalType]*Type) schema.ErrorList {
 				case first == nil:
 					first = q
 				case !sameGoType(first, q):
-					add(f.Pos, "content property %s flattens %s, a %s in %s but a %s in %s: the types must agree", c.Property.ID, f.Name, goTypeName(first), c.Targets[0].Name, goTypeName(q), target.Name)
+					add(f.Pos, "content property %s flattens %s, of type %s in %s but %s in %s: the types must agree", c.Property.ID, f.Name, goTypeName(first), c.Targets[0].Name, goTypeName(q), target.Name)
 				}
 			}
 			if first != nil {
@@ -578,7 +578,7 @@ func (t *Type) acquired(p *schema.Property, types map[*schema.PortalType]*Type, 
 			add(acq.PortalTypes[i].Pos, "acquisition of %s from portal type %s, which has no %s %s", p.ID, pt.Name, map[bool]string{true: "content property", false: "property"}[p.Type == schema.Content], acq.Accessor)
 			ok = false
 		case p.Type != schema.Content && !sameGoType(p, q):
-			add(accPos, "acquisition of %s (a %s) reads %s of portal type %s, a %s: the types must agree", p.ID, goTypeName(p), q.ID, pt.Name, goTypeName(q))
+			add(accPos, "acquisition of %s (of type %s) reads %s of portal type %s, of type %s: the types must agree", p.ID, goTypeName(p), q.ID, pt.Name, goTypeName(q))
 			ok = false
 		case p.Type != schema.Content && selectionGap(p, q) != "":
 			add(accPos, "acquisition of %s (a selection of %s) reads %s of portal type %s, %s: its values must be among %s's",
