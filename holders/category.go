@@ -184,3 +184,62 @@ func CheckTree(table []CategoryInfo, base string, values []string) error {
 	}
 	return nil
 }
+
+// CheckPath reports ErrInvalidValue unless path is a relative URL: one or
+// more segments separated by "/", none of them empty (so no leading,
+// trailing or doubled "/") and none "." or "..", which would name the
+// current or the parent object (region/europe/.. is region itself), as the
+// schema refuses them as category ids. Every URL and membership Memory
+// stores is checked with it; a Resolver of your own can check its URLs
+// with it too.
+// A valid path costs one scan and no allocation.
+func CheckPath(path string) error {
+	for rest := path; ; {
+		seg, tail, more := strings.Cut(rest, "/")
+		if seg == "" || seg == "." || seg == ".." {
+			return badPath(path)
+		}
+		if !more {
+			return nil
+		}
+		rest = tail
+	}
+}
+
+// badPath is CheckPath's error, built out of line: why path is not a
+// relative URL.
+func badPath(path string) error {
+	var why string
+	switch {
+	case path == "":
+		why = "it is empty"
+	case strings.HasPrefix(path, "/"):
+		why = "it starts with /"
+	case strings.HasSuffix(path, "/"):
+		why = "it ends with /"
+	case strings.Contains(path, "//"):
+		why = "it has an empty segment (//)"
+	default:
+		for seg := range strings.SplitSeq(path, "/") {
+			if seg == "." {
+				why = `its segment "." names the current object`
+				break
+			}
+			if seg == ".." {
+				why = `its segment ".." names the parent object`
+				break
+			}
+		}
+	}
+	return fmt.Errorf("%w: %s is not a relative URL: %s", ErrInvalidValue, quote(path), why)
+}
+
+// CheckPaths checks every path with CheckPath.
+func CheckPaths(paths []string) error {
+	for _, p := range paths {
+		if err := CheckPath(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}

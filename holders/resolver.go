@@ -77,13 +77,14 @@ func NewMemory() *Memory {
 type urlSetter interface{ SetRelativeURL(string) }
 
 // Put stores obj at url, sets the object's relative URL, and indexes its
-// category memberships, replacing what url held.
+// category memberships, replacing what url held. It refuses, with
+// ErrInvalidValue and storing nothing, a url or a membership that is not a
+// relative URL (CheckPath): typed setters store what they are given, and
+// the store would otherwise hold objects, and index memberships, at paths
+// such as "person_module/../x" that name no object.
 func (m *Memory) Put(url string, obj Object) error {
-	if url == "" || strings.HasPrefix(url, "/") || strings.HasSuffix(url, "/") || strings.Contains(url, "//") {
-		return fmt.Errorf("%w: %q is not a relative URL", ErrInvalidValue, url)
-	}
-	if s, ok := obj.(urlSetter); ok {
-		s.SetRelativeURL(url)
+	if err := CheckPath(url); err != nil {
+		return err
 	}
 	var pairs [][2]string
 	for _, p := range obj.TypeInfo().Properties {
@@ -94,9 +95,15 @@ func (m *Memory) Put(url string, obj Object) error {
 		if err != nil {
 			return err
 		}
+		if err := CheckPaths(v.Strings()); err != nil {
+			return &PropertyError{Type: obj.PortalType(), Property: p.ID, Err: err}
+		}
 		for _, s := range v.Strings() {
 			pairs = append(pairs, [2]string{p.ID, s})
 		}
+	}
+	if s, ok := obj.(urlSetter); ok {
+		s.SetRelativeURL(url)
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -19,6 +19,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/accessorgen/accessorgen/holders"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -1034,8 +1035,11 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node, depth
 			d.errorf(k, "category id %q must be letters, digits, '_', '-' or '.'", k.Value)
 			continue
 		}
-		if k.Value == "." || k.Value == ".." {
-			// A relative URL's segment: region/.. would name the parent.
+		if holders.CheckPath(k.Value) != nil {
+			// The id is a relative URL's segment, and region/.. would name
+			// the parent: the run time refuses such paths with the same
+			// check (categoryID has already refused empty ids and "/", so
+			// only "." and ".." fail here).
 			d.errorf(k, "category id %q is not an object id: %q names the current or parent object in a relative URL", k.Value, k.Value)
 			continue
 		}
