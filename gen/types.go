@@ -440,6 +440,10 @@ func convertV(p *schema.Property) *jen.Statement {
 // converter is the holders function that converts a by-name value to p's
 // Go type (holders.ToString and the like).
 func converter(p *schema.Property) *jen.Statement {
+	if p.Type == schema.Category {
+		// Its memberships are paths, checked as they are converted.
+		return rt("ToCategories")
+	}
 	return rt("To" + runtimeSuffix(p))
 }
 

@@ -189,9 +189,9 @@ func CheckTree(table []CategoryInfo, base string, values []string) error {
 // more segments separated by "/", none of them empty (so no leading,
 // trailing or doubled "/") and none "." or "..", which would name the
 // current or the parent object (region/europe/.. is region itself), as the
-// schema refuses them as category ids. Every URL and membership Memory
-// stores is checked with it; a Resolver of your own can check its URLs
-// with it too.
+// schema refuses them as category ids. Every membership a by-name write
+// stores (ToCategories), and every URL and membership Memory stores, is
+// checked with it; a Resolver of your own can check its URLs with it too.
 // A valid path costs one scan and no allocation.
 func CheckPath(path string) error {
 	for rest := path; ; {
@@ -242,4 +242,19 @@ func CheckPaths(paths []string) error {
 		}
 	}
 	return nil
+}
+
+// ToCategories converts v to a category's memberships, as ToStrings, and
+// checks each with CheckPath: the conversion of by-name writes to a
+// category, with a tree or without, so that SetProperty, Edit and EditMap
+// never store a malformed path.
+func ToCategories(v any) ([]string, error) {
+	l, err := ToStrings(v)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckPaths(l); err != nil {
+		return nil, err
+	}
+	return l, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/accessorgen/accessorgen/examples/erp5/portaltype"
 	"github.com/accessorgen/accessorgen/holders"
+	"github.com/google/go-cmp/cmp"
 )
 
 // badPaths are paths CheckPath refuses, with the reason its message gives.
@@ -38,6 +39,32 @@ func TestCheckPath(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { _ = holders.CheckPath("organisation_module/acme/sub") }); n != 0 {
 		t.Errorf("CheckPath of a valid path: %v allocations, want 0", n)
+	}
+	var valid any = []string{"europe/france", "asia/japan"} // boxed once, as SetProperty's argument
+	if n := testing.AllocsPerRun(100, func() { _, _ = holders.ToCategories(valid) }); n != 0 {
+		t.Errorf("ToCategories of valid paths: %v allocations, want 0", n)
+	}
+}
+
+func TestToCategories(t *testing.T) {
+	cases := []struct {
+		v    any
+		want []string
+		err  error
+	}{
+		{"europe/france", []string{"europe/france"}, nil},
+		{[]string{"a", "b/c"}, []string{"a", "b/c"}, nil},
+		{[]string{}, []string{}, nil}, // no membership
+		{"a/../b", nil, holders.ErrInvalidValue},
+		{[]string{"a", "x//y"}, nil, holders.ErrInvalidValue},
+		{[]string{""}, nil, holders.ErrInvalidValue},
+		{3, nil, holders.ErrWrongType},
+	}
+	for _, c := range cases {
+		got, err := holders.ToCategories(c.v)
+		if diff := cmp.Diff(c.want, got); diff != "" || !errors.Is(err, c.err) || (c.err == nil) != (err == nil) {
+			t.Errorf("ToCategories(%#v) = %q, %v; want %q, %v", c.v, got, err, c.want, c.err)
+		}
 	}
 }
 

@@ -465,7 +465,8 @@ func TestCategories(t *testing.T) {
 	if !errors.Is(err, holders.ErrInvalidValue) || p.FirstName() == "X" {
 		t.Errorf("Edit with a region outside the tree = %v", err)
 	}
-	// Values of categories without a tree are URLs: anything goes.
+	// Values of categories without a tree are URLs: any relative URL
+	// (TestCategoryPaths has those refused).
 	if err := p.SetProperty("subordination", "anything/at/all"); err != nil {
 		t.Error(err)
 	}
@@ -473,6 +474,59 @@ func TestCategories(t *testing.T) {
 	europe, ok := portaltype.LookupCategory("region/europe")
 	if diff := cmp.Diff([]string{"region/europe/france", "region/europe/germany"}, europe.Children); !ok || diff != "" || europe.Parent != "region" {
 		t.Errorf("region/europe: parent %q, children (-want +got):\n%s", europe.Parent, diff)
+	}
+}
+
+// TestCategoryPaths: every by-name write of a category, with a tree or
+// without, refuses a membership that is not a relative URL with
+// ErrInvalidValue naming the property, and changes nothing: not the
+// category, and not the other changes of the same Edit, in place or
+// through holders.Edit (more than holders.EditInPlace changes).
+func TestCategoryPaths(t *testing.T) {
+	bad := []string{"", "x//y", "/abs", "trailing/", "a/../b", ".", "..", "organisation_module/.", "../acme"}
+	writes := []struct {
+		name string
+		do   func(p *portaltype.Person, id string, v any) error
+	}{
+		{"SetProperty", func(p *portaltype.Person, id string, v any) error { return p.SetProperty(id, v) }},
+		{"Edit", func(p *portaltype.Person, id string, v any) error {
+			return p.Edit(holders.Change{ID: "first_name", Value: "X"}, holders.Change{ID: id, Value: v})
+		}},
+		{"Edit of many", func(p *portaltype.Person, id string, v any) error {
+			changes := make([]holders.Change, holders.EditInPlace)
+			for i := range changes {
+				changes[i] = holders.Change{ID: "first_name", Value: "X"}
+			}
+			return p.Edit(append(changes, holders.Change{ID: id, Value: v})...)
+		}},
+		{"EditMap", func(p *portaltype.Person, id string, v any) error {
+			return p.EditMap(map[string]any{"first_name": "X", id: v})
+		}},
+	}
+	for _, w := range writes {
+		for _, id := range []string{"subordination", "region"} {
+			for _, path := range bad {
+				for _, v := range []any{path, []string{"europe", path}} {
+					p := new(portaltype.Person)
+					p.SetFirstName("Jean")
+					p.SetRegionList([]string{"europe/france"})
+					p.SetSubordinationList([]string{"organisation_module/acme"})
+					err := w.do(p, id, v)
+					var pe *holders.PropertyError
+					if !errors.Is(err, holders.ErrInvalidValue) || !errors.As(err, &pe) || pe.Property != id || !strings.Contains(err.Error(), "is not a relative URL") {
+						t.Errorf("%s(%s, %#v) = %v, want ErrInvalidValue: not a relative URL", w.name, id, v, err)
+					}
+					if p.FirstName() != "Jean" || p.Region() != "europe/france" || p.Subordination() != "organisation_module/acme" || len(p.RegionList())+len(p.SubordinationList()) != 2 {
+						t.Errorf("%s(%s, %#v) refused but changed the person: %q, %q, %q", w.name, id, v, p.FirstName(), p.RegionList(), p.SubordinationList())
+					}
+				}
+			}
+		}
+		// A valid path is taken.
+		p := new(portaltype.Person)
+		if err := w.do(p, "subordination", "organisation_module/acme"); err != nil || p.Subordination() != "organisation_module/acme" {
+			t.Errorf("%s(subordination, organisation_module/acme) = %v, stored %q", w.name, err, p.SubordinationList())
+		}
 	}
 }
 

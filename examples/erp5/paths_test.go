@@ -12,6 +12,8 @@ func TestPathAllocations(t *testing.T) {
 	ctx, p, _ := employee()
 	_, masked, _ := employee()
 	masked.SetPreferredCurrency("CHF")
+	_, member, _ := employee()
+	var memberships any = []string{"organisation_module/acme", "organisation_module/globex"}
 	cases := []struct {
 		name string
 		want float64
@@ -22,6 +24,9 @@ func TestPathAllocations(t *testing.T) {
 		// node and the property's id.
 		{"AcquirePreferredCurrency, own value (mask_value)", 0, func() { sinkString, _ = masked.AcquirePreferredCurrency(ctx) }},
 		{"AcquirePreferredCurrency, the employer's", 2, func() { sinkString, _ = p.AcquirePreferredCurrency(ctx) }},
+		// A by-name write of a category checks its paths without
+		// allocating: the one allocation is the setter's copy.
+		{"SetProperty of a category", 1, func() { _ = member.SetProperty("subordination", memberships) }},
 	}
 	for _, c := range cases {
 		c.f()

@@ -245,7 +245,7 @@ func (o *Address) setAt(i int, v any, apply bool) error {
 	case 2:
 		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetZipCode(x) })
 	case 3:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}

@@ -460,7 +460,7 @@ func (o *Organisation) setAt(i int, v any, apply bool) error {
 	case 7:
 		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetDefaultCurrency(x) })
 	case 8:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
@@ -486,7 +486,7 @@ func (o *Organisation) setAt(i int, v any, apply bool) error {
 		}
 		return err
 	case 15:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
 		}
@@ -495,7 +495,7 @@ func (o *Organisation) setAt(i int, v any, apply bool) error {
 		}
 		return err
 	case 16:
-		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSubordinationList(x) })
+		return holders.Apply(v, apply, holders.ToCategories, func(x []string) { o.SetSubordinationList(x) })
 	}
 	return holders.ErrUnknownProperty
 }

@@ -721,7 +721,7 @@ func (o *Person) setAt(i int, v any, apply bool) error {
 	case 12:
 		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetPreferredCurrency(x) })
 	case 13:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
@@ -730,7 +730,7 @@ func (o *Person) setAt(i int, v any, apply bool) error {
 		}
 		return err
 	case 14:
-		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSubordinationList(x) })
+		return holders.Apply(v, apply, holders.ToCategories, func(x []string) { o.SetSubordinationList(x) })
 	case 15:
 		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetEmployeeNumber(x) })
 	case 16:
@@ -749,7 +749,7 @@ func (o *Person) setAt(i int, v any, apply bool) error {
 		}
 		return err
 	case 21:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
 		}
@@ -758,7 +758,7 @@ func (o *Person) setAt(i int, v any, apply bool) error {
 		}
 		return err
 	case 22:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "function", x)
 		}
@@ -767,7 +767,7 @@ func (o *Person) setAt(i int, v any, apply bool) error {
 		}
 		return err
 	case 23:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "skill", x)
 		}

@@ -646,9 +646,9 @@ func (o *Node) setAt(i int, v any, apply bool) error {
 	case 10:
 		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetSlogan(x) })
 	case 11:
-		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetParentList(x) })
+		return holders.Apply(v, apply, holders.ToCategories, func(x []string) { o.SetParentList(x) })
 	case 12:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}

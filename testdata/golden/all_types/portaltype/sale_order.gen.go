@@ -428,7 +428,7 @@ func (o *SaleOrder) setAt(i int, v any, apply bool) error {
 	case 18:
 		return holders.Apply(v, apply, holders.ToTimes, func(x []time.Time) { o.SetDatesList(x) })
 	case 20:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}
@@ -437,7 +437,7 @@ func (o *SaleOrder) setAt(i int, v any, apply bool) error {
 		}
 		return err
 	case 21:
-		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSiteList(x) })
+		return holders.Apply(v, apply, holders.ToCategories, func(x []string) { o.SetSiteList(x) })
 	}
 	return holders.ErrUnknownProperty
 }

@@ -412,7 +412,7 @@ func (o *SaleOrderLine) setAt(i int, v any, apply bool) error {
 	case 18:
 		return holders.Apply(v, apply, holders.ToTimes, func(x []time.Time) { o.SetDatesList(x) })
 	case 20:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}

@@ -347,9 +347,9 @@ func (o *Person) setAt(i int, v any, apply bool) error {
 	case 4:
 		return holders.Apply(v, apply, holders.ToTime, func(x time.Time) { o.SetBorn(x) })
 	case 5:
-		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSubordinationList(x) })
+		return holders.Apply(v, apply, holders.ToCategories, func(x []string) { o.SetSubordinationList(x) })
 	case 6:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "group", x)
 		}

@@ -302,9 +302,9 @@ func (o *Box) setAt(i int, v any, apply bool) error {
 	case 0:
 		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLabel(x) })
 	case 1:
-		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetOwnerList(x) })
+		return holders.Apply(v, apply, holders.ToCategories, func(x []string) { o.SetOwnerList(x) })
 	case 2:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "color", x)
 		}

@@ -227,7 +227,7 @@ func (o *Item) setAt(i int, v any, apply bool) error {
 	case 0:
 		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLabel(x) })
 	case 1:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "color", x)
 		}

@@ -234,7 +234,7 @@ func (o *Person) setAt(i int, v any, apply bool) error {
 	case 1:
 		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLastName(x) })
 	case 2:
-		x, err := holders.ToStrings(v)
+		x, err := holders.ToCategories(v)
 		if err == nil {
 			err = holders.CheckTree(accessorholder.Categories(), "region", x)
 		}

@@ -309,7 +309,7 @@ func (o *HTTPClient) setAt(i int, v any, apply bool) error {
 	case 10:
 		return holders.Apply(v, apply, holders.ToBool, func(x bool) { o.SetPresent(x) })
 	case 11:
-		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetSelectList(x) })
+		return holders.Apply(v, apply, holders.ToCategories, func(x []string) { o.SetSelectList(x) })
 	}
 	return holders.ErrUnknownProperty
 }

@@ -248,7 +248,7 @@ func (o *Folder) setAt(i int, v any, apply bool) error {
 	case 1:
 		return holders.Apply(v, apply, holders.ToInt, func(x int) { o.SetSize(x) })
 	case 2:
-		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetParentList(x) })
+		return holders.Apply(v, apply, holders.ToCategories, func(x []string) { o.SetParentList(x) })
 	}
 	return holders.ErrUnknownProperty
 }

@@ -218,7 +218,7 @@ func (o *Sheet) setAt(i int, v any, apply bool) error {
 	case 2:
 		return holders.Apply(v, apply, holders.ToString, func(x string) { o.SetLabel(x) })
 	case 3:
-		return holders.Apply(v, apply, holders.ToStrings, func(x []string) { o.SetParentList(x) })
+		return holders.Apply(v, apply, holders.ToCategories, func(x []string) { o.SetParentList(x) })
 	}
 	return holders.ErrUnknownProperty
 }
