@@ -99,6 +99,12 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 	if p.Types == nil || p.Name == "" {
 		return fail("documents package %s gave no types and no error", pattern)
 	}
+	// go list reports "no non-test Go files" for a directory of _test.go
+	// files only, but go/packages drops that error: the package loads,
+	// empty, and every type_class would be "not a type".
+	if len(p.GoFiles) == 0 && len(p.CompiledGoFiles) == 0 {
+		return fail("documents package %s has no non-test Go files: a build leaves out _test.go files, so the documents are not in the package; declare them in files not named *_test.go", pattern)
+	}
 	if p.Name == "main" {
 		return fail("documents package %s is a command (%s: package main): the generated types package cannot import it; give it another package name", pattern, doc.packageClause(p.GoFiles))
 	}
