@@ -288,6 +288,10 @@ func TestUsage(t *testing.T) {
 		{[]string{"-h"}, 0, "", "import-erp5 [-o DIR] [-v] PATH..."},
 		{[]string{"-nope"}, 2, "", "flag provided but not defined"},
 		{[]string{"-config", filepath.Join(t.TempDir(), "missing.yaml")}, 1, "", "missing.yaml: config file not found"},
+		// A directory: the config file in it, if any, is suggested.
+		{[]string{"-config", filepath.Dir(erp5), "check"}, 1, "", "../../examples/erp5 is a directory, not a config file: did you mean -config ../../examples/erp5/accessorgen.yaml?"},
+		{[]string{"-config", filepath.Dir(erp5), "docs"}, 1, "", "is a directory, not a config file: did you mean -config"},
+		{[]string{"-config", "testdata"}, 1, "", "testdata is a directory, not a config file, and holds no accessorgen.yaml: -config names the config file itself"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

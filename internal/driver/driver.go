@@ -57,9 +57,9 @@ func Run(configPath string, opts Options) (*Result, error) {
 	if lockErr == nil {
 		defer unlock()
 	}
-	cfg, err := schema.LoadConfig(configPath)
+	cfg, err := loadConfig(configPath)
 	if err != nil {
-		return nil, relocate(err, filepath.Dir(configPath))
+		return nil, err
 	}
 	if lockErr != nil {
 		return nil, lockErr
@@ -204,15 +204,34 @@ func Build(configDir string, cfg *schema.Config, load binding.Loader) (*Built, e
 // Load builds the project of the config file at configPath for reports,
 // with schema error positions relative to the current directory.
 func Load(configPath string) (*Built, error) {
-	cfg, err := schema.LoadConfig(configPath)
+	cfg, err := loadConfig(configPath)
 	if err != nil {
-		return nil, relocate(err, filepath.Dir(configPath))
+		return nil, err
 	}
 	b, err := Build(filepath.Dir(configPath), cfg, nil)
 	if err != nil {
 		return nil, relocate(err, filepath.Dir(configPath))
 	}
 	return b, nil
+}
+
+// loadConfig reads the config file at configPath, with schema error
+// positions relative to the current directory. A directory is not read
+// ("read DIR: is a directory" says nothing of what was expected): the
+// error names the config file that it may hold.
+func loadConfig(configPath string) (*schema.Config, error) {
+	if info, err := os.Stat(configPath); err == nil && info.IsDir() {
+		inside := filepath.Join(configPath, schema.DefaultConfig)
+		if info, err := os.Stat(inside); err == nil && info.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is a directory, not a config file: did you mean -config %s?", configPath, inside)
+		}
+		return nil, fmt.Errorf("%s is a directory, not a config file, and holds no %s: -config names the config file itself", configPath, schema.DefaultConfig)
+	}
+	cfg, err := schema.LoadConfig(configPath)
+	if err != nil {
+		return nil, relocate(err, filepath.Dir(configPath))
+	}
+	return cfg, nil
 }
 
 // holdersOverlay gives go/packages the holders as this run generates them:
