@@ -88,11 +88,8 @@ func Run(configPath string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := output.Confine(configDir, root, dirs); err != nil {
-		return nil, err
-	}
-	if err := output.Distinct(configDir, dirs); err != nil {
-		return nil, err
+	if err := checkDirs(configDir, root, cfg, gopts, dirs); err != nil {
+		return nil, relocate(err, configDir)
 	}
 	plan, err := output.Compare(configDir, dirs, files, gen.Header)
 	if err != nil {
@@ -329,6 +326,30 @@ func nestedModules(configDir string, cfg *schema.Config) error {
 		return errs
 	}
 	return nil
+}
+
+// checkDirs runs output.CheckDirs on the output directories, with the
+// user's inputs as its sources, and positions a failure at the config's
+// dir entry of the output directory at fault.
+func checkDirs(configDir, module string, cfg *schema.Config, opts gen.Options, dirs []string) error {
+	sources := []output.Source{{Path: ".", What: "the config file's directory"}}
+	for _, d := range cfg.Schema {
+		sources = append(sources, output.Source{Path: d.Path, What: "the schema directory " + d.Path})
+	}
+	if strings.HasPrefix(cfg.Documents, ".") { // a directory, not an import path
+		dir := path.Clean(strings.TrimSuffix(cfg.Documents, "..."))
+		sources = append(sources, output.Source{Path: dir, What: "the documents directory " + cfg.Documents})
+	}
+	err := output.CheckDirs(configDir, module, dirs, sources)
+	var bad *output.DirError
+	if !errors.As(err, &bad) {
+		return err
+	}
+	key, o := "types", cfg.Types
+	if bad.Dir == opts.Holders.Dir {
+		key, o = "holders", cfg.Holders
+	}
+	return schema.ErrorList{{Pos: o.DirPos, Msg: fmt.Sprintf("%s directory %s %s", key, bad.Dir, bad.Msg)}}
 }
 
 // stampDirs are the directories whose state a stamp records: the output

@@ -323,23 +323,94 @@ func writeTemp(name string, data []byte) (_ string, err error) {
 	return tmp.Name(), nil
 }
 
-// Distinct checks that the output directories dirs (slash paths under
-// root), which the config keeps apart as written, are not one directory
-// through symbolic links (portaltype a link to accessorholder): each
-// package's files would replace the other's at every run.
-func Distinct(root string, dirs []string) error {
+// DirError is an output directory that must not be written to: Dir is
+// its slash path under the root, Msg what is wrong with it, to follow the
+// directory's name (the caller names the config entry it comes from).
+type DirError struct{ Dir, Msg string }
+
+func (e *DirError) Error() string { return "output directory " + e.Dir + " " + e.Msg }
+
+// Source is a file or directory of the user's, which no output directory
+// may be or hold: Path is a slash path under the root, What names it in
+// messages ("the schema directory schema").
+type Source struct{ Path, What string }
+
+// CheckDirs checks, before anything is written, that a run may write into
+// the output directories dirs (slash paths under root) and remove stale
+// generated files from them. Each resolves, through any symbolic links:
+//
+//   - to a directory, or to nothing yet: not through a dangling link,
+//     which MkdirAll could not follow;
+//   - to a place inside module, the module's root directory: a link must
+//     not make accessorgen write outside the project;
+//   - to a place that is not, and does not hold, one of sources (the
+//     config file's directory, the schema directories, the documents),
+//     whether a link or a path such as out/../schema leads there: the
+//     user's files must never be overwritten or removed, nor generated
+//     packages mixed with them;
+//   - to a place no other of dirs resolves to: each package's files would
+//     replace the other's at every run.
+//
+// A failed check is a *DirError.
+func CheckDirs(root, module string, dirs []string, sources []Source) error {
+	mod, err := filepath.EvalSymlinks(module)
+	if err != nil {
+		return err
+	}
+	if mod, err = filepath.Abs(mod); err != nil {
+		return err
+	}
+	var srcs []string
+	for _, src := range sources {
+		real, err := resolve(root, src.Path)
+		if err != nil {
+			return err // a source was read already; this is no output's fault
+		}
+		srcs = append(srcs, real)
+	}
 	seen := map[string]string{}
 	for _, dir := range dirs {
+		// What does not exist yet will be created below the deepest part
+		// that does, which resolve follows through links.
 		real, err := resolve(root, dir)
 		if err != nil {
+			var dangling *danglingError
+			if errors.As(err, &dangling) {
+				where := "is below " + dangling.link + ","
+				if full, _ := filepath.Abs(filepath.Join(root, filepath.FromSlash(dir))); full == dangling.link {
+					where = "is"
+				}
+				return &DirError{dir, fmt.Sprintf("%s a symbolic link to %s, which does not exist: create the link's target or remove the link; nothing was written", where, dangling.target)}
+			}
 			return err
 		}
+		if !within(mod, real) {
+			return &DirError{dir, fmt.Sprintf("resolves to %s, outside the module at %s (through a symbolic link); nothing was written", real, mod)}
+		}
+		for i, src := range srcs {
+			if within(real, src) {
+				return &DirError{dir, fmt.Sprintf("resolves to %s, which is or holds %s: a run writes generated files there and removes stale ones, among the user's files; choose another directory; nothing was written", real, sources[i].What)}
+			}
+		}
 		if first, dup := seen[real]; dup {
-			return fmt.Errorf("output directories %s and %s are one directory, %s, through a symbolic link: each package's files would replace the other's; nothing was written", first, dir, real)
+			return &DirError{dir, fmt.Sprintf("and %s are one directory, %s, through a symbolic link: each package's files would replace the other's; nothing was written", first, real)}
 		}
 		seen[real] = dir
 	}
 	return nil
+}
+
+// within reports whether the absolute path name is dir or below it.
+func within(dir, name string) bool {
+	rel, err := filepath.Rel(dir, name)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// danglingError is a symbolic link whose target does not exist.
+type danglingError struct{ link, target string }
+
+func (e *danglingError) Error() string {
+	return e.link + " is a symbolic link to " + e.target + ", which does not exist"
 }
 
 // resolve returns the absolute path of dir (a slash path under root),
@@ -362,37 +433,14 @@ func resolve(root, dir string) (string, error) {
 		existing = parent
 	}
 	real, err := filepath.EvalSymlinks(existing)
+	if errors.Is(err, fs.ErrNotExist) {
+		// existing exists (Lstat said so): a link on its way leads nowhere.
+		if target, rerr := os.Readlink(existing); rerr == nil {
+			return "", &danglingError{existing, target}
+		}
+	}
 	if err != nil {
 		return "", err
 	}
 	return filepath.Join(real, rest), nil
-}
-
-// Confine checks that each output directory (slash paths under root)
-// resolves, through any symbolic links, to a place inside module, the
-// module's root directory: a link must not make accessorgen write outside
-// the project.
-func Confine(root, module string, dirs []string) error {
-	mod, err := filepath.EvalSymlinks(module)
-	if err != nil {
-		return err
-	}
-	if mod, err = filepath.Abs(mod); err != nil {
-		return err
-	}
-	if root, err = filepath.Abs(root); err != nil {
-		return err
-	}
-	for _, dir := range dirs {
-		// What does not exist yet will be created below the deepest part
-		// that does, which resolve follows through links.
-		resolved, err := resolve(root, dir)
-		if err != nil {
-			return err
-		}
-		if rel, err := filepath.Rel(mod, resolved); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return fmt.Errorf("output directory %s resolves to %s, outside the module at %s (through a symbolic link); nothing was written", dir, resolved, mod)
-		}
-	}
-	return nil
 }
