@@ -112,6 +112,32 @@ func TestReportToFile(t *testing.T) {
 	}
 }
 
+// docs -o LINK writes the link's target and keeps the link.
+func TestReportThroughLink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "SCHEMA.md")
+	if err := os.WriteFile(target, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.md")
+	if err := os.Symlink("SCHEMA.md", link); err != nil {
+		t.Skip("cannot make links here:", err)
+	}
+	if code, _, stderr := cli("-config", erp5, "docs", "-o", link); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("docs -o replaced the link: %v", err)
+	}
+	got, err := os.ReadFile(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, stdout, _ := cli("-config", erp5, "docs"); string(got) != stdout {
+		t.Error("the link's target does not hold what docs prints")
+	}
+}
+
 // explain -json is for tools: a position is file:line and nothing else,
 // the layer and what a definition replaces are fields of their own, a
 // location's aliases are objects, and a constraint says what it checks in

@@ -266,13 +266,30 @@ func (p *Plan) Diff() string {
 
 // WriteFile writes one file atomically, as generated files are: for the
 // outputs of accessorgen docs, graph and jsonschema.
+//
+// A name that is a symbolic link is the user's way of keeping the file
+// elsewhere: its target is replaced, as a run writes through an output
+// directory that is a link, and the link stays. A link to nothing is an
+// error.
 func WriteFile(name string, data []byte) error {
+	target := name
+	if fi, err := os.Lstat(name); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		real, err := filepath.EvalSymlinks(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			to, _ := os.Readlink(name)
+			return fmt.Errorf("%v: create the link's target or remove the link", &danglingError{name, to})
+		}
+		if err != nil {
+			return err
+		}
+		target = real
+	}
 	// A rename onto a directory fails naming the temporary file; say what
 	// is wrong with the name the user gave.
-	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+	if fi, err := os.Stat(target); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s is a directory: name a file", name)
 	}
-	return writeAtomic(name, data)
+	return writeAtomic(target, data)
 }
 
 // writeAtomic replaces name with data: a rename within one directory is

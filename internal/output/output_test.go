@@ -515,3 +515,41 @@ func TestWriteErrorNamesTheFile(t *testing.T) {
 		})
 	}
 }
+
+// WriteFile onto a symbolic link replaces the link's target, through a
+// relative link and a chain of links, and keeps the links; onto a link
+// to nothing it says so and writes nothing.
+func TestWriteFileThroughLink(t *testing.T) {
+	dir := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(filepath.Join(dir, "docs"), 0o755))
+	must(os.WriteFile(filepath.Join(dir, "docs", "SCHEMA.md"), []byte("old"), 0o644))
+	must(os.Symlink(filepath.Join("docs", "SCHEMA.md"), filepath.Join(dir, "SCHEMA.md")))
+	must(os.Symlink("SCHEMA.md", filepath.Join(dir, "chain.md")))
+	for _, link := range []string{"SCHEMA.md", "chain.md"} {
+		if err := WriteFile(filepath.Join(dir, link), []byte("new "+link)); err != nil {
+			t.Fatalf("WriteFile(%s): %v", link, err)
+		}
+		if fi, err := os.Lstat(filepath.Join(dir, link)); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s is no longer a link: %v, %v", link, fi, err)
+		}
+		if data, err := os.ReadFile(filepath.Join(dir, "docs", "SCHEMA.md")); err != nil || string(data) != "new "+link {
+			t.Errorf("after WriteFile(%s) the target holds %q, %v", link, data, err)
+		}
+	}
+	must(os.Symlink("nowhere.md", filepath.Join(dir, "dangling.md")))
+	err := WriteFile(filepath.Join(dir, "dangling.md"), []byte("x"))
+	want := filepath.Join(dir, "dangling.md") + " is a symbolic link to nowhere.md, which does not exist: create the link's target or remove the link"
+	if err == nil || err.Error() != want {
+		t.Errorf("WriteFile onto a dangling link: %v\nwant %s", err, want)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 4 {
+		t.Errorf("%s holds %v, want docs and the three links", dir, entries)
+	}
+}
