@@ -259,6 +259,16 @@ func (c *command) generate(args []string, check bool) int {
 				files = "file is"
 			}
 			fmt.Fprintf(c.stderr, "accessorgen: %d generated %s out of date; run go generate\n", n, files)
+			if m := len(res.LineEndings); m > 0 {
+				// git's core.autocrlf=true (Windows' default) checks out
+				// text files with CRLF; accessorgen writes LF, so a
+				// fresh checkout would always be stale.
+				which := fmt.Sprintf("%d of them differ", m)
+				if m == n {
+					which = map[bool]string{true: "it differs", false: "they differ"}[n == 1]
+				}
+				fmt.Fprintf(c.stderr, "accessorgen: %s only in line endings (CRLF on disk, LF generated), as git's core.autocrlf checks files out: add `*.go text eol=lf` (or `* text=auto eol=lf`) to .gitattributes, then run go generate\n", which)
+			}
 			return 1
 		}
 		return 0

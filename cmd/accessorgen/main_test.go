@@ -164,6 +164,74 @@ func TestGenerateThenNoop(t *testing.T) {
 	}
 }
 
+// TestCheckLineEndings: generated files checked out with CRLF (git's
+// core.autocrlf) are stale, and check says that line endings are the
+// only difference and what to put in .gitattributes; a file with another
+// change too gets its diff.
+func TestCheckLineEndings(t *testing.T) {
+	t.Setenv("ACCESSORGEN_CACHE", "off")
+	crlf := func(t *testing.T, name string, also string) {
+		t.Helper()
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, name, strings.ReplaceAll(string(data), "\n", "\r\n")+also)
+	}
+	hint := "only in line endings (CRLF on disk, LF generated), as git's core.autocrlf checks files out: add `*.go text eol=lf` (or `* text=auto eol=lf`) to .gitattributes, then run go generate\n"
+	for _, tc := range []struct {
+		name    string
+		files   []string // made CRLF
+		edited  string   // made CRLF and changed too
+		stderr  string
+		inDiff  []string
+		notDiff string
+	}{
+		{"one file", []string{"accessorholder/person.gen.go"}, "",
+			"accessorgen: 1 generated file is out of date; run go generate\naccessorgen: it differs " + hint,
+			[]string{"--- a/accessorholder/person.gen.go\n+++ b/accessorholder/person.gen.go\n(differs only in line endings: CRLF on disk, LF generated)\n"}, "@@"},
+		{"two files", []string{"accessorholder/person.gen.go", "portaltype/person.gen.go"}, "",
+			"accessorgen: 2 generated files are out of date; run go generate\naccessorgen: they differ " + hint,
+			[]string{"--- a/portaltype/person.gen.go\n+++ b/portaltype/person.gen.go\n(differs only in line endings"}, "@@"},
+		{"and another change", []string{"accessorholder/person.gen.go"}, "portaltype/person.gen.go",
+			"accessorgen: 2 generated files are out of date; run go generate\naccessorgen: 1 of them differ " + hint,
+			[]string{"(differs only in line endings", "--- a/portaltype/person.gen.go\n+++ b/portaltype/person.gen.go\n@@"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			config := project(t, nil)
+			dir := filepath.Dir(config)
+			if code, _, stderr := cli("-config", config); code != 0 {
+				t.Fatal(stderr)
+			}
+			for _, f := range tc.files {
+				crlf(t, filepath.Join(dir, f), "")
+			}
+			if tc.edited != "" {
+				crlf(t, filepath.Join(dir, tc.edited), "// edited\r\n")
+			}
+			code, stdout, stderr := cli("-config", config, "check")
+			if code != 1 || stderr != tc.stderr {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and:\n%s", code, stderr, tc.stderr)
+			}
+			for _, want := range tc.inDiff {
+				if !strings.Contains(stdout, want) {
+					t.Errorf("diff lacks %q:\n%s", want, stdout)
+				}
+			}
+			if tc.notDiff != "" && strings.Contains(stdout, tc.notDiff) {
+				t.Errorf("diff has %q:\n%s", tc.notDiff, stdout)
+			}
+			// Generating fixes it: the files are LF again.
+			if code, _, stderr := cli("-config", config); code != 0 {
+				t.Fatal(stderr)
+			}
+			if code, _, stderr := cli("-config", config, "check"); code != 0 {
+				t.Errorf("check after generate: exit %d: %s", code, stderr)
+			}
+		})
+	}
+}
+
 // TestOnlyDependentsRewritten: changing one property of the Reference
 // sheet rewrites its holder and the types that use it, nothing else.
 func TestOnlyDependentsRewritten(t *testing.T) {

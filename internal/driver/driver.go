@@ -28,6 +28,9 @@ type Result struct {
 	Removed   []string
 	Unchanged int
 	Diff      string // check mode: unified diff from disk to generated
+	// LineEndings, in check mode, are the stale files (of Written) whose
+	// only difference is CRLF line endings on disk.
+	LineEndings []string
 	// Skipped says that no input and no output changed since the last
 	// successful run (its stamp): nothing was read but the inputs.
 	Skipped bool
@@ -101,6 +104,7 @@ func Run(configPath string, opts Options) (*Result, error) {
 	}
 	if opts.Check {
 		res.Diff = plan.Diff()
+		res.LineEndings = plan.LineEndingsOnly()
 		if !res.Stale() {
 			saveStamp(stampPath, inputs, configDir, files, stampDirs(configDir, gopts, dirs))
 		}

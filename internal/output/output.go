@@ -243,13 +243,19 @@ func (p *Plan) stage() ([]string, error) {
 	return temps, nil
 }
 
-// Diff returns a unified diff from the disk to the generated files.
+// Diff returns a unified diff from the disk to the generated files. A
+// file that differs only in its line endings gets a line saying so
+// instead of a diff of every line.
 func (p *Plan) Diff() string {
 	var b strings.Builder
 	for i, f := range p.Write {
 		from := "a/" + f.Path
 		if p.Old[i] == nil {
 			from = "/dev/null"
+		}
+		if onlyLineEndings(p.Old[i], f.Data) {
+			fmt.Fprintf(&b, "--- %s\n+++ b/%s\n(differs only in line endings: CRLF on disk, LF generated)\n", from, f.Path)
+			continue
 		}
 		b.WriteString(Unified(from, "b/"+f.Path, p.Old[i], f.Data))
 	}
@@ -262,6 +268,27 @@ func (p *Plan) Diff() string {
 		b.WriteString(Unified("a/"+name, "/dev/null", old, nil))
 	}
 	return b.String()
+}
+
+// LineEndingsOnly returns the paths of the files to write whose content on
+// disk differs from the generated one only in line endings: CRLF where
+// accessorgen writes LF, as git's core.autocrlf checks files out on
+// Windows. They are stale all the same (the output is byte-identical or
+// it is not), but the user needs to hear why.
+func (p *Plan) LineEndingsOnly() []string {
+	var paths []string
+	for i, f := range p.Write {
+		if onlyLineEndings(p.Old[i], f.Data) {
+			paths = append(paths, f.Path)
+		}
+	}
+	return paths
+}
+
+// onlyLineEndings reports whether old is generated with each LF line end
+// replaced by CRLF.
+func onlyLineEndings(old, generated []byte) bool {
+	return bytes.Contains(old, []byte("\r\n")) && bytes.Equal(bytes.ReplaceAll(old, []byte("\r\n"), []byte("\n")), generated)
 }
 
 // WriteFile writes one file atomically, as generated files are: for the

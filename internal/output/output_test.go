@@ -553,3 +553,25 @@ func TestWriteFileThroughLink(t *testing.T) {
 		t.Errorf("%s holds %v, want docs and the three links", dir, entries)
 	}
 }
+
+// onlyLineEndings: what check reports as "differs only in line endings".
+func TestOnlyLineEndings(t *testing.T) {
+	gen := []byte("// header\npackage p\n")
+	for _, tc := range []struct {
+		old  string
+		want bool
+	}{
+		{"// header\r\npackage p\r\n", true},
+		{"// header\r\npackage p\n", true}, // some lines only
+		{"// header\r\npackage q\r\n", false},
+		{"// header\npackage q\n", false},
+		{"// header\rpackage p\r", false}, // old Mac line ends are not CRLF
+	} {
+		if got := onlyLineEndings([]byte(tc.old), gen); got != tc.want {
+			t.Errorf("onlyLineEndings(%q) = %v, want %v", tc.old, got, tc.want)
+		}
+	}
+	if onlyLineEndings(nil, gen) {
+		t.Error("a new file differs only in line endings")
+	}
+}
