@@ -27,7 +27,7 @@ type Result struct {
 	Written   []string // paths relative to the config directory
 	Removed   []string
 	Unchanged int
-	Diff      string // check mode: unified diff from disk to generated
+	Diff      string // check mode: unified diff from disk to generated, paths under the config directory as given
 	// LineEndings, in check mode, are the stale files (of Written) whose
 	// only difference is CRLF line endings on disk.
 	LineEndings []string
@@ -103,7 +103,7 @@ func Run(configPath string, opts Options) (*Result, error) {
 		res.Written = append(res.Written, f.Path)
 	}
 	if opts.Check {
-		res.Diff = plan.Diff()
+		res.Diff = plan.Diff(configDir)
 		res.LineEndings = plan.LineEndingsOnly()
 		if !res.Stale() {
 			saveStamp(stampPath, inputs, configDir, files, stampDirs(configDir, gopts, dirs))

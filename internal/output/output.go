@@ -246,26 +246,40 @@ func (p *Plan) stage() ([]string, error) {
 // Diff returns a unified diff from the disk to the generated files. A
 // file that differs only in its line endings gets a line saying so
 // instead of a diff of every line.
-func (p *Plan) Diff() string {
+//
+// dir is the directory that the diff's paths are shown under: the
+// config's, as the user named it, so that the paths open from where the
+// command ran (a/examples/erp5/accessorholder/person.gen.go). An absolute
+// dir gives absolute paths, without the a/ and b/ of relative ones.
+func (p *Plan) Diff(dir string) string {
+	show := func(side, name string) string {
+		switch {
+		case filepath.IsAbs(dir):
+			return filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(name)))
+		case dir != "":
+			return side + path.Join(filepath.ToSlash(dir), name)
+		}
+		return side + name
+	}
 	var b strings.Builder
 	for i, f := range p.Write {
-		from := "a/" + f.Path
+		from, to := show("a/", f.Path), show("b/", f.Path)
 		if p.Old[i] == nil {
 			from = "/dev/null"
 		}
 		if onlyLineEndings(p.Old[i], f.Data) {
-			fmt.Fprintf(&b, "--- %s\n+++ b/%s\n(differs only in line endings: CRLF on disk, LF generated)\n", from, f.Path)
+			fmt.Fprintf(&b, "--- %s\n+++ %s\n(differs only in line endings: CRLF on disk, LF generated)\n", from, to)
 			continue
 		}
-		b.WriteString(Unified(from, "b/"+f.Path, p.Old[i], f.Data))
+		b.WriteString(Unified(from, to, p.Old[i], f.Data))
 	}
 	for _, name := range p.Remove {
 		old, err := os.ReadFile(filepath.Join(p.root, filepath.FromSlash(name)))
 		if err != nil {
-			fmt.Fprintf(&b, "--- a/%s\n+++ /dev/null\n(unreadable: %v)\n", name, err)
+			fmt.Fprintf(&b, "--- %s\n+++ /dev/null\n(unreadable: %v)\n", show("a/", name), err)
 			continue
 		}
-		b.WriteString(Unified("a/"+name, "/dev/null", old, nil))
+		b.WriteString(Unified(show("a/", name), "/dev/null", old, nil))
 	}
 	return b.String()
 }

@@ -131,7 +131,7 @@ func TestCompareApply(t *testing.T) {
 		t.Error("Clean() = true with work to do")
 	}
 	// Compare and Diff only read.
-	_ = p.Diff()
+	_ = p.Diff("")
 	if diff := cmp.Diff(before, disk(t, root)); diff != "" {
 		t.Fatalf("Compare or Diff changed the disk (-before +after):\n%s", diff)
 	}
@@ -183,7 +183,7 @@ func TestCompareApply(t *testing.T) {
 	if !p.Clean() || p.Unchanged != 4 || len(p.Write) != 0 || len(p.Remove) != 0 {
 		t.Errorf("second Compare: Clean %v, Unchanged %d, Write %d, Remove %q", p.Clean(), p.Unchanged, len(p.Write), p.Remove)
 	}
-	if d := p.Diff(); d != "" {
+	if d := p.Diff(""); d != "" {
 		t.Errorf("Diff of a clean plan = %q", d)
 	}
 	mtimes := map[string]time.Time{}
@@ -362,7 +362,7 @@ func TestPlanDiff(t *testing.T) {
 		"@@ -0,0 +1,4 @@\n+" + header + "\n+package out\n+\n+const N = 1\n" +
 		"--- a/out/stale.go\n+++ /dev/null\n" +
 		"@@ -1,4 +0,0 @@\n-" + header + "\n-package out\n-\n-const S = 1\n"
-	if diff := cmp.Diff(want, p.Diff()); diff != "" {
+	if diff := cmp.Diff(want, p.Diff("")); diff != "" {
 		t.Errorf("Diff (-want +got):\n%s", diff)
 	}
 
@@ -370,7 +370,7 @@ func TestPlanDiff(t *testing.T) {
 	if err := os.Remove(filepath.Join(root, "out", "stale.go")); err != nil {
 		t.Fatal(err)
 	}
-	d := p.Diff()
+	d := p.Diff("")
 	if !strings.Contains(d, "--- a/out/stale.go\n+++ /dev/null\n(unreadable: ") {
 		t.Errorf("Diff with a vanished file:\n%s", d)
 	}

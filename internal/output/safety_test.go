@@ -80,8 +80,8 @@ func TestGarbageRemoved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !p.Clean() || len(p.Garbage) != 1 || p.Diff() != "" {
-		t.Fatalf("plan: clean %v, garbage %v, diff %q", p.Clean(), p.Garbage, p.Diff())
+	if !p.Clean() || len(p.Garbage) != 1 || p.Diff("") != "" {
+		t.Fatalf("plan: clean %v, garbage %v, diff %q", p.Clean(), p.Garbage, p.Diff(""))
 	}
 	if err := p.Apply(); err != nil {
 		t.Fatal(err)
