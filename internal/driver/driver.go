@@ -336,7 +336,7 @@ func nestedModules(configDir string, cfg *schema.Config) error {
 // user's inputs as its sources, and positions a failure at the config's
 // dir entry of the output directory at fault.
 func checkDirs(configDir, module string, cfg *schema.Config, opts gen.Options, dirs []string) error {
-	sources := []output.Source{{Path: ".", What: "the config file's directory"}}
+	sources := []output.Source{{Path: ".", What: "the config file's directory", Enclosing: true}}
 	for _, d := range cfg.Schema {
 		sources = append(sources, output.Source{Path: d.Path, What: "the schema directory " + d.Path})
 	}

@@ -388,10 +388,16 @@ type DirError struct{ Dir, Msg string }
 
 func (e *DirError) Error() string { return "output directory " + e.Dir + " " + e.Msg }
 
-// Source is a file or directory of the user's, which no output directory
-// may be or hold: Path is a slash path under the root, What names it in
-// messages ("the schema directory schema").
-type Source struct{ Path, What string }
+// Source is a directory of the user's, which no output directory may be:
+// Path is a slash path under the root, What names it in messages ("the
+// schema directory schema"). With Enclosing, no output directory may hold
+// it either (the config file's directory, whose parent would then be
+// written). A source below an output directory is otherwise safe: a run
+// writes and removes only the output directory's own generated files.
+type Source struct {
+	Path, What string
+	Enclosing  bool
+}
 
 // CheckDirs checks, before anything is written, that a run may write into
 // the output directories dirs (slash paths under root) and remove stale
@@ -401,11 +407,11 @@ type Source struct{ Path, What string }
 //     which MkdirAll could not follow;
 //   - to a place inside module, the module's root directory: a link must
 //     not make accessorgen write outside the project;
-//   - to a place that is not, and does not hold, one of sources (the
-//     config file's directory, the schema directories, the documents),
-//     whether a link or a path such as out/../schema leads there: the
-//     user's files must never be overwritten or removed, nor generated
-//     packages mixed with them;
+//   - to a place that is not one of sources (the config file's
+//     directory, the schema directories, the documents), nor holds one
+//     marked Enclosing, whether a link or a path such as out/../schema
+//     leads there: the user's files must never be overwritten or
+//     removed, nor generated packages mixed with them;
 //   - to a place no other of dirs resolves to: each package's files would
 //     replace the other's at every run.
 //
@@ -446,8 +452,12 @@ func CheckDirs(root, module string, dirs []string, sources []Source) error {
 			return &DirError{dir, fmt.Sprintf("resolves to %s, outside the module at %s (through a symbolic link); nothing was written", real, mod)}
 		}
 		for i, src := range srcs {
-			if within(real, src) {
-				return &DirError{dir, fmt.Sprintf("resolves to %s, which is or holds %s: a run writes generated files there and removes stale ones, among the user's files; choose another directory; nothing was written", real, sources[i].What)}
+			if real == src || sources[i].Enclosing && within(real, src) {
+				is := "is"
+				if real != src {
+					is = "holds"
+				}
+				return &DirError{dir, fmt.Sprintf("resolves to %s, which %s %s: a run writes generated files there and removes stale ones, among the user's files; choose another directory; nothing was written", real, is, sources[i].What)}
 			}
 		}
 		if first, dup := seen[real]; dup {
