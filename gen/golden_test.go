@@ -3,7 +3,6 @@ package gen_test
 import (
 	"errors"
 	"flag"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/accessorgen/accessorgen/gen"
 	"github.com/accessorgen/accessorgen/internal/driver"
+	"github.com/accessorgen/accessorgen/internal/exampletest"
 	"github.com/accessorgen/accessorgen/internal/output"
 	"github.com/accessorgen/accessorgen/schema"
 	"github.com/google/go-cmp/cmp"
@@ -68,7 +68,7 @@ func TestGolden(t *testing.T) {
 		_, statErr := os.Stat(stderrFile)
 		isErrorCase := statErr == nil
 		t.Run(e.Name(), func(t *testing.T) {
-			trackInputs(t, dir)
+			exampletest.TrackInputs(t, dir)
 			if isErrorCase {
 				errorCase(t, dir, stderrFile)
 				return
@@ -89,25 +89,6 @@ func TestGolden(t *testing.T) {
 	cmd.Dir = ".."
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-}
-
-// trackInputs reads every file of the case dir in the test's own process.
-// The documents packages are read by a go list subprocess, whose reads the
-// go command's test cache does not see: without this, editing a case's
-// document/*.go would replay a cached (stale) result. Files the test
-// opens are part of the cache key.
-func trackInputs(t *testing.T, dir string) {
-	t.Helper()
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !d.Type().IsRegular() {
-			return err
-		}
-		_, err = os.ReadFile(path)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/accessorgen/accessorgen/internal/exampletest"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -37,6 +38,8 @@ func TestReportGoldens(t *testing.T) {
 		{"jsonschema.json", []string{"jsonschema"}},
 		{"jsonschema_config.json", []string{"jsonschema", "-config"}},
 	}
+	// explain and docs read the examples' documents through go list.
+	exampletest.TrackInputs(t, filepath.Dir(erp5), filepath.Dir(services))
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
 			code, stdout, stderr := cli(tt.args...)

@@ -6,6 +6,7 @@ package exampletest
 import (
 	"bytes"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,6 +26,27 @@ func UpToDate(t *testing.T, example string) {
 	}
 	if res.Stale() {
 		t.Fatalf("generated code is stale; run go generate ./examples/%s\n%s", example, res.Diff)
+	}
+}
+
+// TrackInputs reads every regular file below each of dirs in the test's
+// own process. Documents packages are read by a go list subprocess, whose
+// reads the go command's test cache does not see: without this, editing a
+// document would replay a cached (stale) result. Files the test opens are
+// part of the cache key.
+func TrackInputs(t *testing.T, dirs ...string) {
+	t.Helper()
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !d.Type().IsRegular() {
+				return err
+			}
+			_, err = os.ReadFile(path)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
