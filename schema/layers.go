@@ -122,8 +122,23 @@ func (c *compiler) extend(lower, upper *sheetDecl) *sheetDecl {
 	if !us.Extends {
 		return upper
 	}
+	changed := func(p, q *Property) {
+		c.errs.add(p.Pos, "property %s of sheet %s has type %s in layer %s (at %s); extending it cannot change that to %s",
+			p.ID, us.Name, DescribeType(q), q.Layer, q.Pos.Short(), DescribeType(p))
+	}
+	// Properties and content properties are kept in two lists: one turned
+	// into the other would be merged into neither and be reported twice,
+	// as a duplicate. It is the one type change, reported once; the
+	// layer's own definition is kept.
+	crossed := map[*Property]bool{}
+	for _, p := range append(slices.Clone(us.Properties), us.Contents...) {
+		if q := inherited[p.ID]; q != nil && (p.Type == Content) != (q.Type == Content) {
+			changed(p, q)
+			crossed[q] = true
+		}
+	}
 	merge := func(base, own []*Property) []*Property {
-		out := slices.Clone(base)
+		out := slices.DeleteFunc(slices.Clone(base), func(q *Property) bool { return crossed[q] })
 		for _, p := range own {
 			i := slices.IndexFunc(out, func(q *Property) bool { return q.ID == p.ID })
 			if i < 0 {
@@ -132,8 +147,7 @@ func (c *compiler) extend(lower, upper *sheetDecl) *sheetDecl {
 			}
 			q := out[i]
 			if p.Type != q.Type || p.Multivalued != q.Multivalued {
-				c.errs.add(p.Pos, "property %s of sheet %s has type %s in layer %s (at %s); extending it cannot change that to %s",
-					p.ID, us.Name, DescribeType(q), q.Layer, q.Pos.Short(), DescribeType(p))
+				changed(p, q)
 			}
 			out[i] = p
 		}
