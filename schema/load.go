@@ -660,6 +660,13 @@ func (c *compiler) acquisition(d *decoder, p *Property, n *yaml.Node) *Acquisiti
 	types := list("portal type", "portal_type")
 	a.BaseCategories, a.PortalTypes = refs(list("base category", "base_category")), refs(types)
 	a.AltAccessors, a.ObjectIDs = refs(list("alt_accessor", "alt_accessor")), refs(list("object_id", "object_id"))
+	for _, id := range a.ObjectIDs {
+		// Each is read as a sub-object of the acquiring object, one
+		// segment of its URL: a path or "." would read another object.
+		if why := objectIDProblem(id.Name); why != "" {
+			c.errs.add(id.Pos, "object_id %q of the acquisition of %s %s", id.Name, p.ID, why)
+		}
+	}
 	c.refs = append(c.refs, pendingRefs{items: types, into: &a.Types, what: "acquisition portal_type"})
 	switch {
 	case m.node.Kind != yaml.MappingNode:
@@ -991,6 +998,23 @@ func (c *compiler) portalType(d *decoder, m *mapping) {
 // of a relative URL.
 var categoryID = regexp.MustCompile(`^[A-Za-z0-9_.\-]+$`)
 
+// objectIDProblem says why id cannot be an object id — the id of a
+// category value, or of a sub-object an acquisition reads: one segment of
+// a relative URL — or returns "" when it can.
+func objectIDProblem(id string) string {
+	switch {
+	case !categoryID.MatchString(id):
+		return "must be letters, digits, '_', '-' or '.'"
+	case holders.CheckPath(id) != nil:
+		// The id is a relative URL's segment, and region/.. would name
+		// the parent: the run time refuses such paths with the same check
+		// (categoryID has already refused empty ids and "/", so only "."
+		// and ".." fail here).
+		return fmt.Sprintf("is not an object id: %q names the current or parent object in a relative URL", id)
+	}
+	return ""
+}
+
 func (c *compiler) baseCategory(d *decoder, m *mapping) {
 	b := &BaseCategory{Pos: m.keyPos("name"), Layer: d.layer, priority: d.priority}
 	b.Name = m.required("name", "base category")
@@ -1031,16 +1055,8 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node, depth
 			d.errorf(k, "merge keys (<<) are not supported: write the keys out")
 			continue
 		}
-		if !categoryID.MatchString(k.Value) {
-			d.errorf(k, "category id %q must be letters, digits, '_', '-' or '.'", k.Value)
-			continue
-		}
-		if holders.CheckPath(k.Value) != nil {
-			// The id is a relative URL's segment, and region/.. would name
-			// the parent: the run time refuses such paths with the same
-			// check (categoryID has already refused empty ids and "/", so
-			// only "." and ".." fail here).
-			d.errorf(k, "category id %q is not an object id: %q names the current or parent object in a relative URL", k.Value, k.Value)
+		if why := objectIDProblem(k.Value); why != "" {
+			d.errorf(k, "category id %q %s", k.Value, why)
 			continue
 		}
 		if len(k.Value) > MaxNameLength {
