@@ -645,8 +645,12 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 func (c *compiler) acquisition(d *decoder, p *Property, n *yaml.Node) *Acquisition {
 	m := d.mapping(n, "acquisition", acquisitionKeys)
 	a := &Acquisition{Pos: d.pos(m.node), Accessor: p.ID, Mask: m.boolean("mask_value"), Copy: m.boolean("copy_value")}
+	named := true // the accessor, given or p's id, can be a property id
 	if acc := m.optional("accessor", "acquisition"); acc != "" {
+		// A property id of the portal types acquired from: checked
+		// against their tables when generating.
 		a.Accessor, a.AccessorPos = acc, m.keyPos("accessor")
+		named = c.goName(a.AccessorPos, "accessor of the acquisition of "+p.ID, acc, false) != ""
 	}
 	where := "the acquisition of " + p.ID
 	list := func(what, key string) []item { return unique(&c.errs, what, where, m.list(key)) }
@@ -667,13 +671,34 @@ func (c *compiler) acquisition(d *decoder, p *Property, n *yaml.Node) *Acquisiti
 			c.errs.add(id.Pos, "object_id %q of the acquisition of %s %s", id.Name, p.ID, why)
 		}
 	}
-	c.refs = append(c.refs, pendingRefs{items: types, into: &a.Types, what: "acquisition portal_type"})
+	sourced := len(a.BaseCategories) > 0 || len(a.ObjectIDs) > 0
+	if sourced {
+		// Resolved for binding, which reads the accessor on each; but
+		// not a refused accessor, which it would report again as missing
+		// from each.
+		into := &a.Types
+		if !named {
+			into = new([]*PortalType)
+		}
+		c.refs = append(c.refs, pendingRefs{items: types, into: into, what: "acquisition portal_type"})
+	}
 	switch {
 	case m.node.Kind != yaml.MappingNode:
 	case len(a.BaseCategories) == 0 && len(a.ObjectIDs) == 0 && len(a.AltAccessors) == 0:
 		d.errorf(m.node, "acquisition of %s names nothing to acquire from: give base_category, object_id or alt_accessor", p.ID)
-	case (len(a.BaseCategories) > 0 || len(a.ObjectIDs) > 0) && len(a.PortalTypes) == 0:
+	case sourced && len(a.PortalTypes) == 0:
 		d.errorf(m.node, "acquisition of %s needs portal_type: the portal types it acquires from, so that the accessor is chosen when generating", p.ID)
+	case !sourced:
+		// alt_accessor alone: as in ERP5, the accessor is called on, the
+		// portal types filter and copy_value stores from, only the
+		// objects base_category and object_id name; alt_accessor reads
+		// the object itself. Given here, they would be silently ignored.
+		given := map[string]bool{"portal_type": len(a.PortalTypes) > 0, "accessor": a.AccessorPos.File != "", "copy_value": a.Copy}
+		for _, key := range []string{"portal_type", "accessor", "copy_value"} {
+			if given[key] {
+				d.errorf(m.get(key), "%s in the acquisition of %s has no effect without base_category or object_id: it applies to the objects they name, and alt_accessor reads the object itself", key, p.ID)
+			}
+		}
 	}
 	if a.Copy && p.Type == Content {
 		d.errorf(m.get("copy_value"), "copy_value does not apply to a content property: a sub-object is not copied")
