@@ -336,6 +336,25 @@ func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) [
 			Reason: strings.Join(why, "; ") + "; imported without acquisition"})
 		return handled
 	}
+	if len(bases) == 0 && len(objectIDs) == 0 {
+		// alt_accessor alone: ERP5 calls the accessor on, filters by
+		// portal type and copies from related objects and sub-objects
+		// only, so these do nothing (and the loader refuses them).
+		lost := map[string]string{}
+		if len(a.PortalType) > 0 {
+			lost["acquisition_portal_type"], a.PortalType = fields["acquisition_portal_type"], nil
+		}
+		if a.Accessor != "" {
+			lost["acquisition_accessor_id"], a.Accessor = fields["acquisition_accessor_id"], ""
+		}
+		if a.CopyValue {
+			lost["acquisition_copy_value"], a.CopyValue = fields["acquisition_copy_value"], false
+		}
+		if len(lost) > 0 {
+			*entries = append(*entries, fieldsEntry(p.ID, p.kind, o.source, lost,
+				"without acquisition_base_category or acquisition_object_id ERP5 ignores them (they concern related objects and sub-objects), not imported"))
+		}
+	}
 	p.Acquisition = a
 	return handled
 }
