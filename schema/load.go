@@ -700,10 +700,11 @@ func (c *compiler) acquisition(d *decoder, p *Property, n *yaml.Node) *Acquisiti
 			}
 		}
 	}
-	if a.Copy && p.Type == Content {
+	switch {
+	case !a.Copy || !sourced: // without a source, reported above: one error for the key
+	case p.Type == Content:
 		d.errorf(m.get("copy_value"), "copy_value does not apply to a content property: a sub-object is not copied")
-	}
-	if p.IsList() && a.Copy {
+	case p.IsList():
 		d.errorf(m.get("copy_value"), "copy_value does not apply to a list property")
 	}
 	return a
