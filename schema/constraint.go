@@ -174,8 +174,14 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 		}
 		c.refs = append(c.refs, pendingRefs{types, &k.Condition.Types, "the condition of " + what})
 		for _, it := range unique(&c.errs, "membership", "the condition of "+what, cm.list("membership")) {
-			base, rest, _ := strings.Cut(it.Value, "/")
-			if base == "" || rest == "" || strings.HasSuffix(rest, "/") || strings.Contains(rest, "//") {
+			// The run time's check (holders.CheckPath): a membership the
+			// condition tests for could otherwise be one no object can
+			// have, as by-name writes refuse it.
+			if err := checkPath(it.Value); err != nil {
+				c.errs.add(it.Pos, "membership in the condition of %s: %v", what, err)
+				continue
+			}
+			if !strings.Contains(it.Value, "/") {
 				c.errs.add(it.Pos, "membership %q must be a relative URL with its base category, like group/nexedi", it.Value)
 				continue
 			}
@@ -356,6 +362,18 @@ func (m *mapping) integer(key string) int {
 		return 0
 	}
 	return n
+}
+
+// checkPath is holders.CheckPath, the run time's check of a category path,
+// with the reason alone (without "invalid value: "), for the schema's
+// messages: "a/../b" is not a relative URL: its segment ".." names the
+// parent object.
+func checkPath(path string) error {
+	err := holders.CheckPath(path)
+	if err == nil {
+		return nil
+	}
+	return errors.New(strings.TrimPrefix(err.Error(), holders.ErrInvalidValue.Error()+": "))
 }
 
 func isExported(name string) bool { return token.IsIdentifier(name) && token.IsExported(name) }
