@@ -851,9 +851,17 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 	}
 	// A membership of a base category with a tree is a path of it: the
 	// setter refuses any other, so a constraint comparing with one could
-	// never hold, or fix.
-	if p.Type == Category && p.Base != nil && p.Base.HasTree() && !p.Base.hasPath(n.Value) {
-		return nil, fmt.Errorf("%q is not in the %s tree", n.Value, p.Base.Name)
+	// never hold, or fix. Without a tree it is any relative URL, as
+	// by-name writes check it (holders.CheckPath); the paths of a tree
+	// are all valid.
+	if p.Type == Category {
+		if p.Base != nil && p.Base.HasTree() {
+			if !p.Base.hasPath(n.Value) {
+				return nil, fmt.Errorf("%q is not in the %s tree", n.Value, p.Base.Name)
+			}
+		} else if err := checkPath(n.Value); err != nil {
+			return nil, err
+		}
 	}
 	return n.Value, nil
 }
