@@ -132,6 +132,7 @@ func Import(paths []string) (*Result, error) {
 	if err := assign(templates, res); err != nil {
 		return nil, err
 	}
+	resolveAccessors(res)
 	if err := validate(res); err != nil {
 		return nil, err
 	}

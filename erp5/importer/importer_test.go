@@ -232,6 +232,38 @@ func TestAccessorID(t *testing.T) {
 	}
 }
 
+// TestReadID: an ERP5 getter reads the property whose id is its name, the
+// name without "default_", or whose storage_id is the name; of the
+// acquiring property's kind.
+func TestReadID(t *testing.T) {
+	sheets := []*Sheet{{Properties: []*Property{
+		{ID: "address", Type: "content", StorageID: "default_address"},
+		{ID: "main_email", Type: "content", StorageID: "office_email"},
+		{ID: "default_fax", Type: "content"},
+		{ID: "fax", Type: "content"},
+		{ID: "telephone", Type: "string"},
+	}}}
+	tests := []struct {
+		name    string
+		content bool
+		want    string
+	}{
+		{"default_address", true, "address"},
+		{"address", true, "address"},
+		{"office_email", true, "main_email"},
+		{"default_fax", true, "default_fax"}, // a property of that very id wins
+		{"default_telephone", false, "telephone"},
+		{"default_telephone", true, ""}, // not a content property
+		{"default_address", false, ""},
+		{"unknown", true, ""},
+	}
+	for _, tt := range tests {
+		if got := readID(sheets, tt.name, tt.content); got != tt.want {
+			t.Errorf("readID(%q, %v) = %q; want %q", tt.name, tt.content, got, tt.want)
+		}
+	}
+}
+
 // TestMalformed: malformed input is an error naming the file and the
 // position, and nothing is returned.
 func TestMalformed(t *testing.T) {

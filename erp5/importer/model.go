@@ -56,6 +56,11 @@ type Acquisition struct {
 	CopyValue    bool
 	AltAccessor  []string
 	ObjectID     []string
+
+	// getter is the id ERP5's acquisition_accessor_id reads by its name
+	// alone ("getDefaultAddressValue": default_address), before
+	// resolveAccessors maps it to a property the schema has.
+	getter string
 }
 
 // String renders the acquisition for an unsupported entry.

@@ -249,6 +249,80 @@ func accessorID(name string, content bool) (string, bool) {
 	return id, id != "" && !strings.Contains(id, "__")
 }
 
+// resolveAccessors maps each acquisition's ERP5 accessor to the id of the
+// property it reads in the imported schema. ERP5 derives a property's
+// getters from its id: content property address has getAddressValue and
+// getDefaultAddressValue (its storage_id, where the sub-object is kept, is
+// often default_address), a multivalued one getDefault<Id> too. The name
+// alone cannot tell default_address from address, so the schema decides:
+// first the sheets of the portal types acquired from, then every sheet (a
+// target type may lack the sheet in the data, and is then refused with
+// the id ERP5 means); a property of the acquiring property's kind
+// (content or not) whose id is the name read as it is, or without its
+// "default_", or whose storage_id is the name. Without a match the name is
+// kept as it is, for the loader to report.
+func resolveAccessors(res *Result) {
+	sheets := map[string]*Sheet{}
+	for _, s := range res.Sheets {
+		sheets[s.Name] = s
+	}
+	typeSheets := map[string][]*Sheet{}
+	for _, t := range res.Types {
+		for _, r := range t.Sheets {
+			if s := sheets[r.Name]; s != nil {
+				typeSheets[t.Name] = append(typeSheets[t.Name], s)
+			}
+		}
+	}
+	for _, s := range res.Sheets {
+		for _, p := range s.Properties {
+			a := p.Acquisition
+			if a == nil || a.getter == "" {
+				continue
+			}
+			var scope []*Sheet
+			for _, t := range a.PortalType {
+				scope = append(scope, typeSheets[t]...)
+			}
+			id := readID(scope, a.getter, p.Type == "content")
+			if id == "" {
+				id = readID(res.Sheets, a.getter, p.Type == "content")
+			}
+			if id == "" {
+				id = a.getter
+			}
+			a.Accessor = ""
+			if id != p.ID {
+				a.Accessor = id // the default is the property's own id
+			}
+		}
+	}
+}
+
+// readID returns the id of the property of sheets that ERP5's getter for
+// name reads (see resolveAccessors), or "".
+func readID(sheets []*Sheet, name string, content bool) string {
+	match := func(ok func(*Property) bool) string {
+		for _, s := range sheets {
+			for _, p := range s.Properties {
+				if (p.Type == "content") == content && ok(p) {
+					return p.ID
+				}
+			}
+		}
+		return ""
+	}
+	if id := match(func(p *Property) bool { return p.ID == name }); id != "" {
+		return id
+	}
+	if rest, ok := strings.CutPrefix(name, "default_"); ok {
+		if id := match(func(p *Property) bool { return p.ID == rest }); id != "" {
+			return id
+		}
+	}
+	return match(func(p *Property) bool { return p.StorageID == name })
+}
+
 // acquired translates an Acquired Property's content and acquisition
 // fields into p and returns the keys it handled.
 func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) []string {
@@ -317,9 +391,9 @@ func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) [
 	}
 	if acc := o.text("acquisition_accessor_id"); acc != "" {
 		if id, ok := accessorID(acc, p.Type == "content"); ok {
-			if id != p.ID {
-				a.Accessor = id
-			}
+			// Mapped to the id the imported schema has by
+			// resolveAccessors, once every sheet is read.
+			a.getter = id
 		} else {
 			why = append(why, fmt.Sprintf("acquisition_accessor_id %q is not an ERP5 getter name", acc))
 		}
@@ -344,8 +418,8 @@ func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) [
 		if len(a.PortalType) > 0 {
 			lost["acquisition_portal_type"], a.PortalType = fields["acquisition_portal_type"], nil
 		}
-		if a.Accessor != "" {
-			lost["acquisition_accessor_id"], a.Accessor = fields["acquisition_accessor_id"], ""
+		if a.getter != "" && a.getter != p.ID {
+			lost["acquisition_accessor_id"], a.getter = fields["acquisition_accessor_id"], ""
 		}
 		if a.CopyValue {
 			lost["acquisition_copy_value"], a.CopyValue = fields["acquisition_copy_value"], false
