@@ -366,6 +366,18 @@ func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) [
 	objectIDs, _ := o.strings("acquisition_object_id")
 	alts, _ := o.strings("alt_accessor_id")
 	if len(bases) == 0 && len(objectIDs) == 0 && len(alts) == 0 {
+		// Nothing to acquire from: ERP5 never acquires, whatever the
+		// other acquisition fields say. Reported, not dropped silently.
+		lost := map[string]string{}
+		for k, v := range leftover(o) {
+			if slices.Contains(acqKeys, k) {
+				lost[k] = v
+			}
+		}
+		if len(lost) > 0 {
+			*entries = append(*entries, fieldsEntry(p.ID, p.kind, o.source, lost,
+				"without acquisition_base_category, acquisition_object_id or alt_accessor_id ERP5 acquires from nothing, not imported"))
+		}
 		return handled
 	}
 	a := &Acquisition{BaseCategory: bases, ObjectID: objectIDs, MaskValue: o.flag("acquisition_mask_value"), CopyValue: o.flag("acquisition_copy_value")}
