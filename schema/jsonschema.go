@@ -27,14 +27,24 @@ var (
 	// jsUniqueList is a list of strings (or one string): the loader
 	// refuses an item listed twice in every such list; jsNonEmptyList,
 	// one it also refuses empty.
-	jsUniqueList   = obj{"anyOf": []any{jsItem, obj{"type": "array", "items": jsItem, "uniqueItems": true}}}
+	jsUniqueList   = uniqueItems(jsItem)
 	jsNonEmptyList = obj{"anyOf": []any{jsItem, obj{"type": "array", "items": jsItem, "uniqueItems": true, "minItems": 1}}}
-	jsStringMap    = obj{"type": "object", "additionalProperties": jsString}
+	// jsObjectID is an object id, as objectIDProblem checks it: a
+	// category value's id or a sub-object an acquisition reads, one
+	// segment of a relative URL, so not "." or "..".
+	jsObjectID  = obj{"type": "string", "pattern": categoryID.String(), "not": obj{"enum": []any{".", ".."}}}
+	jsStringMap = obj{"type": "object", "additionalProperties": jsString}
 	// jsScalarMap is a mapping to any scalar: the loader keeps an
 	// unsupported item's fields as the text YAML read.
 	jsScalarMap = obj{"type": "object", "additionalProperties": obj{"anyOf": []any{
 		jsString, obj{"type": "number"}, jsBool, obj{"type": "null"}}}}
 )
+
+// uniqueItems is one item, or a list of them in which the loader refuses
+// one listed twice.
+func uniqueItems(item obj) obj {
+	return obj{"anyOf": []any{item, obj{"type": "array", "items": item, "uniqueItems": true}}}
+}
 
 func ref(name string) obj { return obj{"$ref": "#/definitions/" + name} }
 
@@ -93,7 +103,7 @@ var keySpecs = map[string]map[string]obj{
 		"mask_value":    withDoc(jsBool, "The local value wins."),
 		"copy_value":    withDoc(jsBool, "Store the acquired value locally."),
 		"alt_accessor":  withDoc(jsUniqueList, "Properties of the object itself tried next."),
-		"object_id":     withDoc(jsUniqueList, "Sub-objects tried first."),
+		"object_id":     withDoc(uniqueItems(jsObjectID), "Sub-objects tried first: object ids."),
 	},
 	"type": {
 		"kind":                  {"const": KindPortalType},
@@ -235,7 +245,7 @@ func JSONSchema(config bool) []byte {
 		"alias":       obj{"anyOf": []any{jsNonEmpty, object("alias", aliasKeys, "path")}},
 		"unsupported": object("unsupported", unsupportedKeys, "item", "reason"),
 		"condition":   object("condition", conditionKeys),
-		"tree": obj{"type": "object", "additionalProperties": obj{"anyOf": []any{
+		"tree": obj{"type": "object", "propertyNames": jsObjectID, "additionalProperties": obj{"anyOf": []any{
 			obj{"type": "null"}, jsString, object("category", categoryKeys)}}},
 		"layer":  object("layer", layerKeys, "name", "priority", "dir"),
 		"output": object("output", outputKeys, "dir"),

@@ -155,6 +155,9 @@ func validate(root, s map[string]any, v any, at string) error {
 	if e, ok := s["enum"].([]any); ok && !slices.ContainsFunc(e, func(x any) bool { return fmt.Sprint(x) == fmt.Sprint(v) }) {
 		return fmt.Errorf("%s: %v is not one of %v", at, v, e)
 	}
+	if not, ok := s["not"].(map[string]any); ok && validate(root, not, v, at) == nil {
+		return fmt.Errorf("%s: %v matches what is excluded", at, v)
+	}
 	if any_, ok := s["anyOf"].([]any); ok {
 		var errs []string
 		for _, b := range any_ {
@@ -255,6 +258,13 @@ func validate(root, s map[string]any, v any, at string) error {
 	// if has properties and required but no type).
 	if m, ok := v.(map[string]any); ok {
 		props, _ := s["properties"].(map[string]any)
+		if names, ok := s["propertyNames"].(map[string]any); ok {
+			for k := range m {
+				if err := validate(root, names, k, at+" key"); err != nil {
+					return err
+				}
+			}
+		}
 		for _, r := range asStrings(s["required"]) {
 			if _, ok := m[r]; !ok {
 				return fmt.Errorf("%s: no %s", at, r)
@@ -365,6 +375,17 @@ func TestJSONSchemaAgreesOnValues(t *testing.T) {
 		{sheet + "constraints: [{kind: Script, method: Check, condition: {portal_type: [B], membership: [r/a]}}]" + baseR + typeB, false, true},
 		{sheet + "constraints: [{kind: Script, method: Check, condition: {portal_type: [B, B]}}]" + typeB, false, false},
 		{sheet + "constraints: [{kind: Script, method: Check, condition: {membership: [r/a, r/a]}}]" + baseR, false, false},
+		// Object ids: acquisition object_id items and category value ids.
+		{sheet + "properties: [{id: x, type: string, acquisition: {object_id: [a.b-c_1, d], portal_type: [B]}}]" + typeB, false, true},
+		{sheet + "properties: [{id: x, type: string, acquisition: {object_id: \"..\", portal_type: [B]}}]" + typeB, false, false},
+		{sheet + "properties: [{id: x, type: string, acquisition: {object_id: [a, .], portal_type: [B]}}]" + typeB, false, false},
+		{sheet + "properties: [{id: x, type: string, acquisition: {object_id: [a/b], portal_type: [B]}}]" + typeB, false, false},
+		{sheet + "properties: [{id: x, type: string, acquisition: {object_id: [a b], portal_type: [B]}}]" + typeB, false, false},
+		{"kind: BaseCategory\nname: r\nvalues: {eu-1.x_y: ~, ...: {values: {b: ~}}}", false, true},
+		{"kind: BaseCategory\nname: r\nvalues: {..: ~}", false, false},
+		{"kind: BaseCategory\nname: r\nvalues: {a/b: ~}", false, false},
+		{"kind: BaseCategory\nname: r\nvalues: {a: {values: {.: ~}}}", false, false},
+		{"kind: BaseCategory\nname: r\nvalues: {é: ~}", false, false},
 		{"kind: PortalType\nname: A\ndynamic_categories: [{func: F}, {func: G}]", false, true},
 		{"kind: PortalType\nname: A\ndynamic_categories: [{func: F}, {func: F}]", false, false},
 		{"layers: []\n" + cfg, true, false},
