@@ -102,7 +102,16 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 	// go list reports "no non-test Go files" for a directory of _test.go
 	// files only, but go/packages drops that error: the package loads,
 	// empty, and every type_class would be "not a type".
+	// A _test.go file beside files that build constraints exclude loads
+	// the same way; there the constraints are what leaves the documents
+	// out, and the test files are no clue.
 	if len(p.GoFiles) == 0 && len(p.CompiledGoFiles) == 0 {
+		if excluded := excludedGoFiles(p); len(excluded) > 0 {
+			for i, name := range excluded {
+				excluded[i] = filepath.Base(name)
+			}
+			return fail("documents package %s has no Go files a build includes: build constraints exclude %s; declare the documents in files every build includes", pattern, strings.Join(excluded, ", "))
+		}
 		return fail("documents package %s has no non-test Go files: a build leaves out _test.go files, so the documents are not in the package; declare them in files not named *_test.go", pattern)
 	}
 	if p.Name == "main" {
@@ -142,11 +151,7 @@ func constrainedMethods(p *packages.Package) map[string][]constrainedMethod {
 			files = append(files, name)
 		}
 	}
-	for _, name := range p.IgnoredFiles {
-		if strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
-			files = append(files, name)
-		}
-	}
+	files = append(files, excludedGoFiles(p)...)
 	out := map[string][]constrainedMethod{}
 	fset := token.NewFileSet()
 	for _, name := range files {
@@ -292,4 +297,16 @@ func goListError(dir, pattern string) string {
 		return "go list found no package"
 	}
 	return strings.Join(strings.Fields(strings.TrimSpace(string(out))), " ")
+}
+
+// excludedGoFiles are p's non-test Go files that build constraints leave
+// out of the build.
+func excludedGoFiles(p *packages.Package) []string {
+	var names []string
+	for _, name := range p.IgnoredFiles {
+		if strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
+			names = append(names, name)
+		}
+	}
+	return names
 }
