@@ -264,7 +264,10 @@ func (c *command) generate(args []string, check bool) int {
 				// text files with CRLF; accessorgen writes LF, so a
 				// fresh checkout would always be stale.
 				which := fmt.Sprintf("%d of them differ", m)
-				if m == n {
+				switch {
+				case m == 1 && n > 1:
+					which = "1 of them differs"
+				case m == n:
 					which = map[bool]string{true: "it differs", false: "they differ"}[n == 1]
 				}
 				fmt.Fprintf(c.stderr, "accessorgen: %s only in line endings (CRLF on disk, LF generated), as git's core.autocrlf checks files out: add `*.go text eol=lf` (or `* text=auto eol=lf`) to .gitattributes, then run go generate\n", which)

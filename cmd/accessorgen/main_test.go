@@ -194,7 +194,7 @@ func TestCheckLineEndings(t *testing.T) {
 			"accessorgen: 2 generated files are out of date; run go generate\naccessorgen: they differ " + hint,
 			[]string{"--- a/portaltype/person.gen.go\n+++ b/portaltype/person.gen.go\n(differs only in line endings"}, "@@"},
 		{"and another change", []string{"accessorholder/person.gen.go"}, "portaltype/person.gen.go",
-			"accessorgen: 2 generated files are out of date; run go generate\naccessorgen: 1 of them differ " + hint,
+			"accessorgen: 2 generated files are out of date; run go generate\naccessorgen: 1 of them differs " + hint,
 			[]string{"(differs only in line endings", "--- a/portaltype/person.gen.go\n+++ b/portaltype/person.gen.go\n@@"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
