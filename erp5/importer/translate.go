@@ -388,14 +388,27 @@ func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) [
 			fields[k] = repr(v)
 		}
 	}
+	// With alt_accessor_id alone, ERP5 ignores the portal type, accessor
+	// and copy value (they concern related objects and sub-objects): they
+	// are reported as lost, and one that cannot be translated does not
+	// cost the acquisition, which ERP5 performs all the same.
+	sourced := len(bases) > 0 || len(objectIDs) > 0
+	lost := map[string]string{}
+	untranslatable := func(field, reason string) {
+		if sourced {
+			why = append(why, reason)
+		} else {
+			lost[field] = fields[field]
+		}
+	}
 	if v := o.text("acquisition_portal_type"); v != "" {
 		lit, ok, reason := tales(v)
 		types, isList := stringList(lit)
 		switch {
 		case !ok:
-			why = append(why, "acquisition_portal_type: "+reason)
+			untranslatable("acquisition_portal_type", "acquisition_portal_type: "+reason)
 		case !isList:
-			why = append(why, "acquisition_portal_type is not a list of portal types")
+			untranslatable("acquisition_portal_type", "acquisition_portal_type is not a list of portal types")
 		default:
 			tr.report.Literals++
 			a.PortalType = types
@@ -407,7 +420,7 @@ func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) [
 			// resolveAccessors, once every sheet is read.
 			a.getter = id
 		} else {
-			why = append(why, fmt.Sprintf("acquisition_accessor_id %q is not an ERP5 getter name", acc))
+			untranslatable("acquisition_accessor_id", fmt.Sprintf("acquisition_accessor_id %q is not an ERP5 getter name", acc))
 		}
 	}
 	for _, alt := range alts {
@@ -422,11 +435,10 @@ func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) [
 			Reason: strings.Join(why, "; ") + "; imported without acquisition"})
 		return handled
 	}
-	if len(bases) == 0 && len(objectIDs) == 0 {
+	if !sourced {
 		// alt_accessor alone: ERP5 calls the accessor on, filters by
 		// portal type and copies from related objects and sub-objects
 		// only, so these do nothing (and the loader refuses them).
-		lost := map[string]string{}
 		if len(a.PortalType) > 0 {
 			lost["acquisition_portal_type"], a.PortalType = fields["acquisition_portal_type"], nil
 		}
