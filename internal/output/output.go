@@ -316,9 +316,8 @@ func WriteFile(name string, data []byte) error {
 	target := name
 	if fi, err := os.Lstat(name); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		real, err := filepath.EvalSymlinks(name)
-		if errors.Is(err, fs.ErrNotExist) {
-			to, _ := os.Readlink(name)
-			return fmt.Errorf("%v: create the link's target or remove the link", &danglingError{name, to})
+		if d := dangling(name); d != nil && errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%v: create the link's target or remove the link", d)
 		}
 		if err != nil {
 			return err
@@ -474,8 +473,31 @@ func within(dir, name string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// danglingError is a symbolic link whose target does not exist.
+// danglingError is a symbolic link whose target does not exist; target
+// is the chain of links to it ("b, a symbolic link to nowhere"), so that
+// the message does not call a link that exists a target that does not.
 type danglingError struct{ link, target string }
+
+// dangling describes the link at name, following a chain of links to
+// the one whose target is missing; nil if name is no link.
+func dangling(name string) *danglingError {
+	to, err := os.Readlink(name)
+	if err != nil {
+		return nil
+	}
+	chain := []string{to}
+	for at := name; len(chain) < 40; { // the kernel's limit on a chain
+		next := to
+		if !filepath.IsAbs(next) {
+			next = filepath.Join(filepath.Dir(at), next)
+		}
+		if to, err = os.Readlink(next); err != nil {
+			break
+		}
+		chain, at = append(chain, to), next
+	}
+	return &danglingError{name, strings.Join(chain, ", a symbolic link to ")}
+}
 
 func (e *danglingError) Error() string {
 	return e.link + " is a symbolic link to " + e.target + ", which does not exist"
@@ -503,8 +525,8 @@ func resolve(root, dir string) (string, error) {
 	real, err := filepath.EvalSymlinks(existing)
 	if errors.Is(err, fs.ErrNotExist) {
 		// existing exists (Lstat said so): a link on its way leads nowhere.
-		if target, rerr := os.Readlink(existing); rerr == nil {
-			return "", &danglingError{existing, target}
+		if d := dangling(existing); d != nil {
+			return "", d
 		}
 	}
 	if err != nil {

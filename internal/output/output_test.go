@@ -552,6 +552,14 @@ func TestWriteFileThroughLink(t *testing.T) {
 	if len(entries) != 4 {
 		t.Errorf("%s holds %v, want docs and the three links", dir, entries)
 	}
+	// Through a chain, the message names the link whose target is
+	// missing, not a link that exists as missing.
+	must(os.Symlink("dangling.md", filepath.Join(dir, "chained.md")))
+	err = WriteFile(filepath.Join(dir, "chained.md"), []byte("x"))
+	want = filepath.Join(dir, "chained.md") + " is a symbolic link to dangling.md, a symbolic link to nowhere.md, which does not exist: create the link's target or remove the link"
+	if err == nil || err.Error() != want {
+		t.Errorf("WriteFile onto a chain to a dangling link: %v\nwant %s", err, want)
+	}
 }
 
 // onlyLineEndings: what check reports as "differs only in line endings".
@@ -573,5 +581,22 @@ func TestOnlyLineEndings(t *testing.T) {
 	}
 	if onlyLineEndings(nil, gen) {
 		t.Error("a new file differs only in line endings")
+	}
+}
+
+// An output directory that is a chain of links to nothing is refused
+// naming the chain, as WriteFile does.
+func TestCheckDirsDanglingChain(t *testing.T) {
+	module := t.TempDir()
+	if err := os.Symlink("nowhere", filepath.Join(module, "mid")); err != nil {
+		t.Skip("cannot make links here:", err)
+	}
+	if err := os.Symlink("mid", filepath.Join(module, "out")); err != nil {
+		t.Fatal(err)
+	}
+	err := CheckDirs(module, module, []string{"out"}, nil)
+	want := "output directory out is a symbolic link to mid, a symbolic link to nowhere, which does not exist"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("CheckDirs = %v\nwant %s…", err, want)
 	}
 }
