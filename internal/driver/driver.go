@@ -79,6 +79,17 @@ func Run(configPath string, opts Options) (*Result, error) {
 	if n, ok := upToDate(stampPath, inputs, configDir); ok {
 		return &Result{Unchanged: n, Skipped: true}, nil
 	}
+	// The output directories as the config names them, checked before
+	// anything is loaded: the documents package is loaded with the
+	// generated holders laid over their directory, so documents in an
+	// output directory would fail there with errors that do not say why.
+	// (Without a module, Generate says so.) The parts' directories are
+	// known only once generated, and checked below with the others.
+	if root, _, err := findModule(configDir); err == nil {
+		if err := checkDirs(configDir, root, cfg, []string{cfg.Holders.Dir, cfg.Types.Dir}); err != nil {
+			return nil, relocate(err, configDir)
+		}
+	}
 	files, gopts, err := Generate(configDir, cfg, opts.Load)
 	if err != nil {
 		return nil, relocate(err, configDir)
@@ -91,7 +102,7 @@ func Run(configPath string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkDirs(configDir, root, cfg, gopts, dirs); err != nil {
+	if err := checkDirs(configDir, root, cfg, dirs); err != nil {
 		return nil, relocate(err, configDir)
 	}
 	plan, err := output.Compare(configDir, dirs, files, gen.Header)
@@ -335,7 +346,7 @@ func nestedModules(configDir string, cfg *schema.Config) error {
 // checkDirs runs output.CheckDirs on the output directories, with the
 // user's inputs as its sources, and positions a failure at the config's
 // dir entry of the output directory at fault.
-func checkDirs(configDir, module string, cfg *schema.Config, opts gen.Options, dirs []string) error {
+func checkDirs(configDir, module string, cfg *schema.Config, dirs []string) error {
 	sources := []output.Source{{Path: ".", What: "the config file's directory", Enclosing: true}}
 	for _, d := range cfg.Schema {
 		sources = append(sources, output.Source{Path: d.Path, What: "the schema directory " + d.Path})
@@ -350,7 +361,7 @@ func checkDirs(configDir, module string, cfg *schema.Config, opts gen.Options, d
 		return err
 	}
 	key, o := "types", cfg.Types
-	if bad.Dir == opts.Holders.Dir {
+	if bad.Dir == cfg.Holders.Dir {
 		key, o = "holders", cfg.Holders
 	}
 	return schema.ErrorList{{Pos: o.DirPos, Msg: fmt.Sprintf("%s directory %s %s", key, bad.Dir, bad.Msg)}}

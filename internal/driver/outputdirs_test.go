@@ -206,3 +206,40 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	}
 	return files
 }
+
+// TestOutputDirIsTheDocuments: documents in an output directory are
+// refused before the documents are loaded (loaded with the generated
+// holders laid over them, they failed with "could not import" errors that
+// did not say why), in a generate and a check, with nothing written.
+func TestOutputDirIsTheDocuments(t *testing.T) {
+	t.Setenv("ACCESSORGEN_CACHE", "off")
+	for _, key := range []string{"holders", "types"} {
+		t.Run(key, func(t *testing.T) {
+			dir := t.TempDir()
+			holdersDir, typesDir := "accessorholder", "portaltype"
+			if key == "holders" {
+				holdersDir = "model"
+			} else {
+				typesDir = "model"
+			}
+			writeFiles(t, dir, map[string]string{
+				"go.mod":             "module example.com/shop\n\ngo 1.26\n",
+				"accessorgen.yaml":   "schema: [schema]\nholders: {dir: " + holdersDir + "}\ntypes: {dir: " + typesDir + "}\ndocuments: ./model\n",
+				"schema/sheets.yaml": sheets,
+				"schema/types.yaml":  types,
+				"model/doc.go":       "package model\n\n// Person is the document.\ntype Person struct{}\n",
+			})
+			before := snapshot(t, dir)
+			for _, check := range []bool{true, false} {
+				_, err := Run(filepath.Join(dir, "accessorgen.yaml"), Options{Check: check})
+				want := key + " directory model resolves to " + filepath.Join(dir, "model") + ", which is the documents directory ./model"
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Errorf("check %v: got %v\nwant an error with %q", check, err, want)
+				}
+			}
+			if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+				t.Errorf("files changed (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
