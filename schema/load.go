@@ -693,7 +693,8 @@ func (c *compiler) acquisition(d *decoder, p *Property, n *yaml.Node) *Acquisiti
 		// portal types filter and copy_value stores from, only the
 		// objects base_category and object_id name; alt_accessor reads
 		// the object itself. Given here, they would be silently ignored.
-		given := map[string]bool{"portal_type": len(a.PortalTypes) > 0, "accessor": a.AccessorPos.File != "", "copy_value": a.Copy}
+		// An accessor that is no name is reported already: one error.
+		given := map[string]bool{"portal_type": len(a.PortalTypes) > 0, "accessor": a.AccessorPos.File != "" && named, "copy_value": a.Copy}
 		for _, key := range []string{"portal_type", "accessor", "copy_value"} {
 			if given[key] {
 				d.errorf(m.get(key), "%s in the acquisition of %s has no effect without base_category or object_id: it applies to the objects they name, and alt_accessor reads the object itself", key, p.ID)
