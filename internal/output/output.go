@@ -385,6 +385,7 @@ func writeTemp(name string, data []byte) (_ string, err error) {
 // directory's name (the caller names the config entry it comes from).
 type DirError struct{ Dir, Msg string }
 
+// Error says which output directory is refused and why.
 func (e *DirError) Error() string { return "output directory " + e.Dir + " " + e.Msg }
 
 // Source is a directory of the user's, which no output directory may be:
