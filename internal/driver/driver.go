@@ -85,8 +85,8 @@ func Run(configPath string, opts Options) (*Result, error) {
 	// output directory would fail there with errors that do not say why.
 	// (Without a module, Generate says so.) The parts' directories are
 	// known only once generated, and checked below with the others.
-	if root, _, err := findModule(configDir); err == nil {
-		if err := checkDirs(configDir, root, cfg, []string{cfg.Holders.Dir, cfg.Types.Dir}); err != nil {
+	if root, module, err := findModule(configDir); err == nil {
+		if err := checkDirs(configDir, root, module, cfg, []string{cfg.Holders.Dir, cfg.Types.Dir}); err != nil {
 			return nil, relocate(err, configDir)
 		}
 	}
@@ -98,11 +98,11 @@ func Run(configPath string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, _, err := findModule(configDir)
+	root, module, err := findModule(configDir)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkDirs(configDir, root, cfg, dirs); err != nil {
+	if err := checkDirs(configDir, root, module, cfg, dirs); err != nil {
 		return nil, relocate(err, configDir)
 	}
 	plan, err := output.Compare(configDir, dirs, files, gen.Header)
@@ -346,16 +346,15 @@ func nestedModules(configDir string, cfg *schema.Config) error {
 // checkDirs runs output.CheckDirs on the output directories, with the
 // user's inputs as its sources, and positions a failure at the config's
 // dir entry of the output directory at fault.
-func checkDirs(configDir, module string, cfg *schema.Config, dirs []string) error {
+func checkDirs(configDir, root, module string, cfg *schema.Config, dirs []string) error {
 	sources := []output.Source{{Path: ".", What: "the config file's directory", Enclosing: true}}
 	for _, d := range cfg.Schema {
 		sources = append(sources, output.Source{Path: d.Path, What: "the schema directory " + d.Path})
 	}
-	if strings.HasPrefix(cfg.Documents, ".") { // a directory, not an import path
-		dir := path.Clean(strings.TrimSuffix(cfg.Documents, "..."))
+	if dir, ok := documentsDir(configDir, root, module, cfg.Documents); ok {
 		sources = append(sources, output.Source{Path: dir, What: "the documents directory " + cfg.Documents})
 	}
-	err := output.CheckDirs(configDir, module, dirs, sources)
+	err := output.CheckDirs(configDir, root, dirs, sources)
 	var bad *output.DirError
 	if !errors.As(err, &bad) {
 		return err
@@ -365,6 +364,32 @@ func checkDirs(configDir, module string, cfg *schema.Config, dirs []string) erro
 		key, o = "holders", cfg.Holders
 	}
 	return schema.ErrorList{{Pos: o.DirPos, Msg: fmt.Sprintf("%s directory %s %s", key, bad.Dir, bad.Msg)}}
+}
+
+// documentsDir returns the directory of the documents package, as a
+// slash path relative to the config directory, when the config names it
+// as a directory (./document) or by an import path in the config's
+// module (example.com/shop/document); a package of another module is
+// none of the output directories' business.
+func documentsDir(configDir, root, module, documents string) (string, bool) {
+	documents = strings.TrimSuffix(documents, "/...")
+	switch {
+	case documents == "":
+		return "", false
+	case strings.HasPrefix(documents, "."):
+		return path.Clean(documents), true
+	case module == "" || documents != module && !strings.HasPrefix(documents, module+"/"):
+		return "", false
+	}
+	abs, err := filepath.Abs(configDir)
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(abs, filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(documents, module))))
+	if err != nil {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
 }
 
 // stampDirs are the directories whose state a stamp records: the output

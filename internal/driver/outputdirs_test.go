@@ -213,8 +213,13 @@ func snapshot(t *testing.T, dir string) map[string]string {
 // did not say why), in a generate and a check, with nothing written.
 func TestOutputDirIsTheDocuments(t *testing.T) {
 	t.Setenv("ACCESSORGEN_CACHE", "off")
-	for _, key := range []string{"holders", "types"} {
-		t.Run(key, func(t *testing.T) {
+	for _, tc := range []struct{ key, documents string }{
+		{"holders", "./model"},
+		{"types", "./model"},
+		{"holders", "example.com/shop/model"}, // an import path in the module
+	} {
+		key := tc.key
+		t.Run(key+" "+tc.documents, func(t *testing.T) {
 			dir := t.TempDir()
 			holdersDir, typesDir := "accessorholder", "portaltype"
 			if key == "holders" {
@@ -224,7 +229,7 @@ func TestOutputDirIsTheDocuments(t *testing.T) {
 			}
 			writeFiles(t, dir, map[string]string{
 				"go.mod":             "module example.com/shop\n\ngo 1.26\n",
-				"accessorgen.yaml":   "schema: [schema]\nholders: {dir: " + holdersDir + "}\ntypes: {dir: " + typesDir + "}\ndocuments: ./model\n",
+				"accessorgen.yaml":   "schema: [schema]\nholders: {dir: " + holdersDir + "}\ntypes: {dir: " + typesDir + "}\ndocuments: " + tc.documents + "\n",
 				"schema/sheets.yaml": sheets,
 				"schema/types.yaml":  types,
 				"model/doc.go":       "package model\n\n// Person is the document.\ntype Person struct{}\n",
@@ -232,7 +237,7 @@ func TestOutputDirIsTheDocuments(t *testing.T) {
 			before := snapshot(t, dir)
 			for _, check := range []bool{true, false} {
 				_, err := Run(filepath.Join(dir, "accessorgen.yaml"), Options{Check: check})
-				want := key + " directory model resolves to " + filepath.Join(dir, "model") + ", which is the documents directory ./model"
+				want := key + " directory model resolves to " + filepath.Join(dir, "model") + ", which is the documents directory " + tc.documents
 				if err == nil || !strings.Contains(err.Error(), want) {
 					t.Errorf("check %v: got %v\nwant an error with %q", check, err, want)
 				}
