@@ -620,6 +620,19 @@ func fuzzWant(p *holders.PropertyInfo, v any) (any, error) {
 			}
 		}
 	}
+	// Every category takes only relative URLs (docs/categories.md, "Valid
+	// paths"): segments split by "/", none empty, "." or "..". Written
+	// out here rather than through holders.CheckPath, so that the oracle
+	// does not share the code it checks.
+	if p.Type == "category" {
+		for _, s := range out.([]string) {
+			for _, seg := range strings.Split(s, "/") {
+				if seg == "" || seg == "." || seg == ".." {
+					return nil, holders.ErrInvalidValue
+				}
+			}
+		}
+	}
 	// A category with a tree in the schema takes only paths of the tree.
 	if base, ok := portaltype.LookupCategory(p.ID); p.Type == "category" && ok && len(base.Children) > 0 {
 		for _, s := range out.([]string) {
