@@ -2,7 +2,6 @@ package holders
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -151,8 +150,19 @@ func (m *Memory) Get(_ context.Context, url string) (Object, error) {
 	if obj, ok := m.objects[url]; ok {
 		return obj, nil
 	}
-	return nil, fmt.Errorf("%w: %s", ErrNotFound, quote(url))
+	return nil, &notFoundError{url}
 }
+
+// notFoundError is Memory's error for a URL with no object: "not found:
+// "url"", wrapping ErrNotFound. It is formatted only when read: an
+// acquisition that looks for a sub-object the object does not have takes
+// the error as absence and never prints it, so building the message with
+// fmt on every miss was most of what such a read allocated.
+type notFoundError struct{ url string }
+
+func (e *notFoundError) Error() string { return ErrNotFound.Error() + ": " + quote(e.url) }
+
+func (e *notFoundError) Unwrap() error { return ErrNotFound }
 
 // Related returns the objects indexed with value in baseCategory.
 func (m *Memory) Related(_ context.Context, baseCategory, value string) ([]Object, error) {

@@ -45,8 +45,8 @@ func TestMemory(t *testing.T) {
 	if got, err := m.Get(ctx, "organisation_module/acme"); err != nil || got != acme {
 		t.Errorf("Get = %v, %v", got, err)
 	}
-	if _, err := m.Get(ctx, "nope"); !errors.Is(err, holders.ErrNotFound) {
-		t.Errorf("Get(nope) = %v, want ErrNotFound", err)
+	if _, err := m.Get(ctx, "nope"); !errors.Is(err, holders.ErrNotFound) || err.Error() != `not found: "nope"` {
+		t.Errorf("Get(nope) = %v, want ErrNotFound, "+`not found: "nope"`, err)
 	}
 	tests := []struct {
 		name string

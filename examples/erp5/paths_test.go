@@ -24,6 +24,10 @@ func TestPathAllocations(t *testing.T) {
 		// node and the property's id.
 		{"AcquirePreferredCurrency, own value (mask_value)", 0, func() { sinkString, _ = masked.AcquirePreferredCurrency(ctx) }},
 		{"AcquirePreferredCurrency, the employer's", 2, func() { sinkString, _ = p.AcquirePreferredCurrency(ctx) }},
+		// A content property read through the employer: Memory's
+		// not-found error for the person's own (missing) address is not
+		// formatted unless printed.
+		{"DefaultAddressCity, the employer's address", 5, func() { sinkString, _ = p.DefaultAddressCity(ctx) }},
 		// A by-name write of a category checks its paths without
 		// allocating: the one allocation is the setter's copy.
 		{"SetProperty of a category", 1, func() { _ = member.SetProperty("subordination", memberships) }},
@@ -36,6 +40,9 @@ func TestPathAllocations(t *testing.T) {
 	}
 	if cur, err := p.AcquirePreferredCurrency(ctx); cur != "EUR" || err != nil {
 		t.Errorf("AcquirePreferredCurrency = %q, %v; want the employer's default EUR", cur, err)
+	}
+	if city, err := p.DefaultAddressCity(ctx); city != "Lyon" || err != nil {
+		t.Errorf("DefaultAddressCity = %q, %v; want the employer's Lyon", city, err)
 	}
 	if cur, err := masked.AcquirePreferredCurrency(ctx); cur != "CHF" || err != nil {
 		t.Errorf("AcquirePreferredCurrency = %q, %v; want its own CHF", cur, err)
