@@ -81,7 +81,8 @@ func cli(args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
-// snapshot records every file under dir with its content and mtime.
+// snapshot records every file under dir with its content and mtime; a
+// symbolic link, with "-> its target" for content.
 type fileState struct {
 	Data  string
 	MTime time.Time
@@ -99,6 +100,10 @@ func snapshot(t *testing.T, dir string) map[string]fileState {
 			return err
 		}
 		data, err := os.ReadFile(path)
+		if d.Type()&os.ModeSymlink != 0 {
+			to, lerr := os.Readlink(path)
+			data, err = []byte("-> "+to), lerr
+		}
 		rel, _ := filepath.Rel(dir, path)
 		out[filepath.ToSlash(rel)] = fileState{string(data), info.ModTime()}
 		return err
@@ -759,4 +764,72 @@ func TestTwoGoroutines(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("the generated project's test: %v\n%s", err, out)
 	}
+}
+
+// TestGeneratedFileThroughLink: a generated file the user replaced by a
+// symbolic link (to keep it elsewhere) stays a link: generate writes the
+// file it leads to, check compares that file, and a link to nothing stops
+// the run before anything is written.
+func TestGeneratedFileThroughLink(t *testing.T) {
+	t.Setenv("ACCESSORGEN_CACHE", t.TempDir())
+	config := project(t, nil)
+	dir := filepath.Dir(config)
+	if code, _, stderr := cli("-config", config); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, stderr)
+	}
+	link := filepath.Join(dir, "accessorholder", "person.gen.go")
+	kept := filepath.Join(dir, "kept", "person.gen.go")
+	if err := os.MkdirAll(filepath.Dir(kept), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(link, kept); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..", "kept", "person.gen.go"), link); err != nil {
+		t.Skip("cannot make a link here:", err)
+	}
+	if code, _, stderr := cli("-config", config, "check"); code != 0 {
+		t.Fatalf("check through an up-to-date link: exit %d: %s", code, stderr)
+	}
+	write(t, filepath.Join(dir, "schema/sheets.yaml"), strings.Replace(
+		mustRead(t, filepath.Join(dir, "schema/sheets.yaml")), "{id: age, type: int}", "{id: age, type: int}\n  - {id: nickname, type: string}", 1))
+	if code, _, _ := cli("-config", config, "check"); code != 1 {
+		t.Errorf("check after a schema change: exit %d, want 1", code)
+	}
+	if code, _, stderr := cli("-config", config); code != 0 {
+		t.Fatalf("generate through the link: exit %d: %s", code, stderr)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("%s is no longer a link: %v", link, err)
+	}
+	if !strings.Contains(mustRead(t, kept), "func (h *PersonHolder) Nickname() string") {
+		t.Errorf("the link's target was not regenerated:\n%s", mustRead(t, kept))
+	}
+	if code, _, stderr := cli("-config", config, "check"); code != 0 {
+		t.Fatalf("check after generate: exit %d: %s", code, stderr)
+	}
+
+	if err := os.Remove(kept); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "schema/sheets.yaml"), strings.Replace(
+		mustRead(t, filepath.Join(dir, "schema/sheets.yaml")), "nickname", "alias", 1))
+	before := snapshot(t, dir)
+	code, _, stderr := cli("-config", config)
+	want := "accessorholder/person.gen.go is a symbolic link to ../kept/person.gen.go, which does not exist: create the link's target or remove the link; nothing was written"
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("generate through a link to nothing: exit %d, stderr %q; want 1 and %q", code, stderr, want)
+	}
+	if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+		t.Errorf("a refused run changed files (-before +after):\n%s", diff)
+	}
+}
+
+func mustRead(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
