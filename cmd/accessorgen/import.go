@@ -3,9 +3,12 @@ package main
 import (
 	"flag"
 	"fmt"
+	"path"
+	"path/filepath"
 	"time"
 
 	"github.com/accessorgen/accessorgen/erp5/importer"
+	"github.com/accessorgen/accessorgen/internal/output"
 )
 
 const importUsage = `usage: accessorgen import-erp5 [-o DIR] [-v] PATH...
@@ -22,6 +25,7 @@ unsupported: in the YAML), grouped by cause. See docs/erp5.md.
 
 Only changed files are written, atomically; YAML of an earlier import that
 this one no longer produces is removed; nothing is written on an error.
+DIR must not be a file, a link to nothing, a PATH or below one.
 
 Exit status: 0 on success (untranslated items are reported, not errors),
 1 on malformed input or another failure, 2 on wrong usage.
@@ -48,6 +52,10 @@ func (c *command) importERP5(args []string) int {
 		fs.Usage()
 		return 2
 	}
+	if err := checkImportDir(*dir, fs.Args()); err != nil {
+		fmt.Fprintln(stderr, "accessorgen import-erp5: -o:", err)
+		return 1
+	}
 	start := time.Now()
 	res, err := importer.Import(fs.Args())
 	if err != nil {
@@ -70,4 +78,21 @@ func (c *command) importERP5(args []string) int {
 		fmt.Fprintf(stdout, "%d written, %d removed, %d unchanged in %v\n", len(w.Written), len(w.Removed), w.Unchanged, time.Since(start).Round(time.Millisecond))
 	}
 	return 0
+}
+
+// checkImportDir checks, before anything is read, the directories that
+// an import into dir writes: none may be a file or a link to nothing, nor
+// be one of the inputs or below one: the YAML would be mixed into the
+// user's ERP5 export. (An output directory holding an input is fine: an
+// import writes and removes only its own YAML in its three directories.)
+func checkImportDir(dir string, inputs []string) error {
+	var sources []output.Source
+	for _, in := range inputs {
+		sources = append(sources, output.Source{Path: filepath.ToSlash(in), What: "the ERP5 input " + in, Tree: true})
+	}
+	dirs := []string{filepath.ToSlash(dir)}
+	for _, d := range []string{importer.SheetsDir, importer.TypesDir, importer.CategoriesDir} {
+		dirs = append(dirs, path.Join(filepath.ToSlash(dir), d))
+	}
+	return output.CheckDirs("", "", dirs, sources)
 }

@@ -132,3 +132,63 @@ func TestImportWritesNothingOnError(t *testing.T) {
 		}
 	})
 }
+
+// TestImportOutputDir: -o is checked before anything is read: it must not
+// be a file or a link to nothing, nor be an ERP5 input or below one
+// (directly, through a link or through ..), where the YAML would be mixed
+// into the user's export; nothing is written then. A directory holding an
+// input is fine: the import writes only its three directories there.
+func TestImportOutputDir(t *testing.T) {
+	for _, tc := range []struct {
+		name, o string
+		want    string // the whole stderr, with ROOT for the work directory; "" for success
+	}{
+		{"the input", "in", "accessorgen import-erp5: -o: output directory ROOT/in resolves to ROOT/in, which is the ERP5 input ROOT/in: a run writes generated files there and removes stale ones, among the user's files; choose another directory; nothing was written\n"},
+		{"below the input", "in/bt/yaml", "accessorgen import-erp5: -o: output directory ROOT/in/bt/yaml resolves to ROOT/in/bt/yaml, which is below the ERP5 input ROOT/in: a run writes generated files there and removes stale ones, among the user's files; choose another directory; nothing was written\n"},
+		{"the input through ..", "out/../in", "accessorgen import-erp5: -o: output directory ROOT/out/../in resolves to ROOT/in, which is the ERP5 input ROOT/in: a run writes generated files there and removes stale ones, among the user's files; choose another directory; nothing was written\n"},
+		{"the input through a link", "link", "accessorgen import-erp5: -o: output directory ROOT/link resolves to ROOT/in, which is the ERP5 input ROOT/in: a run writes generated files there and removes stale ones, among the user's files; choose another directory; nothing was written\n"},
+		{"a link to nothing", "dangling", "accessorgen import-erp5: -o: output directory ROOT/dangling is a symbolic link to nowhere, which does not exist: create the link's target or remove the link; nothing was written\n"},
+		{"a file", "file", "accessorgen import-erp5: -o: output directory ROOT/file is a file, not a directory: move it away or choose another directory; nothing was written\n"},
+		{"below a file", "file/out", "accessorgen import-erp5: -o: output directory ROOT/file/out is below ROOT/file, a file, not a directory: move it away or choose another directory; nothing was written\n"},
+		{"a directory holding the input", ".", ""},
+		{"elsewhere", "out", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := filepath.EvalSymlinks(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := filepath.Join(root, "in", "bt", "PropertySheetTemplateItem", "portal_property_sheets", "Person.xml")
+			data, err := os.ReadFile(filepath.Join(importFixture, "erp5_fixture", "PropertySheetTemplateItem", "portal_property_sheets", "Person.xml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(t, in, string(data))
+			write(t, filepath.Join(root, "file"), "the user's\n")
+			if err := os.Symlink("in", filepath.Join(root, "link")); err != nil {
+				t.Skip("cannot make a link here:", err)
+			}
+			if err := os.Symlink("nowhere", filepath.Join(root, "dangling")); err != nil {
+				t.Fatal(err)
+			}
+			before := snapshot(t, root)
+			// Not filepath.Join, which would clean out/../in away.
+			code, _, stderr := cli("import-erp5", "-o", root+string(filepath.Separator)+filepath.FromSlash(tc.o), filepath.Join(root, "in"))
+			if tc.want == "" {
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				if _, err := os.Stat(filepath.Join(root, tc.o, "property_sheets", "person.yaml")); err != nil {
+					t.Errorf("the import wrote no person.yaml: %v", err)
+				}
+				return
+			}
+			if got := strings.ReplaceAll(stderr, root, "ROOT"); code != 1 || got != tc.want {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and\n%s", code, got, tc.want)
+			}
+			if diff := cmp.Diff(before, snapshot(t, root)); diff != "" {
+				t.Errorf("a refused import changed files (-before +after):\n%s", diff)
+			}
+		})
+	}
+}

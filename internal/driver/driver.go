@@ -410,14 +410,6 @@ func stampDirs(configDir string, opts gen.Options, dirs []string) []string {
 // files instead of breaking the build with stale ones.
 func OutputDirs(configDir string, opts gen.Options, files []output.File) ([]string, error) {
 	dirs := []string{opts.Holders.Dir, opts.Types.Dir}
-	for _, d := range dirs {
-		// Say so, rather than fail on a path below it that the user
-		// never named ("open portaltype/internal: not a directory").
-		name := filepath.Join(configDir, filepath.FromSlash(d))
-		if info, err := os.Stat(name); err == nil && !info.IsDir() {
-			return nil, fmt.Errorf("output directory %s is a file, not a directory: move it away or give the config another dir; nothing was written", name)
-		}
-	}
 	seen := map[string]bool{opts.Holders.Dir: true, opts.Types.Dir: true}
 	add := func(dir string) {
 		if !seen[dir] {

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	stdcmp "cmp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,16 +18,19 @@ func TestOutputDirIsAFile(t *testing.T) {
 	t.Setenv("ACCESSORGEN_CACHE", "off")
 	for _, tc := range []struct {
 		name, file, err string
+		types           string // the config's types entry; {dir: portaltype} if empty
 	}{
-		{"holders", "accessorholder", "output directory " + filepath.Join("DIR", "accessorholder") + " is a file, not a directory"},
-		{"types", "portaltype", "output directory " + filepath.Join("DIR", "portaltype") + " is a file, not a directory"},
-		{"parts directory", "portaltype/internal", ""},
+		{"holders", "accessorholder", "accessorgen.yaml:2:16: holders directory accessorholder is a file, not a directory: move it away or choose another directory; nothing was written", ""},
+		{"types", "portaltype", "accessorgen.yaml:3:14: types directory portaltype is a file, not a directory: move it away or choose another directory; nothing was written", ""},
+		{"parts directory", "portaltype/internal", "", ""},
+		// A split run must make that directory: it says why it cannot.
+		{"parts directory of a split run", "portaltype/internal", "accessorgen.yaml:3:14: types directory portaltype/internal/part0 is below DIR/portaltype/internal, a file, not a directory: move it away or choose another directory; nothing was written", "{dir: portaltype, types_per_package: 1}"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeFiles(t, dir, map[string]string{
 				"go.mod":             "module example.com/shop\n\ngo 1.26\n",
-				"accessorgen.yaml":   "schema: [schema]\nholders: {dir: accessorholder}\ntypes: {dir: portaltype}\n",
+				"accessorgen.yaml":   "schema: [schema]\nholders: {dir: accessorholder}\ntypes: " + stdcmp.Or(tc.types, "{dir: portaltype}") + "\n",
 				"schema/sheets.yaml": sheets,
 				"schema/types.yaml":  types,
 				tc.file:              "the user's\n",

@@ -462,43 +462,51 @@ func (e *DirError) Error() string { return "output directory " + e.Dir + " " + e
 // Path is a slash path under the root, What names it in messages ("the
 // schema directory schema"). With Enclosing, no output directory may hold
 // it either (the config file's directory, whose parent would then be
-// written). A source below an output directory is otherwise safe: a run
-// writes and removes only the output directory's own generated files.
+// written). With Tree, no output directory may be below it either: it is
+// a tree of the user's files that generated ones must not be mixed into
+// (the ERP5 export that import-erp5 reads). A source below an output
+// directory is otherwise safe: a run writes and removes only the output
+// directory's own generated files.
 type Source struct {
 	Path, What string
 	Enclosing  bool
+	Tree       bool
 }
 
 // CheckDirs checks, before anything is written, that a run may write into
 // the output directories dirs (slash paths under root) and remove stale
 // generated files from them. Each resolves, through any symbolic links:
 //
-//   - to a directory, or to nothing yet: not through a dangling link,
-//     which MkdirAll could not follow;
-//   - to a place inside module, the module's root directory: a link must
-//     not make accessorgen write outside the project;
+//   - to a directory, or to nothing yet: not to a file, nor through a
+//     dangling link, which MkdirAll could not follow;
+//   - to a place inside module, the module's root directory, unless
+//     module is "": a link must not make accessorgen write outside the
+//     project;
 //   - to a place that is not one of sources (the config file's
 //     directory, the schema directories, the documents), nor holds one
-//     marked Enclosing, whether a link or a path such as out/../schema
-//     leads there: the user's files must never be overwritten or
-//     removed, nor generated packages mixed with them;
+//     marked Enclosing, nor is below one marked Tree, whether a link or a
+//     path such as out/../schema leads there: the user's files must never
+//     be overwritten or removed, nor generated packages mixed with them;
 //   - to a place no other of dirs resolves to: each package's files would
 //     replace the other's at every run.
 //
 // A failed check is a *DirError.
 func CheckDirs(root, module string, dirs []string, sources []Source) error {
-	mod, err := filepath.EvalSymlinks(module)
-	if err != nil {
-		return err
-	}
-	if mod, err = filepath.Abs(mod); err != nil {
-		return err
+	var mod string
+	if module != "" {
+		real, err := filepath.EvalSymlinks(module)
+		if err != nil {
+			return err
+		}
+		if mod, err = filepath.Abs(real); err != nil {
+			return err
+		}
 	}
 	var srcs []string
 	for _, src := range sources {
 		real, err := resolve(root, src.Path)
 		if err != nil {
-			return err // a source was read already; this is no output's fault
+			return err // a link to nothing: the source's reader says so too; no output's fault
 		}
 		srcs = append(srcs, real)
 	}
@@ -518,14 +526,23 @@ func CheckDirs(root, module string, dirs []string, sources []Source) error {
 			}
 			return err
 		}
-		if !within(mod, real) {
+		if file := fileOnTheWay(real); file == real {
+			return &DirError{dir, "is a file, not a directory: move it away or choose another directory; nothing was written"}
+		} else if file != "" {
+			return &DirError{dir, fmt.Sprintf("is below %s, a file, not a directory: move it away or choose another directory; nothing was written", file)}
+		}
+		if mod != "" && !within(mod, real) {
 			return &DirError{dir, fmt.Sprintf("resolves to %s, outside the module at %s (through a symbolic link); nothing was written", real, mod)}
 		}
 		for i, src := range srcs {
-			if real == src || sources[i].Enclosing && within(real, src) {
+			if real == src || sources[i].Enclosing && within(real, src) || sources[i].Tree && within(src, real) {
 				is := "is"
-				if real != src {
+				switch {
+				case real == src:
+				case within(real, src):
 					is = "holds"
+				default:
+					is = "is below"
 				}
 				return &DirError{dir, fmt.Sprintf("resolves to %s, which %s %s: a run writes generated files there and removes stale ones, among the user's files; choose another directory; nothing was written", real, is, sources[i].What)}
 			}
@@ -536,6 +553,26 @@ func CheckDirs(root, module string, dirs []string, sources []Source) error {
 		seen[real] = dir
 	}
 	return nil
+}
+
+// fileOnTheWay returns the deepest existing part of the absolute path
+// name when that is not a directory (name itself, or a file where a
+// directory would have to be made); "" when there is none.
+func fileOnTheWay(name string) string {
+	for at := name; ; {
+		fi, err := os.Stat(at)
+		if err == nil {
+			if fi.IsDir() {
+				return ""
+			}
+			return at
+		}
+		parent := filepath.Dir(at)
+		if parent == at {
+			return ""
+		}
+		at = parent
+	}
 }
 
 // within reports whether the absolute path name is dir or below it.
