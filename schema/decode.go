@@ -108,12 +108,25 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping 
 // whether its keys are fixed (mapping) or chosen by the author (message
 // ids, unsupported fields). what names the mapping in messages.
 func (d *decoder) pairs(n *yaml.Node, what string) [][2]*yaml.Node {
+	return d.keyedPairs(n, keyNames{all: what + " keys", one: "key", in: what})
+}
+
+// keyNames names a mapping's keys in the messages of keyedPairs.
+type keyNames struct {
+	all string // the keys, which must be strings: "property keys", "category ids"
+	one string // one key, given twice: "key", "category id"
+	in  string // the mapping it is given twice in: "property", "region/europe"
+}
+
+// keyedPairs is pairs with the keys named by names: category values,
+// whose keys are ids, share the checks of every mapping.
+func (d *decoder) keyedPairs(n *yaml.Node, names keyNames) [][2]*yaml.Node {
 	var out [][2]*yaml.Node
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "%s keys must be strings, not %s", what, describe(k))
+			d.errorf(k, "%s must be strings, not %s", names.all, describe(k))
 			continue
 		}
 		if k.Tag == "!!merge" {
@@ -121,7 +134,7 @@ func (d *decoder) pairs(n *yaml.Node, what string) [][2]*yaml.Node {
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			d.errorf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first.Line)
+			d.errorf(k, "duplicate %s %q in %s (first at line %d)", names.one, k.Value, names.in, first.Line)
 			continue
 		}
 		seen[k.Value] = k

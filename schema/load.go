@@ -1079,17 +1079,8 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node, depth
 		return nil
 	}
 	var out []*CategoryValue
-	seen := map[string]int{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
-		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "category ids must be strings, not %s", describe(k))
-			continue
-		}
-		if k.Tag == "!!merge" {
-			d.errorf(k, "merge keys (<<) are not supported: write the keys out")
-			continue
-		}
+	for _, kv := range d.keyedPairs(n, keyNames{all: "category ids", one: "category id", in: parent}) {
+		k, v := kv[0], resolve(kv[1])
 		if why := objectIDProblem(k.Value); why != "" {
 			d.errorf(k, "category id %q %s", k.Value, why)
 			continue
@@ -1106,11 +1097,6 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node, depth
 			return out
 		}
 		*budget--
-		if line, dup := seen[k.Value]; dup {
-			d.errorf(k, "duplicate category id %q in %s (first at line %d)", k.Value, parent, line)
-			continue
-		}
-		seen[k.Value] = k.Line
 		cv := &CategoryValue{ID: k.Value, Path: parent + "/" + k.Value, Pos: d.pos(k)}
 		switch {
 		case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
