@@ -189,6 +189,64 @@ var yamlOffByOne = []string{"did not find expected key", "did not find expected 
 	"did not find expected ',' or '}'", "did not find expected '-' indicator",
 	"did not find expected <document start>", "found incompatible YAML document"}
 
+// yamlBlockContext lists the yaml.v3 parser errors positioned at the
+// start of the block mapping or sequence they occur in rather than at the
+// token that broke it.
+var yamlBlockContext = []string{"did not find expected key", "did not find expected '-' indicator"}
+
+// blockErrorSearchBytes bounds the YAML that blockErrorLine parses, so
+// that an error in a file of the maximum size stays quick to report.
+const blockErrorSearchBytes = 16 << 20
+
+// blockErrorLine finds the line at fault for msg, a yaml.v3 error about a
+// block starting at line from: the first line from there on such that the
+// file up to and including it fails to parse with msg. (A prefix that ends
+// inside a quoted or block scalar fails too, but with another message.)
+// col is that line's first character that is not a space or tab, counted
+// in characters as yaml.v3 counts columns. ok is false if no such line is
+// found within blockErrorSearchBytes of parsing.
+func blockErrorLine(data []byte, from int, msg string) (line, col int, ok bool) {
+	starts := []int{0} // byte offset of each line's start
+	for i, b := range data {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	budget := blockErrorSearchBytes
+	for n := max(from, 1); n <= len(starts); n++ {
+		end := len(data)
+		if n < len(starts) {
+			end = starts[n]
+		}
+		if budget -= end; budget < 0 {
+			return 0, 0, false
+		}
+		if m := yamlLine.FindStringSubmatch(parseError(data[:end])); m == nil || m[3] != msg {
+			continue
+		}
+		text := data[starts[n-1]:end]
+		indent := len(text) - len(bytes.TrimLeft(text, " \t"))
+		return n, indent + 1, true
+	}
+	return 0, 0, false
+}
+
+// parseError returns the message of the first error that parsing every
+// YAML document of data gives, "" if none.
+func parseError(data []byte) string {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for count := 0; count <= MaxDocuments; count++ {
+		var doc yaml.Node
+		switch err := dec.Decode(&doc); {
+		case err == io.EOF:
+			return ""
+		case err != nil:
+			return err.Error()
+		}
+	}
+	return ""
+}
+
 var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 
 // yamlError turns a YAML syntax error into a positioned Error. yaml.v3
@@ -208,6 +266,14 @@ func yamlError(file string, data []byte, err error) *Error {
 	}
 	if m[2] != "" {
 		e.Pos.Col, _ = strconv.Atoi(m[2])
+	}
+	if m[1] != "" && contains(yamlBlockContext, m[3]) {
+		// yaml.v3 gives the line where the enclosing block starts, which
+		// may be far above the line at fault: find that line.
+		if line, col, ok := blockErrorLine(data, e.Pos.Line, m[3]); ok && line != e.Pos.Line {
+			e.Msg += fmt.Sprintf(" (in the block that starts at line %d)", e.Pos.Line)
+			e.Pos.Line, e.Pos.Col = line, col
+		}
 	}
 	if strings.Contains(m[3], "UTF-8") || m[3] == "control characters are not allowed" || m[3] == "invalid Unicode character" {
 		// yaml.v3's reader gives no line: find the first character it

@@ -24,3 +24,35 @@ func TestUnknownAnchorPosition(t *testing.T) {
 		})
 	}
 }
+
+// TestBlockErrorLine: for an error in a block mapping or sequence, yaml.v3
+// names the line where the block starts; the loader points at the line
+// that broke it, and says where the block starts.
+func TestBlockErrorLine(t *testing.T) {
+	for _, tt := range []struct {
+		name, src, want string
+	}{
+		{"key misindented in a list item",
+			"kind: PropertySheet\nname: A\nproperties:\n  - id: a\n    type: string\n  - id: b\n    type: string\n   description: x\n  - id: c\n",
+			"f.yaml:8:4: invalid YAML: did not find expected '-' indicator (in the block that starts at line 4)"},
+		{"after a quoted string over two lines",
+			"kind: PropertySheet\nname: A\nproperties:\n  - id: a\n    description: \"spans\n      two lines\"\n    type: string\n  read_permission: x\n",
+			"f.yaml:8:3: invalid YAML: did not find expected '-' indicator (in the block that starts at line 4)"},
+		{"key misindented in a nested mapping",
+			"kind: PropertySheet\nname: A\nproperties:\n  - id: a\n    acquisition:\n      base_category: region\n      portal_type: Organisation\n     accessor: x\n",
+			"f.yaml:8:6: invalid YAML: did not find expected key (in the block that starts at line 4)"},
+		{"in a later document",
+			"kind: PropertySheet\nname: A\n---\nkind: PropertySheet\nname: B\nproperties:\n  - id: a\n    type: string\n\n   mode: r\n",
+			"f.yaml:10:4: invalid YAML: did not find expected '-' indicator (in the block that starts at line 7)"},
+		{"at the block's own line",
+			"config:\n  a: 1\n  b: 2\n - d\n",
+			"f.yaml:4:1: invalid YAML: did not find expected key"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Compile([]File{{Name: "f.yaml", Data: []byte(tt.src)}})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
