@@ -160,9 +160,20 @@ func CompareExt(root string, dirs []string, files []File, header, ext string) (*
 			if err != nil {
 				return nil, err
 			}
-			if generated(data, header) {
-				p.Remove = append(p.Remove, name)
+			if !generated(data, header) {
+				continue
 			}
+			if linked != nil {
+				// The file a generated link leads to is written, not stale.
+				real, err := resolve(root, name)
+				if err != nil {
+					return nil, err
+				}
+				if _, written := linked[real]; written {
+					continue
+				}
+			}
+			p.Remove = append(p.Remove, name)
 		}
 	}
 	sort.Strings(p.Remove)

@@ -652,6 +652,13 @@ func TestCompareThroughLinks(t *testing.T) {
 		files:   map[string]string{"kept/x.go": gen("package out\n")},
 		wantErr: "out/a.go and out/b.go are one file, ROOT/kept/x.go, through a symbolic link: each would replace the other; nothing was written",
 	}, {
+		// The file the link leads to is no longer generated under its own
+		// name; it is written, not removed as stale.
+		name:     "link to a stale file beside it",
+		links:    map[string]string{"out/a.go": "old.go"},
+		files:    map[string]string{"out/old.go": gen("package out // old\n")},
+		wantDisk: map[string]string{"out/a.go": "-> old.go", "out/b.go": gen(newB), "out/old.go": gen(newA)},
+	}, {
 		name:  "stale link",
 		links: map[string]string{"out/a.go": "../kept/a.go", "out/c.go": "../kept/c.go"},
 		files: map[string]string{"kept/a.go": gen(newA), "kept/c.go": gen("package out\n")},
