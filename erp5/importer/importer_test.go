@@ -264,6 +264,61 @@ func TestReadID(t *testing.T) {
 	}
 }
 
+// TestResolveAccessors: acquisition_accessor_id and alt_accessor_id are
+// matched to the schema by one rule (readID), the first in the sheets of
+// the portal types acquired from, each alt_accessor_id in the sheets of the
+// portal types that use the acquiring sheet (ERP5 calls it on the object
+// itself), then in every sheet; without a match the name is kept.
+func TestResolveAccessors(t *testing.T) {
+	acquiring := &Property{ID: "home_address", Type: "content", Acquisition: &Acquisition{
+		BaseCategory: []string{"subordination"}, PortalType: []string{"Organisation"},
+		getter: "default_address", // getDefaultAddressValue
+		// getDefaultAddressValue, getCareerDefaultAddressValue, getMainEmailValue
+		AltAccessor: []string{"default_address", "career_default_address", "main_email"},
+	}}
+	phone := &Property{ID: "phone", Type: "string", Acquisition: &Acquisition{
+		// getDefaultTelephoneText: the text of a sub-object, no property.
+		AltAccessor: []string{"default_telephone", "default_telephone_text"},
+	}}
+	res := &Result{
+		Sheets: []*Sheet{
+			{Name: "Person", Properties: []*Property{
+				{ID: "address", Type: "content", StorageID: "default_address"},
+				acquiring, phone,
+				{ID: "telephone", Type: "string"},
+			}},
+			{Name: "Organisation", Properties: []*Property{{ID: "site_address", Type: "content", StorageID: "default_address"}}},
+			// Used by no type: matched only when the types' sheets have
+			// no match, though its ids match the names as they are.
+			{Name: "Spare", Properties: []*Property{
+				{ID: "default_address", Type: "content"},
+				{ID: "default_telephone", Type: "string"},
+				{ID: "main_email", Type: "content"},
+			}},
+		},
+		Types: []*PortalType{
+			{Name: "Person", Sheets: []*Ref{{Name: "Person"}}},
+			{Name: "Organisation", Sheets: []*Ref{{Name: "Organisation"}}},
+		},
+	}
+	resolveAccessors(res)
+	got := map[string]any{
+		"accessor":     acquiring.Acquisition.Accessor,
+		"alt":          acquiring.Acquisition.AltAccessor,
+		"phone alt":    phone.Acquisition.AltAccessor,
+		"phone access": phone.Acquisition.Accessor,
+	}
+	want := map[string]any{
+		"accessor":     "site_address",                                              // Organisation's sheets first
+		"alt":          []string{"address", "career_default_address", "main_email"}, // Person's sheets first; no match kept; then every sheet
+		"phone alt":    []string{"telephone", "default_telephone_text"},
+		"phone access": "",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("resolveAccessors (-want +got):\n%s", diff)
+	}
+}
+
 // TestMalformed: malformed input is an error naming the file and the
 // position, and nothing is returned.
 func TestMalformed(t *testing.T) {

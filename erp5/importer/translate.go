@@ -249,51 +249,64 @@ func accessorID(name string, content bool) (string, bool) {
 	return id, id != "" && !strings.Contains(id, "__")
 }
 
-// resolveAccessors maps each acquisition's ERP5 accessor to the id of the
-// property it reads in the imported schema. ERP5 derives a property's
-// getters from its id: content property address has getAddressValue and
-// getDefaultAddressValue (its storage_id, where the sub-object is kept, is
-// often default_address), a multivalued one getDefault<Id> too. The name
-// alone cannot tell default_address from address, so the schema decides:
-// first the sheets of the portal types acquired from, then every sheet (a
-// target type may lack the sheet in the data, and is then refused with
-// the id ERP5 means); a property of the acquiring property's kind
-// (content or not) whose id is the name read as it is, or without its
-// "default_", or whose storage_id is the name. Without a match the name is
-// kept as it is, for the loader to report.
+// resolveAccessors maps each acquisition's ERP5 accessors to the ids of
+// the properties they read in the imported schema. ERP5 derives a
+// property's getters from its id: content property address has
+// getAddressValue and getDefaultAddressValue (its storage_id, where the
+// sub-object is kept, is often default_address), a multivalued one
+// getDefault<Id> too. The name alone cannot tell default_address from
+// address, so the schema decides (readID): for acquisition_accessor_id,
+// first the sheets of the portal types acquired from; for each
+// alt_accessor_id, which ERP5 calls on the object itself, first the sheets
+// of the portal types that use the acquiring sheet; then every sheet (a
+// type may lack the sheet in the data, and is then refused with the id
+// ERP5 means). Without a match the name is kept as it is, for the loader
+// to report: a getter of a sub-object's property (getDefaultEmailText,
+// the text of default_email's sub-object) or a method that is no
+// property's (getCompactTitle) has no property to name.
 func resolveAccessors(res *Result) {
 	sheets := map[string]*Sheet{}
 	for _, s := range res.Sheets {
 		sheets[s.Name] = s
 	}
 	typeSheets := map[string][]*Sheet{}
+	usedBy := map[string][]string{} // sheet name → the portal types that use it
 	for _, t := range res.Types {
 		for _, r := range t.Sheets {
 			if s := sheets[r.Name]; s != nil {
 				typeSheets[t.Name] = append(typeSheets[t.Name], s)
+				usedBy[s.Name] = append(usedBy[s.Name], t.Name)
 			}
 		}
+	}
+	// read maps the id a getter's name reads to the schema's property.
+	read := func(types []string, name string, content bool) string {
+		var scope []*Sheet
+		for _, t := range types {
+			scope = append(scope, typeSheets[t]...)
+		}
+		for _, in := range [][]*Sheet{scope, res.Sheets} {
+			if id := readID(in, name, content); id != "" {
+				return id
+			}
+		}
+		return name
 	}
 	for _, s := range res.Sheets {
 		for _, p := range s.Properties {
 			a := p.Acquisition
-			if a == nil || a.getter == "" {
+			if a == nil {
 				continue
 			}
-			var scope []*Sheet
-			for _, t := range a.PortalType {
-				scope = append(scope, typeSheets[t]...)
+			content := p.Type == "content"
+			if a.getter != "" {
+				a.Accessor = ""
+				if id := read(a.PortalType, a.getter, content); id != p.ID {
+					a.Accessor = id // the default is the property's own id
+				}
 			}
-			id := readID(scope, a.getter, p.Type == "content")
-			if id == "" {
-				id = readID(res.Sheets, a.getter, p.Type == "content")
-			}
-			if id == "" {
-				id = a.getter
-			}
-			a.Accessor = ""
-			if id != p.ID {
-				a.Accessor = id // the default is the property's own id
+			for i, alt := range a.AltAccessor {
+				a.AltAccessor[i] = read(usedBy[s.Name], alt, content)
 			}
 		}
 	}
@@ -425,6 +438,7 @@ func (tr *translator) acquired(o *object, p *Property, entries *[]Unsupported) [
 	}
 	for _, alt := range alts {
 		if id, ok := accessorID(alt, p.Type == "content"); ok {
+			// Mapped to a property by resolveAccessors too.
 			a.AltAccessor = append(a.AltAccessor, id)
 		} else {
 			why = append(why, fmt.Sprintf("alt_accessor_id %q is not an ERP5 getter name", alt))
