@@ -216,10 +216,25 @@ func (m *mapping) boolean(key string) bool {
 		return false
 	}
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
-		m.d.errorf(v, "%s must be true or false, not %s", key, describe(v))
+		m.d.errorf(v, "%s must be true or false, not %s%s", key, describe(v), boolHint(v))
 		return false
 	}
 	return v.Value == "true"
+}
+
+// boolHint explains a YAML 1.1 boolean (yes, off, ...), which YAML 1.2,
+// as yaml.v3 reads it, takes for a string.
+func boolHint(v *yaml.Node) string {
+	if v.Kind != yaml.ScalarNode || v.Style != 0 || v.Tag != "!!str" {
+		return ""
+	}
+	switch strings.ToLower(v.Value) {
+	case "yes", "y", "on":
+		return fmt.Sprintf(" (YAML 1.2 reads %s as a string: write true)", v.Value)
+	case "no", "n", "off":
+		return fmt.Sprintf(" (YAML 1.2 reads %s as a string: write false)", v.Value)
+	}
+	return ""
 }
 
 // item is a string in a list, with its position.
