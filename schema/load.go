@@ -888,7 +888,7 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 		return v, nil
 	case Boolean:
 		if n.Tag != "!!bool" {
-			return nil, fmt.Errorf("want true or false, not %s", describe(n))
+			return nil, fmt.Errorf("want true or false, not %s%s", describe(n), boolHint(n))
 		}
 		return n.Value == "true", nil
 	case Date:
