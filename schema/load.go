@@ -81,7 +81,7 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 			}
 			return nil, err
 		}
-		var subdirs []string
+		var subdirs, otherCase []string
 		read := len(files)
 		for _, e := range entries {
 			name := path.Join(dir.Path, e.Name())
@@ -95,6 +95,9 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 			}
 			if isDir {
 				subdirs = append(subdirs, name)
+			}
+			if !isDir && (ext != ".yaml" && ext != ".yml") && (strings.EqualFold(ext, ".yaml") || strings.EqualFold(ext, ".yml")) {
+				otherCase = append(otherCase, name)
 			}
 			// Hidden files are skipped as the go command skips them: an
 			// editor's lock file (.#person.yaml, often a dangling link)
@@ -114,10 +117,18 @@ func ReadFiles(configDir string, cfg *Config) ([]File, error) {
 			}
 			files = append(files, File{Name: name, Data: data, Layer: dir.Layer, Priority: dir.Priority})
 		}
-		if len(files) == read && len(subdirs) > 0 {
+		switch {
+		case len(files) > read:
+		case len(otherCase) > 0:
+			errs.add(dir.Pos, "schema directory %q has no .yaml or .yml files; %s: the extensions are case-sensitive, rename them", dir.Path, strings.Join(otherCase, ", "))
+		case len(subdirs) > 0:
 			// Likely a tree such as import-erp5 writes: say so rather than
 			// generate an empty model.
 			errs.add(dir.Pos, "schema directory %q has no .yaml files, only directories (%s): schema directories are not read recursively; list the directories that hold the files", dir.Path, strings.Join(subdirs, ", "))
+		default:
+			// A directory emptied by mistake would give an empty model,
+			// and a run would remove every generated file.
+			errs.add(dir.Pos, "schema directory %q has no .yaml or .yml files: add the schema's files, or remove the directory from the config", dir.Path)
 		}
 	}
 	if err := errs.err(); err != nil {
