@@ -160,8 +160,21 @@ func Suggest(word string, candidates []string) string {
 }
 
 // closest returns the candidate nearest to word by edit distance, ignoring
-// case, when it is close enough to be a likely typo; "" otherwise.
+// case, when it is close enough to be a likely typo; "" otherwise. A word
+// of three bytes or more that begins exactly one candidate is taken for
+// its abbreviation first ("prio" is priority, not dir).
 func closest(word string, candidates []string) string {
+	if len(word) >= 3 {
+		var begun []string
+		for _, c := range candidates {
+			if len(c) > len(word) && strings.HasPrefix(strings.ToLower(c), strings.ToLower(word)) {
+				begun = append(begun, c)
+			}
+		}
+		if len(begun) == 1 {
+			return begun[0]
+		}
+	}
 	best, bestDist := "", len(word)/2+2
 	for _, c := range candidates {
 		if d := editDistance(strings.ToLower(word), strings.ToLower(c)); d < bestDist {

@@ -53,8 +53,12 @@ func TestFileName(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
-	keys := []string{"multivalued", "mode", "default"}
+	keys := []string{"multivalued", "mode", "default", "dir", "priority", "description", "deprecated"}
 	tests := map[string]string{
+		"prio":       `; did you mean "priority"?`, // an abbreviation, not "dir" by distance
+		"Multi":      `; did you mean "multivalued"?`,
+		"desc":       `; did you mean "description"?`,
+		"dep":        `; did you mean "deprecated"?`,
 		"multivalue": `; did you mean "multivalued"?`,
 		"mdoe":       `; did you mean "mode"?`,
 		"Default":    `; did you mean "default"?`,
