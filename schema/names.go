@@ -42,6 +42,11 @@ func GoName(name string, allowSpaces bool) (string, error) {
 			return "", fmt.Errorf("name %q has the character %q: use only %s", name, r, what)
 		}
 	}
+	if allowSpaces && (strings.HasPrefix(name, " ") || strings.HasSuffix(name, " ") || strings.Contains(name, "  ")) {
+		// " Foo" and "Foo  Bar" would be other names than "Foo" and
+		// "Foo Bar" for New and the tables, yet give the same Go name.
+		return "", fmt.Errorf("name %q has a space at its start or end, or two in a row: separate words with one space", name)
+	}
 	var b strings.Builder
 	for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == '_' || r == ' ' }) {
 		if initialisms[strings.ToLower(part)] {
