@@ -34,12 +34,17 @@ const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports |
 // the documents package must not import it, since it imports them. Errors
 // are positioned at pos, the config's documents key.
 func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[string][]byte, typesPath string) (*Package, error) {
-	fail := func(format string, args ...any) (*Package, error) {
-		return nil, schema.ErrorList{{Pos: pos, Msg: fmt.Sprintf(format, args...)}}
-	}
 	abs, err := filepath.Abs(configDir)
 	if err != nil {
 		return nil, err
+	}
+	fail := func(format string, args ...any) (*Package, error) {
+		return nil, schema.ErrorList{{Pos: pos, Msg: fmt.Sprintf(format, args...)}}
+	}
+	// notFound is fail for the failures of finding the package, where
+	// a directory named without ./ is the likely cause.
+	notFound := func(format string, args ...any) (*Package, error) {
+		return fail("%s%s", fmt.Sprintf(format, args...), directoryHint(abs, pattern))
 	}
 	if strings.HasPrefix(pattern, ".") {
 		dir := strings.TrimSuffix(strings.TrimSuffix(pattern, "..."), "/")
@@ -50,13 +55,13 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 	cfg := &packages.Config{Mode: LoadMode, Dir: abs, Overlay: overlay}
 	pkgs, err := load(cfg, pattern)
 	if err != nil {
-		return fail("loading documents package %s: %v", pattern, err)
+		return notFound("loading documents package %s: %v", pattern, err)
 	}
 	if len(pkgs) == 0 {
 		// go/packages can return nothing and no error when go list fails
 		// as a whole (a go.mod that needs tidying, say): ask go list again,
 		// on this failure path only, for what it said.
-		return fail("documents package %s could not be loaded: %s", pattern, goListError(abs, pattern))
+		return notFound("documents package %s could not be loaded: %s", pattern, goListError(abs, pattern))
 	}
 	if len(pkgs) != 1 {
 		return fail("documents %s names %d packages; it must name one", pattern, len(pkgs))
@@ -93,8 +98,12 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 		what := "does not compile"
 		if len(p.Errors) == 0 {
 			what += ": a package it imports has errors"
+		} else if !slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError }) {
+			// go list found no package to compile: not found,
+			// or no file a build includes.
+			what = "could not be loaded"
 		}
-		return fail("documents package %s %s:\n\t%s", pattern, what, strings.Join(lines, "\n\t"))
+		return notFound("documents package %s %s:\n\t%s", pattern, what, strings.Join(lines, "\n\t"))
 	}
 	if p.Types == nil || p.Name == "" {
 		return fail("documents package %s gave no types and no error", pattern)
@@ -122,6 +131,21 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 		return fail("documents package %s (%s) is internal to %s: the generated types package %s cannot import it; put the documents or the types inside %s", pattern, p.PkgPath, parent, typesPath, parent)
 	}
 	return doc, nil
+}
+
+// directoryHint explains a failure to load documents named like a
+// directory beside the config but without ./: go reads "document" as an
+// import path, of the standard library when it has no dot, and says
+// only that it is not there.
+func directoryHint(configDir, pattern string) string {
+	if strings.HasPrefix(pattern, ".") || filepath.IsAbs(pattern) {
+		return ""
+	}
+	dir := strings.TrimSuffix(strings.TrimSuffix(pattern, "..."), "/")
+	if info, err := os.Stat(filepath.Join(configDir, filepath.FromSlash(dir))); err != nil || !info.IsDir() {
+		return ""
+	}
+	return fmt.Sprintf("\n\t(%s is read as an import path; for the directory beside the config, write ./%s)", pattern, pattern)
 }
 
 // constrainedMethods finds the methods declared in the package's files
@@ -233,6 +257,11 @@ func (p *Package) errorLines(errs []packages.Error) []string {
 			// Positions, and directories go list names ("no Go files
 			// in DIR"), relative to the config directory.
 			line = strings.ReplaceAll(p.relative(strings.TrimSpace(line)), p.dir+string(filepath.Separator), "")
+			// And the Go installation's directory ("not in std
+			// (GOROOT/src/x)") as $GOROOT, the same on every machine.
+			if goroot := build.Default.GOROOT; goroot != "" {
+				line = strings.ReplaceAll(line, goroot+string(filepath.Separator), "$GOROOT"+string(filepath.Separator))
+			}
 			if line == "" || strings.HasPrefix(line, "#") || seen[line] {
 				continue
 			}

@@ -84,7 +84,7 @@ func messageFormats(t *testing.T, dirs ...string) map[string]string {
 				case *ast.SelectorExpr:
 					fn = x.Sel.Name
 				}
-				if fn != "add" && fn != "errorf" && fn != "fail" && fn != "Sprintf" {
+				if fn != "add" && fn != "errorf" && fn != "fail" && fn != "notFound" && fn != "Sprintf" {
 					return true
 				}
 				for _, arg := range call.Args {
