@@ -68,7 +68,8 @@ func (c *compiler) layer() {
 	}
 	for _, d := range c.sheets {
 		if d.sheet.Extends && !slices.ContainsFunc(c.sheets, func(o *sheetDecl) bool {
-			return o.sheet.Name == d.sheet.Name && o.sheet.priority < d.sheet.priority
+			// One of the same priority is an error of its own (pick's).
+			return o != d && o.sheet.Name == d.sheet.Name && o.sheet.priority <= d.sheet.priority
 		}) {
 			c.errs.add(d.extendsPos, "property sheet %s says extends: true, but no lower layer defines it", d.sheet.Name)
 		}
