@@ -155,7 +155,8 @@ type compiler struct {
 	types    []*typeDecl
 	bases    []*BaseCategory
 	services []*Service
-	refs     []pendingRefs // portal type references to resolve once all are read
+	refs     []pendingRefs   // portal type references to resolve once all are read
+	lost     map[string]bool // names of declarations that errors may have lost
 }
 
 // pendingRefs are portal type names to resolve into *into.
@@ -404,38 +405,46 @@ func yamlChar(r rune) bool {
 
 // file parses the documents of one file.
 func (c *compiler) file(f File) {
+	if !c.readFile(f) {
+		c.loseNames(f.Data)
+	}
+}
+
+// readFile parses the documents of one file and reports whether it could
+// read them all: false after an error that leaves the rest unread.
+func (c *compiler) readFile(f File) bool {
 	d := &decoder{file: f.Name, errs: &c.errs, layer: f.Layer, priority: f.Priority}
 	if len(f.Data) > MaxFileSize {
 		c.errs.add(Pos{File: f.Name, Line: 1, Col: 1}, "file is %d bytes; the limit is %d", len(f.Data), MaxFileSize)
-		return
+		return false
 	}
 	if bytes.HasPrefix(f.Data, []byte("\ufeff\ufeff")) {
 		// yaml.v3 skips one mark and then drops the first byte of every
 		// later line: report it rather than misread the file.
 		c.errs.add(Pos{File: f.Name, Line: 1, Col: 1}, "file starts with two byte order marks (U+FEFF); keep at most one")
-		return
+		return false
 	}
 	if i := bytes.Index(f.Data, []byte("\n\ufeff")); i >= 0 {
 		// yaml.v3 skips a mark only at the start of the file: one at a
 		// line's start (concatenated files) reads as part of the next key,
 		// and "kind" then is not found.
 		c.errs.add(Pos{File: f.Name, Line: bytes.Count(f.Data[:i+1], []byte("\n")) + 1, Col: 1}, "a byte order mark (U+FEFF) starts this line, as concatenating files leaves: remove it (one is allowed only at the start of the file)")
-		return
+		return false
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(f.Data))
 	for count := 0; ; count++ {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
 		if err == io.EOF {
-			return
+			return true
 		}
 		if count == MaxDocuments && err == nil {
 			c.errs.add(d.pos(&doc), "file has more than %d documents; split it", MaxDocuments)
-			return
+			return false
 		}
 		if err != nil {
 			c.errs = append(c.errs, yamlError(f.Name, f.Data, err))
-			return
+			return false
 		}
 		if len(doc.Content) == 0 {
 			continue
@@ -483,6 +492,46 @@ func foreignAlias(doc *yaml.Node) *yaml.Node {
 	return nil
 }
 
+// loseNames records the names that a file which could not be read may
+// declare: each top-level "name:" line. A document is a mapping at the
+// file's top level, so its name is such a line, and the scan needs no
+// YAML the file may not have.
+func (c *compiler) loseNames(data []byte) {
+	for _, m := range topLevelName.FindAllSubmatch(data, -1) {
+		name := strings.TrimSpace(string(m[1]))
+		if i := strings.Index(name, " #"); i >= 0 {
+			name = strings.TrimSpace(name[:i])
+		}
+		if len(name) >= 2 && (name[0] == '"' || name[0] == '\'') && name[len(name)-1] == name[0] {
+			name = name[1 : len(name)-1]
+		}
+		c.loseName(name)
+	}
+}
+
+var topLevelName = regexp.MustCompile(`(?m)^name:[ \t]*([^\r\n]*)`)
+
+// loseName records that a declaration named name may have been lost to
+// an error already reported, so that references to it are not reported
+// again as unknown: the one error a user must fix comes alone, not after
+// its consequences.
+func (c *compiler) loseName(name string) {
+	if name == "" {
+		return
+	}
+	if c.lost == nil {
+		c.lost = map[string]bool{}
+	}
+	c.lost[name] = true
+}
+
+// loseDocument records the name of a document that was not read.
+func (c *compiler) loseDocument(n *yaml.Node) {
+	if name := firstValue(n, "name"); name != nil && name.Kind == yaml.ScalarNode {
+		c.loseName(name.Value)
+	}
+}
+
 // document dispatches a document on its kind.
 func (c *compiler) document(d *decoder, n *yaml.Node) {
 	if n.Kind != yaml.MappingNode {
@@ -492,8 +541,10 @@ func (c *compiler) document(d *decoder, n *yaml.Node) {
 	kind := firstValue(n, "kind")
 	switch {
 	case kind == nil:
+		c.loseDocument(n)
 		d.errorf(n, "document has no kind (one of %s)", strings.Join(kinds, ", "))
 	case kind.Kind != yaml.ScalarNode || kind.Tag != "!!str":
+		c.loseDocument(n)
 		d.errorf(kind, "kind must be a string (one of %s), not %s", strings.Join(kinds, ", "), describe(kind))
 	case kind.Value == KindPropertySheet:
 		c.sheet(d, d.mapping(n, "property sheet", sheetKeys))
@@ -504,6 +555,7 @@ func (c *compiler) document(d *decoder, n *yaml.Node) {
 	case kind.Value == KindService:
 		c.service(d, d.mapping(n, "service", serviceKeys))
 	default:
+		c.loseDocument(n)
 		d.errorf(kind, "unknown kind %q%s", kind.Value, Suggest(kind.Value, kinds))
 	}
 }

@@ -73,7 +73,7 @@ func (c *compiler) link() *Model {
 			}
 			if i, ok := bases[p.ID]; ok {
 				p.Base = c.bases[i]
-			} else {
+			} else if !c.lost[p.ID] {
 				c.errs.add(p.Pos, "unknown base category %q%s", p.ID, Suggest(p.ID, baseList))
 			}
 		}
@@ -84,7 +84,7 @@ func (c *compiler) link() *Model {
 		for _, it := range unique(&c.errs, "property sheet", where, d.sheets) {
 			if i, ok := sheets[it.Value]; ok {
 				t.Sheets = append(t.Sheets, c.sheets[i].sheet)
-			} else {
+			} else if !c.lost[it.Value] {
 				c.errs.add(it.Pos, "unknown property sheet %q%s", it.Value, Suggest(it.Value, sheetList))
 			}
 		}
@@ -92,7 +92,7 @@ func (c *compiler) link() *Model {
 			if i, ok := bases[it.Value]; ok {
 				t.BaseCategories = append(t.BaseCategories, c.bases[i])
 				t.BaseCategoryPos = append(t.BaseCategoryPos, it.Pos)
-			} else {
+			} else if !c.lost[it.Value] {
 				c.errs.add(it.Pos, "unknown base category %q%s", it.Value, Suggest(it.Value, baseList))
 			}
 		}
@@ -103,7 +103,7 @@ func (c *compiler) link() *Model {
 		for _, it := range unique(&c.errs, "allowed content type", where, d.allow) {
 			if i, ok := types[it.Value]; ok {
 				t.AllowedContentTypes = append(t.AllowedContentTypes, c.types[i].t)
-			} else {
+			} else if !c.lost[it.Value] {
 				c.errs.add(it.Pos, "unknown portal type %q in allowed_content_types%s", it.Value, Suggest(it.Value, typeList))
 			}
 		}
@@ -113,7 +113,7 @@ func (c *compiler) link() *Model {
 		for _, it := range r.items {
 			if i, ok := types[it.Value]; ok {
 				*r.into = append(*r.into, c.types[i].t)
-			} else {
+			} else if !c.lost[it.Value] {
 				c.errs.add(it.Pos, "unknown portal type %q in %s%s", it.Value, r.what, Suggest(it.Value, typeList))
 			}
 		}
@@ -122,7 +122,7 @@ func (c *compiler) link() *Model {
 		for _, p := range append(slices.Clone(d.sheet.Properties), d.sheet.Contents...) {
 			if a := p.Acquisition; a != nil {
 				for _, b := range a.BaseCategories {
-					if _, ok := bases[b.Name]; !ok {
+					if _, ok := bases[b.Name]; !ok && !c.lost[b.Name] {
 						c.errs.add(b.Pos, "unknown base category %q in the acquisition of %s%s", b.Name, p.ID, Suggest(b.Name, baseList))
 					}
 				}
@@ -160,7 +160,9 @@ func (c *compiler) linkConstraint(k *Constraint, bases map[string]int, baseList 
 	for _, b := range k.BaseCategories {
 		i, ok := bases[b.Name]
 		if !ok {
-			c.errs.add(b.Pos, "unknown base category %q in constraint %s%s", b.Name, k.ID, Suggest(b.Name, baseList))
+			if !c.lost[b.Name] {
+				c.errs.add(b.Pos, "unknown base category %q in constraint %s%s", b.Name, k.ID, Suggest(b.Name, baseList))
+			}
 			k.Bases = append(k.Bases, nil)
 			continue
 		}
@@ -177,6 +179,7 @@ func (c *compiler) linkConstraint(k *Constraint, bases map[string]int, baseList 
 			k.Condition.Bases[len(k.Condition.Bases)-1] = c.bases[i]
 		}
 		switch {
+		case !ok && c.lost[base]:
 		case !ok:
 			c.errs.add(ref.Pos, "unknown base category %q in the condition of constraint %s%s", base, k.ID, Suggest(base, baseList))
 		case c.bases[i].HasTree() && !c.bases[i].hasPath(value):
