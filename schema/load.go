@@ -259,6 +259,27 @@ func parseError(data []byte) string {
 	return ""
 }
 
+// utf16Like reports whether data looks like UTF-16 text without a byte
+// order mark: ASCII in it has a zero byte in every other place, which the
+// YAML reader takes for control characters.
+func utf16Like(data []byte) bool {
+	n := min(len(data), 64) &^ 1
+	if n == 0 {
+		return false
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	return even == half && odd < half || odd == half && even < half
+}
+
 var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 
 // yamlError turns a YAML syntax error into a positioned Error. yaml.v3
@@ -294,6 +315,9 @@ func yamlError(file string, data []byte, err error) *Error {
 			e.Pos.Line, e.Pos.Col = line, col
 			if r >= 0 {
 				e.Msg += fmt.Sprintf(" (%U)", r)
+			}
+			if r == 0 && utf16Like(data) {
+				e.Msg += ": the file looks like UTF-16 without a byte order mark; save it as UTF-8"
 			}
 		}
 	}

@@ -56,3 +56,36 @@ func TestBlockErrorLine(t *testing.T) {
 		})
 	}
 }
+
+// TestUTF16Hint: a zero byte in every other place is UTF-16 without a byte
+// order mark, which the YAML reader sees as control characters; one zero
+// byte in UTF-8 text is only a control character.
+func TestUTF16Hint(t *testing.T) {
+	const hint = ": the file looks like UTF-16 without a byte order mark; save it as UTF-8"
+	utf16 := func(s string, bigEndian bool) string {
+		var b []byte
+		for _, c := range []byte(s) {
+			if bigEndian {
+				b = append(b, 0, c)
+			} else {
+				b = append(b, c, 0)
+			}
+		}
+		return string(b)
+	}
+	for _, tt := range []struct {
+		name, src, want string
+	}{
+		{"little-endian", utf16("kind: PropertySheet\nname: A\n", false), "f.yaml:1:2: invalid YAML: control characters are not allowed (U+0000)" + hint},
+		{"big-endian", utf16("kind: PropertySheet\nname: A\n", true), "f.yaml:1:1: invalid YAML: control characters are not allowed (U+0000)" + hint},
+		{"one zero byte in UTF-8", "kind: PropertySheet\nname: A\x00\n", "f.yaml:2:8: invalid YAML: control characters are not allowed (U+0000)"},
+		{"zero bytes only", "\x00\x00\x00\x00", "f.yaml:1:1: invalid YAML: control characters are not allowed (U+0000)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Compile([]File{{Name: "f.yaml", Data: []byte(tt.src)}})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
