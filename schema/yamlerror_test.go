@@ -6,32 +6,21 @@ import "testing"
 // not where the alias is. The text "*name" earlier in a comment, in a
 // string or as the start of a longer alias is not it.
 func TestUnknownAnchorPosition(t *testing.T) {
-	for _, tt := range []struct {
-		name, src, want string
-	}{
+	runErrorCases(t, []errorCase{
 		{"alone", "kind: PropertySheet\nname: A\ndescription: *zz\n", "f.yaml:3:14: invalid YAML: unknown anchor 'zz' referenced"},
 		{"after a comment", "# see *foo below\nkind: PropertySheet\nname: A\ndescription: *foo\n", "f.yaml:4:14: invalid YAML: unknown anchor 'foo' referenced"},
 		{"after a string", "kind: PropertySheet\nname: &ab A\ndescription: \"a *a b\"\ntitle: *a\n", "f.yaml:4:8: invalid YAML: unknown anchor 'a' referenced"},
 		{"after a longer alias", "kind: PropertySheet\nname: &ab A\nproperties:\n  - {id: x, type: string, description: *ab}\n  - {id: y, type: string, description: *a}\n", "f.yaml:5:40: invalid YAML: unknown anchor 'a' referenced"},
 		{"column in characters", "kind: PropertySheet\nname: A\nproperties: [{id: \"\u00e9\", type: string, description: *zz}]\n", "f.yaml:3:51: invalid YAML: unknown anchor 'zz' referenced"},
 		{"a key in a later document", "kind: PropertySheet\nname: A\n---\nkind: PropertySheet\nname: B\n*q : x\n", "f.yaml:6:1: invalid YAML: unknown anchor 'q' referenced"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Compile([]File{{Name: "f.yaml", Data: []byte(tt.src)}})
-			if err == nil || err.Error() != tt.want {
-				t.Errorf("got %v\nwant %s", err, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestBlockErrorLine: for an error in a block mapping or sequence, yaml.v3
 // names the line where the block starts; the loader points at the line
 // that broke it, and says where the block starts.
 func TestBlockErrorLine(t *testing.T) {
-	for _, tt := range []struct {
-		name, src, want string
-	}{
+	runErrorCases(t, []errorCase{
 		{"key misindented in a list item",
 			"kind: PropertySheet\nname: A\nproperties:\n  - id: a\n    type: string\n  - id: b\n    type: string\n   description: x\n  - id: c\n",
 			"f.yaml:8:4: invalid YAML: did not find expected '-' indicator (in the block that starts at line 4)"},
@@ -47,14 +36,7 @@ func TestBlockErrorLine(t *testing.T) {
 		{"at the block's own line",
 			"config:\n  a: 1\n  b: 2\n - d\n",
 			"f.yaml:4:1: invalid YAML: did not find expected key"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Compile([]File{{Name: "f.yaml", Data: []byte(tt.src)}})
-			if err == nil || err.Error() != tt.want {
-				t.Errorf("got %v\nwant %s", err, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestUTF16Hint: a zero byte in every other place is UTF-16 without a byte
@@ -73,14 +55,20 @@ func TestUTF16Hint(t *testing.T) {
 		}
 		return string(b)
 	}
-	for _, tt := range []struct {
-		name, src, want string
-	}{
+	runErrorCases(t, []errorCase{
 		{"little-endian", utf16("kind: PropertySheet\nname: A\n", false), "f.yaml:1:2: invalid YAML: control characters are not allowed (U+0000)" + hint},
 		{"big-endian", utf16("kind: PropertySheet\nname: A\n", true), "f.yaml:1:1: invalid YAML: control characters are not allowed (U+0000)" + hint},
 		{"one zero byte in UTF-8", "kind: PropertySheet\nname: A\x00\n", "f.yaml:2:8: invalid YAML: control characters are not allowed (U+0000)"},
 		{"zero bytes only", "\x00\x00\x00\x00", "f.yaml:1:1: invalid YAML: control characters are not allowed (U+0000)"},
-	} {
+	})
+}
+
+// errorCase is a file f.yaml and the whole error compiling it gives.
+type errorCase struct{ name, src, want string }
+
+// runErrorCases compiles each case's file and compares the error.
+func runErrorCases(t *testing.T, cases []errorCase) {
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Compile([]File{{Name: "f.yaml", Data: []byte(tt.src)}})
 			if err == nil || err.Error() != tt.want {
