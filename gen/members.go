@@ -188,7 +188,7 @@ func accessors(f *jen.File, recv, r, owner string, props []*schema.Property, inf
 			if !isSelection(p) {
 				return nil
 			}
-			return []jen.Code{jen.If(jen.Err().Op(":=").Add(rt(fn)).Call(v, info(p).Dot("Values")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))}
+			return []jen.Code{jen.If(jen.Err().Op(":=").Add(rt(fn)).Call(v, jen.Op("&").Add(info(p))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))}
 		}
 		setter := func(name, comment string, param jen.Code, body ...jen.Code) {
 			f.Comment(name + " " + comment)
@@ -214,7 +214,7 @@ func accessors(f *jen.File, recv, r, owner string, props []*schema.Property, inf
 			if sharedDefault != nil {
 				f.Add(sharedDefault)
 			}
-			setter("Set"+p.GoName, "sets "+p.ID+".", goType(p), append(check(jen.Id("v"), "CheckSelection"), fld.Clone().Op("=").Add(val), mark)...)
+			setter("Set"+p.GoName, "sets "+p.ID+".", goType(p), append(check(jen.Id("v"), "CheckPropertySelection"), fld.Clone().Op("=").Add(val), mark)...)
 		} else {
 			f.Add(doc(p.GoName+"List returns the values of "+p.ID+unset(p)+". Do not modify the slice.", p.Description, desc))
 			f.Add(rcv().Id(p.GoName + "List").Params().Add(goType(p)).Block(get...))
@@ -224,9 +224,9 @@ func accessors(f *jen.File, recv, r, owner string, props []*schema.Property, inf
 			f.Comment(p.GoName + " returns the first value of " + p.ID + ", ERP5's default value.")
 			f.Add(rcv().Id(p.GoName).Params().Add(elemType(p)).Block(jen.Return(rt("First").Call(jen.Id(r).Dot(p.GoName + "List").Call()))))
 			setter("Set"+p.GoName, "makes v the first value of "+p.ID+", keeping the others.", elemType(p),
-				append(check(jen.Id("v"), "CheckSelection"), fld.Clone().Op("=").Add(rt("SetDefault")).Call(fld.Clone(), jen.Id("v")), mark)...)
+				append(check(jen.Id("v"), "CheckPropertySelection"), fld.Clone().Op("=").Add(rt("SetDefault")).Call(fld.Clone(), jen.Id("v")), mark)...)
 			setter("Set"+p.GoName+"List", "sets the values of "+p.ID+" to a copy of v.", goType(p),
-				append(check(jen.Id("v"), "CheckSelections"), fld.Clone().Op("=").Qual("slices", "Clone").Call(jen.Id("v")), mark)...)
+				append(check(jen.Id("v"), "CheckPropertySelections"), fld.Clone().Op("=").Qual("slices", "Clone").Call(jen.Id("v")), mark)...)
 		}
 		if p.Type == schema.Category {
 			categoryAccessors(f, rcv, r, p, table)

@@ -209,6 +209,31 @@ func notSelected(v string, allowed []string) error {
 	return fmt.Errorf("%w: %s is not one of %q", ErrInvalidValue, quote(v), allowed)
 }
 
+// CheckPropertySelection is CheckSelection for the typed setter of
+// selection p: its error is a *PropertyError that names p (and no portal
+// type, which a holder does not know).
+func CheckPropertySelection(v string, p *PropertyInfo) error {
+	for _, a := range p.Values {
+		if a == v {
+			return nil
+		}
+	}
+	return notSelectedProperty(v, p)
+}
+
+// CheckPropertySelections is CheckSelections for the typed setter of
+// multiple selection p, with the error of CheckPropertySelection.
+func CheckPropertySelections(vs []string, p *PropertyInfo) error {
+	if err := CheckSelections(vs, p.Values); err != nil {
+		return &PropertyError{Property: p.ID, Err: err}
+	}
+	return nil
+}
+
+func notSelectedProperty(v string, p *PropertyInfo) error {
+	return &PropertyError{Property: p.ID, Err: notSelected(v, p.Values)}
+}
+
 // CheckSelections checks every element of vs with CheckSelection.
 func CheckSelections(vs []string, allowed []string) error {
 	for _, v := range vs {

@@ -2,6 +2,7 @@ package holders_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -528,5 +529,43 @@ func TestConversionMessagesStartWithSentinel(t *testing.T) {
 	_, err = holders.ToFloat(math.Inf(1))
 	if !strings.HasPrefix(err.Error(), holders.ErrInvalidValue.Error()+": ") {
 		t.Errorf("%q does not start with %q", err, holders.ErrInvalidValue)
+	}
+}
+
+// TestCheckPropertySelection: a typed setter's error names the property
+// and no portal type; wrapped by name (SetProperty, Edit), the property is
+// named once.
+func TestCheckPropertySelection(t *testing.T) {
+	lang := &holders.PropertyInfo{ID: "language", Values: []string{"en", "fr"}}
+	const refused = `invalid value: "de" is not one of ["en" "fr"]`
+	wrapped := func(err error) error { return &holders.PropertyError{Type: "Person", Property: "language", Err: err} }
+	for _, tt := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"accepted", holders.CheckPropertySelection("fr", lang), ""},
+		{"refused", holders.CheckPropertySelection("de", lang), `property "language": ` + refused},
+		{"list accepted", holders.CheckPropertySelections([]string{"en", "fr"}, lang), ""},
+		{"list refused", holders.CheckPropertySelections([]string{"en", "de"}, lang), `property "language": ` + refused},
+		{"by name", wrapped(holders.CheckPropertySelection("de", lang)), `Person: property "language": ` + refused},
+		{"by name, through a document's setter", wrapped(fmt.Errorf("normalised: %w", holders.CheckPropertySelection("de", lang))),
+			`Person: property "language": normalised: property "language": ` + refused},
+		{"another property's", &holders.PropertyError{Type: "Person", Property: "title", Err: holders.CheckPropertySelection("de", lang)},
+			`Person: property "title": property "language": ` + refused},
+		{"in an edit", &holders.EditError{Type: "Person", Errors: []*holders.PropertyError{wrapped(holders.CheckPropertySelection("de", lang)).(*holders.PropertyError)}},
+			`Person: edit refused, nothing changed: "language": ` + refused},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.want == "" {
+				if tt.err != nil {
+					t.Errorf("unexpected error %v", tt.err)
+				}
+				return
+			}
+			if tt.err == nil || tt.err.Error() != tt.want || !errors.Is(tt.err, holders.ErrInvalidValue) {
+				t.Errorf("got %v\nwant %s, an ErrInvalidValue", tt.err, tt.want)
+			}
+		})
 	}
 }

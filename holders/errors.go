@@ -30,9 +30,24 @@ type PropertyError struct {
 	Err      error  // wraps one of the Err... values
 }
 
-// Error formats the error as `Person: property "x": unknown property`.
+// Error formats the error as `Person: property "x": unknown property`,
+// or without the type when Type is "" (a typed setter's error).
 func (e *PropertyError) Error() string {
-	return e.Type + ": property " + quote(e.Property) + ": " + e.Err.Error()
+	msg := "property " + quote(e.Property) + ": " + e.reason()
+	if e.Type == "" {
+		return msg
+	}
+	return e.Type + ": " + msg
+}
+
+// reason is the message of Err. A typed setter's error about the same
+// property, which SetProperty and Edit wrap with the portal type, is not
+// named twice.
+func (e *PropertyError) reason() string {
+	if inner, ok := e.Err.(*PropertyError); ok && inner.Type == "" && inner.Property == e.Property {
+		return inner.reason()
+	}
+	return e.Err.Error()
 }
 
 // Unwrap returns the underlying error.
@@ -56,7 +71,7 @@ func (e *EditError) Error() string {
 		}
 		b.WriteString(quote(pe.Property))
 		b.WriteString(": ")
-		b.WriteString(pe.Err.Error())
+		b.WriteString(pe.reason())
 	}
 	return b.String()
 }

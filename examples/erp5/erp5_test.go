@@ -746,3 +746,34 @@ func TestInlined(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectionErrors: a selection's typed setter names the property it
+// refuses a value for; by name, and in an Edit, the portal type is added
+// and the property is not named twice.
+func TestSelectionErrors(t *testing.T) {
+	const langs = `invalid value: "xx" is not one of ["en" "fr" "de" "ja"]`
+	const acts = `invalid value: "mining" is not one of ["trade" "industry" "services" "public"]`
+	p, o := new(portaltype.Person), new(portaltype.Organisation)
+	for _, tt := range []struct {
+		name, id string
+		err      error
+		want     string
+	}{
+		{"typed", "language", p.SetLanguage("xx"), `property "language": ` + langs},
+		{"typed, first of many", "activity", o.SetActivity("mining"), `property "activity": ` + acts},
+		{"typed, list", "activity", o.SetActivityList([]string{"trade", "mining"}), `property "activity": ` + acts},
+		{"by name", "language", p.SetProperty("language", "xx"), `Person: property "language": ` + langs},
+		{"by name, list", "activity", o.SetProperty("activity", []string{"mining"}), `Organisation: property "activity": ` + acts},
+		{"edit", "language", p.Edit(holders.Change{ID: "language", Value: "xx"}), `Person: edit refused, nothing changed: "language": ` + langs},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var pe *holders.PropertyError
+			if err := tt.err; err == nil || err.Error() != tt.want || !errors.Is(err, holders.ErrInvalidValue) || !errors.As(err, &pe) || pe.Property != tt.id {
+				t.Errorf("got %v\nwant %s, an ErrInvalidValue and a *holders.PropertyError of %s", err, tt.want, tt.id)
+			}
+		})
+	}
+	if p.HasLanguage() || o.HasActivity() {
+		t.Error("a refused value was stored")
+	}
+}

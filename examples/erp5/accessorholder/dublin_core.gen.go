@@ -106,7 +106,7 @@ func (h *DublinCoreHolder) Language() string {
 
 // SetLanguage sets language.
 func (h *DublinCoreHolder) SetLanguage(v string) error {
-	if err := holders.CheckSelection(v, DublinCoreProperties[3].Values); err != nil {
+	if err := holders.CheckPropertySelection(v, &DublinCoreProperties[3]); err != nil {
 		return err
 	}
 	h.language = v

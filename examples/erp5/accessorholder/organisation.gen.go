@@ -153,7 +153,7 @@ func (h *OrganisationHolder) Activity() string {
 
 // SetActivity makes v the first value of activity, keeping the others.
 func (h *OrganisationHolder) SetActivity(v string) error {
-	if err := holders.CheckSelection(v, OrganisationProperties[6].Values); err != nil {
+	if err := holders.CheckPropertySelection(v, &OrganisationProperties[6]); err != nil {
 		return err
 	}
 	h.activity = holders.SetDefault(h.activity, v)
@@ -163,7 +163,7 @@ func (h *OrganisationHolder) SetActivity(v string) error {
 
 // SetActivityList sets the values of activity to a copy of v.
 func (h *OrganisationHolder) SetActivityList(v []string) error {
-	if err := holders.CheckSelections(v, OrganisationProperties[6].Values); err != nil {
+	if err := holders.CheckPropertySelections(v, &OrganisationProperties[6]); err != nil {
 		return err
 	}
 	h.activity = slices.Clone(v)

@@ -250,7 +250,7 @@ func (h *PersonHolder) Gender() string {
 
 // SetGender sets gender.
 func (h *PersonHolder) SetGender(v string) error {
-	if err := holders.CheckSelection(v, PersonProperties[10].Values); err != nil {
+	if err := holders.CheckPropertySelection(v, &PersonProperties[10]); err != nil {
 		return err
 	}
 	h.gender = v

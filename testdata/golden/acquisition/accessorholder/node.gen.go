@@ -142,7 +142,7 @@ func (h *NodeHolder) Kind() string {
 
 // SetKind sets kind.
 func (h *NodeHolder) SetKind(v string) error {
-	if err := holders.CheckSelection(v, NodeProperties[5].Values); err != nil {
+	if err := holders.CheckPropertySelection(v, &NodeProperties[5]); err != nil {
 		return err
 	}
 	h.kind = v

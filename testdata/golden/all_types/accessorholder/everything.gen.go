@@ -346,7 +346,7 @@ func (h *EverythingHolder) State() string {
 
 // SetState sets state.
 func (h *EverythingHolder) SetState(v string) error {
-	if err := holders.CheckSelection(v, EverythingProperties[13].Values); err != nil {
+	if err := holders.CheckPropertySelection(v, &EverythingProperties[13]); err != nil {
 		return err
 	}
 	h.state = v
@@ -379,7 +379,7 @@ func (h *EverythingHolder) Channels() string {
 
 // SetChannels makes v the first value of channels, keeping the others.
 func (h *EverythingHolder) SetChannels(v string) error {
-	if err := holders.CheckSelection(v, EverythingProperties[14].Values); err != nil {
+	if err := holders.CheckPropertySelection(v, &EverythingProperties[14]); err != nil {
 		return err
 	}
 	h.channels = holders.SetDefault(h.channels, v)
@@ -389,7 +389,7 @@ func (h *EverythingHolder) SetChannels(v string) error {
 
 // SetChannelsList sets the values of channels to a copy of v.
 func (h *EverythingHolder) SetChannelsList(v []string) error {
-	if err := holders.CheckSelections(v, EverythingProperties[14].Values); err != nil {
+	if err := holders.CheckPropertySelections(v, &EverythingProperties[14]); err != nil {
 		return err
 	}
 	h.channels = slices.Clone(v)

@@ -69,7 +69,7 @@ func (h *PersonHolder) Status() string {
 
 // SetStatus sets status.
 func (h *PersonHolder) SetStatus(v string) error {
-	if err := holders.CheckSelection(v, PersonProperties[2].Values); err != nil {
+	if err := holders.CheckPropertySelection(v, &PersonProperties[2]); err != nil {
 		return err
 	}
 	h.status = v

@@ -79,7 +79,7 @@ func (h *PersonHolder) State() string {
 
 // SetState sets state.
 func (h *PersonHolder) SetState(v string) error {
-	if err := holders.CheckSelection(v, PersonProperties[3].Values); err != nil {
+	if err := holders.CheckPropertySelection(v, &PersonProperties[3]); err != nil {
 		return err
 	}
 	h.state = v

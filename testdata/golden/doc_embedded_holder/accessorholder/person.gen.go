@@ -41,7 +41,7 @@ func (h *PersonHolder) State() string {
 
 // SetState sets state.
 func (h *PersonHolder) SetState(v string) error {
-	if err := holders.CheckSelection(v, PersonProperties[1].Values); err != nil {
+	if err := holders.CheckPropertySelection(v, &PersonProperties[1]); err != nil {
 		return err
 	}
 	h.state = v

@@ -61,7 +61,7 @@ func (h *SecondHolder) Level() string {
 
 // SetLevel sets level.
 func (h *SecondHolder) SetLevel(v string) error {
-	if err := holders.CheckSelection(v, SecondProperties[2].Values); err != nil {
+	if err := holders.CheckPropertySelection(v, &SecondProperties[2]); err != nil {
 		return err
 	}
 	h.level = v
