@@ -817,6 +817,13 @@ func (c *compiler) acquisition(d *decoder, p *Property, n *yaml.Node) *Acquisiti
 	types := list("portal type", "portal_type")
 	a.BaseCategories, a.PortalTypes = refs(list("base category", "base_category")), refs(types)
 	a.AltAccessors, a.ObjectIDs = refs(list("alt_accessor", "alt_accessor")), refs(list("object_id", "object_id"))
+	for _, alt := range a.AltAccessors {
+		if alt.Name == p.ID {
+			// It would read the value whose absence made acquisition
+			// run (for a content property, run this acquisition again).
+			c.errs.add(alt.Pos, "alt_accessor %s of the acquisition of %s names the property itself: name another property of the object", alt.Name, p.ID)
+		}
+	}
 	for _, id := range a.ObjectIDs {
 		// Each is read as a sub-object of the acquiring object, one
 		// segment of its URL: a path or "." would read another object.
