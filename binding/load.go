@@ -94,7 +94,7 @@ func Load(load Loader, configDir, pattern string, pos schema.Pos, overlay map[st
 			depErrs = append(depErrs, q.Errors...)
 		}
 	})
-	if lines := doc.errorLines(append(slices.Clone(p.Errors), depErrs...)); len(lines) > 0 {
+	if lines := doc.errorLines(firstErrors(append(slices.Clone(p.Errors), depErrs...))); len(lines) > 0 {
 		what := "does not compile"
 		if len(p.Errors) == 0 {
 			what += ": a package it imports has errors"
@@ -270,6 +270,27 @@ func (p *Package) errorLines(errs []packages.Error) []string {
 		}
 	}
 	return lines
+}
+
+// firstErrors keeps the errors of the earliest stage that failed: go
+// list's (which include the compiler's syntax errors), else the parser's,
+// else the type checker's. A later stage runs on what the earlier one
+// could not read, and says so again ("expected ';', found 'EOF'" after
+// "syntax error: unexpected EOF") or reports what it could not see
+// ("declared and not used"), as go build never does.
+func firstErrors(errs []packages.Error) []packages.Error {
+	for _, kind := range []packages.ErrorKind{packages.ListError, packages.ParseError} {
+		var first []packages.Error
+		for _, e := range errs {
+			if e.Kind == kind {
+				first = append(first, e)
+			}
+		}
+		if first != nil {
+			return first
+		}
+	}
+	return errs
 }
 
 // importChain returns the shortest chain of packages from p, p first, whose

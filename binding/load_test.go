@@ -3,6 +3,8 @@ package binding
 import (
 	"errors"
 	"go/types"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -105,5 +107,37 @@ func TestPositionsOutsideTheConfigDirectory(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("%s position %q; want %q", c.what, c.got, c.want)
 		}
+	}
+}
+
+// TestSyntaxErrorOnce: a documents package that does not parse is
+// reported with the compiler's syntax error alone, as go build reports
+// it: not again by go/packages' parser ("expected ';', found 'EOF'"), nor
+// by the type checker on what the parser kept ("declared and not used").
+func TestSyntaxErrorOnce(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"unclosed struct", "package document\n\ntype Person struct {\n\tName string\n",
+			"document/document.go:5:1: syntax error: unexpected EOF, expected }"},
+		{"missing operand", "package document\n\nfunc F() {\n\tx :=\n}\n\ntype Person struct{}\n",
+			"document/document.go:5:1: syntax error: unexpected }, expected expression"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write := func(name, data string) {
+				if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write("go.mod", "module example.com/m\n\ngo 1.22\n")
+			write("document/document.go", c.src)
+			_, err := Load(packages.Load, dir, "./document", schema.Pos{File: "accessorgen.yaml", Line: 4, Col: 12}, nil, "example.com/m/portaltype")
+			want := "accessorgen.yaml:4:12: documents package ./document does not compile:\n\t" + c.want
+			if err == nil || err.Error() != want {
+				t.Errorf("got %v\nwant %s", err, want)
+			}
+		})
 	}
 }
