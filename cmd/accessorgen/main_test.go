@@ -342,6 +342,21 @@ func TestSchemaErrorWritesNothing(t *testing.T) {
 	if code, _, _ := cli("-config", config, "check"); code != 1 {
 		t.Errorf("check with schema errors: exit %d, want 1", code)
 	}
+	// Relative to the current directory, by the shortest way.
+	for _, tt := range []struct{ cwd, config, file string }{
+		{dir, "accessorgen.yaml", "schema/types.yaml"},
+		{filepath.Join(dir, "schema"), "../accessorgen.yaml", "types.yaml"},
+		{filepath.Join(dir, "accessorholder"), "../accessorgen.yaml", "../schema/types.yaml"},
+		{filepath.Dir(dir), filepath.Join(filepath.Base(dir), "accessorgen.yaml"), filepath.Base(dir) + "/schema/types.yaml"},
+	} {
+		t.Run(tt.config, func(t *testing.T) {
+			t.Chdir(tt.cwd)
+			_, _, stderr := cli("-config", tt.config, "check")
+			if want := tt.file + ":3:1: unknown key"; !strings.HasPrefix(stderr, want) {
+				t.Errorf("from %s: stderr %q, want it to start %q", tt.cwd, stderr, want)
+			}
+		})
+	}
 }
 
 // TestRemovedTypeAndUserFiles: a type that disappears takes its file with

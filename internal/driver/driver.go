@@ -500,11 +500,23 @@ func relocate(err error, configDir string) error {
 	if !errors.As(err, &list) || configDir == "." || configDir == "" {
 		return err
 	}
+	// Relative to the current directory by the shortest way: run from
+	// inside schema/, schema/person.yaml is person.yaml, not
+	// ../schema/person.yaml. A config named by absolute path keeps
+	// absolute paths.
+	cwd, cwdErr := os.Getwd()
+	absConfig, absErr := filepath.Abs(configDir)
+	shorten := cwdErr == nil && absErr == nil && !filepath.IsAbs(configDir)
 	out := make(schema.ErrorList, len(list))
 	for i, e := range list {
 		c := *e
 		if c.Pos.File != "" && !path.IsAbs(c.Pos.File) {
 			c.Pos.File = path.Join(filepath.ToSlash(configDir), c.Pos.File)
+			if shorten {
+				if rel, err := filepath.Rel(cwd, filepath.Join(absConfig, filepath.FromSlash(e.Pos.File))); err == nil && len(rel) < len(c.Pos.File) {
+					c.Pos.File = filepath.ToSlash(rel)
+				}
+			}
 		}
 		out[i] = &c
 	}
