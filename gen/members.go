@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/accessorgen/accessorgen/schema"
@@ -256,26 +255,7 @@ func unset(p *schema.Property) string {
 	if p.Default == nil {
 		return ""
 	}
-	return ", or " + formatDefault(p.Default) + " when unset"
-}
-
-// formatDefault writes a default value for people.
-func formatDefault(v any) string {
-	switch x := v.(type) {
-	case time.Time:
-		return x.Format(time.RFC3339Nano)
-	case string, []byte:
-		return fmt.Sprintf("%q", x)
-	case []string:
-		return fmt.Sprintf("%q", x)
-	case []time.Time:
-		out := make([]string, len(x))
-		for i, t := range x {
-			out[i] = t.Format(time.RFC3339Nano)
-		}
-		return fmt.Sprint(out)
-	}
-	return fmt.Sprint(v)
+	return ", or " + p.DefaultText() + " when unset"
 }
 
 // categoryAccessors emits the accessors a category has beyond its URLs:

@@ -1,6 +1,9 @@
 package schema
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Model is a validated, resolved schema: what gen turns into Go code. It is
 // immutable once Compile returns it; every slice is in a deterministic order
@@ -171,6 +174,27 @@ type Acquisition struct {
 	AltAccessors   []Ref // property ids of the object itself
 	ObjectIDs      []Ref // ids of sub-objects
 	Pos            Pos
+}
+
+// DefaultText writes the property's default for people, as doc comments,
+// explain and docs show it: 0, "EUR", [a b], a date in RFC 3339; "" when
+// the property has no default.
+func (p *Property) DefaultText() string {
+	switch x := p.Default.(type) {
+	case nil:
+		return ""
+	case time.Time:
+		return x.Format(time.RFC3339Nano)
+	case string, []byte, []string:
+		return fmt.Sprintf("%q", x)
+	case []time.Time:
+		out := make([]string, len(x))
+		for i, t := range x {
+			out[i] = t.Format(time.RFC3339Nano)
+		}
+		return fmt.Sprint(out)
+	}
+	return fmt.Sprint(p.Default)
 }
 
 // IsList reports whether the property holds a list of values.

@@ -151,6 +151,46 @@ type Member struct {
 	Description string    `json:"description,omitempty"`
 	Accessors   []string  `json:"accessors,omitempty"`
 	Mode        string    `json:"mode,omitempty"`
+	// Default is the value an unset property reads as, written as the
+	// getter's doc comment writes it ("" for none).
+	Default string `json:"default,omitempty"`
+	// Values are a selection's allowed values.
+	Values []string `json:"values,omitempty"`
+	// ReadPermission and WritePermission are set when the schema names
+	// other permissions than ERP5's defaults.
+	ReadPermission  string `json:"read_permission,omitempty"`
+	WritePermission string `json:"write_permission,omitempty"`
+}
+
+// TypeModeText is TypeText with the mode: "string, read-only".
+func (m Member) TypeModeText() string {
+	if m.Mode == "" {
+		return m.TypeText()
+	}
+	return m.TypeText() + ", " + m.Mode
+}
+
+// DetailsText is what a property's type does not say, for people:
+// `default 0; one of female, male, other; read permission "View private data"`.
+func (m Member) DetailsText() string {
+	var parts []string
+	if m.Default != "" {
+		parts = append(parts, "default "+m.Default)
+	}
+	if len(m.Values) > 0 {
+		which := "one of "
+		if m.Type == string(schema.MultipleSelection) {
+			which = "any of "
+		}
+		parts = append(parts, which+strings.Join(m.Values, ", "))
+	}
+	if m.ReadPermission != "" {
+		parts = append(parts, fmt.Sprintf("read permission %q", m.ReadPermission))
+	}
+	if m.WritePermission != "" {
+		parts = append(parts, fmt.Sprintf("write permission %q", m.WritePermission))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // TypeText is the member's type as explain prints it: "int multivalued",
@@ -327,6 +367,13 @@ func member(p *schema.Property, accessors []string) Member {
 	}
 	if p.Mode == schema.ReadOnly {
 		m.Mode = "read-only"
+	}
+	m.Default, m.Values = p.DefaultText(), p.Values
+	if p.ReadPerm != schema.DefaultReadPermission {
+		m.ReadPermission = p.ReadPerm
+	}
+	if p.WritePerm != schema.DefaultWritePermission {
+		m.WritePermission = p.WritePerm
 	}
 	if p.Type == schema.Content {
 		for _, pt := range p.PortalTypes {

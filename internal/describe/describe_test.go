@@ -127,3 +127,71 @@ func TestUnsupportedOfEveryKindReported(t *testing.T) {
 		}
 	}
 }
+
+const detailed = `kind: PropertySheet
+name: Item
+properties:
+  - {id: plain, type: string}
+  - {id: count, type: int, default: 3}
+  - {id: ratio, type: float, default: 0.5}
+  - {id: code, type: string, default: "A|B"}
+  - {id: tags, type: lines, default: [x, y]}
+  - {id: since, type: date, default: 2024-01-02}
+  - {id: active, type: boolean, default: false}
+  - {id: size, type: selection, values: [s, m, l], default: m}
+  - {id: colours, type: multiple selection, values: [red, blue]}
+  - {id: secret, type: string, read_permission: View secrets}
+  - {id: pay, type: float, write_permission: Manage pay}
+---
+kind: PortalType
+name: Widget
+property_sheets: [Item]
+`
+
+// explain and docs say what a property's type does not: its default as
+// the getter's doc comment writes it, a selection's values, and
+// permissions other than ERP5's defaults.
+func TestMemberDetails(t *testing.T) {
+	p := project(t, detailed)
+	s, err := p.FindSheet("Item")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"plain":   "",
+		"count":   "default 3",
+		"ratio":   "default 0.5",
+		"code":    `default "A|B"`,
+		"tags":    `default ["x" "y"]`,
+		"since":   "default 2024-01-02T00:00:00Z",
+		"active":  "default false",
+		"size":    `default "m"; one of s, m, l`,
+		"colours": "any of red, blue",
+		"secret":  `read permission "View secrets"`,
+		"pay":     `write permission "Manage pay"`,
+	}
+	members := p.Sheet(s).Properties
+	if len(members) != len(want) {
+		t.Fatalf("sheet has %d properties, want %d", len(members), len(want))
+	}
+	for _, m := range members {
+		if got := m.DetailsText(); got != want[m.ID] {
+			t.Errorf("%s: details %q, want %q", m.ID, got, want[m.ID])
+		}
+	}
+	md := string(p.Markdown())
+	for _, row := range []string{
+		"| property | type | description | details |",
+		"| `plain` | string |  |  |",
+		"| `code` | string |  | default \"A\\|B\" |",
+	} {
+		if !strings.Contains(md, row+"\n") {
+			t.Errorf("docs lack the row %q:\n%s", row, md)
+		}
+	}
+	var text bytes.Buffer
+	p.Sheet(s).WriteText(&text)
+	if !strings.Contains(text.String(), "\n"+strings.Repeat(" ", 27)+`default "m"; one of s, m, l`+"\n") {
+		t.Errorf("explain sheet does not give size's details on a line of their own:\n%s", text.String())
+	}
+}

@@ -3,6 +3,7 @@ package describe
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/accessorgen/accessorgen/schema"
@@ -54,7 +55,7 @@ func (p *Project) Markdown() []byte {
 				if m.Sheet != "" {
 					from = m.Sheet
 				}
-				w("| `%s` | %s | %s |\n", m.ID, cell(m.TypeText()), from)
+				w("| `%s` | %s | %s |\n", m.ID, cell(m.TypeModeText()), from)
 			}
 			w("\n")
 		}
@@ -78,9 +79,21 @@ func (p *Project) Markdown() []byte {
 		}
 		w("Defined at `%s`%s. Used by: %s.\n\n", r.Pos, r.layerNote(), orNone(r.usedByText()))
 		if len(r.Properties)+len(r.Contents) > 0 {
-			w("| property | type | description |\n|---|---|---|\n")
-			for _, m := range append(r.Properties, r.Contents...) {
-				w("| `%s` | %s | %s |\n", m.ID, cell(m.TypeText()), cell(m.Description))
+			members := append(r.Properties, r.Contents...)
+			// A details column only where some member has details: a
+			// sheet of plain properties keeps three columns.
+			details := slices.ContainsFunc(members, func(m Member) bool { return m.DetailsText() != "" })
+			if details {
+				w("| property | type | description | details |\n|---|---|---|---|\n")
+			} else {
+				w("| property | type | description |\n|---|---|---|\n")
+			}
+			for _, m := range members {
+				w("| `%s` | %s | %s |", m.ID, cell(m.TypeModeText()), cell(m.Description))
+				if details {
+					w(" %s |", cell(m.DetailsText()))
+				}
+				w("\n")
 			}
 			w("\n")
 		}

@@ -131,11 +131,10 @@ func writeMember(w io.Writer, m Member) {
 	if m.Sheet != "" {
 		from = "sheet " + m.Sheet
 	}
-	typ := m.TypeText()
-	if m.Mode != "" {
-		typ += ", " + m.Mode
+	fmt.Fprintf(w, "  %-24s %-22s %s (%s)%s\n", m.ID, m.TypeModeText(), from, m.Pos, layerNote(m.Layer, m.Replaces))
+	if d := m.DetailsText(); d != "" {
+		fmt.Fprintf(w, "  %-24s %s\n", "", d)
 	}
-	fmt.Fprintf(w, "  %-24s %-22s %s (%s)%s\n", m.ID, typ, from, m.Pos, layerNote(m.Layer, m.Replaces))
 	if len(m.Accessors) > 0 {
 		fmt.Fprintf(w, "  %-24s %s\n", "", strings.Join(m.Accessors, ", "))
 	}
