@@ -91,15 +91,31 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping 
 	for _, kv := range d.pairs(n, what) {
 		k, v := kv[0], kv[1]
 		if !contains(allowed, k.Value) {
-			d.errorf(k, "unknown key %q in %s%s", k.Value, what, Suggest(k.Value, allowed))
-			if c := closest(k.Value, allowed); c != "" {
+			c := closest(k.Value, allowed)
+			if c == "" && isCategory(what) && treeWords[strings.ToLower(k.Value)] {
+				c = "values"
+			}
+			if c != "" {
 				m.misspelt[c] = true
+				d.errorf(k, "unknown key %q in %s; did you mean %q?", k.Value, what, c)
+			} else {
+				d.errorf(k, "unknown key %q in %s", k.Value, what)
 			}
 			continue
 		}
 		m.values[k.Value] = resolve(v)
 	}
 	return m
+}
+
+// treeWords are the names people give a category's subcategories, which
+// the schema, as ERP5, calls its values.
+var treeWords = map[string]bool{"tree": true, "children": true, "subcategories": true, "categories": true, "items": true}
+
+// isCategory reports whether what names a base category or one of its
+// categories, whose subcategories go under values.
+func isCategory(what string) bool {
+	return what == "base category" || strings.HasPrefix(what, "category ")
 }
 
 // pairs returns the key and value nodes of mapping n, keys resolved,

@@ -159,33 +159,55 @@ func Suggest(word string, candidates []string) string {
 	return ""
 }
 
-// closest returns the candidate nearest to word by edit distance, ignoring
-// case, when it is close enough to be a likely typo; "" otherwise. A word
-// of three bytes or more that begins exactly one candidate is taken for
-// its abbreviation first ("prio" is priority, not dir).
+// closest returns the candidate nearest to word, ignoring case, when it is
+// close enough to be a likely typo; "" otherwise. A word of three bytes or
+// more that begins exactly one candidate is taken for its abbreviation
+// first ("prio" is priority, not dir), and one of four or more that is
+// exactly one candidate's last words for its short form ("sheets" is
+// property_sheets). Otherwise the distance allowed grows with the word, a
+// third of its length and at least one, so that a short word is not
+// matched to an unrelated one of its length ("tree" is not "name").
 func closest(word string, candidates []string) string {
-	if len(word) >= 3 {
-		var begun []string
-		for _, c := range candidates {
-			if len(c) > len(word) && strings.HasPrefix(strings.ToLower(c), strings.ToLower(word)) {
-				begun = append(begun, c)
-			}
-		}
-		if len(begun) == 1 {
-			return begun[0]
-		}
+	lower := strings.ToLower(word)
+	if only := onlyOne(candidates, func(c string) bool {
+		return len(word) >= 3 && len(c) > len(word) && strings.HasPrefix(c, lower)
+	}); only != "" {
+		return only
 	}
-	best, bestDist := "", len(word)/2+2
+	if only := onlyOne(candidates, func(c string) bool {
+		return len(word) >= 4 && strings.HasSuffix(c, "_"+lower)
+	}); only != "" {
+		return only
+	}
+	best, bestDist := "", max(1, len(word)/3)+1
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(word), strings.ToLower(c)); d < bestDist {
+		if d := editDistance(lower, strings.ToLower(c)); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes.
+// onlyOne returns the one candidate whose lower case satisfies match, or ""
+// when none or several do.
+func onlyOne(candidates []string, match func(lower string) bool) string {
+	found := ""
+	for _, c := range candidates {
+		if match(strings.ToLower(c)) {
+			if found != "" {
+				return ""
+			}
+			found = c
+		}
+	}
+	return found
+}
+
+// editDistance is the optimal string alignment distance between a and b,
+// in bytes: Levenshtein's, with two adjacent bytes swapped counting as one
+// edit, the commonest typo ("titel", "mdoe").
 func editDistance(a, b string) int {
+	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -199,8 +221,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }

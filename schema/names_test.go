@@ -63,9 +63,23 @@ func TestSuggest(t *testing.T) {
 		"mdoe":       `; did you mean "mode"?`,
 		"Default":    `; did you mean "default"?`,
 		"zzzzzzzzz":  "",
+		"moed":       `; did you mean "mode"?`, // a swap is one edit
+		"tree":       "",                       // not "mode": three edits of four bytes
+		"dfeualt":    `; did you mean "default"?`,
 	}
 	for in, want := range tests {
 		if got := Suggest(in, keys); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+	typeKeys := []string{"kind", "name", "property_sheets", "base_categories", "type_class"}
+	for in, want := range map[string]string{
+		"sheets":     `; did you mean "property_sheets"?`, // its last word
+		"categories": `; did you mean "base_categories"?`,
+		"class":      `; did you mean "type_class"?`,
+		"CheckAll":   "",
+	} {
+		if got := Suggest(in, typeKeys); got != want {
 			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
 		}
 	}
