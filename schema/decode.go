@@ -232,7 +232,7 @@ func (m *mapping) boolean(key string) bool {
 		return false
 	}
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
-		m.d.errorf(v, "%s must be true or false, not %s%s", key, describe(v), boolHint(v))
+		m.d.errorf(v, "%s must be true or false, not %s%s", key, describe(v), boolHint(v)+quotedHint(v, "true", "false"))
 		return false
 	}
 	return v.Value == "true"

@@ -954,7 +954,7 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 			if _, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); n.Tag == "!!float" && errors.Is(err, strconv.ErrRange) {
 				return nil, fmt.Errorf("%s does not fit in an int", n.Value)
 			}
-			return nil, fmt.Errorf("want an int, not %s", describe(n))
+			return nil, fmt.Errorf("want an int, not %s%s", describe(n), numberHint(n, Int))
 		}
 		if err := ambiguousInt(n); err != nil {
 			return nil, err
@@ -970,7 +970,7 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 			if _, err := strconv.ParseFloat(n.Value, 64); errors.Is(err, strconv.ErrRange) && n.Style == 0 {
 				return nil, fmt.Errorf("%s is not a finite float", n.Value)
 			}
-			return nil, fmt.Errorf("want a float, not %s", describe(n))
+			return nil, fmt.Errorf("want a float, not %s%s", describe(n), numberHint(n, Float))
 		}
 		if err := ambiguousInt(n); err != nil {
 			return nil, err
@@ -982,7 +982,7 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 		return v, nil
 	case Boolean:
 		if n.Tag != "!!bool" {
-			return nil, fmt.Errorf("want true or false, not %s%s", describe(n), boolHint(n))
+			return nil, fmt.Errorf("want true or false, not %s%s", describe(n), boolHint(n)+quotedHint(n, "true", "false"))
 		}
 		return n.Value == "true", nil
 	case Date:
@@ -1034,6 +1034,51 @@ var leadingZero = regexp.MustCompile(`^[-+]?0[0-9_]+$`)
 // on: yaml.v3 and PyYAML (YAML 1.1, which ERP5's tools write) read 010 as
 // octal 8, YAML 1.2 and most editors' YAML as decimal 10. (07 is 7
 // either way, and accepted.)
+// numberHint explains a string where a number of type want was meant: a
+// quoted number, a decimal comma (1,5), thousands separated by commas or
+// spaces (1,000). YAML reads each as a string.
+func numberHint(n *yaml.Node, want Type) string {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		return ""
+	}
+	parses := func(v string) bool {
+		if want == Int {
+			_, err := strconv.ParseInt(v, 10, 64)
+			return err == nil
+		}
+		_, err := strconv.ParseFloat(v, 64)
+		return err == nil
+	}
+	v := strings.TrimSpace(n.Value)
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && parses(v) {
+		return fmt.Sprintf(" (quoted, %s is a string: write it without quotes)", v)
+	}
+	plain := strings.NewReplacer(",", "", " ", "").Replace(v)
+	if want == Float && strings.Count(v, ",") == 1 && !strings.ContainsAny(v, ". ") {
+		decimal := strings.Replace(v, ",", ".", 1)
+		if !parses(decimal) {
+			return ""
+		}
+		if _, after, _ := strings.Cut(v, ","); len(after) == 3 {
+			// 1,000: a thousand, or one with a decimal comma.
+			return fmt.Sprintf(" (write %s, or %s for a decimal comma: YAML reads a number with a comma as a string)", plain, decimal)
+		}
+		return fmt.Sprintf(" (write %s: a decimal point, not a comma)", decimal)
+	}
+	if plain != v && parses(plain) {
+		return fmt.Sprintf(" (write %s: no thousands separators)", plain)
+	}
+	return ""
+}
+
+// quotedHint explains a quoted true or false, a string to YAML.
+func quotedHint(n *yaml.Node, words ...string) string {
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && slices.Contains(words, n.Value) {
+		return fmt.Sprintf(" (quoted, %s is a string: write it without quotes)", n.Value)
+	}
+	return ""
+}
+
 func ambiguousInt(n *yaml.Node) error {
 	if n.Tag != "!!int" || n.Style != 0 || !leadingZero.MatchString(n.Value) {
 		return nil
