@@ -28,8 +28,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/accessorgen/accessorgen/internal/driver"
@@ -92,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := commands[name]
 	if !ok {
-		fmt.Fprintf(stderr, "accessorgen: unknown command %q\n", name)
+		fmt.Fprintf(stderr, "accessorgen: unknown command %q%s\n", name, schema.Suggest(name, slices.Sorted(maps.Keys(commands))))
 		fs.Usage()
 		return 2
 	}

@@ -405,7 +405,9 @@ func TestUsage(t *testing.T) {
 	}{
 		{[]string{"-version"}, 0, "accessorgen ", ""},
 		{[]string{"-h"}, 0, "", "usage: accessorgen"},
-		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"` + "\n"},
+		{[]string{"explian", "Person"}, 2, "", `unknown command "explian"; did you mean "explain"?`},
+		{[]string{"json"}, 2, "", `unknown command "json"; did you mean "jsonschema"?`},
 		{[]string{"check", "extra"}, 2, "", "too many arguments"},
 		{[]string{"generate", "-v"}, 2, "", "flag -v goes before the command: accessorgen -v generate"},
 		{[]string{"check", "-config=x.yaml"}, 2, "", "flag -config=x.yaml goes before the command"},
