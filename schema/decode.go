@@ -91,7 +91,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping 
 	for _, kv := range d.pairs(n, what) {
 		k, v := kv[0], kv[1]
 		if !contains(allowed, k.Value) {
-			c := closest(k.Value, allowed)
+			c := Closest(k.Value, allowed)
 			if c == "" && isCategory(what) && treeWords[strings.ToLower(k.Value)] {
 				c = "values"
 			}

@@ -153,13 +153,13 @@ func (l ErrorList) err() error {
 // Suggest returns `; did you mean "x"?`, naming the closest candidate to
 // word, or "" when none is close enough to be a likely typo.
 func Suggest(word string, candidates []string) string {
-	if c := closest(word, candidates); c != "" {
+	if c := Closest(word, candidates); c != "" {
 		return fmt.Sprintf("; did you mean %q?", c)
 	}
 	return ""
 }
 
-// closest returns the candidate nearest to word, ignoring case, when it is
+// Closest returns the candidate nearest to word, ignoring case, when it is
 // close enough to be a likely typo; "" otherwise. A word of three bytes or
 // more that begins exactly one candidate is taken for its abbreviation
 // first ("prio" is priority, not dir), and one of four or more that is
@@ -167,7 +167,7 @@ func Suggest(word string, candidates []string) string {
 // property_sheets). Otherwise the distance allowed grows with the word, a
 // third of its length and at least one, so that a short word is not
 // matched to an unrelated one of its length ("tree" is not "name").
-func closest(word string, candidates []string) string {
+func Closest(word string, candidates []string) string {
 	lower := strings.ToLower(word)
 	if only := onlyOne(candidates, func(c string) bool {
 		return len(word) >= 3 && len(c) > len(word) && strings.HasPrefix(c, lower)

@@ -75,6 +75,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		fmt.Fprint(stderr, flagHint(err, fs))
 		return 2
 	}
 	if *version {
@@ -213,6 +214,7 @@ func (c *command) parse(name string, fs *flag.FlagSet, args []string, status *in
 			return false
 		}
 		c.stderr.Write(out.Bytes())
+		fmt.Fprint(c.stderr, flagHint(err, fs))
 		return false
 	}
 	if c.misplaced(name, fs, fs.Args()) {
@@ -220,6 +222,22 @@ func (c *command) parse(name string, fs *flag.FlagSet, args []string, status *in
 		return false
 	}
 	return true
+}
+
+// flagHint is a line naming the flag of fs that an undefined one is likely
+// a typo of, printed after the usage so that it is the last thing read;
+// "" for other errors and unlikely typos.
+func flagHint(err error, fs *flag.FlagSet) string {
+	undefined, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
+	if !ok {
+		return ""
+	}
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if name := schema.Closest(strings.TrimLeft(undefined, "-"), names); name != "" {
+		return fmt.Sprintf("accessorgen: %s: did you mean -%s?\n", undefined, name)
+	}
+	return ""
 }
 
 // fail prints err as the CLI prints every error and returns status 1.
