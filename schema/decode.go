@@ -88,6 +88,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping 
 		return m
 	}
 	m.node = n
+	var prev *yaml.Node // the value before k, for splitCommaHint
 	for _, kv := range d.pairs(n, what) {
 		k, v := kv[0], kv[1]
 		if !contains(allowed, k.Value) {
@@ -95,17 +96,35 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping 
 			if c == "" && isCategory(what) && treeWords[strings.ToLower(k.Value)] {
 				c = "values"
 			}
-			if c != "" {
+			switch {
+			case c != "":
 				m.misspelt[c] = true
 				d.errorf(k, "unknown key %q in %s; did you mean %q?", k.Value, what, c)
-			} else {
-				d.errorf(k, "unknown key %q in %s", k.Value, what)
+			default:
+				d.errorf(k, "unknown key %q in %s%s", k.Value, what, splitCommaHint(n, prev, k, v))
 			}
+			prev = v
 			continue
 		}
 		m.values[k.Value] = resolve(v)
+		prev = v
 	}
 	return m
+}
+
+// splitCommaHint explains a key of digits that a comma split from the
+// number before it in a flow mapping: {default: 1,5} is default: 1 and a
+// key 5, to YAML.
+func splitCommaHint(mapping, prev, k, v *yaml.Node) string {
+	if mapping.Style&yaml.FlowStyle == 0 || prev == nil || prev.Kind != yaml.ScalarNode || prev.Style != 0 ||
+		(prev.Tag != "!!int" && prev.Tag != "!!float") || v.Tag != "!!null" || strings.Trim(k.Value, "0123456789") != "" ||
+		k.Line != prev.Line {
+		return ""
+	}
+	if len(k.Value) == 3 { // 1,000: a thousand, or one with a decimal comma
+		return fmt.Sprintf(" (in a {...} mapping a comma ends the value %s: write %s%s, or %s.%s for a decimal comma)", prev.Value, prev.Value, k.Value, prev.Value, k.Value)
+	}
+	return fmt.Sprintf(" (in a {...} mapping a comma ends the value %s: write %s.%s)", prev.Value, prev.Value, k.Value)
 }
 
 // treeWords are the names people give a category's subcategories, which
