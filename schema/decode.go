@@ -96,11 +96,10 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping 
 			if c == "" && isCategory(what) && treeWords[strings.ToLower(k.Value)] {
 				c = "values"
 			}
-			switch {
-			case c != "":
+			if c != "" {
 				m.misspelt[c] = true
 				d.errorf(k, "unknown key %q in %s; did you mean %q?", k.Value, what, c)
-			default:
+			} else {
 				d.errorf(k, "unknown key %q in %s%s", k.Value, what, splitCommaHint(n, prev, k, v))
 			}
 			prev = v
@@ -251,15 +250,18 @@ func (m *mapping) boolean(key string) bool {
 		return false
 	}
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
-		m.d.errorf(v, "%s must be true or false, not %s%s", key, describe(v), boolHint(v)+quotedHint(v, "true", "false"))
+		m.d.errorf(v, "%s must be true or false, not %s%s", key, describe(v), boolHint(v))
 		return false
 	}
 	return v.Value == "true"
 }
 
 // boolHint explains a YAML 1.1 boolean (yes, off, ...), which YAML 1.2,
-// as yaml.v3 reads it, takes for a string.
+// as yaml.v3 reads it, takes for a string, and a quoted true or false.
 func boolHint(v *yaml.Node) string {
+	if h := quotedHint(v, func(s string) bool { return s == "true" || s == "false" }); h != "" {
+		return h
+	}
 	if v.Kind != yaml.ScalarNode || v.Style != 0 || v.Tag != "!!str" {
 		return ""
 	}

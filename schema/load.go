@@ -982,7 +982,7 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 		return v, nil
 	case Boolean:
 		if n.Tag != "!!bool" {
-			return nil, fmt.Errorf("want true or false, not %s%s", describe(n), boolHint(n)+quotedHint(n, "true", "false"))
+			return nil, fmt.Errorf("want true or false, not %s%s", describe(n), boolHint(n))
 		}
 		return n.Value == "true", nil
 	case Date:
@@ -1027,13 +1027,6 @@ func scalarValue(p *Property, n *yaml.Node) (any, error) {
 	return n.Value, nil
 }
 
-// leadingZero is an integer written with a leading zero, such as 010.
-var leadingZero = regexp.MustCompile(`^[-+]?0[0-9_]+$`)
-
-// ambiguousInt refuses an integer whose value YAML's versions disagree
-// on: yaml.v3 and PyYAML (YAML 1.1, which ERP5's tools write) read 010 as
-// octal 8, YAML 1.2 and most editors' YAML as decimal 10. (07 is 7
-// either way, and accepted.)
 // numberHint explains a string where a number of type want was meant: a
 // quoted number, a decimal comma (1,5), thousands separated by commas or
 // spaces (1,000). YAML reads each as a string.
@@ -1049,10 +1042,10 @@ func numberHint(n *yaml.Node, want Type) string {
 		_, err := strconv.ParseFloat(v, 64)
 		return err == nil
 	}
-	v := strings.TrimSpace(n.Value)
-	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && parses(v) {
-		return fmt.Sprintf(" (quoted, %s is a string: write it without quotes)", v)
+	if h := quotedHint(n, parses); h != "" {
+		return h
 	}
+	v := strings.TrimSpace(n.Value)
 	plain := strings.NewReplacer(",", "", " ", "").Replace(v)
 	if want == Float && strings.Count(v, ",") == 1 && !strings.ContainsAny(v, ". ") {
 		decimal := strings.Replace(v, ",", ".", 1)
@@ -1071,14 +1064,23 @@ func numberHint(n *yaml.Node, want Type) string {
 	return ""
 }
 
-// quotedHint explains a quoted true or false, a string to YAML.
-func quotedHint(n *yaml.Node, words ...string) string {
-	if n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && slices.Contains(words, n.Value) {
-		return fmt.Sprintf(" (quoted, %s is a string: write it without quotes)", n.Value)
+// quotedHint explains a quoted scalar that, unquoted, would be the value
+// meant (reads says so): "3", "true" are strings to YAML.
+func quotedHint(n *yaml.Node, reads func(string) bool) string {
+	v := strings.TrimSpace(n.Value)
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 || !reads(v) {
+		return ""
 	}
-	return ""
+	return fmt.Sprintf(" (quoted, %s is a string: write it without quotes)", v)
 }
 
+// leadingZero is an integer written with a leading zero, such as 010.
+var leadingZero = regexp.MustCompile(`^[-+]?0[0-9_]+$`)
+
+// ambiguousInt refuses an integer whose value YAML's versions disagree
+// on: yaml.v3 and PyYAML (YAML 1.1, which ERP5's tools write) read 010 as
+// octal 8, YAML 1.2 and most editors' YAML as decimal 10. (07 is 7
+// either way, and accepted.)
 func ambiguousInt(n *yaml.Node) error {
 	if n.Tag != "!!int" || n.Style != 0 || !leadingZero.MatchString(n.Value) {
 		return nil

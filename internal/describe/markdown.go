@@ -79,7 +79,7 @@ func (p *Project) Markdown() []byte {
 		}
 		w("Defined at `%s`%s. Used by: %s.\n\n", r.Pos, r.layerNote(), orNone(r.usedByText()))
 		if len(r.Properties)+len(r.Contents) > 0 {
-			members := append(r.Properties, r.Contents...)
+			members := slices.Concat(r.Properties, r.Contents)
 			// A details column only where some member has details: a
 			// sheet of plain properties keeps three columns.
 			details := slices.ContainsFunc(members, func(m Member) bool { return m.DetailsText() != "" })
