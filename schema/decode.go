@@ -79,6 +79,19 @@ type mapping struct {
 // what names the context for messages ("property"). The result is usable
 // even when n is not a mapping: it then has no keys.
 func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping {
+	return d.mappingWithAliases(n, what, allowed, nil)
+}
+
+// categoryMapping is mapping for a base category or a category, whose
+// subcategories go under values: the words people use for them instead
+// (treeWords) are answered with it.
+func (d *decoder) categoryMapping(n *yaml.Node, what string, allowed []string) *mapping {
+	return d.mappingWithAliases(n, what, allowed, treeWords)
+}
+
+// mappingWithAliases is mapping with aliases, the allowed key that an
+// unknown one (lower-cased) means when it is no likely typo of any.
+func (d *decoder) mappingWithAliases(n *yaml.Node, what string, allowed []string, aliases map[string]string) *mapping {
 	m := &mapping{d: d, node: n, values: map[string]*yaml.Node{}, misspelt: map[string]bool{}}
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
@@ -93,8 +106,8 @@ func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping 
 		k, v := kv[0], kv[1]
 		if !contains(allowed, k.Value) {
 			c := Closest(k.Value, allowed)
-			if c == "" && isCategory(what) && treeWords[strings.ToLower(k.Value)] {
-				c = "values"
+			if c == "" {
+				c = aliases[strings.ToLower(k.Value)]
 			}
 			if c != "" {
 				m.misspelt[c] = true
@@ -128,13 +141,7 @@ func splitCommaHint(mapping, prev, k, v *yaml.Node) string {
 
 // treeWords are the names people give a category's subcategories, which
 // the schema, as ERP5, calls its values.
-var treeWords = map[string]bool{"tree": true, "children": true, "subcategories": true, "categories": true, "items": true}
-
-// isCategory reports whether what names a base category or one of its
-// categories, whose subcategories go under values.
-func isCategory(what string) bool {
-	return what == "base category" || strings.HasPrefix(what, "category ")
-}
+var treeWords = map[string]string{"tree": "values", "children": "values", "subcategories": "values", "categories": "values", "items": "values"}
 
 // pairs returns the key and value nodes of mapping n, keys resolved,
 // values not, leaving out (and reporting) the keys that are not strings,

@@ -575,7 +575,7 @@ func (c *compiler) document(d *decoder, n *yaml.Node) {
 	case kind.Value == KindPortalType:
 		c.portalType(d, d.mapping(n, "portal type", typeKeys))
 	case kind.Value == KindBaseCategory:
-		c.baseCategory(d, d.mapping(n, "base category", baseCategoryKeys))
+		c.baseCategory(d, d.categoryMapping(n, "base category", baseCategoryKeys))
 	case kind.Value == KindService:
 		c.service(d, d.mapping(n, "service", serviceKeys))
 	default:
@@ -1310,7 +1310,7 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node, depth
 		case v.Kind == yaml.ScalarNode && v.Tag == "!!str":
 			cv.Title = v.Value
 		default:
-			cm := d.mapping(v, "category "+cv.Path, categoryKeys)
+			cm := d.categoryMapping(v, "category "+cv.Path, categoryKeys)
 			cv.Title = cm.str("title")
 			cv.Description = cm.str("description")
 			cv.Values = c.categoryValues(d, cv.Path, cm.get("values"), depth+1, budget)
