@@ -196,8 +196,16 @@ func (c *compiler) categorySheets(m *Model) {
 	for _, s := range m.Sheets {
 		sheetGo[strings.ToLower(s.GoName)] = s
 	}
+	// A type whose own sheets declare the base category needs no holder
+	// for it (ERP5 merges the two); the documents' holders are not known
+	// yet, so a type whose document declares it still counts.
+	needs := func(t *PortalType, b *BaseCategory) bool {
+		return slices.Contains(t.BaseCategories, b) && !slices.ContainsFunc(t.Sheets, func(s *Sheet) bool {
+			return slices.ContainsFunc(s.Properties, func(p *Property) bool { return p.Base == b })
+		})
+	}
 	for _, b := range m.BaseCategories {
-		used := slices.ContainsFunc(m.Types, func(t *PortalType) bool { return slices.Contains(t.BaseCategories, b) })
+		used := slices.ContainsFunc(m.Types, func(t *PortalType) bool { return needs(t, b) })
 		if !used || b.GoName == "" {
 			continue
 		}
