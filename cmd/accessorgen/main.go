@@ -30,6 +30,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -301,11 +302,13 @@ func (c *command) generate(args []string, check bool) int {
 		return 0
 	}
 	if c.verbose {
+		// As the schema errors, the paths open from where the command ran.
+		dir := filepath.Dir(c.config)
 		for _, p := range res.Written {
-			fmt.Fprintln(c.stdout, "wrote", p)
+			fmt.Fprintln(c.stdout, "wrote", driver.Shown(dir, p))
 		}
 		for _, p := range res.Removed {
-			fmt.Fprintln(c.stdout, "removed", p)
+			fmt.Fprintln(c.stdout, "removed", driver.Shown(dir, p))
 		}
 		fmt.Fprintf(c.stdout, "%d unchanged\n", res.Unchanged)
 	}

@@ -126,14 +126,16 @@ func age(t *testing.T, dir string) {
 	})
 }
 
-// written parses the "wrote X" lines of -v output.
-func written(stdout string) []string {
+// written parses the "wrote X" lines of -v output, of a run whose config
+// is in dir, given as an absolute path: the paths, relative to dir.
+func written(dir, stdout string) []string {
 	var out []string
+	prefix := filepath.ToSlash(dir) + "/"
 	for _, line := range strings.Split(stdout, "\n") {
-		if p, ok := strings.CutPrefix(line, "wrote "); ok {
+		if p, ok := strings.CutPrefix(line, "wrote "+prefix); ok {
 			out = append(out, p)
 		}
-		if p, ok := strings.CutPrefix(line, "removed "); ok {
+		if p, ok := strings.CutPrefix(line, "removed "+prefix); ok {
 			out = append(out, "-"+p)
 		}
 	}
@@ -152,14 +154,14 @@ func TestGenerateThenNoop(t *testing.T) {
 		"accessorholder/accessorgen.go", "accessorholder/person.gen.go", "accessorholder/reference.gen.go",
 		"portaltype/accessorgen.go", "portaltype/person.gen.go", "portaltype/product.gen.go",
 	}
-	if diff := cmp.Diff(want, written(stdout)); diff != "" {
+	if diff := cmp.Diff(want, written(dir, stdout)); diff != "" {
 		t.Fatalf("first run wrote (-want +got):\n%s", diff)
 	}
 	age(t, dir)
 	before := snapshot(t, dir)
 	code, stdout, stderr = cli("-config", config, "-v")
-	if code != 0 || len(written(stdout)) != 0 {
-		t.Fatalf("no-op run: exit %d, wrote %v, stderr %s", code, written(stdout), stderr)
+	if code != 0 || len(written(dir, stdout)) != 0 {
+		t.Fatalf("no-op run: exit %d, wrote %v, stderr %s", code, written(dir, stdout), stderr)
 	}
 	if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
 		t.Fatalf("no-op run touched files (-before +after):\n%s", diff)
@@ -303,7 +305,7 @@ func TestOnlyDependentsRewritten(t *testing.T) {
 	if code != 0 {
 		t.Fatal(stderr)
 	}
-	if diff := cmp.Diff([]string{"accessorholder/reference.gen.go"}, written(stdout)); diff != "" {
+	if diff := cmp.Diff([]string{"accessorholder/reference.gen.go"}, written(dir, stdout)); diff != "" {
 		t.Errorf("after a description change (-want +got):\n%s", diff)
 	}
 
@@ -312,7 +314,7 @@ func TestOnlyDependentsRewritten(t *testing.T) {
 	write(t, sheets, strings.Replace(string(data), "  - {id: reference, type: string", "  - {id: code, type: string}\n  - {id: reference, type: string", 1))
 	_, stdout, _ = cli("-config", config, "-v")
 	want := []string{"accessorholder/reference.gen.go", "portaltype/person.gen.go", "portaltype/product.gen.go"}
-	if diff := cmp.Diff(want, written(stdout)); diff != "" {
+	if diff := cmp.Diff(want, written(dir, stdout)); diff != "" {
 		t.Errorf("after adding a property (-want +got):\n%s", diff)
 	}
 }
@@ -359,6 +361,34 @@ func TestSchemaErrorWritesNothing(t *testing.T) {
 	}
 }
 
+// TestVerbosePaths: -v names the files it wrote and removed as they open
+// from where the command ran, as schema errors and check's diff do.
+func TestVerbosePaths(t *testing.T) {
+	config := project(t, nil)
+	dir := filepath.Dir(config)
+	if code, _, stderr := cli("-config", config); code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, tt := range []struct{ cwd, config, file string }{
+		{dir, "accessorgen.yaml", "portaltype/person.gen.go"},
+		{filepath.Join(dir, "portaltype"), "../accessorgen.yaml", "person.gen.go"},
+		{filepath.Join(dir, "schema"), "../accessorgen.yaml", "../portaltype/person.gen.go"},
+		{filepath.Dir(dir), filepath.Join(filepath.Base(dir), "accessorgen.yaml"), filepath.Base(dir) + "/portaltype/person.gen.go"},
+		{filepath.Join(dir, "schema"), config, filepath.ToSlash(dir) + "/portaltype/person.gen.go"},
+	} {
+		t.Run(tt.config, func(t *testing.T) {
+			if err := os.Remove(filepath.Join(dir, "portaltype/person.gen.go")); err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(tt.cwd)
+			code, stdout, stderr := cli("-config", tt.config, "-v")
+			if want := "wrote " + tt.file + "\n"; code != 0 || !strings.HasPrefix(stdout, want) {
+				t.Errorf("from %s: exit %d, stdout %q, stderr %q; want stdout to start %q", tt.cwd, code, stdout, stderr, want)
+			}
+		})
+	}
+}
+
 // TestRemovedTypeAndUserFiles: a type that disappears takes its file with
 // it; files accessorgen did not write are never touched or overwritten.
 func TestRemovedTypeAndUserFiles(t *testing.T) {
@@ -372,7 +402,7 @@ func TestRemovedTypeAndUserFiles(t *testing.T) {
 	if code != 0 {
 		t.Fatal(stderr)
 	}
-	if !strings.Contains(stdout, "removed portaltype/product.gen.go") {
+	if !strings.Contains(stdout, "removed "+filepath.ToSlash(dir)+"/portaltype/product.gen.go") {
 		t.Errorf("product.gen.go not removed:\n%s", stdout)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "portaltype/product.gen.go")); !os.IsNotExist(err) {

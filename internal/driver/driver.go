@@ -493,6 +493,33 @@ func modulePath(data []byte) string {
 	return ""
 }
 
+// Shown returns name, a slash-separated path relative to configDir, as it
+// is to be shown: relative to the current directory by the shortest way,
+// so that an editor opens it from where the command ran. Run from inside
+// schema/, schema/person.yaml is person.yaml, not ../schema/person.yaml; a
+// configDir given as an absolute path keeps absolute paths.
+func Shown(configDir, name string) string {
+	if configDir == "." || configDir == "" {
+		return name
+	}
+	joined := path.Join(filepath.ToSlash(configDir), name)
+	if filepath.IsAbs(configDir) {
+		return joined
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return joined
+	}
+	absConfig, err := filepath.Abs(configDir)
+	if err != nil {
+		return joined
+	}
+	if rel, err := filepath.Rel(cwd, filepath.Join(absConfig, filepath.FromSlash(name))); err == nil && len(rel) < len(joined) {
+		return filepath.ToSlash(rel)
+	}
+	return joined
+}
+
 // relocate makes the positions of schema errors relative to the current
 // directory instead of the config directory, so editors can open them.
 func relocate(err error, configDir string) error {
@@ -500,23 +527,11 @@ func relocate(err error, configDir string) error {
 	if !errors.As(err, &list) || configDir == "." || configDir == "" {
 		return err
 	}
-	// Relative to the current directory by the shortest way: run from
-	// inside schema/, schema/person.yaml is person.yaml, not
-	// ../schema/person.yaml. A config named by absolute path keeps
-	// absolute paths.
-	cwd, cwdErr := os.Getwd()
-	absConfig, absErr := filepath.Abs(configDir)
-	shorten := cwdErr == nil && absErr == nil && !filepath.IsAbs(configDir)
 	out := make(schema.ErrorList, len(list))
 	for i, e := range list {
 		c := *e
 		if c.Pos.File != "" && !path.IsAbs(c.Pos.File) {
-			c.Pos.File = path.Join(filepath.ToSlash(configDir), c.Pos.File)
-			if shorten {
-				if rel, err := filepath.Rel(cwd, filepath.Join(absConfig, filepath.FromSlash(e.Pos.File))); err == nil && len(rel) < len(c.Pos.File) {
-					c.Pos.File = filepath.ToSlash(rel)
-				}
-			}
+			c.Pos.File = Shown(configDir, c.Pos.File)
 		}
 		out[i] = &c
 	}
