@@ -69,11 +69,12 @@ func (c *command) importERP5(args []string) int {
 	}
 	res.Report.Summary(stdout)
 	if *verbose || c.verbose { // -v before the command means the same
+		// Named as they open from where the command ran, -o included.
 		for _, p := range w.Written {
-			fmt.Fprintln(stdout, "wrote", p)
+			fmt.Fprintln(stdout, "wrote", filepath.ToSlash(filepath.Join(*dir, p)))
 		}
 		for _, p := range w.Removed {
-			fmt.Fprintln(stdout, "removed", p)
+			fmt.Fprintln(stdout, "removed", filepath.ToSlash(filepath.Join(*dir, p)))
 		}
 		fmt.Fprintf(stdout, "%d written, %d removed, %d unchanged in %v\n", len(w.Written), len(w.Removed), w.Unchanged, time.Since(start).Round(time.Millisecond))
 	}

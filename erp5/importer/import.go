@@ -33,6 +33,11 @@ type Report struct {
 	Repeated map[string]int
 	// Renamed lists the names mapped by SheetName.
 	Renamed []string
+	// Bases are the directories that the report's paths (and the YAML's
+	// Source: comments) are relative to: the parent of each import path,
+	// once each, in order. The paths themselves do not depend on where
+	// the import ran, so that its output does not either.
+	Bases []string
 }
 
 func (r *Report) found(kind string) { r.Found[kind]++ }
@@ -93,6 +98,11 @@ func Import(paths []string) (*Result, error) {
 		return templates[i].rel < templates[j].rel
 	})
 	rep := &Report{Found: map[string]int{}, Imported: map[string]int{}, Ignored: map[string]int{}, Repeated: map[string]int{}}
+	for _, p := range paths {
+		if base := filepath.Dir(filepath.Clean(p)); !slices.Contains(rep.Bases, base) {
+			rep.Bases = append(rep.Bases, base)
+		}
+	}
 	res := &Result{Report: rep}
 	sheets := map[string][]*Sheet{}
 	types := map[string][]*PortalType{}

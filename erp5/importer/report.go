@@ -60,7 +60,7 @@ func (u Unsupported) Groups() []string {
 	return []string{u.Kind + ": " + quoted.ReplaceAllString(u.Reason, `"…"`)}
 }
 
-// Summary writes the report: counts per kind, duplicates, every
+// Summary writes the report: where its paths are relative to, counts per kind, duplicates, every
 // unsupported entry, the entries grouped by cause, and the fields outside
 // the schema that were ignored.
 func (r *Report) Summary(w io.Writer) {
@@ -74,6 +74,9 @@ func (r *Report) Summary(w io.Writer) {
 	sort.Strings(extra)
 	kinds = append(kinds, extra...)
 	whole := r.Whole()
+	if len(r.Bases) > 1 || len(r.Bases) == 1 && r.Bases[0] != "." {
+		fmt.Fprintf(w, "Paths below are relative to %s.\n\n", strings.Join(r.Bases, " or "))
+	}
 	fmt.Fprintf(w, "%-48s %7s %9s %13s %9s\n", "ERP5 item", "found", "imported", "not imported", "repeated")
 	for _, k := range kinds {
 		if r.Found[k] == 0 && r.Imported[k] == 0 {
