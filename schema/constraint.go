@@ -152,7 +152,7 @@ func (c *compiler) constraint(d *decoder, s *Sheet, n *yaml.Node, index int) *Co
 		return nil
 	}
 	what := string(kind) + " constraint"
-	m := d.mapping(n, what, append(slices.Clone(constraintKeys), own...))
+	m := d.hintedMapping(n, what, append(slices.Clone(constraintKeys), own...), keyHints{outer: sheetKeys, outerWhat: "property sheet"})
 	k := &Constraint{Kind: kind, Sheet: s, Pos: d.pos(kindNode), Max: -1, file: d.file}
 	k.ID = fmt.Sprintf("%s_%d", snakeCase(string(kind)), index)
 	if m.get("id") != nil {

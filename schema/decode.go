@@ -79,19 +79,28 @@ type mapping struct {
 // what names the context for messages ("property"). The result is usable
 // even when n is not a mapping: it then has no keys.
 func (d *decoder) mapping(n *yaml.Node, what string, allowed []string) *mapping {
-	return d.mappingWithAliases(n, what, allowed, nil)
+	return d.hintedMapping(n, what, allowed, keyHints{})
 }
 
-// categoryMapping is mapping for a base category or a category, whose
+// keyHints say more about an unknown key of a mapping than a likely typo
+// of an allowed one.
+type keyHints struct {
+	// aliases map an unknown key, lower-cased, to the allowed key it means
+	// when it is no likely typo of any.
+	aliases map[string]string
+	// outer are the keys of the mapping that holds this one, named
+	// outerWhat: an unknown key that is one of them was indented too far.
+	outer     []string
+	outerWhat string
+}
+
+// categoryHints are for a base category or a category, whose
 // subcategories go under values: the words people use for them instead
 // (treeWords) are answered with it.
-func (d *decoder) categoryMapping(n *yaml.Node, what string, allowed []string) *mapping {
-	return d.mappingWithAliases(n, what, allowed, treeWords)
-}
+var categoryHints = keyHints{aliases: treeWords}
 
-// mappingWithAliases is mapping with aliases, the allowed key that an
-// unknown one (lower-cased) means when it is no likely typo of any.
-func (d *decoder) mappingWithAliases(n *yaml.Node, what string, allowed []string, aliases map[string]string) *mapping {
+// hintedMapping is mapping, with hints for the unknown keys.
+func (d *decoder) hintedMapping(n *yaml.Node, what string, allowed []string, hints keyHints) *mapping {
 	m := &mapping{d: d, node: n, values: map[string]*yaml.Node{}, misspelt: map[string]bool{}}
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
@@ -105,9 +114,14 @@ func (d *decoder) mappingWithAliases(n *yaml.Node, what string, allowed []string
 	for _, kv := range d.pairs(n, what) {
 		k, v := kv[0], kv[1]
 		if !contains(allowed, k.Value) {
+			if contains(hints.outer, k.Value) {
+				d.errorf(k, "unknown key %q in %s; it is a key of the %s: is it indented too far?", k.Value, what, hints.outerWhat)
+				prev = v
+				continue
+			}
 			c := Closest(k.Value, allowed)
 			if c == "" {
-				c = aliases[strings.ToLower(k.Value)]
+				c = hints.aliases[strings.ToLower(k.Value)]
 			}
 			if c != "" {
 				m.misspelt[c] = true

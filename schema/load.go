@@ -333,6 +333,12 @@ func yamlError(file string, data []byte, err error) *Error {
 			}
 		}
 	}
+	if m[3] == "mapping values are not allowed in this context" && m[1] != "" {
+		if col, hint := mappingValueHint(data, e.Pos.Line); col > 0 {
+			e.Pos.Col = col
+			e.Msg += hint
+		}
+	}
 	if a := unknownAnchor.FindStringSubmatch(m[3]); a != nil {
 		// No line is given: find the alias.
 		if line, col, ok := aliasPos(data, a[1]); ok {
@@ -344,6 +350,42 @@ func yamlError(file string, data []byte, err error) *Error {
 		}
 	}
 	return e
+}
+
+// keyWithValue matches a line holding a block mapping key and a value on
+// the same line: "  name: Bundle", "- id: x".
+var keyWithValue = regexp.MustCompile(`^([ ]*(?:- )?)([^\s:#'"][^:#]*):[ ]+[^\s#|>]`)
+
+// mappingValueHint explains yaml.v3's "mapping values are not allowed in
+// this context" at line n (1-based), which it reports at column 1: the
+// column of the colon at fault and why. Either the line is indented more
+// than the key with a value above it, so YAML reads it as more of that
+// value, or a plain value holds ": ". col is 0 when neither fits.
+func mappingValueHint(data []byte, n int) (col int, hint string) {
+	lines := strings.Split(string(data), "\n")
+	if n < 1 || n > len(lines) {
+		return 0, ""
+	}
+	line := strings.TrimSuffix(lines[n-1], "\r")
+	indent := len(line) - len(strings.TrimLeft(line, " "))
+	for i := n - 2; i >= 0; i-- {
+		prev := strings.TrimSuffix(lines[i], "\r")
+		trimmed := strings.TrimLeft(prev, " ")
+		if trimmed == "" || trimmed[0] == '#' {
+			continue
+		}
+		if k := keyWithValue.FindStringSubmatch(prev); k != nil && indent > len(k[1]) {
+			return indent + 1, fmt.Sprintf(" (the line is indented more than the key %q on line %d, so YAML reads it as part of that key's value: line it up with the keys of its mapping)",
+				strings.TrimSpace(k[2]), i+1)
+		}
+		break
+	}
+	if k := keyWithValue.FindStringSubmatchIndex(line); k != nil {
+		if at := strings.Index(line[k[5]+1:], ": "); at >= 0 {
+			return k[5] + 1 + at + 1, ` (a value that holds ": " must be quoted)`
+		}
+	}
+	return 0, ""
 }
 
 // aliasPos finds the first alias *name in data, which yaml.v3 reported
@@ -575,7 +617,7 @@ func (c *compiler) document(d *decoder, n *yaml.Node) {
 	case kind.Value == KindPortalType:
 		c.portalType(d, d.mapping(n, "portal type", typeKeys))
 	case kind.Value == KindBaseCategory:
-		c.baseCategory(d, d.categoryMapping(n, "base category", baseCategoryKeys))
+		c.baseCategory(d, d.hintedMapping(n, "base category", baseCategoryKeys, categoryHints))
 	case kind.Value == KindService:
 		c.service(d, d.mapping(n, "service", serviceKeys))
 	default:
@@ -668,7 +710,7 @@ func typeNames() []string {
 }
 
 func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
-	m := d.mapping(n, "property", propertyKeys)
+	m := d.hintedMapping(n, "property", propertyKeys, keyHints{outer: sheetKeys, outerWhat: "property sheet"})
 	if m.node.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -796,7 +838,7 @@ func (c *compiler) property(d *decoder, s *Sheet, n *yaml.Node) *Property {
 
 // acquisition reads a property's acquisition: block.
 func (c *compiler) acquisition(d *decoder, p *Property, n *yaml.Node) *Acquisition {
-	m := d.mapping(n, "acquisition", acquisitionKeys)
+	m := d.hintedMapping(n, "acquisition", acquisitionKeys, keyHints{outer: propertyKeys, outerWhat: "property"})
 	a := &Acquisition{Pos: d.pos(m.node), Accessor: p.ID, Mask: m.boolean("mask_value"), Copy: m.boolean("copy_value")}
 	named := true // the accessor, given or p's id, can be a property id
 	if acc := m.optional("accessor", "acquisition"); acc != "" {
@@ -1310,7 +1352,7 @@ func (c *compiler) categoryValues(d *decoder, parent string, n *yaml.Node, depth
 		case v.Kind == yaml.ScalarNode && v.Tag == "!!str":
 			cv.Title = v.Value
 		default:
-			cm := d.categoryMapping(v, "category "+cv.Path, categoryKeys)
+			cm := d.hintedMapping(v, "category "+cv.Path, categoryKeys, categoryHints)
 			cv.Title = cm.str("title")
 			cv.Description = cm.str("description")
 			cv.Values = c.categoryValues(d, cv.Path, cm.get("values"), depth+1, budget)

@@ -1,6 +1,9 @@
 package schema
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestUnknownAnchorPosition: yaml.v3 says which anchor an alias names but
 // not where the alias is. The text "*name" earlier in a comment, in a
@@ -76,4 +79,27 @@ func runErrorCases(t *testing.T, cases []errorCase) {
 			}
 		})
 	}
+}
+
+// TestMappingValueHint: "mapping values are not allowed", which yaml.v3
+// reports at column 1, points at the colon at fault and says why: a line
+// indented under the value of the key above it, or a plain value that
+// holds ": ".
+func TestMappingValueHint(t *testing.T) {
+	const indented = ` (the line is indented more than the key %q on line %d, so YAML reads it as part of that key's value: line it up with the keys of its mapping)`
+	const quote = ` (a value that holds ": " must be quoted)`
+	runErrorCases(t, []errorCase{
+		{"top-level key indented", "kind: PortalType\nname: Bundle\n  property_sheets: [Product]\n",
+			"f.yaml:3:3: invalid YAML: mapping values are not allowed in this context" + fmt.Sprintf(indented, "name", 2)},
+		{"key of a list item indented, after a blank line", "kind: PropertySheet\nname: A\nproperties:\n  - id: x\n    type: string\n\n      default: y\n",
+			"f.yaml:7:7: invalid YAML: mapping values are not allowed in this context" + fmt.Sprintf(indented, "type", 5)},
+		{"under the item's first key", "kind: PropertySheet\nname: A\nproperties:\n  - id: x\n      type: string\n",
+			"f.yaml:5:7: invalid YAML: mapping values are not allowed in this context" + fmt.Sprintf(indented, "id", 4)},
+		{"CRLF", "kind: PortalType\r\nname: Bundle\r\n   groups: [a]\r\n",
+			"f.yaml:3:4: invalid YAML: mapping values are not allowed in this context" + fmt.Sprintf(indented, "name", 2)},
+		{"colon in a value", "kind: PropertySheet\nname: A\ndescription: Price: in euros\n",
+			"f.yaml:3:19: invalid YAML: mapping values are not allowed in this context" + quote},
+		{"colon in a list item's value", "kind: PropertySheet\nname: A\nproperties:\n  - id: x\n    description: a: b\n",
+			"f.yaml:5:19: invalid YAML: mapping values are not allowed in this context" + quote},
+	})
 }
