@@ -153,7 +153,10 @@ type Member struct {
 	Mode        string    `json:"mode,omitempty"`
 	// Default is the value an unset property reads as, written as the
 	// getter's doc comment writes it ("" for none).
-	Default string `json:"default,omitempty"`
+	Default string `json:"-"`
+	// DefaultValue is that value for tools, nil for none: a JSON number,
+	// string, boolean or list; a date is an RFC 3339 string.
+	DefaultValue any `json:"default,omitempty"`
 	// Values are a selection's allowed values.
 	Values []string `json:"values,omitempty"`
 	// ReadPermission and WritePermission are set when the schema names
@@ -368,7 +371,7 @@ func member(p *schema.Property, accessors []string) Member {
 	if p.Mode == schema.ReadOnly {
 		m.Mode = "read-only"
 	}
-	m.Default, m.Values = p.DefaultText(), p.Values
+	m.Default, m.DefaultValue, m.Values = p.DefaultText(), p.Default, p.Values
 	if p.ReadPerm != schema.DefaultReadPermission {
 		m.ReadPermission = p.ReadPerm
 	}

@@ -2,6 +2,7 @@ package describe
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -177,6 +178,24 @@ func TestMemberDetails(t *testing.T) {
 	for _, m := range members {
 		if got := m.DetailsText(); got != want[m.ID] {
 			t.Errorf("%s: details %q, want %q", m.ID, got, want[m.ID])
+		}
+	}
+	// For tools, the default is a JSON value, not text to parse.
+	wantJSON := map[string]string{
+		"count": `3`, "ratio": `0.5`, "code": `"A|B"`, "tags": `["x","y"]`,
+		"since": `"2024-01-02T00:00:00Z"`, "active": `false`, "size": `"m"`,
+	}
+	for _, m := range members {
+		data, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(data, &fields); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(fields["default"]); got != wantJSON[m.ID] {
+			t.Errorf("%s: JSON default %s, want %s", m.ID, got, wantJSON[m.ID])
 		}
 	}
 	md := string(p.Markdown())
