@@ -108,7 +108,9 @@ func (tg *typeGen) forwards(f *jen.File) {
 		if len(results) > 0 {
 			body = jen.Return(call)
 		}
-		f.Comment(fw.Name + " calls " + strings.Join(append(slices.Clone(fw.Target.Path), fw.Name), ".") + ", which comes first in " + tg.t.Name + ".")
+		// o.Person.Title, not Person.Title: the field, which may share its
+		// name with the portal type and the document type.
+		f.Comment(fw.Name + " calls " + strings.Join(append([]string{"o"}, append(slices.Clone(fw.Target.Path), fw.Name)...), ".") + ", which comes first in the composition of portal type " + tg.t.Name + ".")
 		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(fw.Name).Params(params...).Params(results...).Block(body)
 	}
 }

@@ -105,7 +105,7 @@ func (o *Organisation) DefaultTelephoneTelephoneNumber(ctx context.Context) (str
 	return zero, nil
 }
 
-// Title calls Organisation.Title, which comes first in Organisation.
+// Title calls o.Organisation.Title, which comes first in the composition of portal type Organisation.
 func (o *Organisation) Title() string {
 	return o.Organisation.Title()
 }

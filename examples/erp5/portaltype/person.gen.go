@@ -256,22 +256,22 @@ func (o *Person) AcquirePreferredCurrency(ctx context.Context) (string, error) {
 	})
 }
 
-// SetLastName calls Person.SetLastName, which comes first in Person.
+// SetLastName calls o.Person.SetLastName, which comes first in the composition of portal type Person.
 func (o *Person) SetLastName(v string) {
 	o.Person.SetLastName(v)
 }
 
-// Title calls Person.Title, which comes first in Person.
+// Title calls o.Person.Title, which comes first in the composition of portal type Person.
 func (o *Person) Title() string {
 	return o.Person.Title()
 }
 
-// SetTitle calls Person.PersonHolder.SetTitle, which comes first in Person.
+// SetTitle calls o.Person.PersonHolder.SetTitle, which comes first in the composition of portal type Person.
 func (o *Person) SetTitle(v string) {
 	o.Person.PersonHolder.SetTitle(v)
 }
 
-// HasTitle calls Person.PersonHolder.HasTitle, which comes first in Person.
+// HasTitle calls o.Person.PersonHolder.HasTitle, which comes first in the composition of portal type Person.
 func (o *Person) HasTitle() bool {
 	return o.Person.PersonHolder.HasTitle()
 }

@@ -20,7 +20,7 @@ type Memo struct {
 
 var _ holders.Object = (*Memo)(nil)
 
-// Description calls Memo.Description, which comes first in Memo.
+// Description calls o.Memo.Description, which comes first in the composition of portal type Memo.
 func (o *Memo) Description() string {
 	return o.Memo.Description()
 }

@@ -22,27 +22,27 @@ type Person struct {
 
 var _ holders.Object = (*Person)(nil)
 
-// SetState calls Person.SetState, which comes first in Person.
+// SetState calls o.Person.SetState, which comes first in the composition of portal type Person.
 func (o *Person) SetState(v string) error {
 	return o.Person.SetState(v)
 }
 
-// Title calls Person.Title, which comes first in Person.
+// Title calls o.Person.Title, which comes first in the composition of portal type Person.
 func (o *Person) Title() string {
 	return o.Person.Title()
 }
 
-// SetTitle calls DublinCoreHolder.SetTitle, which comes first in Person.
+// SetTitle calls o.DublinCoreHolder.SetTitle, which comes first in the composition of portal type Person.
 func (o *Person) SetTitle(v string) {
 	o.DublinCoreHolder.SetTitle(v)
 }
 
-// HasTitle calls DublinCoreHolder.HasTitle, which comes first in Person.
+// HasTitle calls o.DublinCoreHolder.HasTitle, which comes first in the composition of portal type Person.
 func (o *Person) HasTitle() bool {
 	return o.DublinCoreHolder.HasTitle()
 }
 
-// Description calls DublinCoreHolder.Description, which comes first in Person.
+// Description calls o.DublinCoreHolder.Description, which comes first in the composition of portal type Person.
 func (o *Person) Description() string {
 	return o.DublinCoreHolder.Description()
 }

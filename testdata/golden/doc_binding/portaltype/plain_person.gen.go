@@ -19,12 +19,12 @@ type PlainPerson struct {
 
 var _ holders.Object = (*PlainPerson)(nil)
 
-// SetState calls Person.SetState, which comes first in Plain Person.
+// SetState calls o.Person.SetState, which comes first in the composition of portal type Plain Person.
 func (o *PlainPerson) SetState(v string) error {
 	return o.Person.SetState(v)
 }
 
-// Title calls Person.Title, which comes first in Plain Person.
+// Title calls o.Person.Title, which comes first in the composition of portal type Plain Person.
 func (o *PlainPerson) Title() string {
 	return o.Person.Title()
 }

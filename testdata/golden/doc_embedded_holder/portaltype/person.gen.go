@@ -19,7 +19,7 @@ type Person struct {
 
 var _ holders.Object = (*Person)(nil)
 
-// SetState calls Person.SetState, which comes first in Person.
+// SetState calls o.Person.SetState, which comes first in the composition of portal type Person.
 func (o *Person) SetState(v string) error {
 	return o.Person.SetState(v)
 }

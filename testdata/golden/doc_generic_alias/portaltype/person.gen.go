@@ -19,7 +19,7 @@ type Person struct {
 
 var _ holders.Object = (*Person)(nil)
 
-// Title calls Person.Title, which comes first in Person.
+// Title calls o.Person.Title, which comes first in the composition of portal type Person.
 func (o *Person) Title() string {
 	return o.Person.Title()
 }

@@ -23,17 +23,17 @@ type Person struct {
 
 var _ holders.Object = (*Person)(nil)
 
-// Annotate calls Person.Annotate, which comes first in Person.
+// Annotate calls o.Person.Annotate, which comes first in the composition of portal type Person.
 func (o *Person) Annotate(a0 context.Context, a1 time.Duration, a2 ...*document.Note) (map[string][]document.Note, error) {
 	return o.Person.Annotate(a0, a1, a2...)
 }
 
-// Describe calls Person.Describe, which comes first in Person.
+// Describe calls o.Person.Describe, which comes first in the composition of portal type Person.
 func (o *Person) Describe() string {
 	return o.Person.Describe()
 }
 
-// Stamp calls Audit.Stamp, which comes first in Person.
+// Stamp calls o.Audit.Stamp, which comes first in the composition of portal type Person.
 func (o *Person) Stamp(a0 func(time.Time) bool, a1 chan<- [2]int) {
 	o.Audit.Stamp(a0, a1)
 }

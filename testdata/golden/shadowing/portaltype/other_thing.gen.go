@@ -19,42 +19,42 @@ type OtherThing struct {
 
 var _ holders.Object = (*OtherThing)(nil)
 
-// Title calls SecondHolder.Title, which comes first in Other Thing.
+// Title calls o.SecondHolder.Title, which comes first in the composition of portal type Other Thing.
 func (o *OtherThing) Title() int {
 	return o.SecondHolder.Title()
 }
 
-// SetTitle calls SecondHolder.SetTitle, which comes first in Other Thing.
+// SetTitle calls o.SecondHolder.SetTitle, which comes first in the composition of portal type Other Thing.
 func (o *OtherThing) SetTitle(v int) {
 	o.SecondHolder.SetTitle(v)
 }
 
-// HasTitle calls SecondHolder.HasTitle, which comes first in Other Thing.
+// HasTitle calls o.SecondHolder.HasTitle, which comes first in the composition of portal type Other Thing.
 func (o *OtherThing) HasTitle() bool {
 	return o.SecondHolder.HasTitle()
 }
 
-// CodeList calls SecondHolder.CodeList, which comes first in Other Thing.
+// CodeList calls o.SecondHolder.CodeList, which comes first in the composition of portal type Other Thing.
 func (o *OtherThing) CodeList() string {
 	return o.SecondHolder.CodeList()
 }
 
-// SetCodeList calls SecondHolder.SetCodeList, which comes first in Other Thing.
+// SetCodeList calls o.SecondHolder.SetCodeList, which comes first in the composition of portal type Other Thing.
 func (o *OtherThing) SetCodeList(v string) {
 	o.SecondHolder.SetCodeList(v)
 }
 
-// Level calls SecondHolder.Level, which comes first in Other Thing.
+// Level calls o.SecondHolder.Level, which comes first in the composition of portal type Other Thing.
 func (o *OtherThing) Level() string {
 	return o.SecondHolder.Level()
 }
 
-// SetLevel calls SecondHolder.SetLevel, which comes first in Other Thing.
+// SetLevel calls o.SecondHolder.SetLevel, which comes first in the composition of portal type Other Thing.
 func (o *OtherThing) SetLevel(v string) error {
 	return o.SecondHolder.SetLevel(v)
 }
 
-// HasLevel calls SecondHolder.HasLevel, which comes first in Other Thing.
+// HasLevel calls o.SecondHolder.HasLevel, which comes first in the composition of portal type Other Thing.
 func (o *OtherThing) HasLevel() bool {
 	return o.SecondHolder.HasLevel()
 }

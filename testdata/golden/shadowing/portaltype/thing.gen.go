@@ -19,42 +19,42 @@ type Thing struct {
 
 var _ holders.Object = (*Thing)(nil)
 
-// Title calls FirstHolder.Title, which comes first in Thing.
+// Title calls o.FirstHolder.Title, which comes first in the composition of portal type Thing.
 func (o *Thing) Title() string {
 	return o.FirstHolder.Title()
 }
 
-// SetTitle calls FirstHolder.SetTitle, which comes first in Thing.
+// SetTitle calls o.FirstHolder.SetTitle, which comes first in the composition of portal type Thing.
 func (o *Thing) SetTitle(v string) {
 	o.FirstHolder.SetTitle(v)
 }
 
-// HasTitle calls FirstHolder.HasTitle, which comes first in Thing.
+// HasTitle calls o.FirstHolder.HasTitle, which comes first in the composition of portal type Thing.
 func (o *Thing) HasTitle() bool {
 	return o.FirstHolder.HasTitle()
 }
 
-// CodeList calls FirstHolder.CodeList, which comes first in Thing.
+// CodeList calls o.FirstHolder.CodeList, which comes first in the composition of portal type Thing.
 func (o *Thing) CodeList() []string {
 	return o.FirstHolder.CodeList()
 }
 
-// SetCodeList calls FirstHolder.SetCodeList, which comes first in Thing.
+// SetCodeList calls o.FirstHolder.SetCodeList, which comes first in the composition of portal type Thing.
 func (o *Thing) SetCodeList(v []string) {
 	o.FirstHolder.SetCodeList(v)
 }
 
-// Level calls FirstHolder.Level, which comes first in Thing.
+// Level calls o.FirstHolder.Level, which comes first in the composition of portal type Thing.
 func (o *Thing) Level() int {
 	return o.FirstHolder.Level()
 }
 
-// SetLevel calls FirstHolder.SetLevel, which comes first in Thing.
+// SetLevel calls o.FirstHolder.SetLevel, which comes first in the composition of portal type Thing.
 func (o *Thing) SetLevel(v int) {
 	o.FirstHolder.SetLevel(v)
 }
 
-// HasLevel calls FirstHolder.HasLevel, which comes first in Thing.
+// HasLevel calls o.FirstHolder.HasLevel, which comes first in the composition of portal type Thing.
 func (o *Thing) HasLevel() bool {
 	return o.FirstHolder.HasLevel()
 }
