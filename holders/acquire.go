@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -203,7 +204,7 @@ func ContentOfTypes(ctx context.Context, obj Object, id string, portalTypes ...s
 		return nil, err
 	}
 	if !slices.Contains(portalTypes, sub.PortalType()) {
-		return nil, fmt.Errorf("%w: %s is a %s", ErrWrongType, quote(obj.RelativeURL()+"/"+id), sub.PortalType())
+		return nil, fmt.Errorf("%w: %s: want portal type %s, got %s", ErrWrongType, quote(obj.RelativeURL()+"/"+id), orList(portalTypes), quote(sub.PortalType()))
 	}
 	return sub, nil
 }
@@ -231,7 +232,16 @@ func Content[T Object](ctx context.Context, obj Object, id string) (T, error) {
 	}
 	v, ok := sub.(T)
 	if !ok {
-		return zero, fmt.Errorf("%w: %s is a %s", ErrWrongType, quote(url), sub.PortalType())
+		return zero, fmt.Errorf("%w: %s: want %s, got %T (portal type %s)", ErrWrongType, quote(url), reflect.TypeFor[T](), sub, quote(sub.PortalType()))
 	}
 	return v, nil
+}
+
+// orList quotes names and joins them with "or": "Address" or "Email".
+func orList(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = quote(n)
+	}
+	return strings.Join(quoted, " or ")
 }

@@ -270,3 +270,33 @@ func TestAcquireCycleThroughThree(t *testing.T) {
 		},
 	})
 }
+
+// TestContentWrongType: a sub-object of another type is ErrWrongType, and
+// the message says what was wanted and what is there.
+func TestContentWrongType(t *testing.T) {
+	store := holders.NewMemory()
+	ctx := holders.WithResolver(context.Background(), store)
+	person := new(portaltype.Person)
+	store.Put("person_module/3", person)
+	store.Put("person_module/3/default_address", new(portaltype.Organisation))
+	for _, tt := range []struct {
+		name string
+		get  func() (holders.Object, error)
+		want string
+	}{
+		{"Content", func() (holders.Object, error) {
+			return holders.Content[*portaltype.Address](ctx, person, "default_address")
+		},
+			`wrong type: "person_module/3/default_address": want *portaltype.Address, got *portaltype.Organisation (portal type "Organisation")`},
+		{"ContentOfTypes", func() (holders.Object, error) {
+			return holders.ContentOfTypes(ctx, person, "default_address", "Address", "Email")
+		}, `wrong type: "person_module/3/default_address": want portal type "Address" or "Email", got "Organisation"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.get()
+			if !errors.Is(err, holders.ErrWrongType) || err.Error() != tt.want {
+				t.Errorf("got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
