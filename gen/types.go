@@ -525,7 +525,9 @@ func (tg *typeGen) restoringEdits(f *jen.File) {
 			jen.Var().Id("s").Id(state),
 			jen.Id("o").Dot("save").Call(jen.Op("&").Id("s")),
 			jen.Err().Op(":=").Id("o").Dot(inner).Call(arg),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("o").Dot("restore").Call(jen.Op("&").Id("s"))),
+			jen.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Id("o").Dot("restore").Call(jen.Op("&").Id("s")),
+				jen.Err().Op("=").Id(tg.info).Dot("Restored").Call(jen.Err())),
 			jen.Return(jen.Err()))
 	}
 	wrap("Edit", "edit", jen.Id("changes").Op("...").Add(rt("Change")), jen.Id("changes").Op("..."),

@@ -42,6 +42,19 @@ func (t *TypeInfo) PropertyError(id string, err error) error {
 	return &PropertyError{Type: t.Name, Property: id, Err: err}
 }
 
+// Restored returns the error of an edit of a t whose applied changes were
+// put back, as generated Edit and EditMap methods put them back when a
+// document's setter refuses a change as it applies it: that refusal, a
+// *PropertyError, becomes an *EditError naming it (nothing changed, as for
+// a change refused before any was applied); any other error is returned
+// as it is.
+func (t *TypeInfo) Restored(err error) error {
+	if pe, ok := err.(*PropertyError); ok {
+		return &EditError{Type: t.Name, Errors: []*PropertyError{pe}}
+	}
+	return err
+}
+
 // SetProperty sets property id through set, as generated SetProperty
 // methods do; it serves types written by hand.
 func SetProperty(t *TypeInfo, set Setter, id string, v any) error {

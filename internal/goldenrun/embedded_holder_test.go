@@ -7,6 +7,7 @@ package goldenrun_test
 // refused change had applied.
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/accessorgen/accessorgen/holders"
@@ -30,8 +31,16 @@ func TestEmbeddedHolderEdits(t *testing.T) {
 			if err := o.SetProperty("state", "closed"); err != nil {
 				t.Fatal(err)
 			}
-			if err := tc.edit(o); err == nil {
+			err := tc.edit(o)
+			if err == nil {
 				t.Fatal("reopening was accepted")
+			}
+			// Refused as it was applied, and put back: as any refused edit,
+			// an *EditError, nothing changed.
+			var ee *holders.EditError
+			const want = `Person: edit refused, nothing changed: "state": closed persons cannot be reopened`
+			if !errors.As(err, &ee) || err.Error() != want {
+				t.Errorf("error %T %q; want an *holders.EditError %q", err, err, want)
 			}
 			if got := o.FirstName(); got != "" {
 				t.Errorf("after a refused edit, FirstName() = %q; want it put back to \"\"", got)

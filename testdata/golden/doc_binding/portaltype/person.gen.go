@@ -104,6 +104,7 @@ func (o *Person) Edit(changes ...holders.Change) error {
 	err := o.edit(changes...)
 	if err != nil {
 		o.restore(&s)
+		err = personInfo.Restored(err)
 	}
 	return err
 }
@@ -116,6 +117,7 @@ func (o *Person) EditMap(changes map[string]any) error {
 	err := o.editMap(changes)
 	if err != nil {
 		o.restore(&s)
+		err = personInfo.Restored(err)
 	}
 	return err
 }

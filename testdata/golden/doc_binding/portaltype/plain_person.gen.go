@@ -83,6 +83,7 @@ func (o *PlainPerson) Edit(changes ...holders.Change) error {
 	err := o.edit(changes...)
 	if err != nil {
 		o.restore(&s)
+		err = plainPersonInfo.Restored(err)
 	}
 	return err
 }
@@ -95,6 +96,7 @@ func (o *PlainPerson) EditMap(changes map[string]any) error {
 	err := o.editMap(changes)
 	if err != nil {
 		o.restore(&s)
+		err = plainPersonInfo.Restored(err)
 	}
 	return err
 }

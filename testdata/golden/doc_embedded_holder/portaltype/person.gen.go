@@ -78,6 +78,7 @@ func (o *Person) Edit(changes ...holders.Change) error {
 	err := o.edit(changes...)
 	if err != nil {
 		o.restore(&s)
+		err = personInfo.Restored(err)
 	}
 	return err
 }
@@ -90,6 +91,7 @@ func (o *Person) EditMap(changes map[string]any) error {
 	err := o.editMap(changes)
 	if err != nil {
 		o.restore(&s)
+		err = personInfo.Restored(err)
 	}
 	return err
 }
