@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/accessorgen/accessorgen/schema"
@@ -64,20 +65,26 @@ func EvalDynamic(m *schema.Model, pkg *Package, overlay map[string][]byte) (map[
 		return nil, errs.Sorted().OrNil()
 	}
 
-	// The program prints one JSON list of base category ids per call.
+	// The program prints one JSON list of base category ids per call, and
+	// to stderr, before each call, which call it makes: a function that
+	// panics or exits is then the last one named.
 	var src strings.Builder
-	fmt.Fprintf(&src, "package main\n\nimport (\n\t\"encoding/json\"\n\t\"os\"\n\n\tdoc %q\n)\n\nfunc main() {\n\tout := [][]string{\n", pkg.Path)
-	for _, c := range calls {
+	fmt.Fprintf(&src, "package main\n\nimport (\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"os\"\n\n\tdoc %q\n)\n\nfunc main() {\n\tout := make([][]string, %d)\n", pkg.Path, len(calls))
+	for i, c := range calls {
 		arg := ""
 		if c.with {
 			arg = fmt.Sprintf("%q", c.t.Name)
 		}
-		fmt.Fprintf(&src, "\t\tdoc.%s(%s),\n", c.ref.Name, arg)
+		fmt.Fprintf(&src, "\tfmt.Fprintf(os.Stderr, \"%s%%d\\n\", %d)\n\tout[%d] = doc.%s(%s)\n", callMarker, i, i, c.ref.Name, arg)
 	}
-	src.WriteString("\t}\n\tjson.NewEncoder(os.Stdout).Encode(out)\n}\n")
-	results, err := runProgram(pkg.dir, src.String(), overlay)
+	src.WriteString("\tjson.NewEncoder(os.Stdout).Encode(out)\n}\n")
+	results, failed, err := runProgram(pkg.dir, src.String(), overlay)
 	if err != nil {
-		return nil, schema.ErrorList{{Pos: calls[0].ref.Pos, Msg: "evaluating dynamic categories: " + err.Error()}}
+		if failed < 0 || failed >= len(calls) {
+			return nil, schema.ErrorList{{Pos: calls[0].ref.Pos, Msg: "evaluating dynamic categories: " + err.Error()}}
+		}
+		c := calls[failed]
+		return nil, schema.ErrorList{{Pos: c.ref.Pos, Msg: fmt.Sprintf("evaluating dynamic category %s for portal type %s: %v", c.ref.Name, c.t.Name, err)}}
 	}
 	var lists [][]string
 	if err := json.Unmarshal(results, &lists); err != nil || len(lists) != len(calls) {
@@ -103,52 +110,69 @@ func EvalDynamic(m *schema.Model, pkg *Package, overlay map[string][]byte) (map[
 	return out, errs.Sorted().OrNil()
 }
 
+// callMarker starts the line the evaluating program writes to stderr
+// before each call, followed by the call's index.
+const callMarker = "accessorgen-eval: call "
+
 // runProgram runs a main package whose only file is src, in a directory of
-// the module that exists only in the overlay, and returns its output.
-func runProgram(dir, src string, overlay map[string][]byte) ([]byte, error) {
+// the module that exists only in the overlay, and returns its output. When
+// it fails, failed is the index in the last callMarker line it wrote to
+// stderr (-1 for none), and those lines are not in the error.
+func runProgram(dir, src string, overlay map[string][]byte) (out []byte, failed int, err error) {
+	failed = -1
 	replace := map[string]string{}
 	tmp, err := os.MkdirTemp("", "accessorgen-eval-")
 	if err != nil {
-		return nil, err
+		return nil, -1, err
 	}
 	defer os.RemoveAll(tmp)
 	for name, data := range overlay {
 		f := filepath.Join(tmp, fmt.Sprintf("%d.go", len(replace)))
 		if err := os.WriteFile(f, data, 0o644); err != nil {
-			return nil, err
+			return nil, -1, err
 		}
 		replace[name] = f
 	}
 	main := filepath.Join(tmp, "main.go")
 	if err := os.WriteFile(main, []byte(src), 0o644); err != nil {
-		return nil, err
+		return nil, -1, err
 	}
 	replace[filepath.Join(dir, evalDir, "main.go")] = main
 	overlayJSON, err := json.Marshal(map[string]any{"Replace": replace})
 	if err != nil {
-		return nil, err
+		return nil, -1, err
 	}
 	overlayFile := filepath.Join(tmp, "overlay.json")
 	if err := os.WriteFile(overlayFile, overlayJSON, 0o644); err != nil {
-		return nil, err
+		return nil, -1, err
 	}
 	cmd := exec.Command("go", "run", "-overlay", overlayFile, "./"+evalDir)
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
+		var lines []string
+		for _, line := range strings.Split(stderr.String(), "\n") {
+			if n, ok := strings.CutPrefix(line, callMarker); ok {
+				if i, convErr := strconv.Atoi(n); convErr == nil {
+					failed = i
+					continue
+				}
+			}
+			lines = append(lines, line)
+		}
 		// A panic's message, without its goroutine dump (addresses and
 		// absolute paths that would change from run to run).
-		msg := stderr.String()
+		msg := strings.Join(lines, "\n")
 		if i := strings.Index(msg, "\n\ngoroutine "); i >= 0 {
 			msg = msg[:i]
 		}
-		return nil, fmt.Errorf("%v: %s", err, strings.Join(strings.Fields(msg), " "))
+		return nil, failed, fmt.Errorf("%v: %s", err, strings.Join(strings.Fields(msg), " "))
 	}
 	// The results are the last line: the functions may print too.
-	out := bytes.TrimSpace(stdout.Bytes())
+	out = bytes.TrimSpace(stdout.Bytes())
 	if i := bytes.LastIndexByte(out, '\n'); i >= 0 {
 		out = out[i+1:]
 	}
-	return out, nil
+	return out, -1, nil
 }

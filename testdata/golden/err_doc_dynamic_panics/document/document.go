@@ -1,4 +1,7 @@
 package document
 
+// Works returns a base category.
+func Works() []string { return []string{"region"} }
+
 // Panics panics.
 func Panics() []string { panic("no categories today") }
