@@ -66,7 +66,7 @@ func TestImportGolden(t *testing.T) {
 	}
 	// The golden summary is the importer's, run from its own directory;
 	// from here its paths are relative to the fixture's parent as named.
-	wantSummary := strings.Replace(string(summary), "relative to testdata.", "relative to "+filepath.Dir(importFixture)+".", 1)
+	wantSummary := strings.Replace(string(summary), "relative to testdata (", "relative to "+filepath.Dir(importFixture)+" (", 1)
 	if diff := cmp.Diff(wantSummary, stdout); diff != "" {
 		t.Errorf("summary (-golden +printed):\n%s", diff)
 	}

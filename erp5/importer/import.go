@@ -35,8 +35,9 @@ type Report struct {
 	Renamed []string
 	// Bases are the directories that the report's paths (and the YAML's
 	// Source: comments) are relative to: the parent of each import path,
-	// once each, in order. The paths themselves do not depend on where
-	// the import ran, so that its output does not either.
+	// relative to the current directory, once each, in order. The paths
+	// themselves do not depend on where the import ran or how a path was
+	// spelt, so that its output does not either.
 	Bases []string
 }
 
@@ -98,8 +99,19 @@ func Import(paths []string) (*Result, error) {
 		return templates[i].rel < templates[j].rel
 	})
 	rep := &Report{Found: map[string]int{}, Imported: map[string]int{}, Ignored: map[string]int{}, Repeated: map[string]int{}}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
 	for _, p := range paths {
-		if base := filepath.Dir(filepath.Clean(p)); !slices.Contains(rep.Bases, base) {
+		base, err := importBase(p)
+		if err != nil {
+			return nil, err
+		}
+		if rel, err := filepath.Rel(cwd, base); err == nil {
+			base = rel // as it opens from here
+		}
+		if !slices.Contains(rep.Bases, base) {
 			rep.Bases = append(rep.Bases, base)
 		}
 	}

@@ -57,7 +57,14 @@ func importEdited(t *testing.T, path, old, new string) []File {
 // files and the summary, as the command prints it.
 func importFixture(t *testing.T) (map[string][]byte, string) {
 	t.Helper()
-	res, err := Import([]string{fixture})
+	return importPath(t, fixture)
+}
+
+// importPath imports the business templates at or below path, as
+// importFixture does.
+func importPath(t *testing.T, path string) (map[string][]byte, string) {
+	t.Helper()
+	res, err := Import([]string{path})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -428,5 +435,36 @@ func TestGoldenGenerates(t *testing.T) {
 	}
 	if types != len(res.Types) {
 		t.Errorf("generated %d portal type files, want %d", types, len(res.Types))
+	}
+}
+
+// TestPathsDoNotDependOnWhereItRan: however the import path is spelt and
+// wherever the import runs, the YAML's Source: lines are relative to the
+// path's parent (bt5/...), and the summary names that parent as it opens
+// from the current directory, or not at all when it is the current one.
+func TestPathsDoNotDependOnWhereItRan(t *testing.T) {
+	want, _ := importFixture(t)
+	abs, err := filepath.Abs(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, cwd, path, header string }{
+		{"dot", fixture, ".", "Paths below are relative to .. (the directory holding the import path).\n"},
+		{"dot slash", fixture, "./", "Paths below are relative to .. (the directory holding the import path).\n"},
+		{"from the parent", "testdata", "bt5", ""},
+		{"through the parent", "testdata", "../testdata/bt5", ""},
+		{"absolute", fixture + "/erp5_fixture", abs, "Paths below are relative to ../.. (the directory holding the import path).\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(tt.cwd)
+			got, summary := importPath(t, tt.path)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("the YAML differs from an import of %s (-want +got):\n%s", fixture, diff)
+			}
+			first, _, _ := strings.Cut(summary, "\n")
+			if tt.header == "" && strings.HasPrefix(first, "Paths below") || tt.header != "" && first+"\n" != tt.header {
+				t.Errorf("summary starts %q, want %q", first, tt.header)
+			}
+		})
 	}
 }

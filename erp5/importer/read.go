@@ -45,9 +45,12 @@ type template struct {
 // findTemplates returns the business templates at or below root: the
 // directories with a child named *TemplateItem.
 func findTemplates(root string, rank int) ([]template, error) {
-	base := filepath.Dir(filepath.Clean(root))
+	base, err := importBase(root)
+	if err != nil {
+		return nil, err
+	}
 	var out []template
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -56,7 +59,11 @@ func findTemplates(root string, rank int) ([]template, error) {
 		}
 		if strings.HasSuffix(d.Name(), "TemplateItem") {
 			dir := filepath.Dir(p)
-			rel, err := filepath.Rel(base, dir)
+			abs, err := filepath.Abs(dir)
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(base, abs)
 			if err != nil {
 				return err
 			}
@@ -71,6 +78,18 @@ func findTemplates(root string, rank int) ([]template, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// importBase is the directory that the paths of an import of root are
+// relative to: root's parent, as an absolute path, so that "." and
+// "../bt5" run from bt5/ give the same paths (bt5/...), wherever the
+// import runs.
+func importBase(root string) (string, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Dir(abs), nil
 }
 
 // source is a file's path for reports: relative to the import root.

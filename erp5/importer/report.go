@@ -75,7 +75,7 @@ func (r *Report) Summary(w io.Writer) {
 	kinds = append(kinds, extra...)
 	whole := r.Whole()
 	if len(r.Bases) > 1 || len(r.Bases) == 1 && r.Bases[0] != "." {
-		fmt.Fprintf(w, "Paths below are relative to %s.\n\n", strings.Join(r.Bases, " or "))
+		fmt.Fprintf(w, "Paths below are relative to %s (the directory holding the import path).\n\n", strings.Join(r.Bases, " or "))
 	}
 	fmt.Fprintf(w, "%-48s %7s %9s %13s %9s\n", "ERP5 item", "found", "imported", "not imported", "repeated")
 	for _, k := range kinds {
