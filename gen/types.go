@@ -110,7 +110,7 @@ func (tg *typeGen) forwards(f *jen.File) {
 		}
 		// o.Person.Title, not Person.Title: the field, which may share its
 		// name with the portal type and the document type.
-		f.Comment(fw.Name + " calls " + strings.Join(append([]string{"o"}, append(slices.Clone(fw.Target.Path), fw.Name)...), ".") + ", which comes first in the composition of portal type " + tg.t.Name + ".")
+		f.Comment(fw.Name + " calls o." + strings.Join(append(slices.Clone(fw.Target.Path), fw.Name), ".") + ", which comes first in the composition of portal type " + tg.t.Name + ".")
 		f.Func().Params(jen.Id("o").Op("*").Id(tg.t.GoName)).Id(fw.Name).Params(params...).Params(results...).Block(body)
 	}
 }
